@@ -1,0 +1,59 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { AccessModule } from '@portal/access';
+import { AuditModule } from '@portal/audit';
+import { IdentityModule } from '@portal/identity';
+import { AppConfig, PlatformModule, createGraphqlErrorFormatter } from '@portal/platform';
+import { HostResolutionMiddleware, TenancyModule } from '@portal/tenancy';
+import { ENTITIES, MIGRATIONS } from './composition';
+import { HealthController } from './health/health.controller';
+import { DemoSeeder } from './demo/demo-seeder';
+import { ResponseCacheMiddleware } from './http/response-cache.middleware';
+
+// Limits on every operation: a public endpoint must not let one query cost the database a fortune.
+const armor = new ApolloArmor({
+  maxDepth: { n: 10 },
+  maxAliases: { n: 15 },
+  maxDirectives: { n: 20 },
+  maxTokens: { n: 2000 },
+  costLimit: { maxCost: 5000 },
+  blockFieldSuggestion: { enabled: true },
+}).protect();
+
+@Module({})
+export class AppModule implements NestModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot({ entities: ENTITIES, migrations: MIGRATIONS, config }),
+        AuditModule,
+        TenancyModule,
+        IdentityModule,
+        AccessModule,
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          introspection: config.graphqlIntrospection,
+          playground: false,
+          csrfPrevention: true,
+          includeStacktraceInErrorResponses: config.env !== 'production',
+          context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+          formatError: createGraphqlErrorFormatter(config.env === 'production'),
+          plugins: [...(armor.plugins as never[])],
+          validationRules: [...armor.validationRules],
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [DemoSeeder, ResponseCacheMiddleware],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(HostResolutionMiddleware, ResponseCacheMiddleware).exclude('health/{*path}').forRoutes('{*path}');
+  }
+}

@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppConfig, loadAppConfig } from '@portal/platform';
+import { AppModule } from './app.module';
+
+/** Builds the api application (used by main, the tests and the benchmarks). */
+export async function createApiApp(config: AppConfig = loadAppConfig()): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: config.logLevel === 'debug' ? ['debug', 'log', 'warn', 'error'] : config.logLevel === 'info' ? ['log', 'warn', 'error'] : config.logLevel === 'warn' ? ['warn', 'error'] : ['error'],
+  });
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: '1mb' });
+  app.enableShutdownHooks();
+  return app;
+}

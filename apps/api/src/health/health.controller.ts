@@ -1,0 +1,31 @@
+import { Controller, Get, HttpException, HttpStatus } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Public } from '@portal/platform';
+import { HostRoutingService } from '@portal/tenancy';
+
+/** Liveness (the process answers) and readiness (database reachable, host map loaded). */
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly routing: HostRoutingService,
+  ) {}
+
+  @Get('live')
+  @Public()
+  live() {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @Public()
+  async ready() {
+    try {
+      await this.dataSource.query('SELECT 1');
+    } catch {
+      throw new HttpException({ status: 'unavailable', database: 'down' }, HttpStatus.SERVICE_UNAVAILABLE);
+    }
+    if (this.routing.version === 0) throw new HttpException({ status: 'unavailable', hostMap: 'not loaded' }, HttpStatus.SERVICE_UNAVAILABLE);
+    return { status: 'ok', database: 'up', hostMapVersion: this.routing.version };
+  }
+}

@@ -1,0 +1,25 @@
+import { Logger } from '@nestjs/common';
+import { loadAppConfig } from '@portal/platform';
+import { HostRoutingService } from '@portal/tenancy';
+import { createApiApp } from './create-app';
+import { DemoSeeder } from './demo/demo-seeder';
+
+async function main(): Promise<void> {
+  const config = loadAppConfig();
+  const app = await createApiApp(config);
+  const logger = new Logger('Portal');
+  if (config.seedDemo) await app.get(DemoSeeder).seedIfEmpty();
+  await app.listen(config.port);
+  const routing = app.get(HostRoutingService);
+  const city = routing.resolve('hochiminhcity.gov.vn');
+  logger.log(`GraphQL on http://localhost:${config.port}/graphql (the Host header selects the portal)`);
+  if (city.type === 'serve' && config.devHostSuffix) {
+    logger.log(`in a browser: http://hochiminhcity.${config.devHostSuffix}:${config.port}/graphql`);
+  }
+}
+
+main().catch((error: Error) => {
+  // eslint-disable-next-line no-console
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,67 @@
+import { AppRule } from '@portal/platform';
+import { Role, RoleScope } from '../roles/role';
+
+/** A live assignment as the rule builder needs it. */
+export interface LiveAssignment {
+  tenantId: string;
+  tenantPath: string;
+  role: Role;
+  scope: RoleScope;
+  fields: string[];
+}
+
+/** Roles an operator may hand out on the portals it administers. */
+const OPERATOR_GRANTABLE = [Role.OPERATOR, Role.BOARD_HEAD, Role.BOARD_DEPUTY, Role.BOARD_MEMBER, Role.CONTRIBUTOR];
+/** Owner and manager are set up from above (the provincial office), never by a portal's own operator. */
+const FROM_ABOVE_ONLY = [Role.OWNER, Role.MANAGER];
+
+/**
+ * The specification of who may do what (DOMAIN.md §3) as CASL rules. Conditions are on the owning
+ * tenant (`tenantId` for TENANT scope, `tenantPath` under the assignment's path for SUBTREE scope),
+ * so the same rules check one row and, translated to SQL, filter lists. Deny by default: a role
+ * not listed here grants nothing administrative. Content rights arrive with the editorial lib.
+ */
+export function rulesForAssignment(a: LiveAssignment): AppRule[] {
+  const on = a.scope === RoleScope.SUBTREE ? { tenantPath: { $under: a.tenantPath } } : { tenantId: a.tenantId };
+  const below = { tenantPath: { $under: a.tenantPath }, tenantId: { $ne: a.tenantId } };
+  const rules: AppRule[] = [{ action: 'read', subject: 'Tenant', conditions: on }];
+  switch (a.role) {
+    case Role.OWNER:
+    case Role.MANAGER:
+      // They see everything of their portal (and the account list, which is confidential: 004 art. 8).
+      rules.push(
+        { action: 'read', subject: 'Account', conditions: on },
+        { action: 'read', subject: 'RoleAssignment', conditions: on },
+        { action: 'read', subject: 'AuditEntry', conditions: on },
+      );
+      break;
+    case Role.OPERATOR:
+      rules.push(
+        { action: ['create', 'read', 'update', 'suspend'], subject: 'Account', conditions: on },
+        { action: 'read', subject: 'RoleAssignment', conditions: on },
+        { action: 'read', subject: 'AuditEntry', conditions: on },
+        { action: 'update', subject: ['Tenant', 'SiteStructure'], conditions: on },
+      );
+      if (a.scope === RoleScope.SUBTREE) {
+        // The provincial office: provisions and restructures component portals, and sets up every role below.
+        rules.push(
+          { action: ['provision', 'restructure'], subject: 'Tenant', conditions: on },
+          { action: ['grant', 'revoke'], subject: 'RoleAssignment', conditions: { ...on, role: { $in: OPERATOR_GRANTABLE } } },
+          { action: ['grant', 'revoke'], subject: 'RoleAssignment', conditions: { ...below, role: { $in: FROM_ABOVE_ONLY } } },
+        );
+      } else {
+        // A portal's own operator grants its portal's roles, never subtree-wide ones.
+        rules.push({ action: ['grant', 'revoke'], subject: 'RoleAssignment', conditions: { ...on, scope: RoleScope.TENANT, role: { $in: OPERATOR_GRANTABLE } } });
+      }
+      break;
+    default:
+      // Board and contributors: no administrative rights in the foundation.
+      break;
+  }
+  return rules;
+}
+
+export function rulesForAssignments(assignments: LiveAssignment[], isPlatformAdmin: boolean): AppRule[] {
+  if (isPlatformAdmin) return [{ action: 'manage', subject: 'all' }];
+  return assignments.flatMap(rulesForAssignment);
+}

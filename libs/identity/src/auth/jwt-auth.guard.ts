@@ -1,0 +1,20 @@
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+import { DomainError, UnauthenticatedError, requestOf } from '@portal/platform';
+
+/**
+ * Runs the passport JWT strategy on a request that carries a bearer token. Used by the access
+ * guard; requests without a token never reach it (they are anonymous).
+ */
+@Injectable()
+export class JwtAuthGuard extends AuthGuard('jwt') {
+  override getRequest(context: ExecutionContext) {
+    return requestOf(context);
+  }
+
+  override handleRequest<T>(err: unknown, user: T): T {
+    if (err instanceof DomainError) throw err;
+    if (err || !user) throw new UnauthenticatedError({ vi: 'Mã truy cập không hợp lệ hoặc đã hết hạn.', en: 'The access token is invalid or has expired.' });
+    return user;
+  }
+}

@@ -1,0 +1,25 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { APP_CONFIG, AppConfig, Actor, UnauthenticatedError } from '@portal/platform';
+import { AccessTokenClaims, SessionService } from '../sessions/session.service';
+
+/** Bearer access tokens. A token whose session was revoked (logout, suspension) stops working at once. */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly sessions: SessionService,
+  ) {
+    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: config.jwtSecret, algorithms: ['HS256'], ignoreExpiration: false });
+  }
+
+  async validate(claims: AccessTokenClaims): Promise<Actor> {
+    if (claims.typ !== 'access' || typeof claims.sub !== 'string' || typeof claims.sid !== 'string') throw new UnauthenticatedError();
+    const live = await this.sessions.isLive(claims.sid, claims.sub);
+    if (!live) {
+      throw new UnauthenticatedError({ vi: 'Phiên đăng nhập đã bị thu hồi.', en: 'The session has been revoked.' });
+    }
+    return { type: 'account', accountId: claims.sub, sessionId: claims.sid, username: live.username, isPlatformAdmin: live.isPlatformAdmin };
+  }
+}

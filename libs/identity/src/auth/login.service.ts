@@ -1,0 +1,90 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '@portal/audit';
+import { APP_CONFIG, AppConfig, DomainError, RequestContext, Result, fail, ok } from '@portal/platform';
+import { AccountEntity, AccountStatus } from '../accounts/account.entity';
+import { IssuedTokens, SessionService } from '../sessions/session.service';
+import { verifyAgainstDummy, verifyPassword } from './password-hasher';
+
+// One message for a wrong password and an unknown username: the answer must not tell them apart.
+const invalidCredentials = () =>
+  new DomainError('INVALID_CREDENTIALS', { vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' }, 'password', 401);
+
+const locked = (until: Date) =>
+  new DomainError(
+    'LOGIN_LOCKED',
+    {
+      vi: `Đăng nhập sai quá nhiều lần; vui lòng thử lại sau ${until.toISOString()}.`,
+      en: `Too many failed logins; try again after ${until.toISOString()}.`,
+    },
+    'username',
+    429,
+  );
+
+const suspended = () =>
+  new DomainError('ACCOUNT_SUSPENDED', { vi: 'Tài khoản đang bị tạm khóa.', en: 'The account is suspended.' }, 'username', 403);
+
+/**
+ * Username + password login with lockout. Failures are counted per username as typed (existing or
+ * not), so the lockout itself does not reveal which usernames exist.
+ */
+@Injectable()
+export class LoginService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sessions: SessionService,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async login(ctx: RequestContext, usernameRaw: string, password: string): Promise<Result<IssuedTokens & { accountId: string }>> {
+    const username = (usernameRaw ?? '').trim().toLowerCase().normalize('NFC');
+    const lockedUntil = await this.lockedUntil(username);
+    if (lockedUntil) {
+      await this.auditAttempt(ctx, null, 'auth.login_refused_locked', username);
+      return fail(locked(lockedUntil));
+    }
+    const account = username
+      ? await this.dataSource.getRepository(AccountEntity).createQueryBuilder('a').addSelect('a.passwordHash').where('a.username = :username', { username }).getOne()
+      : null;
+    const valid = account ? await verifyPassword(account.passwordHash, password ?? '') : await verifyAgainstDummy(password ?? '');
+    if (!account || !valid) {
+      await this.dataSource.query('INSERT INTO login_failures (username_key, ip) VALUES ($1, $2)', [username.slice(0, 200), ctx.ip]);
+      await this.auditAttempt(ctx, account, 'auth.login_failed', username);
+      const nowLocked = await this.lockedUntil(username);
+      return fail(nowLocked ? locked(nowLocked) : invalidCredentials());
+    }
+    if (account.status === AccountStatus.SUSPENDED) {
+      await this.auditAttempt(ctx, account, 'auth.login_refused_suspended', username);
+      return fail(suspended());
+    }
+    const tokens = await this.dataSource.transaction(async (m) => {
+      await m.query('UPDATE login_failures SET cleared_at = now() WHERE username_key = $1 AND cleared_at IS NULL', [username]);
+      const issued = await this.sessions.issue(m, account.id, ctx.ip);
+      await this.audit.record(ctx.withManager(m), { tenantId: account.tenantId, action: 'auth.login', subjectType: 'Account', subjectId: account.id, after: { sessionId: issued.sessionId, host: ctx.tenant?.primaryHost ?? null } });
+      return issued;
+    });
+    return ok({ ...tokens, accountId: account.id });
+  }
+
+  /** When the lockout for this username ends, or null if it is not locked. */
+  private async lockedUntil(username: string): Promise<Date | null> {
+    const { maxFailures, windowMinutes, lockMinutes } = this.config.lockout;
+    if (maxFailures === 0) return null;
+    const rows: Array<{ n: string; last: Date | null }> = await this.dataSource.query(
+      `SELECT count(*) AS n, max(occurred_at) AS last FROM login_failures
+        WHERE username_key = $1 AND cleared_at IS NULL AND occurred_at > now() - make_interval(mins => $2)`,
+      [username, windowMinutes],
+    );
+    const { n, last } = rows[0];
+    if (Number(n) < maxFailures || !last) return null;
+    const until = new Date(new Date(last).getTime() + lockMinutes * 60_000);
+    return until.getTime() > Date.now() ? until : null;
+  }
+
+  private async auditAttempt(ctx: RequestContext, account: AccountEntity | null, action: string, username: string): Promise<void> {
+    const tenantId = account?.tenantId ?? ctx.tenant?.id;
+    if (!tenantId) return;
+    await this.audit.record(ctx, { tenantId, action, subjectType: 'Account', subjectId: account?.id ?? null, after: { username, ip: ctx.ip } });
+  }
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { APP_CONFIG, AppConfig } from '@portal/platform';
+import { TenancyModule } from '@portal/tenancy';
+import { AccountService } from './accounts/account.service';
+import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { JwtStrategy } from './auth/jwt.strategy';
+import { LoginService } from './auth/login.service';
+import { IdentityResolver } from './graphql/identity.resolver';
+import { SessionService } from './sessions/session.service';
+
+@Module({
+  imports: [
+    TenancyModule,
+    PassportModule,
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' } }),
+    }),
+  ],
+  providers: [SessionService, LoginService, AccountService, JwtStrategy, JwtAuthGuard, IdentityResolver],
+  exports: [SessionService, LoginService, AccountService, JwtAuthGuard],
+})
+export class IdentityModule {}

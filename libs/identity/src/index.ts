@@ -1,0 +1,15 @@
+export * from './identity.module';
+export * from './accounts/account.entity';
+export * from './accounts/account.service';
+export * from './sessions/session.entity';
+export * from './sessions/session.service';
+export * from './auth/login.service';
+export * from './auth/jwt-auth.guard';
+export * from './auth/password-hasher';
+export { AccountType } from './graphql/identity.types';
+
+import { AccountEntity } from './accounts/account.entity';
+import { SessionEntity } from './sessions/session.entity';
+import { Identity1763800000400 } from './migrations/1763800000400-identity';
+export const IDENTITY_ENTITIES = [AccountEntity, SessionEntity];
+export const IDENTITY_MIGRATIONS = [Identity1763800000400];

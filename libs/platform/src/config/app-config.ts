@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Everything the platform reads from its environment, parsed once and frozen. */
+export interface AppConfig {
+  readonly env: 'development' | 'test' | 'production';
+  readonly port: number;
+  /** External PostgreSQL; when absent the bundled one is started. */
+  readonly databaseUrl: string | null;
+  /** Folder of the bundled PostgreSQL's data and of other local state. */
+  readonly dataDir: string;
+  readonly embeddedPgPort: number;
+  readonly jwtSecret: string;
+  readonly accessTokenTtlSeconds: number;
+  readonly refreshTokenTtlSeconds: number;
+  readonly lockout: { readonly maxFailures: number; readonly windowMinutes: number; readonly lockMinutes: number };
+  /** Public suffixes of production hosts, e.g. `gov.vn`. */
+  readonly publicSuffixes: readonly string[];
+  /** Every host also answers with its public suffix replaced by this one (empty string disables). */
+  readonly devHostSuffix: string;
+  /** Honour X-Forwarded-Host / X-Forwarded-For only behind a proxy we trust. */
+  readonly trustProxy: boolean;
+  /** Load the demo federation from `tenants/` when the database is empty. */
+  readonly seedDemo: boolean;
+  readonly tenantsDir: string;
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  readonly graphqlIntrospection: boolean;
+}
+
+function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`Configuration ${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+function bool(name: string, fallback: boolean, env: NodeJS.ProcessEnv): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new Error(`Configuration ${name} must be true or false, got "${raw}"`);
+}
+
+/**
+ * In development the signing secret is generated once and kept in the data folder, so tokens
+ * survive restarts without anyone committing a secret. Production must set JWT_SECRET.
+ */
+function resolveJwtSecret(env: NodeJS.ProcessEnv, mode: AppConfig['env'], dataDir: string): string {
+  if (env.JWT_SECRET) {
+    if (env.JWT_SECRET.length < 32) throw new Error('Configuration JWT_SECRET must be at least 32 characters');
+    return env.JWT_SECRET;
+  }
+  if (mode === 'production') throw new Error('Configuration JWT_SECRET is required in production');
+  if (mode === 'test') return randomBytes(32).toString('hex');
+  mkdirSync(dataDir, { recursive: true, mode: 0o755 });
+  const file = join(dataDir, 'jwt-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(48).toString('hex'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const mode = (env.NODE_ENV === 'production' || env.NODE_ENV === 'test' ? env.NODE_ENV : 'development') as AppConfig['env'];
+  const dataDir = resolve(env.PORTAL_DATA_DIR ?? '.data');
+  const level = (env.LOG_LEVEL ?? (mode === 'test' ? 'warn' : 'info')) as AppConfig['logLevel'];
+  return Object.freeze({
+    env: mode,
+    port: int('PORT', 3000, env),
+    databaseUrl: env.DATABASE_URL && env.DATABASE_URL.length > 0 ? env.DATABASE_URL : null,
+    dataDir,
+    embeddedPgPort: int('EMBEDDED_PG_PORT', 54320, env),
+    jwtSecret: resolveJwtSecret(env, mode, dataDir),
+    accessTokenTtlSeconds: int('ACCESS_TOKEN_TTL_SECONDS', 900, env),
+    refreshTokenTtlSeconds: int('REFRESH_TOKEN_TTL_SECONDS', 30 * 24 * 3600, env),
+    lockout: Object.freeze({
+      maxFailures: int('LOGIN_LOCKOUT_MAX_FAILURES', 5, env),
+      windowMinutes: int('LOGIN_LOCKOUT_WINDOW_MINUTES', 15, env),
+      lockMinutes: int('LOGIN_LOCKOUT_MINUTES', 15, env),
+    }),
+    publicSuffixes: Object.freeze(
+      (env.PUBLIC_HOST_SUFFIXES ?? 'gov.vn')
+        .split(',')
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+    devHostSuffix: (env.DEV_HOST_SUFFIX ?? (mode === 'production' ? '' : 'localhost')).trim().toLowerCase(),
+    trustProxy: bool('TRUST_PROXY', false, env),
+    seedDemo: bool('SEED_DEMO', !env.DATABASE_URL && mode === 'development', env),
+    tenantsDir: resolve(env.TENANTS_DIR ?? 'tenants'),
+    logLevel: level,
+    graphqlIntrospection: bool('GRAPHQL_INTROSPECTION', mode !== 'production', env),
+  });
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,54 @@
+import { Inject, Injectable, NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { APP_CONFIG, AppConfig } from '@portal/platform';
+import { HostRoutingService, RoutedTenant } from './host-routing.service';
+import { devHostFor } from './host-names';
+
+export const ROUTED_TENANT_KEY = 'portalTenant';
+
+/** The tenant the Host header resolved to, set by HostResolutionMiddleware. */
+export function routedTenantOf(req: object): RoutedTenant | null {
+  return ((req as Record<string, unknown>)[ROUTED_TENANT_KEY] as RoutedTenant | undefined) ?? null;
+}
+
+/**
+ * First step of every portal request: Host → tenant. Unknown hosts get a 404 (never another
+ * portal's content); former hosts of merged, moved or retired portals a 301 to the same path on the
+ * new home; suspended portals a 503.
+ */
+@Injectable()
+export class HostResolutionMiddleware implements NestMiddleware {
+  constructor(
+    private readonly routing: HostRoutingService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  use(req: Request, res: Response, next: NextFunction): void {
+    const forwarded = this.config.trustProxy ? req.headers['x-forwarded-host'] : undefined;
+    const rawHost = (Array.isArray(forwarded) ? forwarded[0] : forwarded?.split(',')[0]) ?? req.headers.host;
+    const resolution = this.routing.resolve(rawHost);
+    switch (resolution.type) {
+      case 'serve':
+        (req as unknown as Record<string, unknown>)[ROUTED_TENANT_KEY] = resolution.tenant;
+        return next();
+      case 'redirect': {
+        const target = resolution.viaDevSuffix
+          ? (devHostFor(resolution.targetHost, this.config.devHostSuffix, this.config.publicSuffixes) ?? resolution.targetHost)
+          : resolution.targetHost;
+        const port = /:(\d+)$/.exec(String(rawHost ?? ''))?.[1];
+        const location = `${req.protocol}://${target}${port ? `:${port}` : ''}${req.originalUrl}`;
+        res.status(301).setHeader('Location', location);
+        res.json({ errors: [{ message: `This portal has moved to ${target}`, extensions: { code: 'PORTAL_MOVED', location } }] });
+        return;
+      }
+      case 'suspended':
+        res.status(503).setHeader('Retry-After', '3600');
+        res.json({ errors: [{ message: 'This portal is suspended. / Cổng thông tin đang tạm ngừng hoạt động.', extensions: { code: 'PORTAL_SUSPENDED' } }] });
+        return;
+      default:
+        res.status(404).json({
+          errors: [{ message: 'No portal answers on this host. / Không có cổng thông tin nào tại tên miền này.', extensions: { code: 'UNKNOWN_HOST' } }],
+        });
+    }
+  }
+}

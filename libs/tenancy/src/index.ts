@@ -1,0 +1,23 @@
+export * from './tenancy.module';
+export * from './tenants/tenant-kind';
+export * from './tenants/tenant.entity';
+export * from './hosts/tenant-host.entity';
+export * from './hosts/host-routing.service';
+export * from './hosts/host-resolution.middleware';
+export * from './hosts/host-names';
+export * from './labels/domain-label';
+export * from './manifests/tenant-manifest.types';
+export * from './manifests/tenant-manifest.loader';
+export * from './manifests/manifest-apply.service';
+export * from './provisioning/provisioning.service';
+export * from './provisioning/portal-templates';
+export * from './restructuring/restructuring.service';
+export * from './site-structure/category.entity';
+export { PortalType, PortalSummaryType } from './graphql/tenancy.types';
+
+import { TenantEntity } from './tenants/tenant.entity';
+import { TenantHostEntity } from './hosts/tenant-host.entity';
+import { CategoryEntity, MenuItemEntity } from './site-structure/category.entity';
+import { Tenancy1763800000100 } from './migrations/1763800000100-tenancy';
+export const TENANCY_ENTITIES = [TenantEntity, TenantHostEntity, CategoryEntity, MenuItemEntity];
+export const TENANCY_MIGRATIONS = [Tenancy1763800000100];

@@ -1,0 +1,54 @@
+import 'reflect-metadata';
+import { createServer } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { runMigrationsLocked, startEmbeddedPostgres } from '../../libs/platform/src';
+import { ENTITIES, MIGRATIONS } from '../../apps/api/src/composition';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/**
+ * One PostgreSQL for the whole run: DATABASE_URL when given (CI services), otherwise the bundled
+ * server in a temporary folder. A template database is migrated once; each test file clones it.
+ */
+export default async function globalSetup(): Promise<void> {
+  let adminUrl: string;
+  if (process.env.DATABASE_URL) {
+    adminUrl = withDatabase(process.env.DATABASE_URL, 'postgres');
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), 'portal-test-pg-'));
+    const handle = await startEmbeddedPostgres({ dataDir: join(dir, 'data'), port: await freePort(), database: 'postgres' });
+    (globalThis as { __PORTAL_PG__?: unknown }).__PORTAL_PG__ = handle;
+    adminUrl = handle.url;
+  }
+  const template = `portal_template_${process.pid}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${template}`);
+  await admin.end();
+  const dataSource = await new DataSource({ type: 'postgres', url: withDatabase(adminUrl, template), entities: ENTITIES, migrations: MIGRATIONS }).initialize();
+  await runMigrationsLocked(dataSource);
+  await dataSource.destroy();
+  process.env.TEST_PG_ADMIN_URL = adminUrl;
+  process.env.TEST_PG_TEMPLATE = template;
+}
