@@ -9,6 +9,10 @@ const swc = [
       parser: { syntax: 'typescript', decorators: true },
       transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
       keepClassNames: true,
+      // Rewrites @portal/* imports at transform time, so global setup (which ignores
+      // moduleNameMapper) resolves them too.
+      baseUrl: __dirname,
+      paths: { '@portal/*': ['libs/*/src'] },
     },
     module: { type: 'commonjs' },
   },

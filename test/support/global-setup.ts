@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { runMigrationsLocked, startEmbeddedPostgres } from '../../libs/platform/src';
-import { ENTITIES, MIGRATIONS } from '../../apps/api/src/composition';
+import { startEmbeddedPostgres } from '../../libs/platform/src/database/embedded-postgres.server';
+import { runMigrationsLocked } from '../../libs/platform/src/database/migration-runner';
+import { MIGRATIONS } from '../../apps/api/src/migration-list';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -46,7 +47,7 @@ export default async function globalSetup(): Promise<void> {
   await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${template}`);
   await admin.end();
-  const dataSource = await new DataSource({ type: 'postgres', url: withDatabase(adminUrl, template), entities: ENTITIES, migrations: MIGRATIONS }).initialize();
+  const dataSource = await new DataSource({ type: 'postgres', url: withDatabase(adminUrl, template), entities: [], migrations: MIGRATIONS }).initialize();
   await runMigrationsLocked(dataSource);
   await dataSource.destroy();
   process.env.TEST_PG_ADMIN_URL = adminUrl;

@@ -10,6 +10,4 @@ export { AccountType } from './graphql/identity.types';
 
 import { AccountEntity } from './accounts/account.entity';
 import { SessionEntity } from './sessions/session.entity';
-import { Identity1763800000400 } from './migrations/1763800000400-identity';
 export const IDENTITY_ENTITIES = [AccountEntity, SessionEntity];
-export const IDENTITY_MIGRATIONS = [Identity1763800000400];

@@ -16,8 +16,4 @@ export * from './authorization/ability-sql';
 export * from './authorization/access-metadata';
 export * from './authorization/assert-can';
 export * from './database/scoped-repository';
-export { PlatformExtensions1763800000000 } from './migrations/1763800000000-platform-extensions';
 
-import { PlatformExtensions1763800000000 } from './migrations/1763800000000-platform-extensions';
-/** Migrations owned by the platform lib, in order. */
-export const PLATFORM_MIGRATIONS = [PlatformExtensions1763800000000];

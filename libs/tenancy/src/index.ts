@@ -18,6 +18,4 @@ export { PortalType, PortalSummaryType } from './graphql/tenancy.types';
 import { TenantEntity } from './tenants/tenant.entity';
 import { TenantHostEntity } from './hosts/tenant-host.entity';
 import { CategoryEntity, MenuItemEntity } from './site-structure/category.entity';
-import { Tenancy1763800000100 } from './migrations/1763800000100-tenancy';
 export const TENANCY_ENTITIES = [TenantEntity, TenantHostEntity, CategoryEntity, MenuItemEntity];
-export const TENANCY_MIGRATIONS = [Tenancy1763800000100];

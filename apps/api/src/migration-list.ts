@@ -1,0 +1,11 @@
+import { PlatformExtensions1763800000000 } from '../../../libs/platform/src/migrations/1763800000000-platform-extensions';
+import { Tenancy1763800000100 } from '../../../libs/tenancy/src/migrations/1763800000100-tenancy';
+import { AuditLog1763800000300 } from '../../../libs/audit/src/migrations/1763800000300-audit-log';
+import { Identity1763800000400 } from '../../../libs/identity/src/migrations/1763800000400-identity';
+import { Access1763800000500 } from '../../../libs/access/src/migrations/1763800000500-access';
+
+/**
+ * Every lib's migrations in order. Imported file by file (not through the libs' index) so that
+ * tools that only migrate (test setup, backup restore) load no GraphQL or Nest metadata.
+ */
+export const MIGRATIONS = [PlatformExtensions1763800000000, Tenancy1763800000100, AuditLog1763800000300, Identity1763800000400, Access1763800000500];
