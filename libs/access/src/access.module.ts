@@ -1,15 +1,16 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { IdentityModule } from '@portal/identity';
 import { TenancyModule } from '@portal/tenancy';
 import { AbilityFactory } from './abilities/ability.factory';
 import { AccessGuard } from './guard/access.guard';
+import { EndpointDeclarations } from './guard/endpoint-declarations';
 import { AccessResolver } from './graphql/access.resolver';
 import { RoleAssignmentService } from './roles/role-assignment.service';
 
 @Module({
-  imports: [IdentityModule, TenancyModule],
-  providers: [AbilityFactory, RoleAssignmentService, AccessResolver, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [AbilityFactory, RoleAssignmentService],
+  imports: [IdentityModule, TenancyModule, DiscoveryModule],
+  providers: [AbilityFactory, RoleAssignmentService, AccessResolver, EndpointDeclarations, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [AbilityFactory, RoleAssignmentService, EndpointDeclarations],
 })
 export class AccessModule {}

@@ -5,6 +5,7 @@ export * from './roles/role-assignment.service';
 export * from './abilities/ability.factory';
 export * from './abilities/role-rules';
 export * from './guard/access.guard';
+export * from './guard/endpoint-declarations';
 
 import { RoleAssignmentEntity } from './roles/role-assignment.entity';
 export const ACCESS_ENTITIES = [RoleAssignmentEntity];

@@ -37,6 +37,17 @@ function reachableDataDir(requested: string): string {
   return requested;
 }
 
+async function answers(port: number): Promise<boolean> {
+  const probe = new Client({ host: '127.0.0.1', port, user: PG_USER, password: PG_PASSWORD, database: 'postgres', connectionTimeoutMillis: 1000 });
+  try {
+    await probe.connect();
+    await probe.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Starts the bundled PostgreSQL (initialising it on first use) and makes sure `database` exists. */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const dataDir = reachableDataDir(options.dataDir);
@@ -56,9 +67,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onLog: () => undefined,
     onError: (message: unknown) => options.log?.(String(message)),
   });
+  // Another process of ours (the api while the CLI runs) may already run this data folder's server:
+  // then share it and leave its lifecycle to that process.
+  const shared = initialised && existsSync(join(dataDir, 'postmaster.pid')) && (await answers(options.port));
   if (!initialised) await server.initialise();
   else accessSync(dataDir, constants.R_OK);
-  await server.start();
+  if (!shared) await server.start();
   const admin = new Client({ host: '127.0.0.1', port: options.port, user: PG_USER, password: PG_PASSWORD, database: 'postgres' });
   await admin.connect();
   try {
@@ -69,6 +83,6 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   return {
     url: `postgres://${PG_USER}:${PG_PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
-    stop: () => server.stop(),
+    stop: () => (shared ? Promise.resolve() : server.stop()),
   };
 }

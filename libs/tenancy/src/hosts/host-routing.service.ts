@@ -113,6 +113,13 @@ export class HostRoutingService implements OnModuleInit, OnApplicationShutdown {
     return chain;
   }
 
+  /** Live tree roots (provinces), by Vietnamese name. */
+  roots(): RoutedTenant[] {
+    return [...this.snapshot.tenants.values()]
+      .filter((t) => !t.parentId && (t.status === TenantStatus.ACTIVE || t.status === TenantStatus.SUSPENDED))
+      .sort((a, b) => a.nameVi.localeCompare(b.nameVi, 'vi'));
+  }
+
   /** Active and suspended children, by Vietnamese name. */
   children(tenantId: string): RoutedTenant[] {
     return this.snapshot.children.get(tenantId) ?? [];

@@ -1,0 +1,152 @@
+import { Command, Option } from 'commander';
+import { systemContext, Result } from '@portal/platform';
+import {
+  ManifestApplyService,
+  ProvisioningService,
+  RestructuringService,
+  RoutedTenant,
+  TENANT_KINDS,
+  TenantKind,
+  loadTenantManifestFile,
+  proposeDomainLabel,
+  HostRoutingService,
+} from '@portal/tenancy';
+import { CliError, tenantRef, withApp } from '../cli-context';
+
+const kindOption = () => new Option('--kind <kind>', 'portal kind').choices(TENANT_KINDS).makeOptionMandatory();
+
+function printResult(result: Result<RoutedTenant>, verb: string): void {
+  if (!result.ok) throw new CliError(`${result.error.field ?? 'input'}: ${result.error.text.en} [${result.error.code}]`);
+  process.stdout.write(`${verb} ${result.value.primaryHost} (${result.value.id})\n`);
+}
+
+function loadOrFail(file: string) {
+  const parsed = loadTenantManifestFile(file);
+  if (!parsed.ok) {
+    throw new CliError(parsed.issues.map((i) => `${file}:${i.line}:${i.column}: ${i.message}`).join('\n'));
+  }
+  return parsed.manifest;
+}
+
+export function tenantsCommand(): Command {
+  const tenants = new Command('tenants').description('portals: labels, declarative trees, provisioning, restructuring');
+
+  tenants
+    .command('label')
+    .description('print the default domain label for a portal name')
+    .argument('<name>', 'Vietnamese name, e.g. "Phường Bến Nghé"')
+    .addOption(kindOption())
+    .action((name: string, opts: { kind: TenantKind }) => {
+      const label = proposeDomainLabel(name, opts.kind);
+      if (!label) throw new CliError('nothing usable remains of that name for a label');
+      process.stdout.write(`${label}\n`);
+    });
+
+  tenants
+    .command('validate')
+    .description('check manifest files without touching the database')
+    .argument('<files...>')
+    .action((files: string[]) => {
+      for (const file of files) loadOrFail(file);
+      process.stdout.write(`${files.length} manifest(s) valid\n`);
+    });
+
+  tenants
+    .command('apply')
+    .description('create or update the portal trees declared in manifest files (idempotent)')
+    .argument('<files...>')
+    .action(async (files: string[]) => {
+      const manifests = files.map((file) => ({ file, manifest: loadOrFail(file) }));
+      await withApp(async (app) => {
+        for (const { file, manifest } of manifests) {
+          const report = await app.get(ManifestApplyService).apply(systemContext('cli'), manifest);
+          if (report.problems.length) throw new CliError(report.problems.map((p) => `${file} ${p.path}: ${p.message} [${p.code}]`).join('\n'));
+          process.stdout.write(`${file}: created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}\n`);
+        }
+      });
+    });
+
+  tenants
+    .command('list')
+    .description('print a tree of portals')
+    .option('--under <portal>', 'host or id of the subtree root')
+    .action(async (opts: { under?: string }) => {
+      await withApp(async (app) => {
+        const routing = app.get(HostRoutingService);
+        const print = (t: RoutedTenant, depth: number): void => {
+          process.stdout.write(`${'  '.repeat(depth)}${t.primaryHost}  ${t.kind}  ${t.nameVi}${t.status === 'ACTIVE' ? '' : `  [${t.status}]`}\n`);
+          routing.children(t.id).forEach((c) => print(c, depth + 1));
+        };
+        if (opts.under) print(tenantRef(app, opts.under, '--under'), 0);
+        else routing.roots().forEach((root) => print(root, 0));
+      });
+    });
+
+  tenants
+    .command('create')
+    .description('provision a component portal under a parent')
+    .requiredOption('--parent <portal>', 'host or id of the parent')
+    .addOption(kindOption())
+    .requiredOption('--name-vi <name>', 'Vietnamese name')
+    .option('--name-en <name>', 'English name')
+    .option('--label <label>', 'domain label (default: proposed from the name)')
+    .option('--unit-code <code>', 'administrative unit code')
+    .option('--alias <host...>', 'alias hosts')
+    .option('--template <name>', 'provisioning template')
+    .action(async (opts: { parent: string; kind: TenantKind; nameVi: string; nameEn?: string; label?: string; unitCode?: string; alias?: string[]; template?: string }) => {
+      await withApp(async (app) => {
+        const parent = tenantRef(app, opts.parent, '--parent');
+        const result = await app.get(ProvisioningService).provision(systemContext('cli'), {
+          parentId: parent.id,
+          kind: opts.kind,
+          nameVi: opts.nameVi,
+          nameEn: opts.nameEn,
+          label: opts.label,
+          unitCode: opts.unitCode,
+          aliases: opts.alias,
+          template: opts.template,
+        });
+        printResult(result, 'created');
+      });
+    });
+
+  tenants
+    .command('merge')
+    .description('merge portals into one; their hosts redirect to it')
+    .argument('<sources...>', 'hosts or ids of the portals to merge')
+    .requiredOption('--into <portal>', 'host or id of the portal that remains')
+    .action(async (sources: string[], opts: { into: string }) => {
+      await withApp(async (app) => {
+        const ids = sources.map((s) => tenantRef(app, s, 'source').id);
+        printResult(await app.get(RestructuringService).merge(systemContext('cli'), ids, tenantRef(app, opts.into, '--into').id), 'merged into');
+      });
+    });
+
+  tenants
+    .command('move')
+    .description('move a portal (and its subtree) under a new parent; old hosts redirect')
+    .argument('<portal>')
+    .requiredOption('--to <parent>', 'host or id of the new parent')
+    .option('--label <label>', 'new domain label')
+    .action(async (portal: string, opts: { to: string; label?: string }) => {
+      await withApp(async (app) => {
+        const tenant = tenantRef(app, portal, 'portal');
+        printResult(await app.get(RestructuringService).move(systemContext('cli'), tenant.id, tenantRef(app, opts.to, '--to').id, opts.label), 'moved to');
+      });
+    });
+
+  tenants
+    .command('retire')
+    .description('retire a portal; its hosts redirect to the successor (the parent by default)')
+    .argument('<portal>')
+    .option('--successor <portal>', 'host or id of the successor')
+    .action(async (portal: string, opts: { successor?: string }) => {
+      await withApp(async (app) => {
+        const tenant = tenantRef(app, portal, 'portal');
+        const successor = opts.successor ? tenantRef(app, opts.successor, '--successor').id : null;
+        printResult(await app.get(RestructuringService).retire(systemContext('cli'), tenant.id, successor), 'retired; visitors now go to');
+      });
+    });
+
+  return tenants;
+}
