@@ -10,7 +10,7 @@ import { HostResolutionMiddleware, TenancyModule } from '@portal/tenancy';
 import { ENTITIES, MIGRATIONS } from './composition';
 import { HealthController } from './health/health.controller';
 import { DemoSeeder } from './demo/demo-seeder';
-import { ResponseCacheMiddleware } from './http/response-cache.middleware';
+import { AnonymousResponseCache } from './http/anonymous-response-cache';
 
 // Limits on every operation: a public endpoint must not let one query cost the database a fortune.
 const armor = new ApolloArmor({
@@ -49,11 +49,11 @@ export class AppModule implements NestModule {
         }),
       ],
       controllers: [HealthController],
-      providers: [DemoSeeder, ResponseCacheMiddleware],
+      providers: [DemoSeeder, AnonymousResponseCache],
     };
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(HostResolutionMiddleware, ResponseCacheMiddleware).exclude('health/{*path}').forRoutes('{*path}');
+    consumer.apply(HostResolutionMiddleware).exclude('health/{*path}').forRoutes('{*path}');
   }
 }

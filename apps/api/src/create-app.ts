@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig, loadAppConfig } from '@portal/platform';
 import { AppModule } from './app.module';
+import { AnonymousResponseCache } from './http/anonymous-response-cache';
 
 /** Builds the api application (used by main, the tests and the benchmarks). */
 export async function createApiApp(config: AppConfig = loadAppConfig()): Promise<NestExpressApplication> {
@@ -13,5 +14,6 @@ export async function createApiApp(config: AppConfig = loadAppConfig()): Promise
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '1mb' });
   app.enableShutdownHooks();
+  app.get(AnonymousResponseCache).install(app.getHttpServer());
   return app;
 }

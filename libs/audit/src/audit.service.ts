@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { RequestContext, ScopedRepository, ScopedRepositoryFactory, decodeCursor, encodeCursor, pageSize } from '@portal/platform';
+import { RequestContext, ScopedRepository, ScopedRepositoryFactory, decodeCursor, encodeCursor, isUuid, pageSize } from '@portal/platform';
 import { AuditEntryEntity } from './audit-entry.entity';
 
 export interface AuditRecord {
@@ -68,7 +68,8 @@ export class AuditService {
   async list(ctx: RequestContext, filter: { tenantId?: string | null; action?: string | null; first?: number | null; after?: string | null }): Promise<AuditPage> {
     const limit = pageSize(filter.first);
     const qb = this.entries.query(ctx, 'read');
-    if (filter.tenantId) qb.andWhere('row.tenant_id = :tenantId', { tenantId: filter.tenantId });
+    // A malformed id names no portal: it matches nothing (instead of a uuid cast error from PostgreSQL).
+    if (filter.tenantId) qb.andWhere('row.tenant_id = :tenantId', { tenantId: isUuid(filter.tenantId) ? filter.tenantId : null });
     if (filter.action) qb.andWhere('row.action = :action', { action: filter.action });
     if (filter.after) {
       const [id] = decodeCursor(filter.after, 1);

@@ -26,6 +26,8 @@ export interface AppConfig {
   readonly tenantsDir: string;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   readonly graphqlIntrospection: boolean;
+  /** Keep anonymous, publicly cacheable GraphQL responses in process (invalidated on change). */
+  readonly responseCache: boolean;
 }
 
 function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -91,6 +93,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     tenantsDir: resolve(env.TENANTS_DIR ?? 'tenants'),
     logLevel: level,
     graphqlIntrospection: bool('GRAPHQL_INTROSPECTION', mode !== 'production', env),
+    responseCache: bool('RESPONSE_CACHE', true, env),
   });
 }
 

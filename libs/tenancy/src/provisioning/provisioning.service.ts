@@ -46,6 +46,9 @@ export class ProvisioningService {
         const built = this.plan(command, parent);
         const siblings = await manager.count(TenantEntity, { where: { parentId: parent.id, label: built.label } });
         if (siblings > 0) throw labelTaken(built.label);
+        // An alias repeating the portal's own primary host would only fail at INSERT, naming the wrong field.
+        const selfAlias = built.aliases.indexOf(built.primaryHost);
+        if (selfAlias !== -1) throw hostTaken(built.primaryHost, `aliases.${selfAlias}`);
         const hosts = [built.primaryHost, ...built.aliases];
         const used = await manager.createQueryBuilder(TenantHostEntity, 'h').where('h.host IN (:...hosts)', { hosts }).getMany();
         if (used.length > 0) {

@@ -1,0 +1,112 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@portal/platform';
+import { HostRoutingService } from '@portal/tenancy';
+
+interface Entry {
+  version: number;
+  expiresAt: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+const MAX_ENTRIES = 10_000;
+const MAX_BODY_BYTES = 256 * 1024;
+const MAX_REQUEST_BYTES = 64 * 1024;
+
+/**
+ * In-process cache of anonymous GraphQL reads, served in front of Express. Apollo decides what is
+ * cacheable (fields hinted PUBLIC with a max-age give a `Cache-Control: public` header); this keeps
+ * those responses per portal, locale and request, and forgets them all whenever the tenancy version
+ * moves (any instance's change arrives by LISTEN/NOTIFY), so an edit shows at once everywhere.
+ * Anything it does not answer (signed-in callers, misses, other paths) goes to the full pipeline.
+ */
+@Injectable()
+export class AnonymousResponseCache {
+  private readonly entries = new Map<string, Entry>();
+  hits = 0;
+  misses = 0;
+
+  constructor(
+    private readonly routing: HostRoutingService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    routing.onChange(() => this.entries.clear());
+  }
+
+  /** Wraps the server's request handler (the Express app) with the cache. */
+  install(server: Server): void {
+    if (!this.config.responseCache) return;
+    const [pipeline] = server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
+    server.removeAllListeners('request');
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => this.handle(req, res, pipeline));
+  }
+
+  private handle(req: IncomingMessage, res: ServerResponse, pipeline: (req: IncomingMessage, res: ServerResponse) => void): void {
+    const path = req.url ?? '';
+    const eligible =
+      (req.method === 'POST' || req.method === 'GET') &&
+      (path === '/graphql' || path.startsWith('/graphql?')) &&
+      !req.headers.authorization &&
+      !req.headers.cookie &&
+      (req.method === 'GET' || String(req.headers['content-type'] ?? '').startsWith('application/json')) &&
+      !(this.config.trustProxy && req.headers['x-forwarded-host']);
+    if (!eligible) return pipeline(req, res);
+    const resolved = this.routing.resolve(req.headers.host);
+    if (resolved.type !== 'serve') return pipeline(req, res);
+    const prefix = `${resolved.tenant.id}|${req.headers['accept-language'] ?? ''}|${req.headers['x-portal-locale'] ?? ''}|${req.headers['apollo-require-preflight'] ?? ''}|${req.method}|${path}|`;
+    if (req.method === 'GET') return this.serveOrPass(prefix, req, res, pipeline);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks);
+      // The body is consumed here; hand Express the parsed value (body-parser skips a read request).
+      try {
+        (req as IncomingMessage & { body?: unknown }).body = raw.length ? JSON.parse(raw.toString('utf8')) : undefined;
+      } catch {
+        (req as IncomingMessage & { body?: unknown }).body = undefined;
+        return pipeline(req, res);
+      }
+      if (size > MAX_REQUEST_BYTES) return pipeline(req, res);
+      this.serveOrPass(prefix + raw.toString('utf8'), req, res, pipeline);
+    });
+    req.on('error', () => res.destroy());
+  }
+
+  private serveOrPass(key: string, req: IncomingMessage, res: ServerResponse, pipeline: (req: IncomingMessage, res: ServerResponse) => void): void {
+    const version = this.routing.version;
+    const cached = this.entries.get(key);
+    if (cached && cached.version === version && cached.expiresAt > Date.now()) {
+      this.hits++;
+      res.writeHead(200, { ...cached.headers, 'content-length': cached.body.length, 'x-cache': 'HIT' });
+      res.end(cached.body);
+      return;
+    }
+    this.misses++;
+    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      this.store(key, version, res, chunk);
+      return end(chunk, ...rest);
+    }) as ServerResponse['end'];
+    pipeline(req, res);
+  }
+
+  private store(key: string, version: number, res: ServerResponse, chunk: unknown): void {
+    const cacheControl = String(res.getHeader('cache-control') ?? '');
+    const maxAge = /(?:^|,)\s*max-age=(\d+)/.exec(cacheControl);
+    if (res.statusCode !== 200 || !/\bpublic\b/.test(cacheControl) || !maxAge || Number(maxAge[1]) === 0) return;
+    const body = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.isBuffer(chunk) ? chunk : null;
+    if (!body || body.length > MAX_BODY_BYTES) return;
+    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, {
+      version,
+      expiresAt: Date.now() + Number(maxAge[1]) * 1000,
+      headers: { 'content-type': String(res.getHeader('content-type') ?? 'application/json'), 'cache-control': cacheControl },
+      body,
+    });
+  }
+}

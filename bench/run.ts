@@ -1,0 +1,23 @@
+import { runTenancyBench } from './tenancy/tenancy.bench';
+
+const BENCHES: Record<string, () => Promise<void>> = {
+  tenancy: runTenancyBench,
+};
+
+async function main(): Promise<void> {
+  const name = process.argv[2];
+  const bench = name ? BENCHES[name] : undefined;
+  if (!bench) {
+    process.stderr.write(`usage: npm run bench -- <${Object.keys(BENCHES).join('|')}>\n`);
+    process.exit(2);
+  }
+  await bench();
+}
+
+main().then(
+  () => process.exit(0),
+  (error: Error) => {
+    process.stderr.write(`${error.stack ?? error.message}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,38 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { computePermissionMatrix, renderPermissionMatrix } from './permission-matrix';
+
+const FILE = join(__dirname, '..', '..', 'permission-matrix.md');
+
+describe('permission matrix (role × action × position)', () => {
+  it('matches the checked-in table cell by cell', () => {
+    if (process.env.UPDATE_SNAPSHOTS === '1') writeFileSync(FILE, renderPermissionMatrix());
+    const checkedIn = new Map<string, string>();
+    for (const line of readFileSync(FILE, 'utf8').split('\n')) {
+      const m = /^\| ([^|]+) \| ([^|]+) \| (yes|no) \| (yes|no) \| (yes|no) \| (yes|no) \|$/.exec(line);
+      if (m) checkedIn.set(`${m[1]} | ${m[2]}`, [m[3], m[4], m[5], m[6]].join(' '));
+    }
+    const computed = computePermissionMatrix();
+    expect(checkedIn.size).toBe(computed.size);
+    const differences = [...computed].filter(([key, cells]) => checkedIn.get(key) !== Object.values(cells).join(' ')).map(([key]) => key);
+    expect(differences).toEqual([]);
+  });
+
+  it('encodes the specification (DOMAIN.md §3) at its key points', () => {
+    const m = computePermissionMatrix();
+    const cell = (holder: string, action: string) => m.get(`${holder} | ${action}`)!;
+    // The provincial office provisions and restructures below itself, never beside or above.
+    expect(cell('OPERATOR (SUBTREE)', 'provision Tenant (child under it)')).toEqual({ own: 'yes', descendant: 'yes', sibling: 'no', ancestor: 'no' });
+    // A ward's own operator provisions nothing.
+    expect(cell('OPERATOR (TENANT)', 'provision Tenant (child under it)')).toEqual({ own: 'no', descendant: 'no', sibling: 'no', ancestor: 'no' });
+    // The account list is confidential: operators, managers and owners only.
+    expect(cell('BOARD_HEAD (TENANT)', 'read Account (account list)').own).toBe('no');
+    expect(cell('MANAGER (TENANT)', 'read Account (account list)').own).toBe('yes');
+    expect(cell('MANAGER (TENANT)', 'create Account').own).toBe('no');
+    // Nobody grants beyond their own reach: a tenant operator cannot grant subtree-wide roles.
+    expect(cell('OPERATOR (TENANT)', 'grant OPERATOR (SUBTREE)').own).toBe('no');
+    expect(cell('OPERATOR (TENANT)', 'grant OWNER (TENANT)').own).toBe('no');
+    expect(cell('OPERATOR (SUBTREE)', 'grant OWNER (TENANT)')).toEqual({ own: 'no', descendant: 'yes', sibling: 'no', ancestor: 'no' });
+    expect(cell('no role', 'read Tenant').own).toBe('no');
+  });
+});

@@ -1,0 +1,97 @@
+import { AppAction, AppSubjectType, asSubject, createAppAbility } from '@portal/platform';
+import { Role, RoleScope, ROLES } from '../roles/role';
+import { rulesForAssignments } from './role-rules';
+
+/** Where the target sits relative to the tenant the role is held on. */
+export const POSITIONS = ['own', 'descendant', 'sibling', 'ancestor'] as const;
+export type Position = (typeof POSITIONS)[number];
+
+// A fixed little tree: ancestor `a` → held-on tenant `a.t` → descendant `a.t.d`; sibling `a.s`.
+const TREE: Record<Position, { tenantId: string; tenantPath: string }> = {
+  own: { tenantId: 't', tenantPath: 'a.t' },
+  descendant: { tenantId: 'd', tenantPath: 'a.t.d' },
+  sibling: { tenantId: 's', tenantPath: 'a.s' },
+  ancestor: { tenantId: 'a', tenantPath: 'a' },
+};
+
+interface MatrixAction {
+  label: string;
+  action: AppAction;
+  subject: Exclude<AppSubjectType, 'all'>;
+  extra?: Record<string, unknown>;
+}
+
+/** The actions of the foundation the matrix covers. */
+export const MATRIX_ACTIONS: MatrixAction[] = [
+  { label: 'read Tenant', action: 'read', subject: 'Tenant' },
+  { label: 'update Tenant', action: 'update', subject: 'Tenant' },
+  { label: 'provision Tenant (child under it)', action: 'provision', subject: 'Tenant' },
+  { label: 'restructure Tenant', action: 'restructure', subject: 'Tenant' },
+  { label: 'update SiteStructure', action: 'update', subject: 'SiteStructure' },
+  { label: 'create Account', action: 'create', subject: 'Account' },
+  { label: 'read Account (account list)', action: 'read', subject: 'Account' },
+  { label: 'update Account', action: 'update', subject: 'Account' },
+  { label: 'suspend Account', action: 'suspend', subject: 'Account' },
+  { label: 'read RoleAssignment', action: 'read', subject: 'RoleAssignment' },
+  { label: 'grant OPERATOR (TENANT)', action: 'grant', subject: 'RoleAssignment', extra: { role: Role.OPERATOR, scope: RoleScope.TENANT } },
+  { label: 'grant OPERATOR (SUBTREE)', action: 'grant', subject: 'RoleAssignment', extra: { role: Role.OPERATOR, scope: RoleScope.SUBTREE } },
+  { label: 'grant BOARD_HEAD (TENANT)', action: 'grant', subject: 'RoleAssignment', extra: { role: Role.BOARD_HEAD, scope: RoleScope.TENANT } },
+  { label: 'grant BOARD_MEMBER (SUBTREE)', action: 'grant', subject: 'RoleAssignment', extra: { role: Role.BOARD_MEMBER, scope: RoleScope.SUBTREE } },
+  { label: 'grant OWNER (TENANT)', action: 'grant', subject: 'RoleAssignment', extra: { role: Role.OWNER, scope: RoleScope.TENANT } },
+  { label: 'revoke CONTRIBUTOR (TENANT)', action: 'revoke', subject: 'RoleAssignment', extra: { role: Role.CONTRIBUTOR, scope: RoleScope.TENANT } },
+  { label: 'read AuditEntry', action: 'read', subject: 'AuditEntry' },
+];
+
+export interface MatrixHolder {
+  label: string;
+  role: Role | 'PLATFORM_ADMIN' | 'NONE';
+  scope: RoleScope | null;
+}
+
+export const MATRIX_HOLDERS: MatrixHolder[] = [
+  { label: 'PLATFORM_ADMIN', role: 'PLATFORM_ADMIN', scope: null },
+  ...ROLES.flatMap((role) => [RoleScope.TENANT, RoleScope.SUBTREE].map((scope) => ({ label: `${role} (${scope})`, role, scope }))),
+  { label: 'no role', role: 'NONE', scope: null },
+];
+
+/** `yes`/`no` for every holder × action × position, computed from the CASL rules. */
+export function computePermissionMatrix(): Map<string, Record<Position, 'yes' | 'no'>> {
+  const rows = new Map<string, Record<Position, 'yes' | 'no'>>();
+  for (const holder of MATRIX_HOLDERS) {
+    const assignments =
+      holder.role === 'PLATFORM_ADMIN' || holder.role === 'NONE'
+        ? []
+        : [{ tenantId: TREE.own.tenantId, tenantPath: TREE.own.tenantPath, role: holder.role, scope: holder.scope!, fields: [] }];
+    const ability = createAppAbility(rulesForAssignments(assignments, holder.role === 'PLATFORM_ADMIN'));
+    for (const action of MATRIX_ACTIONS) {
+      const cells = Object.fromEntries(
+        POSITIONS.map((position) => [position, ability.can(action.action, asSubject(action.subject, { ...TREE[position], ...action.extra }) as never) ? 'yes' : 'no']),
+      ) as Record<Position, 'yes' | 'no'>;
+      rows.set(`${holder.label} | ${action.label}`, cells);
+    }
+  }
+  return rows;
+}
+
+/** The matrix as the checked-in Markdown table. */
+export function renderPermissionMatrix(): string {
+  const lines = [
+    '# Permission matrix',
+    '',
+    'Generated from `libs/access/src/abilities/role-rules.ts` and checked by `permission-matrix.spec.ts`:',
+    'a change to the rules that changes any cell fails the tests until this file is updated',
+    '(`UPDATE_SNAPSHOTS=1 npx jest libs/access`), so every change to who may do what is reviewed.',
+    '',
+    'Positions are relative to the portal the role is held on: **own**, a **descendant**, a **sibling**',
+    '(another child of the same parent), the **ancestor** (its parent). On top of these rules, every',
+    'request acts only inside the subtree of the portal whose host it was sent to.',
+    '',
+    '| holder | action | own | descendant | sibling | ancestor |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const [key, cells] of computePermissionMatrix()) {
+    const [holder, action] = key.split(' | ');
+    lines.push(`| ${holder} | ${action} | ${POSITIONS.map((p) => cells[p]).join(' | ')} |`);
+  }
+  return `${lines.join('\n')}\n`;
+}
