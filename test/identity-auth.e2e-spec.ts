@@ -70,9 +70,22 @@ describe('identity: login, lockout, sessions, suspension', () => {
     expect(res.body.errors).toBeUndefined();
     return res.body.data!.refreshSession;
   };
-  const me = (token: string, host = CITY) => t.gql<{ me: { id: string; username: string; tenantId: string; status: string } | null }>(host, ME, {}, { token });
+  const me = (token: string, host = CITY) =>
+    t.gql<{ me: { id: string; username: string; tenantId: string; status: string } | null }>(
+      host,
+      ME,
+      {},
+      { token },
+    );
   const failuresOf = async (username: string) =>
-    Number((await db.query('SELECT count(*) AS n FROM login_failures WHERE username_key = $1 AND cleared_at IS NULL', [username])).rows[0].n);
+    Number(
+      (
+        await db.query(
+          'SELECT count(*) AS n FROM login_failures WHERE username_key = $1 AND cleared_at IS NULL',
+          [username],
+        )
+      ).rows[0].n,
+    );
 
   beforeAll(async () => {
     t = await startTestApp({ lockout: { maxFailures: 5, windowMinutes: 15, lockMinutes: 15 } });
@@ -98,7 +111,12 @@ describe('identity: login, lockout, sessions, suspension', () => {
 
       const res = await me(result.accessToken!);
       expect(res.body.errors).toBeUndefined();
-      expect(res.body.data!.me).toEqual({ id, username: 'login-ok', tenantId: t.tenant(SAIGON).id, status: 'ACTIVE' });
+      expect(res.body.data!.me).toEqual({
+        id,
+        username: 'login-ok',
+        tenantId: t.tenant(SAIGON).id,
+        status: 'ACTIVE',
+      });
     });
 
     it('accepts the username in any case and with surrounding spaces', async () => {
@@ -115,20 +133,35 @@ describe('identity: login, lockout, sessions, suspension', () => {
       const { accessToken } = await t.login('login-forge');
       expect((await me(accessToken)).body.data!.me!.username).toBe('login-forge');
       const [h, p] = accessToken.split('.');
-      expect(errorCode(await me(`${h}.${p}.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await me(`${h}.${p}.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`))).toBe(
+        'UNAUTHENTICATED',
+      );
     });
 
     it('a wrong password and an unknown username give the identical error and no account data', async () => {
       const id = await t.createAccount({ username: 'login-known', homeHost: SAIGON });
-      const wrongPassword = await t.gql<{ login: LoginResult }>(CITY, LOGIN, { u: 'login-known', p: WRONG_PASSWORD });
-      const unknownUser = await t.gql<{ login: LoginResult }>(CITY, LOGIN, { u: 'login-nobody', p: WRONG_PASSWORD });
+      const wrongPassword = await t.gql<{ login: LoginResult }>(CITY, LOGIN, {
+        u: 'login-known',
+        p: WRONG_PASSWORD,
+      });
+      const unknownUser = await t.gql<{ login: LoginResult }>(CITY, LOGIN, {
+        u: 'login-nobody',
+        p: WRONG_PASSWORD,
+      });
 
       expect(wrongPassword.body.data!.login.__typename).toBe('InputError');
       expect(wrongPassword.body.data!.login.errorCode).toBe('INVALID_CREDENTIALS');
       // Same code, same field, same message in both languages, same HTTP status: nothing tells them apart.
       expect(unknownUser.body.data!.login).toEqual(wrongPassword.body.data!.login);
       expect(unknownUser.status).toBe(wrongPassword.status);
-      expect(Object.keys(wrongPassword.body.data!.login).sort()).toEqual(['__typename', 'errorCode', 'field', 'message', 'messageEn', 'messageVi']);
+      expect(Object.keys(wrongPassword.body.data!.login).sort()).toEqual([
+        '__typename',
+        'errorCode',
+        'field',
+        'message',
+        'messageEn',
+        'messageVi',
+      ]);
       // No trace of the account in the answer.
       expect(wrongPassword.text).not.toContain(id);
       expect(wrongPassword.text).not.toContain('accessToken');
@@ -138,8 +171,18 @@ describe('identity: login, lockout, sessions, suspension', () => {
     it('the English message is the same for both as well', async () => {
       await t.createAccount({ username: 'login-known-en', homeHost: SAIGON });
       const en = { headers: { 'accept-language': 'en' } };
-      const a = await t.gql<{ login: LoginResult }>(CITY, LOGIN, { u: 'login-known-en', p: WRONG_PASSWORD }, en);
-      const b = await t.gql<{ login: LoginResult }>(CITY, LOGIN, { u: 'login-nobody-en', p: WRONG_PASSWORD }, en);
+      const a = await t.gql<{ login: LoginResult }>(
+        CITY,
+        LOGIN,
+        { u: 'login-known-en', p: WRONG_PASSWORD },
+        en,
+      );
+      const b = await t.gql<{ login: LoginResult }>(
+        CITY,
+        LOGIN,
+        { u: 'login-nobody-en', p: WRONG_PASSWORD },
+        en,
+      );
       expect(a.body.data!.login.message).toBe('Wrong username or password.');
       expect(b.body.data!.login).toEqual(a.body.data!.login);
     });
@@ -150,7 +193,12 @@ describe('identity: login, lockout, sessions, suspension', () => {
       await t.createAccount({ username: 'lock-known', homeHost: SAIGON });
       const codes: string[] = [];
       for (let i = 0; i < 5; i++) codes.push((await login('lock-known', WRONG_PASSWORD)).errorCode!);
-      expect(codes.slice(0, 4)).toEqual(['INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS']);
+      expect(codes.slice(0, 4)).toEqual([
+        'INVALID_CREDENTIALS',
+        'INVALID_CREDENTIALS',
+        'INVALID_CREDENTIALS',
+        'INVALID_CREDENTIALS',
+      ]);
       // The 5th failure is refused too (it may already say "locked").
       expect(['INVALID_CREDENTIALS', 'LOGIN_LOCKED']).toContain(codes[4]);
       expect(await failuresOf('lock-known')).toBe(5);
@@ -168,7 +216,8 @@ describe('identity: login, lockout, sessions, suspension', () => {
 
     it('four failures do not lock', async () => {
       await t.createAccount({ username: 'lock-four', homeHost: SAIGON });
-      for (let i = 0; i < 4; i++) expect((await login('lock-four', WRONG_PASSWORD)).errorCode).toBe('INVALID_CREDENTIALS');
+      for (let i = 0; i < 4; i++)
+        expect((await login('lock-four', WRONG_PASSWORD)).errorCode).toBe('INVALID_CREDENTIALS');
       expect((await login('lock-four', TEST_PASSWORD)).__typename).toBe('AuthSession');
     });
 
@@ -193,10 +242,16 @@ describe('identity: login, lockout, sessions, suspension', () => {
       for (let i = 0; i < 5; i++) await login('lock-expire', WRONG_PASSWORD);
       expect((await login('lock-expire', TEST_PASSWORD)).errorCode).toBe('LOGIN_LOCKED');
 
-      await db.query(`UPDATE login_failures SET occurred_at = occurred_at - interval '10 minutes' WHERE username_key = $1`, ['lock-expire']);
+      await db.query(
+        `UPDATE login_failures SET occurred_at = occurred_at - interval '10 minutes' WHERE username_key = $1`,
+        ['lock-expire'],
+      );
       expect((await login('lock-expire', TEST_PASSWORD)).errorCode).toBe('LOGIN_LOCKED');
 
-      await db.query(`UPDATE login_failures SET occurred_at = occurred_at - interval '6 minutes' WHERE username_key = $1`, ['lock-expire']);
+      await db.query(
+        `UPDATE login_failures SET occurred_at = occurred_at - interval '6 minutes' WHERE username_key = $1`,
+        ['lock-expire'],
+      );
       const after = await login('lock-expire', TEST_PASSWORD);
       expect(after.__typename).toBe('AuthSession');
     });
@@ -204,7 +259,10 @@ describe('identity: login, lockout, sessions, suspension', () => {
     it('an unknown username unlocks the same way', async () => {
       for (let i = 0; i < 6; i++) await login('lock-ghost-expire', WRONG_PASSWORD);
       expect((await login('lock-ghost-expire', WRONG_PASSWORD)).errorCode).toBe('LOGIN_LOCKED');
-      await db.query(`UPDATE login_failures SET occurred_at = occurred_at - interval '16 minutes' WHERE username_key = $1`, ['lock-ghost-expire']);
+      await db.query(
+        `UPDATE login_failures SET occurred_at = occurred_at - interval '16 minutes' WHERE username_key = $1`,
+        ['lock-ghost-expire'],
+      );
       expect((await login('lock-ghost-expire', WRONG_PASSWORD)).errorCode).toBe('INVALID_CREDENTIALS');
     });
 
@@ -215,7 +273,8 @@ describe('identity: login, lockout, sessions, suspension', () => {
       expect((await login('lock-clear', TEST_PASSWORD)).__typename).toBe('AuthSession');
       expect(await failuresOf('lock-clear')).toBe(0);
       // Four more failures: without the reset this would be eight and locked.
-      for (let i = 0; i < 4; i++) expect((await login('lock-clear', WRONG_PASSWORD)).errorCode).toBe('INVALID_CREDENTIALS');
+      for (let i = 0; i < 4; i++)
+        expect((await login('lock-clear', WRONG_PASSWORD)).errorCode).toBe('INVALID_CREDENTIALS');
       expect((await login('lock-clear', TEST_PASSWORD)).__typename).toBe('AuthSession');
     });
 
@@ -257,7 +316,10 @@ describe('identity: login, lockout, sessions, suspension', () => {
       expect(latest.errorCode).toBe('INVALID_REFRESH_TOKEN');
       expect(errorCode(await me(first.accessToken!))).toBe('UNAUTHENTICATED');
 
-      const { rows } = await db.query('SELECT revoked_at, revoked_reason FROM sessions WHERE account_id = $1', [accountId]);
+      const { rows } = await db.query(
+        'SELECT revoked_at, revoked_reason FROM sessions WHERE account_id = $1',
+        [accountId],
+      );
       expect(rows).toHaveLength(3);
       for (const row of rows) {
         expect(row.revoked_at).not.toBeNull();
@@ -289,10 +351,22 @@ describe('identity: login, lockout, sessions, suspension', () => {
       await t.createAccount({ username: 'refresh-garbage', homeHost: SAIGON });
       const real = await login('refresh-garbage', TEST_PASSWORD);
       const [sessionId] = real.refreshToken!.split('.');
-      const garbage = ['garbage', '', '...', `${sessionId}.wrong-secret`, `00000000-0000-0000-0000-000000000000.${real.refreshToken!.split('.')[1]}`, real.accessToken!];
+      const garbage = [
+        'garbage',
+        '',
+        '...',
+        `${sessionId}.wrong-secret`,
+        `00000000-0000-0000-0000-000000000000.${real.refreshToken!.split('.')[1]}`,
+        real.accessToken!,
+      ];
       for (const token of garbage) {
         const r = await refresh(token);
-        expect({ token, typename: r.__typename, errorCode: r.errorCode, field: r.field }).toEqual({ token, typename: 'InputError', errorCode: 'INVALID_REFRESH_TOKEN', field: 'refreshToken' });
+        expect({ token, typename: r.__typename, errorCode: r.errorCode, field: r.field }).toEqual({
+          token,
+          typename: 'InputError',
+          errorCode: 'INVALID_REFRESH_TOKEN',
+          field: 'refreshToken',
+        });
       }
       // A guessed secret does not revoke the real session (nor does any of the above).
       expect((await me(real.accessToken!)).body.data!.me!.username).toBe('refresh-garbage');
@@ -306,7 +380,12 @@ describe('identity: login, lockout, sessions, suspension', () => {
       const session = await login('logout-user', TEST_PASSWORD);
       expect((await me(session.accessToken!)).body.data!.me!.username).toBe('logout-user');
 
-      const out = await t.gql<{ logout: boolean }>(CITY, 'mutation { logout }', {}, { token: session.accessToken });
+      const out = await t.gql<{ logout: boolean }>(
+        CITY,
+        'mutation { logout }',
+        {},
+        { token: session.accessToken },
+      );
       expect(out.body.errors).toBeUndefined();
       expect(out.body.data!.logout).toBe(true);
 
@@ -334,7 +413,12 @@ describe('identity: login, lockout, sessions, suspension', () => {
     let operatorId: string;
 
     beforeAll(async () => {
-      operatorId = await t.createAccount({ username: 'susp-operator', homeHost: SAIGON, role: Role.OPERATOR, scope: RoleScope.TENANT });
+      operatorId = await t.createAccount({
+        username: 'susp-operator',
+        homeHost: SAIGON,
+        role: Role.OPERATOR,
+        scope: RoleScope.TENANT,
+      });
       operatorToken = (await t.login('susp-operator', SAIGON)).accessToken;
     });
 
@@ -344,9 +428,15 @@ describe('identity: login, lockout, sessions, suspension', () => {
       const other = await login('susp-target', TEST_PASSWORD);
       expect((await me(session.accessToken!)).body.data!.me!.id).toBe(targetId);
 
-      const res = await t.gql<{ suspendAccount: { __typename: string; id: string; status: string; suspendedAt: string | null } }>(SAIGON, SUSPEND, { id: targetId, reason: 'left the unit' }, { token: operatorToken });
+      const res = await t.gql<{
+        suspendAccount: { __typename: string; id: string; status: string; suspendedAt: string | null };
+      }>(SAIGON, SUSPEND, { id: targetId, reason: 'left the unit' }, { token: operatorToken });
       expect(res.body.errors).toBeUndefined();
-      expect(res.body.data!.suspendAccount).toMatchObject({ __typename: 'Account', id: targetId, status: 'SUSPENDED' });
+      expect(res.body.data!.suspendAccount).toMatchObject({
+        __typename: 'Account',
+        id: targetId,
+        status: 'SUSPENDED',
+      });
       expect(res.body.data!.suspendAccount.suspendedAt).not.toBeNull();
 
       // The very next request with the existing access token fails.
@@ -361,15 +451,28 @@ describe('identity: login, lockout, sessions, suspension', () => {
       // A wrong password on a suspended account says only "wrong credentials".
       expect((await login('susp-target', WRONG_PASSWORD)).errorCode).toBe('INVALID_CREDENTIALS');
 
-      const { rows: sessions } = await db.query('SELECT revoked_at, revoked_reason FROM sessions WHERE account_id = $1', [targetId]);
+      const { rows: sessions } = await db.query(
+        'SELECT revoked_at, revoked_reason FROM sessions WHERE account_id = $1',
+        [targetId],
+      );
       expect(sessions).toHaveLength(2);
-      expect(sessions.every((s) => s.revoked_at !== null && s.revoked_reason === 'ACCOUNT_SUSPENDED')).toBe(true);
-      const { rows: account } = await db.query('SELECT status, suspended_at FROM accounts WHERE id = $1', [targetId]);
+      expect(sessions.every((s) => s.revoked_at !== null && s.revoked_reason === 'ACCOUNT_SUSPENDED')).toBe(
+        true,
+      );
+      const { rows: account } = await db.query('SELECT status, suspended_at FROM accounts WHERE id = $1', [
+        targetId,
+      ]);
       expect(account[0].status).toBe('SUSPENDED');
 
-      const back = await t.gql<{ reactivateAccount: { __typename: string; status: string; suspendedAt: string | null } }>(SAIGON, REACTIVATE, { id: targetId }, { token: operatorToken });
+      const back = await t.gql<{
+        reactivateAccount: { __typename: string; status: string; suspendedAt: string | null };
+      }>(SAIGON, REACTIVATE, { id: targetId }, { token: operatorToken });
       expect(back.body.errors).toBeUndefined();
-      expect(back.body.data!.reactivateAccount).toMatchObject({ __typename: 'Account', status: 'ACTIVE', suspendedAt: null });
+      expect(back.body.data!.reactivateAccount).toMatchObject({
+        __typename: 'Account',
+        status: 'ACTIVE',
+        suspendedAt: null,
+      });
 
       const again = await login('susp-target', TEST_PASSWORD);
       expect(again.__typename).toBe('AuthSession');
@@ -379,9 +482,18 @@ describe('identity: login, lockout, sessions, suspension', () => {
     });
 
     it('an operator cannot suspend itself', async () => {
-      const res = await t.gql<{ suspendAccount: { __typename: string; errorCode: string; field: string } }>(SAIGON, SUSPEND, { id: operatorId }, { token: operatorToken });
+      const res = await t.gql<{ suspendAccount: { __typename: string; errorCode: string; field: string } }>(
+        SAIGON,
+        SUSPEND,
+        { id: operatorId },
+        { token: operatorToken },
+      );
       expect(res.body.errors).toBeUndefined();
-      expect(res.body.data!.suspendAccount).toMatchObject({ __typename: 'InputError', errorCode: 'CANNOT_CHANGE_OWN_STATUS', field: 'accountId' });
+      expect(res.body.data!.suspendAccount).toMatchObject({
+        __typename: 'InputError',
+        errorCode: 'CANNOT_CHANGE_OWN_STATUS',
+        field: 'accountId',
+      });
       const { rows } = await db.query('SELECT status FROM accounts WHERE id = $1', [operatorId]);
       expect(rows[0].status).toBe('ACTIVE');
       expect((await me(operatorToken, SAIGON)).body.data!.me!.status).toBe('ACTIVE');
@@ -392,7 +504,9 @@ describe('identity: login, lockout, sessions, suspension', () => {
       const token = await t.asUser('susp-plain', Role.BOARD_MEMBER, SAIGON);
       const res = await t.gql(SAIGON, SUSPEND, { id: victim }, { token });
       expect(errorCode(res)).toBe('FORBIDDEN');
-      expect((await db.query('SELECT status FROM accounts WHERE id = $1', [victim])).rows[0].status).toBe('ACTIVE');
+      expect((await db.query('SELECT status FROM accounts WHERE id = $1', [victim])).rows[0].status).toBe(
+        'ACTIVE',
+      );
       expect(errorCode(await t.gql(SAIGON, SUSPEND, { id: victim }))).toBe('UNAUTHENTICATED');
     });
   });
@@ -400,14 +514,23 @@ describe('identity: login, lockout, sessions, suspension', () => {
   describe('audit trail and password storage', () => {
     it('records auth.login, auth.login_failed and account.suspended with actor and tenant', async () => {
       const saigonId = t.tenant(SAIGON).id;
-      const operatorId = await t.createAccount({ username: 'audit-operator', homeHost: SAIGON, role: Role.OPERATOR });
+      const operatorId = await t.createAccount({
+        username: 'audit-operator',
+        homeHost: SAIGON,
+        role: Role.OPERATOR,
+      });
       const operatorToken = (await t.login('audit-operator', SAIGON)).accessToken;
       const subjectId = await t.createAccount({ username: 'audit-subject', homeHost: SAIGON });
 
       expect((await login('audit-subject', TEST_PASSWORD)).__typename).toBe('AuthSession');
       expect((await login('audit-subject', WRONG_PASSWORD)).errorCode).toBe('INVALID_CREDENTIALS');
       expect((await login('audit-unknown', WRONG_PASSWORD, SAIGON)).errorCode).toBe('INVALID_CREDENTIALS');
-      const suspended = await t.gql(SAIGON, SUSPEND, { id: subjectId, reason: 'audit test' }, { token: operatorToken });
+      const suspended = await t.gql(
+        SAIGON,
+        SUSPEND,
+        { id: subjectId, reason: 'audit test' },
+        { token: operatorToken },
+      );
       expect(suspended.body.data?.suspendAccount.status).toBe('SUSPENDED');
 
       const rowsOf = async (action: string, subject: string | null) =>
@@ -421,7 +544,11 @@ describe('identity: login, lockout, sessions, suspension', () => {
 
       const logins = await rowsOf('auth.login', subjectId);
       expect(logins).toHaveLength(1);
-      expect(logins[0]).toMatchObject({ tenant_id: saigonId, subject_type: 'Account', subject_id: subjectId });
+      expect(logins[0]).toMatchObject({
+        tenant_id: saigonId,
+        subject_type: 'Account',
+        subject_id: subjectId,
+      });
       expect(logins[0].actor_label).toEqual(expect.any(String));
       expect(logins[0].actor_label).not.toBe('');
       expect(logins[0].occurred_at).toBeInstanceOf(Date);
@@ -429,11 +556,20 @@ describe('identity: login, lockout, sessions, suspension', () => {
 
       const failed = await rowsOf('auth.login_failed', subjectId);
       expect(failed).toHaveLength(1);
-      expect(failed[0]).toMatchObject({ tenant_id: saigonId, actor_label: 'anonymous', actor_account_id: null, subject_type: 'Account' });
+      expect(failed[0]).toMatchObject({
+        tenant_id: saigonId,
+        actor_label: 'anonymous',
+        actor_account_id: null,
+        subject_type: 'Account',
+      });
       expect(failed[0].after.username).toBe('audit-subject');
 
       // An unknown username is logged against the portal that was addressed.
-      const unknown = (await db.query(`SELECT tenant_id, actor_label, after FROM audit_log WHERE action = 'auth.login_failed' AND after->>'username' = 'audit-unknown'`)).rows;
+      const unknown = (
+        await db.query(
+          `SELECT tenant_id, actor_label, after FROM audit_log WHERE action = 'auth.login_failed' AND after->>'username' = 'audit-unknown'`,
+        )
+      ).rows;
       expect(unknown).toHaveLength(1);
       expect(unknown[0].tenant_id).toBe(saigonId);
       expect(unknown[0].actor_label).toBe('anonymous');
@@ -451,10 +587,18 @@ describe('identity: login, lockout, sessions, suspension', () => {
     });
 
     it('stores argon2id hashes only, and never exposes them', async () => {
-      await t.createAccount({ username: 'hash-user', homeHost: SAIGON, password: 'another long passphrase 42' });
+      await t.createAccount({
+        username: 'hash-user',
+        homeHost: SAIGON,
+        password: 'another long passphrase 42',
+      });
       const { rows } = await db.query('SELECT username, password_hash FROM accounts');
       expect(rows.length).toBeGreaterThan(10);
-      for (const row of rows) expect({ username: row.username, prefix: row.password_hash.slice(0, 10) }).toEqual({ username: row.username, prefix: '$argon2id$' });
+      for (const row of rows)
+        expect({ username: row.username, prefix: row.password_hash.slice(0, 10) }).toEqual({
+          username: row.username,
+          prefix: '$argon2id$',
+        });
       const hashUser = rows.find((r) => r.username === 'hash-user')!;
       expect(hashUser.password_hash).not.toContain('another long passphrase 42');
       // Two accounts with the same password get different (salted) hashes.

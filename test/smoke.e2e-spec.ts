@@ -12,6 +12,11 @@ describe('smoke', () => {
     const res = await t.gql('hochiminhcity.gov.vn', '{ portal { nameVi children { label } } }');
     expect(res.status).toBe(200);
     expect(res.body.data?.portal.nameVi).toBe('Thành phố Hồ Chí Minh');
-    expect(res.body.data?.portal.children.map((c: { label: string }) => c.label).sort()).toEqual(['benthanh', 'saigon', 'stp', 'tandinh']);
+    expect(res.body.data?.portal.children.map((c: { label: string }) => c.label).sort()).toEqual([
+      'benthanh',
+      'saigon',
+      'stp',
+      'tandinh',
+    ]);
   });
 });

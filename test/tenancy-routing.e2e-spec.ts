@@ -41,7 +41,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * Repeats a request until the response cache answers it. Bounded: late notifications from earlier
  * writes may bump the tenancy version (and drop the cache) once or twice before things settle.
  */
-async function untilCached<R extends { headers: Record<string, unknown> }>(send: () => Promise<R>): Promise<R> {
+async function untilCached<R extends { headers: Record<string, unknown> }>(
+  send: () => Promise<R>,
+): Promise<R> {
   let res = await send();
   for (let i = 0; i < 50 && res.headers['x-cache'] !== 'HIT'; i++) {
     await sleep(20);
@@ -55,7 +57,9 @@ async function allTenantMarkers(databaseUrl: string): Promise<string[]> {
   const pg = new Client({ connectionString: databaseUrl });
   await pg.connect();
   try {
-    const { rows } = await pg.query<{ id: string; name_vi: string; primary_host: string }>('SELECT id, name_vi, primary_host FROM tenants');
+    const { rows } = await pg.query<{ id: string; name_vi: string; primary_host: string }>(
+      'SELECT id, name_vi, primary_host FROM tenants',
+    );
     return rows.flatMap((r) => [r.id, r.name_vi, r.primary_host]);
   } finally {
     await pg.end();
@@ -77,7 +81,11 @@ describe('tenancy: host routing and the portal query', () => {
     t = await startTestApp();
     await t.apply(SMALL_TREES.city);
     await t.apply(SMALL_TREES.province);
-    await t.createAccount({ username: 'routing-admin', homeHost: 'hochiminhcity.gov.vn', platformAdmin: true });
+    await t.createAccount({
+      username: 'routing-admin',
+      homeHost: 'hochiminhcity.gov.vn',
+      platformAdmin: true,
+    });
     adminToken = (await t.login('routing-admin', 'hochiminhcity.gov.vn')).accessToken;
   });
   afterAll(() => t.close());
@@ -85,7 +93,15 @@ describe('tenancy: host routing and the portal query', () => {
   describe('resolving a Host to a portal', () => {
     it('answers for the city on its primary host, with no parent and its children', async () => {
       const p = await portalOn('hochiminhcity.gov.vn');
-      expect(p).toMatchObject({ kind: 'PROVINCE', nameVi: 'Thành phố Hồ Chí Minh', nameEn: 'Ho Chi Minh City', primaryHost: 'hochiminhcity.gov.vn', status: 'ACTIVE', parentId: null, depth: 0 });
+      expect(p).toMatchObject({
+        kind: 'PROVINCE',
+        nameVi: 'Thành phố Hồ Chí Minh',
+        nameEn: 'Ho Chi Minh City',
+        primaryHost: 'hochiminhcity.gov.vn',
+        status: 'ACTIVE',
+        parentId: null,
+        depth: 0,
+      });
       expect(p.id).toBe(t.tenant('hochiminhcity.gov.vn').id);
       expect(p.parentChain).toEqual([]);
       expect(p.children.map((c) => c.primaryHost).sort()).toEqual([
@@ -100,8 +116,17 @@ describe('tenancy: host routing and the portal query', () => {
     it('answers for a child portal on its own host, with the parent chain root first', async () => {
       const city = t.tenant('hochiminhcity.gov.vn');
       const p = await portalOn('saigon.hochiminhcity.gov.vn');
-      expect(p).toMatchObject({ kind: 'WARD', nameVi: 'Phường Sài Gòn', label: 'saigon', primaryHost: 'saigon.hochiminhcity.gov.vn', parentId: city.id, depth: 1 });
-      expect(p.parentChain).toEqual([{ id: city.id, label: 'hochiminhcity', primaryHost: 'hochiminhcity.gov.vn', kind: 'PROVINCE' }]);
+      expect(p).toMatchObject({
+        kind: 'WARD',
+        nameVi: 'Phường Sài Gòn',
+        label: 'saigon',
+        primaryHost: 'saigon.hochiminhcity.gov.vn',
+        parentId: city.id,
+        depth: 1,
+      });
+      expect(p.parentChain).toEqual([
+        { id: city.id, label: 'hochiminhcity', primaryHost: 'hochiminhcity.gov.vn', kind: 'PROVINCE' },
+      ]);
       expect(p.children).toEqual([]);
     });
 
@@ -159,12 +184,20 @@ describe('tenancy: host routing and the portal query', () => {
     });
 
     it('refuses a mutation and a GET on an unknown host the same way', async () => {
-      const mutation = await t.gql('evil-hochiminhcity.gov.vn', 'mutation { login(username: "x", password: "y") { __typename } }');
+      const mutation = await t.gql(
+        'evil-hochiminhcity.gov.vn',
+        'mutation { login(username: "x", password: "y") { __typename } }',
+      );
       expect(mutation.status).toBe(404);
       expect((mutation.body.errors ?? [])[0]?.extensions?.code).toBe('UNKNOWN_HOST');
-      const get = await t.http({ host: 'hochiminhcity.gov.vn.evil.com', path: '/graphql?query=%7Bportal%7Bid%7D%7D' });
+      const get = await t.http({
+        host: 'hochiminhcity.gov.vn.evil.com',
+        path: '/graphql?query=%7Bportal%7Bid%7D%7D',
+      });
       expect(get.status).toBe(404);
-      expect((get.body as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('UNKNOWN_HOST');
+      expect(
+        (get.body as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code,
+      ).toBe('UNKNOWN_HOST');
     });
   });
 
@@ -189,7 +222,11 @@ describe('tenancy: host routing and the portal query', () => {
     ];
 
     it.each(cases)('%s (%s) → %s', async (name, kind, expected) => {
-      const res = await t.gql<{ proposeDomainLabel: string }>('hochiminhcity.gov.vn', 'query($n: String!, $k: TenantKind!) { proposeDomainLabel(name: $n, kind: $k) }', { n: name, k: kind });
+      const res = await t.gql<{ proposeDomainLabel: string }>(
+        'hochiminhcity.gov.vn',
+        'query($n: String!, $k: TenantKind!) { proposeDomainLabel(name: $n, kind: $k) }',
+        { n: name, k: kind },
+      );
       expect(res.status).toBe(200);
       expect(res.body.errors).toBeUndefined();
       expect(res.body.data!.proposeDomainLabel).toBe(expected);
@@ -197,8 +234,12 @@ describe('tenancy: host routing and the portal query', () => {
 
     it('gives the same label for the composed and decomposed spelling of a name', async () => {
       const q = 'query($n: String!) { proposeDomainLabel(name: $n, kind: WARD) }';
-      const composed = await t.gql<{ proposeDomainLabel: string }>('hochiminhcity.gov.vn', q, { n: 'Phường Đa Kao'.normalize('NFC') });
-      const decomposed = await t.gql<{ proposeDomainLabel: string }>('hochiminhcity.gov.vn', q, { n: 'Phường Đa Kao'.normalize('NFD') });
+      const composed = await t.gql<{ proposeDomainLabel: string }>('hochiminhcity.gov.vn', q, {
+        n: 'Phường Đa Kao'.normalize('NFC'),
+      });
+      const decomposed = await t.gql<{ proposeDomainLabel: string }>('hochiminhcity.gov.vn', q, {
+        n: 'Phường Đa Kao'.normalize('NFD'),
+      });
       expect(composed.body.data!.proposeDomainLabel).toBe('dakao');
       expect(decomposed.body.data!.proposeDomainLabel).toBe('dakao');
     });
@@ -209,7 +250,13 @@ describe('tenancy: host routing and the portal query', () => {
       const province = t.tenant('kiengiang.gov.vn');
       const district = t.tenant('rachgia.kiengiang.gov.vn');
       const ward = await portalOn('vinhthanhvan.rachgia.kiengiang.gov.vn');
-      expect(ward).toMatchObject({ kind: 'WARD', nameVi: 'Phường Vĩnh Thanh Vân', label: 'vinhthanhvan', parentId: district.id, depth: 2 });
+      expect(ward).toMatchObject({
+        kind: 'WARD',
+        nameVi: 'Phường Vĩnh Thanh Vân',
+        label: 'vinhthanhvan',
+        parentId: district.id,
+        depth: 2,
+      });
       expect(ward.parentChain.map((p) => [p.id, p.primaryHost])).toEqual([
         [province.id, 'kiengiang.gov.vn'],
         [district.id, 'rachgia.kiengiang.gov.vn'],
@@ -227,7 +274,10 @@ describe('tenancy: host routing and the portal query', () => {
       ]);
       const district = await portalOn('rachgia.kiengiang.gov.vn');
       expect(district.parentChain.map((p) => p.label)).toEqual(['kiengiang']);
-      expect(district.children.map((c) => c.primaryHost).sort()).toEqual(['phuong1.rachgia.kiengiang.gov.vn', 'vinhthanhvan.rachgia.kiengiang.gov.vn']);
+      expect(district.children.map((c) => c.primaryHost).sort()).toEqual([
+        'phuong1.rachgia.kiengiang.gov.vn',
+        'vinhthanhvan.rachgia.kiengiang.gov.vn',
+      ]);
     });
 
     it('does not answer for a ward on a host that skips its district', async () => {
@@ -284,18 +334,37 @@ describe('tenancy: host routing and the portal query', () => {
 
     it('shows a provisioned child in the parent children immediately, though the parent was cached', async () => {
       const before = await t.gql<{ portal: Portal }>('tandinh.hochiminhcity.gov.vn', PORTAL);
-      const again = await untilCached(() => t.gql<{ portal: Portal }>('tandinh.hochiminhcity.gov.vn', PORTAL));
+      const again = await untilCached(() =>
+        t.gql<{ portal: Portal }>('tandinh.hochiminhcity.gov.vn', PORTAL),
+      );
       expect(again.headers['x-cache']).toBe('HIT');
       expect(before.body.data!.portal.children).toEqual([]);
       expect(again.body.data!.portal.children).toEqual([]);
 
-      const created = await t.gql('hochiminhcity.gov.vn', PROVISION, { input: { parentId: t.tenant('tandinh.hochiminhcity.gov.vn').id, kind: 'THEMATIC', nameVi: 'Chuyển đổi số Tân Định', label: 'chuyendoiso' } }, { token: adminToken });
-      expect(created.body.data?.provisionTenant).toMatchObject({ __typename: 'Portal', primaryHost: 'chuyendoiso.tandinh.hochiminhcity.gov.vn' });
+      const created = await t.gql(
+        'hochiminhcity.gov.vn',
+        PROVISION,
+        {
+          input: {
+            parentId: t.tenant('tandinh.hochiminhcity.gov.vn').id,
+            kind: 'THEMATIC',
+            nameVi: 'Chuyển đổi số Tân Định',
+            label: 'chuyendoiso',
+          },
+        },
+        { token: adminToken },
+      );
+      expect(created.body.data?.provisionTenant).toMatchObject({
+        __typename: 'Portal',
+        primaryHost: 'chuyendoiso.tandinh.hochiminhcity.gov.vn',
+      });
 
       const after = await t.gql<{ portal: Portal }>('tandinh.hochiminhcity.gov.vn', PORTAL);
       expect(after.status).toBe(200);
       expect(after.headers['x-cache']).not.toBe('HIT');
-      expect(after.body.data!.portal.children.map((c) => c.primaryHost)).toEqual(['chuyendoiso.tandinh.hochiminhcity.gov.vn']);
+      expect(after.body.data!.portal.children.map((c) => c.primaryHost)).toEqual([
+        'chuyendoiso.tandinh.hochiminhcity.gov.vn',
+      ]);
       const child = await portalOn('chuyendoiso.tandinh.hochiminhcity.gov.vn');
       expect(child.parentChain.map((p) => p.label)).toEqual(['hochiminhcity', 'tandinh']);
     });
@@ -314,7 +383,11 @@ describe('tenancy: host routing and the portal query', () => {
       await second.listen(0, '127.0.0.1');
       secondPort = (second.getHttpServer().address() as { port: number }).port;
       expect(secondPort).not.toBe(t.port);
-      const onSecond = (host: string, query = PORTAL) => httpRequest<{ data?: { portal: Portal }; errors?: Array<{ extensions?: { code?: string } }> }>(secondPort, { host, body: { query } });
+      const onSecond = (host: string, query = PORTAL) =>
+        httpRequest<{ data?: { portal: Portal }; errors?: Array<{ extensions?: { code?: string } }> }>(
+          secondPort,
+          { host, body: { query } },
+        );
 
       const host = 'bennghe.hochiminhcity.gov.vn';
       const missing = await onSecond(host);
@@ -325,8 +398,17 @@ describe('tenancy: host routing and the portal query', () => {
       expect(cityBefore.body.data!.portal.children.map((c) => c.label)).not.toContain('bennghe');
       expect((await untilCached(() => onSecond('hochiminhcity.gov.vn'))).headers['x-cache']).toBe('HIT');
 
-      const created = await t.gql('hochiminhcity.gov.vn', PROVISION, { input: { parentId: t.tenant('hochiminhcity.gov.vn').id, kind: 'WARD', nameVi: 'Phường Bến Nghé' } }, { token: adminToken });
-      const portal = created.body.data?.provisionTenant as { __typename: string; id: string; primaryHost: string };
+      const created = await t.gql(
+        'hochiminhcity.gov.vn',
+        PROVISION,
+        { input: { parentId: t.tenant('hochiminhcity.gov.vn').id, kind: 'WARD', nameVi: 'Phường Bến Nghé' } },
+        { token: adminToken },
+      );
+      const portal = created.body.data?.provisionTenant as {
+        __typename: string;
+        id: string;
+        primaryHost: string;
+      };
       expect(portal).toMatchObject({ __typename: 'Portal', primaryHost: host });
 
       let seen = await onSecond(host);

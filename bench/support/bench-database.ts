@@ -40,7 +40,11 @@ export async function benchDatabase(): Promise<{ url: string; drop(): Promise<vo
     };
   }
   const dir = mkdtempSync(join(tmpdir(), 'portal-bench-pg-'));
-  const handle = await startEmbeddedPostgres({ dataDir: join(dir, 'data'), port: await freePort(), database: name });
+  const handle = await startEmbeddedPostgres({
+    dataDir: join(dir, 'data'),
+    port: await freePort(),
+    database: name,
+  });
   return {
     url: handle.url,
     drop: async () => {

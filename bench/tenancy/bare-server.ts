@@ -5,7 +5,11 @@ import { readFileSync } from 'node:fs';
  * The yardstick: a bare node:http server that answers the same `portal` JSON from a Map keyed by
  * Host, with nothing else (no routing, no GraphQL, no auth). Run as its own process.
  */
-const bodies = new Map<string, Buffer>(Object.entries(JSON.parse(readFileSync(process.argv[2], 'utf8')) as Record<string, string>).map(([h, b]) => [h, Buffer.from(b)]));
+const bodies = new Map<string, Buffer>(
+  Object.entries(JSON.parse(readFileSync(process.argv[2], 'utf8')) as Record<string, string>).map(
+    ([h, b]) => [h, Buffer.from(b)],
+  ),
+);
 const server = createServer((req, res) => {
   req.resume();
   req.on('end', () => {
@@ -14,8 +18,14 @@ const server = createServer((req, res) => {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length, 'cache-control': 'max-age=60, public' });
+    res.writeHead(200, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': body.length,
+      'cache-control': 'max-age=60, public',
+    });
     res.end(body);
   });
 });
-server.listen(0, '127.0.0.1', () => process.stdout.write(`READY ${(server.address() as { port: number }).port}\n`));
+server.listen(0, '127.0.0.1', () =>
+  process.stdout.write(`READY ${(server.address() as { port: number }).port}\n`),
+);

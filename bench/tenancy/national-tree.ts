@@ -21,7 +21,28 @@ const DEPARTMENTS = [
   'Đài Phát thanh và Truyền hình',
 ];
 
-const PLACE_WORDS = ['An', 'Bình', 'Hòa', 'Phú', 'Tân', 'Long', 'Thạnh', 'Đông', 'Tây', 'Nam', 'Bắc', 'Trung', 'Phước', 'Vĩnh', 'Mỹ', 'Hưng', 'Lộc', 'Thuận', 'Đức', 'Hiệp'];
+const PLACE_WORDS = [
+  'An',
+  'Bình',
+  'Hòa',
+  'Phú',
+  'Tân',
+  'Long',
+  'Thạnh',
+  'Đông',
+  'Tây',
+  'Nam',
+  'Bắc',
+  'Trung',
+  'Phước',
+  'Vĩnh',
+  'Mỹ',
+  'Hưng',
+  'Lộc',
+  'Thuận',
+  'Đức',
+  'Hiệp',
+];
 
 /** A distinct Vietnamese place name for index i (two words; ~400 before a number is appended). */
 function placeName(i: number): string {
@@ -50,7 +71,10 @@ export function generateNationalTree(provinces = 34, portalsPerProvince = 103): 
     const label = `tinh${String(p + 1).padStart(2, '0')}`;
     const host = `${label}.gov.vn`;
     hosts.push(host);
-    const children: TenantManifestNode[] = DEPARTMENTS.map((nameVi) => ({ kind: TenantKind.DEPARTMENT, nameVi }));
+    const children: TenantManifestNode[] = DEPARTMENTS.map((nameVi) => ({
+      kind: TenantKind.DEPARTMENT,
+      nameVi,
+    }));
     const units = portalsPerProvince - 1 - DEPARTMENTS.length;
     const threeTier = p % 4 === 3;
     if (threeTier) {
@@ -58,18 +82,32 @@ export function generateNationalTree(provinces = 34, portalsPerProvince = 103): 
       const perDistrict = Math.floor((units - districts) / districts);
       for (let d = 0; d < districts; d++) {
         const wards: TenantManifestNode[] = [];
-        for (let w = 0; w < perDistrict; w++) wards.push({ kind: w % 3 === 0 ? TenantKind.COMMUNE : TenantKind.WARD, nameVi: `${w % 3 === 0 ? 'Xã' : 'Phường'} ${placeName(w)}` });
+        for (let w = 0; w < perDistrict; w++)
+          wards.push({
+            kind: w % 3 === 0 ? TenantKind.COMMUNE : TenantKind.WARD,
+            nameVi: `${w % 3 === 0 ? 'Xã' : 'Phường'} ${placeName(w)}`,
+          });
         children.push({ kind: TenantKind.DISTRICT, nameVi: `Huyện ${placeName(d + 200)}`, children: wards });
       }
     } else {
       for (let u = 0; u < units; u++) {
-        children.push(u % 4 === 0 ? { kind: TenantKind.COMMUNE, nameVi: `Xã ${placeName(u)}` } : { kind: TenantKind.WARD, nameVi: `Phường ${placeName(u)}` });
+        children.push(
+          u % 4 === 0
+            ? { kind: TenantKind.COMMUNE, nameVi: `Xã ${placeName(u)}` }
+            : { kind: TenantKind.WARD, nameVi: `Phường ${placeName(u)}` },
+        );
       }
     }
     const manifest: TenantManifest = {
       apiVersion: 'portal/v1',
       kind: 'TenantTree',
-      root: { kind: TenantKind.PROVINCE, nameVi: `Tỉnh ${placeName(p + 300)}`, host, unitCode: String(p + 1).padStart(2, '0'), children },
+      root: {
+        kind: TenantKind.PROVINCE,
+        nameVi: `Tỉnh ${placeName(p + 300)}`,
+        host,
+        unitCode: String(p + 1).padStart(2, '0'),
+        children,
+      },
     };
     const count = (n: TenantManifestNode): number => 1 + (n.children ?? []).reduce((s, c) => s + count(c), 0);
     portals += count(manifest.root);

@@ -37,7 +37,11 @@ export default async function globalSetup(): Promise<void> {
     adminUrl = withDatabase(process.env.DATABASE_URL, 'postgres');
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'portal-test-pg-'));
-    const handle = await startEmbeddedPostgres({ dataDir: join(dir, 'data'), port: await freePort(), database: 'postgres' });
+    const handle = await startEmbeddedPostgres({
+      dataDir: join(dir, 'data'),
+      port: await freePort(),
+      database: 'postgres',
+    });
     (globalThis as { __PORTAL_PG__?: unknown }).__PORTAL_PG__ = handle;
     adminUrl = handle.url;
   }
@@ -47,7 +51,12 @@ export default async function globalSetup(): Promise<void> {
   await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${template}`);
   await admin.end();
-  const dataSource = await new DataSource({ type: 'postgres', url: withDatabase(adminUrl, template), entities: [], migrations: MIGRATIONS }).initialize();
+  const dataSource = await new DataSource({
+    type: 'postgres',
+    url: withDatabase(adminUrl, template),
+    entities: [],
+    migrations: MIGRATIONS,
+  }).initialize();
   await runMigrationsLocked(dataSource);
   await dataSource.destroy();
   process.env.TEST_PG_ADMIN_URL = adminUrl;

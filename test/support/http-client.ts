@@ -12,7 +12,10 @@ export function httpRequest<T = unknown>(
   port: number,
   options: { method?: string; path?: string; host: string; headers?: Record<string, string>; body?: unknown },
 ): Promise<HttpResponse<T>> {
-  const payload = options.body === undefined ? undefined : Buffer.from(typeof options.body === 'string' ? options.body : JSON.stringify(options.body));
+  const payload =
+    options.body === undefined
+      ? undefined
+      : Buffer.from(typeof options.body === 'string' ? options.body : JSON.stringify(options.body));
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -22,7 +25,9 @@ export function httpRequest<T = unknown>(
         path: options.path ?? '/graphql',
         headers: {
           host: options.host,
-          ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}),
+          ...(payload
+            ? { 'content-type': 'application/json', 'content-length': String(payload.length) }
+            : {}),
           ...options.headers,
         },
       },

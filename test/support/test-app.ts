@@ -1,7 +1,12 @@
 import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig, loadAppConfig, systemContext } from '../../libs/platform/src';
-import { ManifestApplyService, parseTenantManifest, HostRoutingService, RoutedTenant } from '../../libs/tenancy/src';
+import {
+  ManifestApplyService,
+  parseTenantManifest,
+  HostRoutingService,
+  RoutedTenant,
+} from '../../libs/tenancy/src';
 import { AccountService } from '../../libs/identity/src';
 import { Role, RoleAssignmentService, RoleScope } from '../../libs/access/src';
 import { createApiApp } from '../../apps/api/src/create-app';
@@ -15,7 +20,10 @@ export interface GqlOptions {
   headers?: Record<string, string>;
 }
 
-export interface GqlResponse<T = Record<string, any>> extends HttpResponse<{ data?: T; errors?: Array<{ message: string; extensions?: Record<string, any> }> }> {}
+export type GqlResponse<T = Record<string, any>> = HttpResponse<{
+  data?: T;
+  errors?: Array<{ message: string; extensions?: Record<string, any> }>;
+}>;
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -23,15 +31,32 @@ export interface TestApp {
   databaseUrl: string;
   config: AppConfig;
   /** POST a GraphQL operation to the portal answering on `host`. */
-  gql<T = Record<string, any>>(host: string, query: string, variables?: Record<string, unknown>, options?: GqlOptions): Promise<GqlResponse<T>>;
+  gql<T = Record<string, any>>(
+    host: string,
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: GqlOptions,
+  ): Promise<GqlResponse<T>>;
   http: (options: Parameters<typeof httpRequest>[1]) => Promise<HttpResponse>;
   /** Applies a manifest (YAML text) as the system; throws on problems. */
   apply(yamlText: string): Promise<{ created: number; updated: number; unchanged: number }>;
   tenant(host: string): RoutedTenant;
   /** Creates an account on the portal at `homeHost`, optionally with one role; returns its id. */
-  createAccount(spec: { username: string; homeHost: string; role?: Role; roleHost?: string; scope?: RoleScope; platformAdmin?: boolean; password?: string }): Promise<string>;
+  createAccount(spec: {
+    username: string;
+    homeHost: string;
+    role?: Role;
+    roleHost?: string;
+    scope?: RoleScope;
+    platformAdmin?: boolean;
+    password?: string;
+  }): Promise<string>;
   /** Logs in over HTTP and returns the access token (and refresh token). */
-  login(username: string, host?: string, password?: string): Promise<{ accessToken: string; refreshToken: string }>;
+  login(
+    username: string,
+    host?: string,
+    password?: string,
+  ): Promise<{ accessToken: string; refreshToken: string }>;
   /** Shorthand: create an account with a role and log it in. */
   asUser(username: string, role: Role, host: string, scope?: RoleScope): Promise<string>;
   close(): Promise<void>;
@@ -62,17 +87,26 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
 
   const tenant = (host: string): RoutedTenant => {
     const r = routing.resolve(host);
-    if (r.type !== 'serve' && r.type !== 'suspended') throw new Error(`no live portal on ${host} (${r.type})`);
+    if (r.type !== 'serve' && r.type !== 'suspended')
+      throw new Error(`no live portal on ${host} (${r.type})`);
     return r.tenant;
   };
 
   const createAccount: TestApp['createAccount'] = async (spec) => {
-    const created = await app.get(AccountService).create(
-      system,
-      { tenantId: tenant(spec.homeHost).id, username: spec.username, displayName: spec.username, password: spec.password ?? TEST_PASSWORD },
-      { platformAdmin: spec.platformAdmin },
-    );
-    if (!created.ok) throw new Error(`createAccount ${spec.username}: ${created.error.code} ${created.error.text.en}`);
+    const created = await app
+      .get(AccountService)
+      .create(
+        system,
+        {
+          tenantId: tenant(spec.homeHost).id,
+          username: spec.username,
+          displayName: spec.username,
+          password: spec.password ?? TEST_PASSWORD,
+        },
+        { platformAdmin: spec.platformAdmin },
+      );
+    if (!created.ok)
+      throw new Error(`createAccount ${spec.username}: ${created.error.code} ${created.error.text.en}`);
     if (spec.role) {
       const granted = await app.get(RoleAssignmentService).grant(system, {
         accountId: created.value.id,
@@ -85,10 +119,19 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     return created.value.id;
   };
 
-  const login: TestApp['login'] = async (username, host = 'hochiminhcity.gov.vn', password = TEST_PASSWORD) => {
-    const res = await gql(host, `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { __typename ... on AuthSession { accessToken refreshToken } ... on InputError { errorCode } } }`, { u: username, p: password });
+  const login: TestApp['login'] = async (
+    username,
+    host = 'hochiminhcity.gov.vn',
+    password = TEST_PASSWORD,
+  ) => {
+    const res = await gql(
+      host,
+      `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { __typename ... on AuthSession { accessToken refreshToken } ... on InputError { errorCode } } }`,
+      { u: username, p: password },
+    );
     const result = res.body.data?.login;
-    if (!result || result.__typename !== 'AuthSession') throw new Error(`login ${username} failed: ${JSON.stringify(res.body)}`);
+    if (!result || result.__typename !== 'AuthSession')
+      throw new Error(`login ${username} failed: ${JSON.stringify(res.body)}`);
     return { accessToken: result.accessToken, refreshToken: result.refreshToken };
   };
 

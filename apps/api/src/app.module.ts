@@ -5,7 +5,8 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { AccessModule } from '@portal/access';
 import { AuditModule } from '@portal/audit';
 import { IdentityModule } from '@portal/identity';
-import { AppConfig, PlatformModule, createGraphqlErrorFormatter } from '@portal/platform';
+import { APP_FILTER } from '@nestjs/core';
+import { AppConfig, DomainErrorFilter, PlatformModule, createGraphqlErrorFormatter } from '@portal/platform';
 import { HostResolutionMiddleware, TenancyModule } from '@portal/tenancy';
 import { ENTITIES, MIGRATIONS } from './composition';
 import { HealthController } from './health/health.controller';
@@ -49,7 +50,7 @@ export class AppModule implements NestModule {
         }),
       ],
       controllers: [HealthController],
-      providers: [DemoSeeder, AnonymousResponseCache],
+      providers: [DemoSeeder, AnonymousResponseCache, { provide: APP_FILTER, useClass: DomainErrorFilter }],
     };
   }
 

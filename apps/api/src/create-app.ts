@@ -8,7 +8,14 @@ import { AnonymousResponseCache } from './http/anonymous-response-cache';
 /** Builds the api application (used by main, the tests and the benchmarks). */
 export async function createApiApp(config: AppConfig = loadAppConfig()): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger: config.logLevel === 'debug' ? ['debug', 'log', 'warn', 'error'] : config.logLevel === 'info' ? ['log', 'warn', 'error'] : config.logLevel === 'warn' ? ['warn', 'error'] : ['error'],
+    logger:
+      config.logLevel === 'debug'
+        ? ['debug', 'log', 'warn', 'error']
+        : config.logLevel === 'info'
+          ? ['log', 'warn', 'error']
+          : config.logLevel === 'warn'
+            ? ['warn', 'error']
+            : ['error'],
   });
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');

@@ -8,4 +8,10 @@ import { Access1763800000500 } from '../../../libs/access/src/migrations/1763800
  * Every lib's migrations in order. Imported file by file (not through the libs' index) so that
  * tools that only migrate (test setup, backup restore) load no GraphQL or Nest metadata.
  */
-export const MIGRATIONS = [PlatformExtensions1763800000000, Tenancy1763800000100, AuditLog1763800000300, Identity1763800000400, Access1763800000500];
+export const MIGRATIONS = [
+  PlatformExtensions1763800000000,
+  Tenancy1763800000100,
+  AuditLog1763800000300,
+  Identity1763800000400,
+  Access1763800000500,
+];

@@ -13,7 +13,13 @@ export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [PlatformModule.forRoot({ entities: ENTITIES, migrations: MIGRATIONS, config }), AuditModule, TenancyModule, IdentityModule, AccessModule],
+      imports: [
+        PlatformModule.forRoot({ entities: ENTITIES, migrations: MIGRATIONS, config }),
+        AuditModule,
+        TenancyModule,
+        IdentityModule,
+        AccessModule,
+      ],
       providers: [DemoSeeder],
     };
   }

@@ -11,7 +11,9 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 const program = new Command('portal')
-  .description('Operate the portal federation: portals, accounts, roles. Uses DATABASE_URL, or the bundled PostgreSQL in .data/ when unset.')
+  .description(
+    'Operate the portal federation: portals, accounts, roles. Uses DATABASE_URL, or the bundled PostgreSQL in .data/ when unset.',
+  )
   .showHelpAfterError();
 
 program.addCommand(tenantsCommand());
@@ -32,7 +34,9 @@ program
   .action(() =>
     withApp(async (app) => {
       const seeded = await app.get(DemoSeeder).seedIfEmpty();
-      process.stdout.write(seeded ? 'demo federation loaded\n' : 'database already has portals; nothing done\n');
+      process.stdout.write(
+        seeded ? 'demo federation loaded\n' : 'database already has portals; nothing done\n',
+      );
     }),
   );
 

@@ -10,7 +10,9 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config));
   app.enableShutdownHooks();
   const routing = app.get(HostRoutingService);
-  new Logger('Worker').log(`worker ready: ${routing.roots().length} portal tree(s); no job queues are registered yet`);
+  new Logger('Worker').log(
+    `worker ready: ${routing.roots().length} portal tree(s); no job queues are registered yet`,
+  );
 }
 
 main().catch((error: Error) => {

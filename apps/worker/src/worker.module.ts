@@ -14,7 +14,11 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot({ entities: ENTITIES, migrations: MIGRATIONS, config }), AuditModule, TenancyModule],
+      imports: [
+        PlatformModule.forRoot({ entities: ENTITIES, migrations: MIGRATIONS, config }),
+        AuditModule,
+        TenancyModule,
+      ],
     };
   }
 }

@@ -10,7 +10,13 @@ import { RoleAssignmentService } from './roles/role-assignment.service';
 
 @Module({
   imports: [IdentityModule, TenancyModule, DiscoveryModule],
-  providers: [AbilityFactory, RoleAssignmentService, AccessResolver, EndpointDeclarations, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [
+    AbilityFactory,
+    RoleAssignmentService,
+    AccessResolver,
+    EndpointDeclarations,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
   exports: [AbilityFactory, RoleAssignmentService, EndpointDeclarations],
 })
 export class AccessModule {}

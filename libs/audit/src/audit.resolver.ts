@@ -7,10 +7,18 @@ import { AuditConnectionType, AuditEntryType, AuditLogFilterInput } from './audi
 export class AuditResolver {
   constructor(private readonly audit: AuditService) {}
 
-  @Query(() => AuditConnectionType, { description: 'Audit log of this portal and what it administers, newest first.' })
+  @Query(() => AuditConnectionType, {
+    description: 'Audit log of this portal and what it administers, newest first.',
+  })
   @CheckAbility('read', 'AuditEntry')
-  async auditLog(@Ctx() ctx: RequestContext, @Args('filter', { type: () => AuditLogFilterInput, nullable: true }) filter?: AuditLogFilterInput): Promise<AuditConnectionType> {
+  async auditLog(
+    @Ctx() ctx: RequestContext,
+    @Args('filter', { type: () => AuditLogFilterInput, nullable: true }) filter?: AuditLogFilterInput,
+  ): Promise<AuditConnectionType> {
     const page = await this.audit.list(ctx, filter ?? {});
-    return { nodes: page.entries.map(AuditEntryType.from), pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
+    return {
+      nodes: page.entries.map(AuditEntryType.from),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+    };
   }
 }

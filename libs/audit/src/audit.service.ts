@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { RequestContext, ScopedRepository, ScopedRepositoryFactory, decodeCursor, encodeCursor, isUuid, pageSize } from '@portal/platform';
+import {
+  RequestContext,
+  ScopedRepository,
+  ScopedRepositoryFactory,
+  decodeCursor,
+  encodeCursor,
+  inputError,
+  isUuid,
+  pageSize,
+} from '@portal/platform';
 import { AuditEntryEntity } from './audit-entry.entity';
 
 export interface AuditRecord {
@@ -65,17 +74,38 @@ export class AuditService {
   }
 
   /** Newest first, keyset-paginated, restricted by the scoped repository. */
-  async list(ctx: RequestContext, filter: { tenantId?: string | null; action?: string | null; first?: number | null; after?: string | null }): Promise<AuditPage> {
+  async list(
+    ctx: RequestContext,
+    filter: {
+      tenantId?: string | null;
+      action?: string | null;
+      first?: number | null;
+      after?: string | null;
+    },
+  ): Promise<AuditPage> {
     const limit = pageSize(filter.first);
     const qb = this.entries.query(ctx, 'read');
     // A malformed id names no portal: it matches nothing (instead of a uuid cast error from PostgreSQL).
-    if (filter.tenantId) qb.andWhere('row.tenant_id = :tenantId', { tenantId: isUuid(filter.tenantId) ? filter.tenantId : null });
+    if (filter.tenantId)
+      qb.andWhere('row.tenant_id = :tenantId', {
+        tenantId: isUuid(filter.tenantId) ? filter.tenantId : null,
+      });
     if (filter.action) qb.andWhere('row.action = :action', { action: filter.action });
     if (filter.after) {
       const [id] = decodeCursor(filter.after, 1);
+      if (!/^\d{1,18}$/.test(String(id)))
+        throw inputError(
+          'INVALID_CURSOR',
+          'after',
+          'Con trỏ phân trang không hợp lệ.',
+          'The pagination cursor is not valid.',
+        );
       qb.andWhere('row.id < :afterId', { afterId: String(id) });
     }
-    const rows = await qb.orderBy('row.id', 'DESC').limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('row.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
     const page = rows.slice(0, limit);
     return {
       entries: page,

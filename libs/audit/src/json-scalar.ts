@@ -25,7 +25,8 @@ export const GraphQLJSONObject = new GraphQLScalarType({
   description: 'An arbitrary JSON object.',
   serialize: (value) => value,
   parseValue: (value) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new GraphQLError('JSONObject must be an object');
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      throw new GraphQLError('JSONObject must be an object');
     return value;
   },
   parseLiteral: (node) => {

@@ -4,6 +4,7 @@ export * from './context/ctx.decorator';
 export * from './context/system-context';
 export * from './errors/domain-error';
 export * from './errors/graphql-error-formatter';
+export * from './errors/domain-error.filter';
 export * from './graphql/input-error.type';
 export * from './graphql/connection';
 export * from './database/embedded-postgres.server';
@@ -16,4 +17,3 @@ export * from './authorization/ability-sql';
 export * from './authorization/access-metadata';
 export * from './authorization/assert-can';
 export * from './database/scoped-repository';
-

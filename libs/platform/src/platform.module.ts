@@ -34,7 +34,12 @@ export class PlatformModule {
             migrations: options.migrations,
             migrationsRun: false,
             synchronize: false,
-            logging: config.logLevel === 'debug' ? ['query', 'error'] : ['error'],
+            logging:
+              config.logLevel === 'debug'
+                ? ['query', 'error']
+                : config.logLevel === 'info'
+                  ? ['error']
+                  : false,
             extra: { max: Number(process.env.DB_POOL_SIZE ?? 10), application_name: 'portal' },
           }),
           dataSourceFactory: async (dsOptions?: DataSourceOptions) => {

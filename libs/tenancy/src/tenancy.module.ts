@@ -7,7 +7,20 @@ import { RestructuringService } from './restructuring/restructuring.service';
 import { TenancyResolver } from './graphql/tenancy.resolver';
 
 @Module({
-  providers: [HostRoutingService, HostResolutionMiddleware, ProvisioningService, ManifestApplyService, RestructuringService, TenancyResolver],
-  exports: [HostRoutingService, HostResolutionMiddleware, ProvisioningService, ManifestApplyService, RestructuringService],
+  providers: [
+    HostRoutingService,
+    HostResolutionMiddleware,
+    ProvisioningService,
+    ManifestApplyService,
+    RestructuringService,
+    TenancyResolver,
+  ],
+  exports: [
+    HostRoutingService,
+    HostResolutionMiddleware,
+    ProvisioningService,
+    ManifestApplyService,
+    RestructuringService,
+  ],
 })
 export class TenancyModule {}

@@ -9,11 +9,41 @@ import { HostRoutingService, ManifestApplyService, loadTenantManifestFile } from
 
 /** Demo accounts (embedded default only): who they are and what they may do. */
 export const DEMO_ACCOUNTS = [
-  { username: 'admin', displayName: 'Quản trị nền tảng', host: 'hochiminhcity.gov.vn', platformAdmin: true, role: null },
-  { username: 'hcm.operator', displayName: 'Văn phòng UBND Thành phố (vận hành)', host: 'hochiminhcity.gov.vn', platformAdmin: false, role: { role: Role.OPERATOR, scope: RoleScope.SUBTREE } },
-  { username: 'hcm.manager', displayName: 'Cơ quan quản lý Cổng Thành phố', host: 'hochiminhcity.gov.vn', platformAdmin: false, role: { role: Role.MANAGER, scope: RoleScope.SUBTREE } },
-  { username: 'saigon.operator', displayName: 'Phường Sài Gòn (vận hành)', host: 'saigon.hochiminhcity.gov.vn', platformAdmin: false, role: { role: Role.OPERATOR, scope: RoleScope.TENANT } },
-  { username: 'kiengiang.operator', displayName: 'Văn phòng UBND tỉnh Kiên Giang (vận hành)', host: 'kiengiang.gov.vn', platformAdmin: false, role: { role: Role.OPERATOR, scope: RoleScope.SUBTREE } },
+  {
+    username: 'admin',
+    displayName: 'Quản trị nền tảng',
+    host: 'hochiminhcity.gov.vn',
+    platformAdmin: true,
+    role: null,
+  },
+  {
+    username: 'hcm.operator',
+    displayName: 'Văn phòng UBND Thành phố (vận hành)',
+    host: 'hochiminhcity.gov.vn',
+    platformAdmin: false,
+    role: { role: Role.OPERATOR, scope: RoleScope.SUBTREE },
+  },
+  {
+    username: 'hcm.manager',
+    displayName: 'Cơ quan quản lý Cổng Thành phố',
+    host: 'hochiminhcity.gov.vn',
+    platformAdmin: false,
+    role: { role: Role.MANAGER, scope: RoleScope.SUBTREE },
+  },
+  {
+    username: 'saigon.operator',
+    displayName: 'Phường Sài Gòn (vận hành)',
+    host: 'saigon.hochiminhcity.gov.vn',
+    platformAdmin: false,
+    role: { role: Role.OPERATOR, scope: RoleScope.TENANT },
+  },
+  {
+    username: 'kiengiang.operator',
+    displayName: 'Văn phòng UBND tỉnh Kiên Giang (vận hành)',
+    host: 'kiengiang.gov.vn',
+    platformAdmin: false,
+    role: { role: Role.OPERATOR, scope: RoleScope.SUBTREE },
+  },
 ] as const;
 
 /**
@@ -37,23 +67,39 @@ export class DemoSeeder {
     const [{ n }] = await this.dataSource.query('SELECT count(*)::int AS n FROM tenants');
     if (n > 0) return false;
     const ctx = systemContext('demo-seed');
-    const files = readdirSync(this.config.tenantsDir).filter((f) => f.endsWith('.yaml')).sort();
+    const files = readdirSync(this.config.tenantsDir)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort();
     for (const file of files) {
       const parsed = loadTenantManifestFile(join(this.config.tenantsDir, file));
-      if (!parsed.ok) throw new Error(`${file}: ${parsed.issues.map((i) => `line ${i.line}: ${i.message}`).join('; ')}`);
+      if (!parsed.ok)
+        throw new Error(`${file}: ${parsed.issues.map((i) => `line ${i.line}: ${i.message}`).join('; ')}`);
       const report = await this.manifests.apply(ctx, parsed.manifest);
-      if (report.problems.length) throw new Error(`${file}: ${report.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+      if (report.problems.length)
+        throw new Error(`${file}: ${report.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
       this.logger.log(`${file}: ${report.created} portals created`);
     }
     const password = process.env.DEMO_PASSWORD ?? 'demo-password-2026';
     for (const demo of DEMO_ACCOUNTS) {
       const tenant = this.routing.resolve(demo.host);
       if (tenant.type !== 'serve') continue;
-      const created = await this.accounts.create(ctx, { tenantId: tenant.tenant.id, username: demo.username, displayName: demo.displayName, password }, { platformAdmin: demo.platformAdmin });
+      const created = await this.accounts.create(
+        ctx,
+        { tenantId: tenant.tenant.id, username: demo.username, displayName: demo.displayName, password },
+        { platformAdmin: demo.platformAdmin },
+      );
       if (!created.ok) throw new Error(`demo account ${demo.username}: ${created.error.text.en}`);
-      if (demo.role) await this.roles.grant(ctx, { accountId: created.value.id, tenantId: tenant.tenant.id, role: demo.role.role, scope: demo.role.scope });
+      if (demo.role)
+        await this.roles.grant(ctx, {
+          accountId: created.value.id,
+          tenantId: tenant.tenant.id,
+          role: demo.role.role,
+          scope: demo.role.scope,
+        });
     }
-    this.logger.log(`demo accounts ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')} with password "${password}"`);
+    this.logger.log(
+      `demo accounts ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')} with password "${password}"`,
+    );
     return true;
   }
 }

@@ -25,7 +25,11 @@ export class HealthController {
     } catch {
       throw new HttpException({ status: 'unavailable', database: 'down' }, HttpStatus.SERVICE_UNAVAILABLE);
     }
-    if (this.routing.version === 0) throw new HttpException({ status: 'unavailable', hostMap: 'not loaded' }, HttpStatus.SERVICE_UNAVAILABLE);
+    if (this.routing.version === 0)
+      throw new HttpException(
+        { status: 'unavailable', hostMap: 'not loaded' },
+        HttpStatus.SERVICE_UNAVAILABLE,
+      );
     return { status: 'ok', database: 'up', hostMapVersion: this.routing.version };
   }
 }

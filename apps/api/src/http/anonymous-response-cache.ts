@@ -37,12 +37,18 @@ export class AnonymousResponseCache {
   /** Wraps the server's request handler (the Express app) with the cache. */
   install(server: Server): void {
     if (!this.config.responseCache) return;
-    const [pipeline] = server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
+    const [pipeline] = server.listeners('request') as Array<
+      (req: IncomingMessage, res: ServerResponse) => void
+    >;
     server.removeAllListeners('request');
     server.on('request', (req: IncomingMessage, res: ServerResponse) => this.handle(req, res, pipeline));
   }
 
-  private handle(req: IncomingMessage, res: ServerResponse, pipeline: (req: IncomingMessage, res: ServerResponse) => void): void {
+  private handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    pipeline: (req: IncomingMessage, res: ServerResponse) => void,
+  ): void {
     const path = req.url ?? '';
     const eligible =
       (req.method === 'POST' || req.method === 'GET') &&
@@ -66,7 +72,9 @@ export class AnonymousResponseCache {
       const raw = Buffer.concat(chunks);
       // The body is consumed here; hand Express the parsed value (body-parser skips a read request).
       try {
-        (req as IncomingMessage & { body?: unknown }).body = raw.length ? JSON.parse(raw.toString('utf8')) : undefined;
+        (req as IncomingMessage & { body?: unknown }).body = raw.length
+          ? JSON.parse(raw.toString('utf8'))
+          : undefined;
       } catch {
         (req as IncomingMessage & { body?: unknown }).body = undefined;
         return pipeline(req, res);
@@ -77,7 +85,12 @@ export class AnonymousResponseCache {
     req.on('error', () => res.destroy());
   }
 
-  private serveOrPass(key: string, req: IncomingMessage, res: ServerResponse, pipeline: (req: IncomingMessage, res: ServerResponse) => void): void {
+  private serveOrPass(
+    key: string,
+    req: IncomingMessage,
+    res: ServerResponse,
+    pipeline: (req: IncomingMessage, res: ServerResponse) => void,
+  ): void {
     const version = this.routing.version;
     const cached = this.entries.get(key);
     if (cached && cached.version === version && cached.expiresAt > Date.now()) {
@@ -98,14 +111,18 @@ export class AnonymousResponseCache {
   private store(key: string, version: number, res: ServerResponse, chunk: unknown): void {
     const cacheControl = String(res.getHeader('cache-control') ?? '');
     const maxAge = /(?:^|,)\s*max-age=(\d+)/.exec(cacheControl);
-    if (res.statusCode !== 200 || !/\bpublic\b/.test(cacheControl) || !maxAge || Number(maxAge[1]) === 0) return;
+    if (res.statusCode !== 200 || !/\bpublic\b/.test(cacheControl) || !maxAge || Number(maxAge[1]) === 0)
+      return;
     const body = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.isBuffer(chunk) ? chunk : null;
     if (!body || body.length > MAX_BODY_BYTES) return;
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, {
       version,
       expiresAt: Date.now() + Number(maxAge[1]) * 1000,
-      headers: { 'content-type': String(res.getHeader('content-type') ?? 'application/json'), 'cache-control': cacheControl },
+      headers: {
+        'content-type': String(res.getHeader('content-type') ?? 'application/json'),
+        'cache-control': cacheControl,
+      },
       body,
     });
   }

@@ -13,10 +13,12 @@ import {
 } from '@portal/tenancy';
 import { CliError, tenantRef, withApp } from '../cli-context';
 
-const kindOption = () => new Option('--kind <kind>', 'portal kind').choices(TENANT_KINDS).makeOptionMandatory();
+const kindOption = () =>
+  new Option('--kind <kind>', 'portal kind').choices(TENANT_KINDS).makeOptionMandatory();
 
 function printResult(result: Result<RoutedTenant>, verb: string): void {
-  if (!result.ok) throw new CliError(`${result.error.field ?? 'input'}: ${result.error.text.en} [${result.error.code}]`);
+  if (!result.ok)
+    throw new CliError(`${result.error.field ?? 'input'}: ${result.error.text.en} [${result.error.code}]`);
   process.stdout.write(`${verb} ${result.value.primaryHost} (${result.value.id})\n`);
 }
 
@@ -29,7 +31,9 @@ function loadOrFail(file: string) {
 }
 
 export function tenantsCommand(): Command {
-  const tenants = new Command('tenants').description('portals: labels, declarative trees, provisioning, restructuring');
+  const tenants = new Command('tenants').description(
+    'portals: labels, declarative trees, provisioning, restructuring',
+  );
 
   tenants
     .command('label')
@@ -60,8 +64,13 @@ export function tenantsCommand(): Command {
       await withApp(async (app) => {
         for (const { file, manifest } of manifests) {
           const report = await app.get(ManifestApplyService).apply(systemContext('cli'), manifest);
-          if (report.problems.length) throw new CliError(report.problems.map((p) => `${file} ${p.path}: ${p.message} [${p.code}]`).join('\n'));
-          process.stdout.write(`${file}: created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}\n`);
+          if (report.problems.length)
+            throw new CliError(
+              report.problems.map((p) => `${file} ${p.path}: ${p.message} [${p.code}]`).join('\n'),
+            );
+          process.stdout.write(
+            `${file}: created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}\n`,
+          );
         }
       });
     });
@@ -74,7 +83,9 @@ export function tenantsCommand(): Command {
       await withApp(async (app) => {
         const routing = app.get(HostRoutingService);
         const print = (t: RoutedTenant, depth: number): void => {
-          process.stdout.write(`${'  '.repeat(depth)}${t.primaryHost}  ${t.kind}  ${t.nameVi}${t.status === 'ACTIVE' ? '' : `  [${t.status}]`}\n`);
+          process.stdout.write(
+            `${'  '.repeat(depth)}${t.primaryHost}  ${t.kind}  ${t.nameVi}${t.status === 'ACTIVE' ? '' : `  [${t.status}]`}\n`,
+          );
           routing.children(t.id).forEach((c) => print(c, depth + 1));
         };
         if (opts.under) print(tenantRef(app, opts.under, '--under'), 0);
@@ -93,22 +104,33 @@ export function tenantsCommand(): Command {
     .option('--unit-code <code>', 'administrative unit code')
     .option('--alias <host...>', 'alias hosts')
     .option('--template <name>', 'provisioning template')
-    .action(async (opts: { parent: string; kind: TenantKind; nameVi: string; nameEn?: string; label?: string; unitCode?: string; alias?: string[]; template?: string }) => {
-      await withApp(async (app) => {
-        const parent = tenantRef(app, opts.parent, '--parent');
-        const result = await app.get(ProvisioningService).provision(systemContext('cli'), {
-          parentId: parent.id,
-          kind: opts.kind,
-          nameVi: opts.nameVi,
-          nameEn: opts.nameEn,
-          label: opts.label,
-          unitCode: opts.unitCode,
-          aliases: opts.alias,
-          template: opts.template,
+    .action(
+      async (opts: {
+        parent: string;
+        kind: TenantKind;
+        nameVi: string;
+        nameEn?: string;
+        label?: string;
+        unitCode?: string;
+        alias?: string[];
+        template?: string;
+      }) => {
+        await withApp(async (app) => {
+          const parent = tenantRef(app, opts.parent, '--parent');
+          const result = await app.get(ProvisioningService).provision(systemContext('cli'), {
+            parentId: parent.id,
+            kind: opts.kind,
+            nameVi: opts.nameVi,
+            nameEn: opts.nameEn,
+            label: opts.label,
+            unitCode: opts.unitCode,
+            aliases: opts.alias,
+            template: opts.template,
+          });
+          printResult(result, 'created');
         });
-        printResult(result, 'created');
-      });
-    });
+      },
+    );
 
   tenants
     .command('merge')
@@ -118,7 +140,12 @@ export function tenantsCommand(): Command {
     .action(async (sources: string[], opts: { into: string }) => {
       await withApp(async (app) => {
         const ids = sources.map((s) => tenantRef(app, s, 'source').id);
-        printResult(await app.get(RestructuringService).merge(systemContext('cli'), ids, tenantRef(app, opts.into, '--into').id), 'merged into');
+        printResult(
+          await app
+            .get(RestructuringService)
+            .merge(systemContext('cli'), ids, tenantRef(app, opts.into, '--into').id),
+          'merged into',
+        );
       });
     });
 
@@ -131,7 +158,12 @@ export function tenantsCommand(): Command {
     .action(async (portal: string, opts: { to: string; label?: string }) => {
       await withApp(async (app) => {
         const tenant = tenantRef(app, portal, 'portal');
-        printResult(await app.get(RestructuringService).move(systemContext('cli'), tenant.id, tenantRef(app, opts.to, '--to').id, opts.label), 'moved to');
+        printResult(
+          await app
+            .get(RestructuringService)
+            .move(systemContext('cli'), tenant.id, tenantRef(app, opts.to, '--to').id, opts.label),
+          'moved to',
+        );
       });
     });
 
@@ -144,7 +176,10 @@ export function tenantsCommand(): Command {
       await withApp(async (app) => {
         const tenant = tenantRef(app, portal, 'portal');
         const successor = opts.successor ? tenantRef(app, opts.successor, '--successor').id : null;
-        printResult(await app.get(RestructuringService).retire(systemContext('cli'), tenant.id, successor), 'retired; visitors now go to');
+        printResult(
+          await app.get(RestructuringService).retire(systemContext('cli'), tenant.id, successor),
+          'retired; visitors now go to',
+        );
       });
     });
 

@@ -17,7 +17,13 @@ export class AbilityFactory {
 
   /** Assignments in force now: not revoked, inside their validity window, on a live portal. */
   async liveAssignments(accountId: string): Promise<LiveAssignment[]> {
-    const rows: Array<{ tenant_id: string; path: string; role: LiveAssignment['role']; scope: LiveAssignment['scope']; fields: string[] }> = await this.dataSource.query(
+    const rows: Array<{
+      tenant_id: string;
+      path: string;
+      role: LiveAssignment['role'];
+      scope: LiveAssignment['scope'];
+      fields: string[];
+    }> = await this.dataSource.query(
       `SELECT ra.tenant_id, t.path::text AS path, ra.role, ra.scope, ra.fields
          FROM role_assignments ra JOIN tenants t ON t.id = ra.tenant_id
         WHERE ra.account_id = $1 AND ra.revoked_at IS NULL
@@ -25,6 +31,12 @@ export class AbilityFactory {
           AND t.status IN ('ACTIVE', 'SUSPENDED')`,
       [accountId],
     );
-    return rows.map((r) => ({ tenantId: r.tenant_id, tenantPath: r.path, role: r.role, scope: r.scope, fields: r.fields }));
+    return rows.map((r) => ({
+      tenantId: r.tenant_id,
+      tenantPath: r.path,
+      role: r.role,
+      scope: r.scope,
+      fields: r.fields,
+    }));
   }
 }

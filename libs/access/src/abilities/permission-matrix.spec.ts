@@ -14,7 +14,9 @@ describe('permission matrix (role × action × position)', () => {
     }
     const computed = computePermissionMatrix();
     expect(checkedIn.size).toBe(computed.size);
-    const differences = [...computed].filter(([key, cells]) => checkedIn.get(key) !== Object.values(cells).join(' ')).map(([key]) => key);
+    const differences = [...computed]
+      .filter(([key, cells]) => checkedIn.get(key) !== Object.values(cells).join(' '))
+      .map(([key]) => key);
     expect(differences).toEqual([]);
   });
 
@@ -22,9 +24,19 @@ describe('permission matrix (role × action × position)', () => {
     const m = computePermissionMatrix();
     const cell = (holder: string, action: string) => m.get(`${holder} | ${action}`)!;
     // The provincial office provisions and restructures below itself, never beside or above.
-    expect(cell('OPERATOR (SUBTREE)', 'provision Tenant (child under it)')).toEqual({ own: 'yes', descendant: 'yes', sibling: 'no', ancestor: 'no' });
+    expect(cell('OPERATOR (SUBTREE)', 'provision Tenant (child under it)')).toEqual({
+      own: 'yes',
+      descendant: 'yes',
+      sibling: 'no',
+      ancestor: 'no',
+    });
     // A ward's own operator provisions nothing.
-    expect(cell('OPERATOR (TENANT)', 'provision Tenant (child under it)')).toEqual({ own: 'no', descendant: 'no', sibling: 'no', ancestor: 'no' });
+    expect(cell('OPERATOR (TENANT)', 'provision Tenant (child under it)')).toEqual({
+      own: 'no',
+      descendant: 'no',
+      sibling: 'no',
+      ancestor: 'no',
+    });
     // The account list is confidential: operators, managers and owners only.
     expect(cell('BOARD_HEAD (TENANT)', 'read Account (account list)').own).toBe('no');
     expect(cell('MANAGER (TENANT)', 'read Account (account list)').own).toBe('yes');
@@ -32,7 +44,12 @@ describe('permission matrix (role × action × position)', () => {
     // Nobody grants beyond their own reach: a tenant operator cannot grant subtree-wide roles.
     expect(cell('OPERATOR (TENANT)', 'grant OPERATOR (SUBTREE)').own).toBe('no');
     expect(cell('OPERATOR (TENANT)', 'grant OWNER (TENANT)').own).toBe('no');
-    expect(cell('OPERATOR (SUBTREE)', 'grant OWNER (TENANT)')).toEqual({ own: 'no', descendant: 'yes', sibling: 'no', ancestor: 'no' });
+    expect(cell('OPERATOR (SUBTREE)', 'grant OWNER (TENANT)')).toEqual({
+      own: 'no',
+      descendant: 'yes',
+      sibling: 'no',
+      ancestor: 'no',
+    });
     expect(cell('no role', 'read Tenant').own).toBe('no');
   });
 });

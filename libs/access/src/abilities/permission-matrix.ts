@@ -33,12 +33,42 @@ export const MATRIX_ACTIONS: MatrixAction[] = [
   { label: 'update Account', action: 'update', subject: 'Account' },
   { label: 'suspend Account', action: 'suspend', subject: 'Account' },
   { label: 'read RoleAssignment', action: 'read', subject: 'RoleAssignment' },
-  { label: 'grant OPERATOR (TENANT)', action: 'grant', subject: 'RoleAssignment', extra: { role: Role.OPERATOR, scope: RoleScope.TENANT } },
-  { label: 'grant OPERATOR (SUBTREE)', action: 'grant', subject: 'RoleAssignment', extra: { role: Role.OPERATOR, scope: RoleScope.SUBTREE } },
-  { label: 'grant BOARD_HEAD (TENANT)', action: 'grant', subject: 'RoleAssignment', extra: { role: Role.BOARD_HEAD, scope: RoleScope.TENANT } },
-  { label: 'grant BOARD_MEMBER (SUBTREE)', action: 'grant', subject: 'RoleAssignment', extra: { role: Role.BOARD_MEMBER, scope: RoleScope.SUBTREE } },
-  { label: 'grant OWNER (TENANT)', action: 'grant', subject: 'RoleAssignment', extra: { role: Role.OWNER, scope: RoleScope.TENANT } },
-  { label: 'revoke CONTRIBUTOR (TENANT)', action: 'revoke', subject: 'RoleAssignment', extra: { role: Role.CONTRIBUTOR, scope: RoleScope.TENANT } },
+  {
+    label: 'grant OPERATOR (TENANT)',
+    action: 'grant',
+    subject: 'RoleAssignment',
+    extra: { role: Role.OPERATOR, scope: RoleScope.TENANT },
+  },
+  {
+    label: 'grant OPERATOR (SUBTREE)',
+    action: 'grant',
+    subject: 'RoleAssignment',
+    extra: { role: Role.OPERATOR, scope: RoleScope.SUBTREE },
+  },
+  {
+    label: 'grant BOARD_HEAD (TENANT)',
+    action: 'grant',
+    subject: 'RoleAssignment',
+    extra: { role: Role.BOARD_HEAD, scope: RoleScope.TENANT },
+  },
+  {
+    label: 'grant BOARD_MEMBER (SUBTREE)',
+    action: 'grant',
+    subject: 'RoleAssignment',
+    extra: { role: Role.BOARD_MEMBER, scope: RoleScope.SUBTREE },
+  },
+  {
+    label: 'grant OWNER (TENANT)',
+    action: 'grant',
+    subject: 'RoleAssignment',
+    extra: { role: Role.OWNER, scope: RoleScope.TENANT },
+  },
+  {
+    label: 'revoke CONTRIBUTOR (TENANT)',
+    action: 'revoke',
+    subject: 'RoleAssignment',
+    extra: { role: Role.CONTRIBUTOR, scope: RoleScope.TENANT },
+  },
   { label: 'read AuditEntry', action: 'read', subject: 'AuditEntry' },
 ];
 
@@ -50,7 +80,9 @@ export interface MatrixHolder {
 
 export const MATRIX_HOLDERS: MatrixHolder[] = [
   { label: 'PLATFORM_ADMIN', role: 'PLATFORM_ADMIN', scope: null },
-  ...ROLES.flatMap((role) => [RoleScope.TENANT, RoleScope.SUBTREE].map((scope) => ({ label: `${role} (${scope})`, role, scope }))),
+  ...ROLES.flatMap((role) =>
+    [RoleScope.TENANT, RoleScope.SUBTREE].map((scope) => ({ label: `${role} (${scope})`, role, scope })),
+  ),
   { label: 'no role', role: 'NONE', scope: null },
 ];
 
@@ -61,11 +93,27 @@ export function computePermissionMatrix(): Map<string, Record<Position, 'yes' | 
     const assignments =
       holder.role === 'PLATFORM_ADMIN' || holder.role === 'NONE'
         ? []
-        : [{ tenantId: TREE.own.tenantId, tenantPath: TREE.own.tenantPath, role: holder.role, scope: holder.scope!, fields: [] }];
+        : [
+            {
+              tenantId: TREE.own.tenantId,
+              tenantPath: TREE.own.tenantPath,
+              role: holder.role,
+              scope: holder.scope!,
+              fields: [],
+            },
+          ];
     const ability = createAppAbility(rulesForAssignments(assignments, holder.role === 'PLATFORM_ADMIN'));
     for (const action of MATRIX_ACTIONS) {
       const cells = Object.fromEntries(
-        POSITIONS.map((position) => [position, ability.can(action.action, asSubject(action.subject, { ...TREE[position], ...action.extra }) as never) ? 'yes' : 'no']),
+        POSITIONS.map((position) => [
+          position,
+          ability.can(
+            action.action,
+            asSubject(action.subject, { ...TREE[position], ...action.extra }) as never,
+          )
+            ? 'yes'
+            : 'no',
+        ]),
       ) as Record<Position, 'yes' | 'no'>;
       rows.set(`${holder.label} | ${action.label}`, cells);
     }

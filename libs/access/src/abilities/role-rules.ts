@@ -11,7 +11,13 @@ export interface LiveAssignment {
 }
 
 /** Roles an operator may hand out on the portals it administers. */
-const OPERATOR_GRANTABLE = [Role.OPERATOR, Role.BOARD_HEAD, Role.BOARD_DEPUTY, Role.BOARD_MEMBER, Role.CONTRIBUTOR];
+const OPERATOR_GRANTABLE = [
+  Role.OPERATOR,
+  Role.BOARD_HEAD,
+  Role.BOARD_DEPUTY,
+  Role.BOARD_MEMBER,
+  Role.CONTRIBUTOR,
+];
 /** Owner and manager are set up from above (the provincial office), never by a portal's own operator. */
 const FROM_ABOVE_ONLY = [Role.OWNER, Role.MANAGER];
 
@@ -22,7 +28,8 @@ const FROM_ABOVE_ONLY = [Role.OWNER, Role.MANAGER];
  * not listed here grants nothing administrative. Content rights arrive with the editorial lib.
  */
 export function rulesForAssignment(a: LiveAssignment): AppRule[] {
-  const on = a.scope === RoleScope.SUBTREE ? { tenantPath: { $under: a.tenantPath } } : { tenantId: a.tenantId };
+  const on =
+    a.scope === RoleScope.SUBTREE ? { tenantPath: { $under: a.tenantPath } } : { tenantId: a.tenantId };
   const below = { tenantPath: { $under: a.tenantPath }, tenantId: { $ne: a.tenantId } };
   const rules: AppRule[] = [{ action: 'read', subject: 'Tenant', conditions: on }];
   switch (a.role) {
@@ -46,12 +53,24 @@ export function rulesForAssignment(a: LiveAssignment): AppRule[] {
         // The provincial office: provisions and restructures component portals, and sets up every role below.
         rules.push(
           { action: ['provision', 'restructure'], subject: 'Tenant', conditions: on },
-          { action: ['grant', 'revoke'], subject: 'RoleAssignment', conditions: { ...on, role: { $in: OPERATOR_GRANTABLE } } },
-          { action: ['grant', 'revoke'], subject: 'RoleAssignment', conditions: { ...below, role: { $in: FROM_ABOVE_ONLY } } },
+          {
+            action: ['grant', 'revoke'],
+            subject: 'RoleAssignment',
+            conditions: { ...on, role: { $in: OPERATOR_GRANTABLE } },
+          },
+          {
+            action: ['grant', 'revoke'],
+            subject: 'RoleAssignment',
+            conditions: { ...below, role: { $in: FROM_ABOVE_ONLY } },
+          },
         );
       } else {
         // A portal's own operator grants its portal's roles, never subtree-wide ones.
-        rules.push({ action: ['grant', 'revoke'], subject: 'RoleAssignment', conditions: { ...on, scope: RoleScope.TENANT, role: { $in: OPERATOR_GRANTABLE } } });
+        rules.push({
+          action: ['grant', 'revoke'],
+          subject: 'RoleAssignment',
+          conditions: { ...on, scope: RoleScope.TENANT, role: { $in: OPERATOR_GRANTABLE } },
+        });
       }
       break;
     default:

@@ -2,9 +2,17 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Authenticated, CheckAbility, Ctx, InputErrorType, RequestContext, Result } from '@portal/platform';
 import { RoleAssignmentEntity } from '../roles/role-assignment.entity';
 import { RoleAssignmentService } from '../roles/role-assignment.service';
-import { GrantRoleInput, RoleAssignmentResult, RoleAssignmentType, RoleAssignmentsFilterInput } from './access.types';
+import {
+  GrantRoleInput,
+  RoleAssignmentResult,
+  RoleAssignmentType,
+  RoleAssignmentsFilterInput,
+} from './access.types';
 
-function toResult(ctx: RequestContext, result: Result<RoleAssignmentEntity>): RoleAssignmentType | InputErrorType {
+function toResult(
+  ctx: RequestContext,
+  result: Result<RoleAssignmentEntity>,
+): RoleAssignmentType | InputErrorType {
   return result.ok ? RoleAssignmentType.from(result.value) : InputErrorType.from(result.error, ctx.locale);
 }
 
@@ -12,13 +20,21 @@ function toResult(ctx: RequestContext, result: Result<RoleAssignmentEntity>): Ro
 export class AccessResolver {
   constructor(private readonly roles: RoleAssignmentService) {}
 
-  @Query(() => [RoleAssignmentType], { description: 'Role assignments of a portal or an account, as far as the caller may see.' })
+  @Query(() => [RoleAssignmentType], {
+    description: 'Role assignments of a portal or an account, as far as the caller may see.',
+  })
   @CheckAbility('read', 'RoleAssignment')
-  async roleAssignments(@Ctx() ctx: RequestContext, @Args('filter', { type: () => RoleAssignmentsFilterInput, nullable: true }) filter?: RoleAssignmentsFilterInput): Promise<RoleAssignmentType[]> {
+  async roleAssignments(
+    @Ctx() ctx: RequestContext,
+    @Args('filter', { type: () => RoleAssignmentsFilterInput, nullable: true })
+    filter?: RoleAssignmentsFilterInput,
+  ): Promise<RoleAssignmentType[]> {
     return (await this.roles.list(ctx, filter ?? {})).map(RoleAssignmentType.from);
   }
 
-  @Query(() => [RoleAssignmentType], { description: 'The roles the signed-in account holds (including revoked and expired ones).' })
+  @Query(() => [RoleAssignmentType], {
+    description: 'The roles the signed-in account holds (including revoked and expired ones).',
+  })
   @Authenticated()
   async myRoles(@Ctx() ctx: RequestContext): Promise<RoleAssignmentType[]> {
     return (await this.roles.mine(ctx)).map(RoleAssignmentType.from);
@@ -26,13 +42,19 @@ export class AccessResolver {
 
   @Mutation(() => RoleAssignmentResult)
   @CheckAbility('grant', 'RoleAssignment')
-  async grantRole(@Ctx() ctx: RequestContext, @Args('input') input: GrantRoleInput): Promise<RoleAssignmentType | InputErrorType> {
+  async grantRole(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: GrantRoleInput,
+  ): Promise<RoleAssignmentType | InputErrorType> {
     return toResult(ctx, await this.roles.grant(ctx, input));
   }
 
   @Mutation(() => RoleAssignmentResult)
   @CheckAbility('revoke', 'RoleAssignment')
-  async revokeRole(@Ctx() ctx: RequestContext, @Args('assignmentId', { type: () => String }) assignmentId: string): Promise<RoleAssignmentType | InputErrorType> {
+  async revokeRole(
+    @Ctx() ctx: RequestContext,
+    @Args('assignmentId', { type: () => String }) assignmentId: string,
+  ): Promise<RoleAssignmentType | InputErrorType> {
     return toResult(ctx, await this.roles.revoke(ctx, assignmentId));
   }
 }

@@ -16,7 +16,11 @@ import { routedTenantOf } from '@portal/tenancy';
 import { JwtAuthGuard } from '@portal/identity';
 import { AbilityFactory } from '../abilities/ability.factory';
 
-type HttpRequest = Record<string, unknown> & { headers: Record<string, string | string[] | undefined>; ip?: string; query?: Record<string, unknown> };
+type HttpRequest = Record<string, unknown> & {
+  headers: Record<string, string | string[] | undefined>;
+  ip?: string;
+  query?: Record<string, unknown>;
+};
 
 function localeOf(req: HttpRequest): Locale {
   const explicit = req.headers['x-portal-locale'];
@@ -39,8 +43,15 @@ export class AccessGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const declaration = this.reflector.getAllAndOverride<AccessDeclaration | undefined>(ACCESS_METADATA, [context.getHandler(), context.getClass()]);
-    if (!declaration) throw new ForbiddenError({ vi: 'Chức năng chưa khai báo quyền truy cập.', en: 'This operation declares no access rule and is refused.' });
+    const declaration = this.reflector.getAllAndOverride<AccessDeclaration | undefined>(ACCESS_METADATA, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!declaration)
+      throw new ForbiddenError({
+        vi: 'Chức năng chưa khai báo quyền truy cập.',
+        en: 'This operation declares no access rule and is refused.',
+      });
     const req = requestOf(context) as HttpRequest;
     // One context per request, even when an operation selects several root fields.
     let ctx = req[REQUEST_CONTEXT_KEY] as RequestContext | undefined;
@@ -68,7 +79,10 @@ export class AccessGuard implements CanActivate {
       await this.jwt.canActivate(context);
       actor = req.user as Actor;
     }
-    const requestId = typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].length <= 100 ? req.headers['x-request-id'] : randomUUID();
+    const requestId =
+      typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].length <= 100
+        ? req.headers['x-request-id']
+        : randomUUID();
     return new RequestContext({
       requestId,
       tenant: routedTenantOf(req),

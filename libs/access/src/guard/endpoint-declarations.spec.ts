@@ -59,7 +59,10 @@ describe('EndpointDeclarations', () => {
 
   it('refuses to start an application with an undeclared entry point', async () => {
     const moduleRef = await boot(DeclaredResolver, ForgetfulResolver);
-    expect(moduleRef.get(EndpointDeclarations).list()).toContainEqual({ endpoint: 'Query.forgotten', access: 'UNDECLARED' });
+    expect(moduleRef.get(EndpointDeclarations).list()).toContainEqual({
+      endpoint: 'Query.forgotten',
+      access: 'UNDECLARED',
+    });
     await expect(moduleRef.init()).rejects.toThrow(/Query\.forgotten/);
   });
 });

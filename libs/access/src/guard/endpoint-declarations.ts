@@ -40,18 +40,28 @@ export class EndpointDeclarations implements OnApplicationBootstrap {
       const classPath = Reflect.getMetadata('path', wrapper.metatype) as string | undefined;
       for (const name of this.scanner.getAllMethodNames(prototype)) {
         const handler = (prototype as Record<string, unknown>)[name] as (...args: unknown[]) => unknown;
-        const declaration = this.reflector.getAllAndOverride<AccessDeclaration | undefined>(ACCESS_METADATA, [handler, wrapper.metatype]);
+        const declaration = this.reflector.getAllAndOverride<AccessDeclaration | undefined>(ACCESS_METADATA, [
+          handler,
+          wrapper.metatype,
+        ]);
         const gqlType = Reflect.getMetadata('graphql:resolver_type', handler) as string | undefined;
         if (gqlType && ENTRY_POINTS.has(gqlType)) {
-          const gqlName = (Reflect.getMetadata('graphql:resolver_name', handler) as string | undefined) ?? name;
+          const gqlName =
+            (Reflect.getMetadata('graphql:resolver_name', handler) as string | undefined) ?? name;
           found.push({ endpoint: `${gqlType}.${gqlName}`, access: describe(declaration) });
           continue;
         }
         const routePath = Reflect.getMetadata('path', handler) as string | undefined;
         const method = Reflect.getMetadata('method', handler) as number | undefined;
         if (routePath !== undefined && method !== undefined && classPath !== undefined) {
-          const path = `/${[classPath, routePath].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/');
-          found.push({ endpoint: `${HTTP_METHODS[method] ?? method} ${path}`, access: describe(declaration) });
+          const path = `/${[classPath, routePath].filter((p) => p && p !== '/').join('/')}`.replace(
+            /\/+/g,
+            '/',
+          );
+          found.push({
+            endpoint: `${HTTP_METHODS[method] ?? method} ${path}`,
+            access: describe(declaration),
+          });
         }
       }
     }
@@ -61,7 +71,9 @@ export class EndpointDeclarations implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     const undeclared = this.list().filter((e) => e.access === 'UNDECLARED');
     if (undeclared.length) {
-      throw new Error(`Endpoints without an access declaration (@Public, @Authenticated or @CheckAbility): ${undeclared.map((e) => e.endpoint).join(', ')}`);
+      throw new Error(
+        `Endpoints without an access declaration (@Public, @Authenticated or @CheckAbility): ${undeclared.map((e) => e.endpoint).join(', ')}`,
+      );
     }
   }
 }

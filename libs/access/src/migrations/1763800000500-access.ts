@@ -20,8 +20,12 @@ export class Access1763800000500 implements MigrationInterface {
         revoked_by uuid REFERENCES accounts(id),
         CHECK (valid_to IS NULL OR valid_to > valid_from)
       )`);
-    await q.query(`CREATE INDEX role_assignments_tenant ON role_assignments (tenant_id, role) WHERE revoked_at IS NULL`);
-    await q.query(`CREATE INDEX role_assignments_account ON role_assignments (account_id) WHERE revoked_at IS NULL`);
+    await q.query(
+      `CREATE INDEX role_assignments_tenant ON role_assignments (tenant_id, role) WHERE revoked_at IS NULL`,
+    );
+    await q.query(
+      `CREATE INDEX role_assignments_account ON role_assignments (account_id) WHERE revoked_at IS NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

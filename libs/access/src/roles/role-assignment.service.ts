@@ -50,26 +50,66 @@ export class RoleAssignmentService {
   async grant(ctx: RequestContext, command: GrantRoleCommand): Promise<Result<RoleAssignmentEntity>> {
     const tenant = isUuid(command.tenantId) ? this.routing.tenant(command.tenantId) : null;
     if (!tenant || (tenant.status !== TenantStatus.ACTIVE && tenant.status !== TenantStatus.SUSPENDED)) {
-      return fail(inputError('TENANT_NOT_FOUND', 'tenantId', 'Không tìm thấy cổng.', 'The portal does not exist.'));
+      return fail(
+        inputError('TENANT_NOT_FOUND', 'tenantId', 'Không tìm thấy cổng.', 'The portal does not exist.'),
+      );
     }
-    if (!ROLES.includes(command.role)) return fail(inputError('INVALID_ROLE', 'role', 'Vai trò không hợp lệ.', 'Unknown role.'));
+    if (!ROLES.includes(command.role))
+      return fail(inputError('INVALID_ROLE', 'role', 'Vai trò không hợp lệ.', 'Unknown role.'));
     const scope = command.scope ?? RoleScope.TENANT;
-    assertCan(ctx, 'grant', 'RoleAssignment', { tenantId: tenant.id, tenantPath: tenant.path, role: command.role, scope });
+    assertCan(ctx, 'grant', 'RoleAssignment', {
+      tenantId: tenant.id,
+      tenantPath: tenant.path,
+      role: command.role,
+      scope,
+    });
     if (command.accountId === ctx.accountId) {
       // Separation of duties: an operator must not make itself board head and approve its own items.
-      return fail(inputError('CANNOT_GRANT_SELF', 'accountId', 'Không thể tự cấp vai trò cho chính mình.', 'You cannot grant a role to yourself.'));
+      return fail(
+        inputError(
+          'CANNOT_GRANT_SELF',
+          'accountId',
+          'Không thể tự cấp vai trò cho chính mình.',
+          'You cannot grant a role to yourself.',
+        ),
+      );
     }
     const validFrom = command.validFrom ?? new Date();
     const validTo = command.validTo ?? null;
-    if (Number.isNaN(validFrom.getTime())) return fail(inputError('INVALID_DATE', 'validFrom', 'Ngày bắt đầu không hợp lệ.', 'validFrom is not a valid date.'));
+    if (Number.isNaN(validFrom.getTime()))
+      return fail(
+        inputError(
+          'INVALID_DATE',
+          'validFrom',
+          'Ngày bắt đầu không hợp lệ.',
+          'validFrom is not a valid date.',
+        ),
+      );
     if (validTo && (Number.isNaN(validTo.getTime()) || validTo <= validFrom)) {
-      return fail(inputError('INVALID_PERIOD', 'validTo', 'Ngày kết thúc phải sau ngày bắt đầu.', 'validTo must be after validFrom.'));
+      return fail(
+        inputError(
+          'INVALID_PERIOD',
+          'validTo',
+          'Ngày kết thúc phải sau ngày bắt đầu.',
+          'validTo must be after validFrom.',
+        ),
+      );
     }
     const fields = [...new Set((command.fields ?? []).map((f) => f.normalize('NFC').trim()).filter(Boolean))];
     return this.tx.run(ctx, async (tx) => {
       const m = this.tx.manager(tx);
-      const account = isUuid(command.accountId) ? await m.findOne(AccountEntity, { where: { id: command.accountId } }) : null;
-      if (!account) return fail(inputError('ACCOUNT_NOT_FOUND', 'accountId', 'Không tìm thấy tài khoản.', 'The account does not exist.'));
+      const account = isUuid(command.accountId)
+        ? await m.findOne(AccountEntity, { where: { id: command.accountId } })
+        : null;
+      if (!account)
+        return fail(
+          inputError(
+            'ACCOUNT_NOT_FOUND',
+            'accountId',
+            'Không tìm thấy tài khoản.',
+            'The account does not exist.',
+          ),
+        );
       const entity = Object.assign(new RoleAssignmentEntity(), {
         id: randomUUID(),
         accountId: account.id,
@@ -85,30 +125,72 @@ export class RoleAssignmentService {
         revokedBy: null,
       });
       await m.insert(RoleAssignmentEntity, entity);
-      await this.audit.record(tx, { tenantId: tenant.id, action: 'role.granted', subjectType: 'RoleAssignment', subjectId: entity.id, after: { accountId: account.id, username: account.username, role: entity.role, scope, fields, validFrom, validTo } });
+      await this.audit.record(tx, {
+        tenantId: tenant.id,
+        action: 'role.granted',
+        subjectType: 'RoleAssignment',
+        subjectId: entity.id,
+        after: {
+          accountId: account.id,
+          username: account.username,
+          role: entity.role,
+          scope,
+          fields,
+          validFrom,
+          validTo,
+        },
+      });
       return ok(entity);
     });
   }
 
   async revoke(ctx: RequestContext, assignmentId: string): Promise<Result<RoleAssignmentEntity>> {
-    const assignment = isUuid(assignmentId) ? await this.assignments.findById(ctx, 'read', assignmentId) : null;
+    const assignment = isUuid(assignmentId)
+      ? await this.assignments.findById(ctx, 'read', assignmentId)
+      : null;
     const tenant = assignment ? this.routing.tenant(assignment.tenantId) : null;
     if (!assignment || !tenant) return fail(new NotFoundError('RoleAssignment', 'assignmentId'));
-    assertCan(ctx, 'revoke', 'RoleAssignment', { tenantId: tenant.id, tenantPath: tenant.path, role: assignment.role, scope: assignment.scope });
+    assertCan(ctx, 'revoke', 'RoleAssignment', {
+      tenantId: tenant.id,
+      tenantPath: tenant.path,
+      role: assignment.role,
+      scope: assignment.scope,
+    });
     if (assignment.revokedAt) return ok(assignment);
     return this.tx.run(ctx, async (tx) => {
       const changes = { revokedAt: new Date(), revokedBy: ctx.accountId };
       await this.tx.manager(tx).update(RoleAssignmentEntity, { id: assignment.id }, changes);
-      await this.audit.record(tx, { tenantId: tenant.id, action: 'role.revoked', subjectType: 'RoleAssignment', subjectId: assignment.id, before: { accountId: assignment.accountId, role: assignment.role, scope: assignment.scope } });
+      await this.audit.record(tx, {
+        tenantId: tenant.id,
+        action: 'role.revoked',
+        subjectType: 'RoleAssignment',
+        subjectId: assignment.id,
+        before: {
+          accountId: assignment.accountId,
+          role: assignment.role,
+          scope: assignment.scope,
+          revokedAt: null,
+        },
+        after: { revokedAt: changes.revokedAt, revokedBy: changes.revokedBy },
+      });
       return ok(Object.assign(assignment, changes));
     });
   }
 
   /** Assignments the caller may see, of one portal or one account. */
-  list(ctx: RequestContext, filter: { tenantId?: string | null; accountId?: string | null; includeRevoked?: boolean | null }): Promise<RoleAssignmentEntity[]> {
+  list(
+    ctx: RequestContext,
+    filter: { tenantId?: string | null; accountId?: string | null; includeRevoked?: boolean | null },
+  ): Promise<RoleAssignmentEntity[]> {
     const qb = this.assignments.query(ctx, 'read');
-    if (filter.tenantId) qb.andWhere('row.tenant_id = :tenantId', { tenantId: isUuid(filter.tenantId) ? filter.tenantId : null });
-    if (filter.accountId) qb.andWhere('row.account_id = :accountId', { accountId: isUuid(filter.accountId) ? filter.accountId : null });
+    if (filter.tenantId)
+      qb.andWhere('row.tenant_id = :tenantId', {
+        tenantId: isUuid(filter.tenantId) ? filter.tenantId : null,
+      });
+    if (filter.accountId)
+      qb.andWhere('row.account_id = :accountId', {
+        accountId: isUuid(filter.accountId) ? filter.accountId : null,
+      });
     if (!filter.includeRevoked) qb.andWhere('row.revoked_at IS NULL');
     return qb.orderBy('row.created_at', 'ASC').addOrderBy('row.id', 'ASC').limit(500).getMany();
   }
@@ -116,11 +198,15 @@ export class RoleAssignmentService {
   /** The caller's own assignments: everyone may see what they hold. UNSCOPED: keyed by the caller itself. */
   mine(ctx: RequestContext): Promise<RoleAssignmentEntity[]> {
     if (!ctx.accountId) return Promise.resolve([]);
-    return this.tx.manager(ctx).find(RoleAssignmentEntity, { where: { accountId: ctx.accountId }, order: { createdAt: 'ASC' } });
+    return this.tx
+      .manager(ctx)
+      .find(RoleAssignmentEntity, { where: { accountId: ctx.accountId }, order: { createdAt: 'ASC' } });
   }
 
   canGrant(ctx: RequestContext, tenantId: string, role: Role, scope: RoleScope): boolean {
     const tenant = this.routing.tenant(tenantId);
-    return !!tenant && can(ctx, 'grant', 'RoleAssignment', { tenantId, tenantPath: tenant.path, role, scope });
+    return (
+      !!tenant && can(ctx, 'grant', 'RoleAssignment', { tenantId, tenantPath: tenant.path, role, scope })
+    );
   }
 }

@@ -36,11 +36,20 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PASSWORD_REASONS: Record<string, [string, string]> = {
   TOO_SHORT: ['Mật khẩu phải có ít nhất 12 ký tự.', 'The password must be at least 12 characters long.'],
   TOO_LONG: ['Mật khẩu dài quá 256 ký tự.', 'The password must be at most 256 characters long.'],
-  CONTAINS_USERNAME: ['Mật khẩu không được chứa tên đăng nhập.', 'The password must not contain the username.'],
+  CONTAINS_USERNAME: [
+    'Mật khẩu không được chứa tên đăng nhập.',
+    'The password must not contain the username.',
+  ],
 };
 
 function snapshot(a: AccountEntity) {
-  return { username: a.username, displayName: a.displayName, email: a.email, status: a.status, tenantId: a.tenantId };
+  return {
+    username: a.username,
+    displayName: a.displayName,
+    email: a.email,
+    status: a.status,
+    tenantId: a.tenantId,
+  };
 }
 
 /** Accounts of a portal, managed by its operators (or an ancestor's, with subtree scope). */
@@ -58,20 +67,49 @@ export class AccountService {
     this.accounts = scoped.for(AccountEntity, 'Account');
   }
 
-  async create(ctx: RequestContext, command: CreateAccountCommand, options: { platformAdmin?: boolean } = {}): Promise<Result<AccountEntity>> {
+  async create(
+    ctx: RequestContext,
+    command: CreateAccountCommand,
+    options: { platformAdmin?: boolean } = {},
+  ): Promise<Result<AccountEntity>> {
     const tenant = isUuid(command.tenantId) ? this.routing.tenant(command.tenantId) : null;
     if (!tenant || (tenant.status !== TenantStatus.ACTIVE && tenant.status !== TenantStatus.SUSPENDED)) {
-      return fail(inputError('TENANT_NOT_FOUND', 'tenantId', 'Không tìm thấy cổng.', 'The portal does not exist.'));
+      return fail(
+        inputError('TENANT_NOT_FOUND', 'tenantId', 'Không tìm thấy cổng.', 'The portal does not exist.'),
+      );
     }
     assertCan(ctx, 'create', 'Account', { tenantId: tenant.id, tenantPath: tenant.path });
     const username = (command.username ?? '').trim().toLowerCase();
     const displayName = (command.displayName ?? '').normalize('NFC').trim();
     const email = command.email?.trim().toLowerCase() || null;
     if (!USERNAME.test(username)) {
-      return fail(inputError('INVALID_USERNAME', 'username', 'Tên đăng nhập gồm 3–63 ký tự: chữ thường không dấu, số, dấu chấm, gạch ngang, gạch dưới.', 'The username must be 3–63 characters: lowercase ASCII letters, digits, dots, hyphens, underscores.'));
+      return fail(
+        inputError(
+          'INVALID_USERNAME',
+          'username',
+          'Tên đăng nhập gồm 3–63 ký tự: chữ thường không dấu, số, dấu chấm, gạch ngang, gạch dưới.',
+          'The username must be 3–63 characters: lowercase ASCII letters, digits, dots, hyphens, underscores.',
+        ),
+      );
     }
-    if (!displayName || displayName.length > 200) return fail(inputError('INVALID_DISPLAY_NAME', 'displayName', 'Họ tên là bắt buộc (tối đa 200 ký tự).', 'The display name is required (at most 200 characters).'));
-    if (email && !EMAIL.test(email)) return fail(inputError('INVALID_EMAIL', 'email', 'Địa chỉ email không hợp lệ.', 'The email address is not valid.'));
+    if (!displayName || displayName.length > 200)
+      return fail(
+        inputError(
+          'INVALID_DISPLAY_NAME',
+          'displayName',
+          'Họ tên là bắt buộc (tối đa 200 ký tự).',
+          'The display name is required (at most 200 characters).',
+        ),
+      );
+    if (email && !EMAIL.test(email))
+      return fail(
+        inputError(
+          'INVALID_EMAIL',
+          'email',
+          'Địa chỉ email không hợp lệ.',
+          'The email address is not valid.',
+        ),
+      );
     const problem = passwordProblem(command.password ?? '', username);
     if (problem) return fail(inputError(`PASSWORD_${problem}`, 'password', ...PASSWORD_REASONS[problem]));
     const passwordHash = await hashPassword(command.password);
@@ -93,22 +131,43 @@ export class AccountService {
           suspendedAt: null,
         });
         await m.insert(AccountEntity, entity);
-        await this.audit.record(tx, { tenantId: entity.tenantId, action: 'account.created', subjectType: 'Account', subjectId: entity.id, after: { ...snapshot(entity), isPlatformAdmin: entity.isPlatformAdmin } });
+        await this.audit.record(tx, {
+          tenantId: entity.tenantId,
+          action: 'account.created',
+          subjectType: 'Account',
+          subjectId: entity.id,
+          after: { ...snapshot(entity), isPlatformAdmin: entity.isPlatformAdmin },
+        });
         return entity;
       });
       return ok(account);
     } catch (e) {
-      if ((e as { code?: string }).code === '23505') return fail(inputError('USERNAME_TAKEN', 'username', `Tên đăng nhập “${username}” đã tồn tại.`, `The username "${username}" is already taken.`));
+      if ((e as { code?: string }).code === '23505')
+        return fail(
+          inputError(
+            'USERNAME_TAKEN',
+            'username',
+            `Tên đăng nhập “${username}” đã tồn tại.`,
+            `The username "${username}" is already taken.`,
+          ),
+        );
       throw e;
     }
   }
 
   /** An account the caller may act on, or null: foreign accounts look exactly like missing ones. */
-  findVisible(ctx: RequestContext, action: 'read' | 'update' | 'suspend', id: string): Promise<AccountEntity | null> {
+  findVisible(
+    ctx: RequestContext,
+    action: 'read' | 'update' | 'suspend',
+    id: string,
+  ): Promise<AccountEntity | null> {
     return isUuid(id) ? this.accounts.findById(ctx, action, id) : Promise.resolve(null);
   }
 
-  async list(ctx: RequestContext, filter: { tenantId?: string | null; first?: number | null; after?: string | null }) {
+  async list(
+    ctx: RequestContext,
+    filter: { tenantId?: string | null; first?: number | null; after?: string | null },
+  ) {
     const limit = pageSize(filter.first);
     const tenantId = filter.tenantId ?? ctx.requireTenant().id;
     if (!isUuid(tenantId)) throw new NotFoundError('Portal', 'tenantId');
@@ -117,25 +176,51 @@ export class AccountService {
       const [username] = decodeCursor(filter.after, 1);
       qb.andWhere('row.username > :after', { after: String(username) });
     }
-    const rows = await qb.orderBy('row.username', 'ASC').limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('row.username', 'ASC')
+      .limit(limit + 1)
+      .getMany();
     const page = rows.slice(0, limit);
-    return { nodes: page, hasNextPage: rows.length > limit, endCursor: page.length ? encodeCursor([page[page.length - 1].username]) : null };
+    return {
+      nodes: page,
+      hasNextPage: rows.length > limit,
+      endCursor: page.length ? encodeCursor([page[page.length - 1].username]) : null,
+    };
   }
 
   /** Suspends an account and revokes every session it has, at once (004 art. 8). */
-  async setStatus(ctx: RequestContext, id: string, status: AccountStatus, reason: string | null): Promise<Result<AccountEntity>> {
+  async setStatus(
+    ctx: RequestContext,
+    id: string,
+    status: AccountStatus,
+    reason: string | null,
+  ): Promise<Result<AccountEntity>> {
     const account = await this.findVisible(ctx, 'suspend', id);
     if (!account) return fail(new NotFoundError('Account', 'accountId'));
     if (account.id === ctx.accountId) {
-      return fail(inputError('CANNOT_CHANGE_OWN_STATUS', 'accountId', 'Không thể tự khóa hoặc mở khóa tài khoản của chính mình.', 'You cannot suspend or reactivate your own account.'));
+      return fail(
+        inputError(
+          'CANNOT_CHANGE_OWN_STATUS',
+          'accountId',
+          'Không thể tự khóa hoặc mở khóa tài khoản của chính mình.',
+          'You cannot suspend or reactivate your own account.',
+        ),
+      );
     }
     if (account.status === status) return ok(account);
     const updated = await this.tx.run(ctx, async (tx) => {
       const m = this.tx.manager(tx);
       const now = new Date();
-      const changes = { status, updatedAt: now, suspendedAt: status === AccountStatus.SUSPENDED ? now : null };
+      const changes = {
+        status,
+        updatedAt: now,
+        suspendedAt: status === AccountStatus.SUSPENDED ? now : null,
+      };
       await m.update(AccountEntity, { id: account.id }, changes);
-      const revoked = status === AccountStatus.SUSPENDED ? await this.sessions.revokeAllForAccount(m, account.id, 'ACCOUNT_SUSPENDED') : 0;
+      const revoked =
+        status === AccountStatus.SUSPENDED
+          ? await this.sessions.revokeAllForAccount(m, account.id, 'ACCOUNT_SUSPENDED')
+          : 0;
       await this.audit.record(tx, {
         tenantId: account.tenantId,
         action: status === AccountStatus.SUSPENDED ? 'account.suspended' : 'account.reactivated',

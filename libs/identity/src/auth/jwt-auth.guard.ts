@@ -14,7 +14,11 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
 
   override handleRequest<T>(err: unknown, user: T): T {
     if (err instanceof DomainError) throw err;
-    if (err || !user) throw new UnauthenticatedError({ vi: 'Mã truy cập không hợp lệ hoặc đã hết hạn.', en: 'The access token is invalid or has expired.' });
+    if (err || !user)
+      throw new UnauthenticatedError({
+        vi: 'Mã truy cập không hợp lệ hoặc đã hết hạn.',
+        en: 'The access token is invalid or has expired.',
+      });
     return user;
   }
 }

@@ -11,15 +11,30 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly sessions: SessionService,
   ) {
-    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: config.jwtSecret, algorithms: ['HS256'], ignoreExpiration: false });
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.jwtSecret,
+      algorithms: ['HS256'],
+      ignoreExpiration: false,
+    });
   }
 
   async validate(claims: AccessTokenClaims): Promise<Actor> {
-    if (claims.typ !== 'access' || typeof claims.sub !== 'string' || typeof claims.sid !== 'string') throw new UnauthenticatedError();
+    if (claims.typ !== 'access' || typeof claims.sub !== 'string' || typeof claims.sid !== 'string')
+      throw new UnauthenticatedError();
     const live = await this.sessions.isLive(claims.sid, claims.sub);
     if (!live) {
-      throw new UnauthenticatedError({ vi: 'Phiên đăng nhập đã bị thu hồi.', en: 'The session has been revoked.' });
+      throw new UnauthenticatedError({
+        vi: 'Phiên đăng nhập đã bị thu hồi.',
+        en: 'The session has been revoked.',
+      });
     }
-    return { type: 'account', accountId: claims.sub, sessionId: claims.sid, username: live.username, isPlatformAdmin: live.isPlatformAdmin };
+    return {
+      type: 'account',
+      accountId: claims.sub,
+      sessionId: claims.sid,
+      username: live.username,
+      isPlatformAdmin: live.isPlatformAdmin,
+    };
   }
 }

@@ -8,7 +8,12 @@ import { verifyAgainstDummy, verifyPassword } from './password-hasher';
 
 // One message for a wrong password and an unknown username: the answer must not tell them apart.
 const invalidCredentials = () =>
-  new DomainError('INVALID_CREDENTIALS', { vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' }, 'password', 401);
+  new DomainError(
+    'INVALID_CREDENTIALS',
+    { vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' },
+    'password',
+    401,
+  );
 
 const locked = (until: Date) =>
   new DomainError(
@@ -22,7 +27,12 @@ const locked = (until: Date) =>
   );
 
 const suspended = () =>
-  new DomainError('ACCOUNT_SUSPENDED', { vi: 'Tài khoản đang bị tạm khóa.', en: 'The account is suspended.' }, 'username', 403);
+  new DomainError(
+    'ACCOUNT_SUSPENDED',
+    { vi: 'Tài khoản đang bị tạm khóa.', en: 'The account is suspended.' },
+    'username',
+    403,
+  );
 
 /**
  * Username + password login with lockout. Failures are counted per username as typed (existing or
@@ -37,7 +47,11 @@ export class LoginService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async login(ctx: RequestContext, usernameRaw: string, password: string): Promise<Result<IssuedTokens & { accountId: string }>> {
+  async login(
+    ctx: RequestContext,
+    usernameRaw: string,
+    password: string,
+  ): Promise<Result<IssuedTokens & { accountId: string }>> {
     const username = (usernameRaw ?? '').trim().toLowerCase().normalize('NFC');
     const lockedUntil = await this.lockedUntil(username);
     if (lockedUntil) {
@@ -45,11 +59,21 @@ export class LoginService {
       return fail(locked(lockedUntil));
     }
     const account = username
-      ? await this.dataSource.getRepository(AccountEntity).createQueryBuilder('a').addSelect('a.passwordHash').where('a.username = :username', { username }).getOne()
+      ? await this.dataSource
+          .getRepository(AccountEntity)
+          .createQueryBuilder('a')
+          .addSelect('a.passwordHash')
+          .where('a.username = :username', { username })
+          .getOne()
       : null;
-    const valid = account ? await verifyPassword(account.passwordHash, password ?? '') : await verifyAgainstDummy(password ?? '');
+    const valid = account
+      ? await verifyPassword(account.passwordHash, password ?? '')
+      : await verifyAgainstDummy(password ?? '');
     if (!account || !valid) {
-      await this.dataSource.query('INSERT INTO login_failures (username_key, ip) VALUES ($1, $2)', [username.slice(0, 200), ctx.ip]);
+      await this.dataSource.query('INSERT INTO login_failures (username_key, ip) VALUES ($1, $2)', [
+        username.slice(0, 200),
+        ctx.ip,
+      ]);
       await this.auditAttempt(ctx, account, 'auth.login_failed', username);
       const nowLocked = await this.lockedUntil(username);
       return fail(nowLocked ? locked(nowLocked) : invalidCredentials());
@@ -59,9 +83,30 @@ export class LoginService {
       return fail(suspended());
     }
     const tokens = await this.dataSource.transaction(async (m) => {
-      await m.query('UPDATE login_failures SET cleared_at = now() WHERE username_key = $1 AND cleared_at IS NULL', [username]);
+      await m.query(
+        'UPDATE login_failures SET cleared_at = now() WHERE username_key = $1 AND cleared_at IS NULL',
+        [username],
+      );
       const issued = await this.sessions.issue(m, account.id, ctx.ip);
-      await this.audit.record(ctx.withManager(m), { tenantId: account.tenantId, action: 'auth.login', subjectType: 'Account', subjectId: account.id, after: { sessionId: issued.sessionId, host: ctx.tenant?.primaryHost ?? null } });
+      // The session's own account is the actor of its login.
+      const actorCtx = new RequestContext({
+        ...ctx,
+        manager: m,
+        actor: {
+          type: 'account',
+          accountId: account.id,
+          username: account.username,
+          sessionId: issued.sessionId,
+          isPlatformAdmin: account.isPlatformAdmin,
+        },
+      });
+      await this.audit.record(actorCtx, {
+        tenantId: account.tenantId,
+        action: 'auth.login',
+        subjectType: 'Account',
+        subjectId: account.id,
+        after: { sessionId: issued.sessionId, host: ctx.tenant?.primaryHost ?? null },
+      });
       return issued;
     });
     return ok({ ...tokens, accountId: account.id });
@@ -82,9 +127,20 @@ export class LoginService {
     return until.getTime() > Date.now() ? until : null;
   }
 
-  private async auditAttempt(ctx: RequestContext, account: AccountEntity | null, action: string, username: string): Promise<void> {
+  private async auditAttempt(
+    ctx: RequestContext,
+    account: AccountEntity | null,
+    action: string,
+    username: string,
+  ): Promise<void> {
     const tenantId = account?.tenantId ?? ctx.tenant?.id;
     if (!tenantId) return;
-    await this.audit.record(ctx, { tenantId, action, subjectType: 'Account', subjectId: account?.id ?? null, after: { username, ip: ctx.ip } });
+    await this.audit.record(ctx, {
+      tenantId,
+      action,
+      subjectType: 'Account',
+      subjectId: account?.id ?? null,
+      after: { username, ip: ctx.ip },
+    });
   }
 }

@@ -41,7 +41,10 @@ export class AccountConnectionType {
 export class AuthSessionType {
   @Field(() => String) accessToken!: string;
   @Field(() => Date) accessTokenExpiresAt!: Date;
-  @Field(() => String, { description: 'Single use: each refresh returns a new one; reusing an old one revokes the session.' }) refreshToken!: string;
+  @Field(() => String, {
+    description: 'Single use: each refresh returns a new one; reusing an old one revokes the session.',
+  })
+  refreshToken!: string;
   @Field(() => Date) refreshTokenExpiresAt!: Date;
   @Field(() => ID) accountId!: string;
 }
@@ -64,12 +67,17 @@ export class CreateAccountInput {
   @Field(() => String) username!: string;
   @Field(() => String) displayName!: string;
   @Field(() => String, { nullable: true }) email?: string | null;
-  @Field(() => String, { description: 'At least 12 characters, not containing the username.' }) password!: string;
+  @Field(() => String, { description: 'At least 12 characters, not containing the username.' })
+  password!: string;
 }
 
 @InputType('AccountsFilter')
 export class AccountsFilterInput {
-  @Field(() => ID, { nullable: true, description: 'Portal whose accounts to list; the addressed portal when absent.' }) tenantId?: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Portal whose accounts to list; the addressed portal when absent.',
+  })
+  tenantId?: string | null;
   @Field(() => Int, { nullable: true }) first?: number | null;
   @Field(() => String, { nullable: true }) after?: string | null;
 }

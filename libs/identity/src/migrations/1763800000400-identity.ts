@@ -42,7 +42,9 @@ export class Identity1763800000400 implements MigrationInterface {
         ip text,
         cleared_at timestamptz
       )`);
-    await q.query(`CREATE INDEX login_failures_recent ON login_failures (username_key, occurred_at DESC) WHERE cleared_at IS NULL`);
+    await q.query(
+      `CREATE INDEX login_failures_recent ON login_failures (username_key, occurred_at DESC) WHERE cleared_at IS NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

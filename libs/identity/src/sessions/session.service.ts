@@ -22,7 +22,12 @@ export interface AccessTokenClaims {
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export const invalidRefreshToken = () =>
-  new DomainError('INVALID_REFRESH_TOKEN', { vi: 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn.', en: 'The session is invalid or has expired.' }, 'refreshToken', 401);
+  new DomainError(
+    'INVALID_REFRESH_TOKEN',
+    { vi: 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn.', en: 'The session is invalid or has expired.' },
+    'refreshToken',
+    401,
+  );
 
 /** Issues, rotates and revokes sessions (refresh tokens) and the access tokens tied to them. */
 @Injectable()
@@ -33,14 +38,33 @@ export class SessionService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async issue(manager: EntityManager, accountId: string, ip: string | null, familyId: string = randomUUID()): Promise<IssuedTokens> {
+  async issue(
+    manager: EntityManager,
+    accountId: string,
+    ip: string | null,
+    familyId: string = randomUUID(),
+  ): Promise<IssuedTokens> {
     const id = randomUUID();
     const secret = randomBytes(32).toString('base64url');
     const now = new Date();
     const refreshTokenExpiresAt = new Date(now.getTime() + this.config.refreshTokenTtlSeconds * 1000);
-    await manager.insert(SessionEntity, { id, familyId, accountId, tokenHash: sha256(secret), createdAt: now, expiresAt: refreshTokenExpiresAt, rotatedAt: null, revokedAt: null, revokedReason: null, ip });
+    await manager.insert(SessionEntity, {
+      id,
+      familyId,
+      accountId,
+      tokenHash: sha256(secret),
+      createdAt: now,
+      expiresAt: refreshTokenExpiresAt,
+      rotatedAt: null,
+      revokedAt: null,
+      revokedReason: null,
+      ip,
+    });
     const claims: AccessTokenClaims = { sub: accountId, sid: id, typ: 'access' };
-    const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.accessTokenTtlSeconds, algorithm: 'HS256' });
+    const accessToken = await this.jwt.signAsync(claims, {
+      expiresIn: this.config.accessTokenTtlSeconds,
+      algorithm: 'HS256',
+    });
     return {
       accessToken,
       accessTokenExpiresAt: new Date(now.getTime() + this.config.accessTokenTtlSeconds * 1000),
@@ -51,26 +75,43 @@ export class SessionService {
   }
 
   /** Trades a refresh token for a new pair. A token presented twice revokes its whole family. */
-  async rotate(refreshToken: string, ip: string | null): Promise<{ accountId: string; tokens: IssuedTokens }> {
+  async rotate(
+    refreshToken: string,
+    ip: string | null,
+  ): Promise<{ accountId: string; tokens: IssuedTokens }> {
     const [id, secret] = refreshToken.split('.');
     if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id)) throw invalidRefreshToken();
-    return this.dataSource.transaction(async (m) => {
-      const session = await m.createQueryBuilder(SessionEntity, 's').setLock('pessimistic_write').where('s.id = :id', { id }).getOne();
-      if (!session) throw invalidRefreshToken();
-      const presented = Buffer.from(sha256(secret));
-      if (presented.length !== session.tokenHash.length || !timingSafeEqual(presented, Buffer.from(session.tokenHash))) throw invalidRefreshToken();
-      if (session.rotatedAt && !session.revokedAt) {
-        await this.revokeFamily(m, session.familyId, 'REFRESH_TOKEN_REUSED');
-        return { reused: true } as const;
-      }
-      if (session.revokedAt || session.expiresAt.getTime() <= Date.now()) throw invalidRefreshToken();
-      await m.update(SessionEntity, { id }, { rotatedAt: new Date() });
-      return { reused: false, accountId: session.accountId, tokens: await this.issue(m, session.accountId, ip, session.familyId) } as const;
-    }).then((outcome) => {
-      // The revocation above must commit, so the error is raised only after the transaction.
-      if (outcome.reused) throw invalidRefreshToken();
-      return { accountId: outcome.accountId, tokens: outcome.tokens };
-    });
+    return this.dataSource
+      .transaction(async (m) => {
+        const session = await m
+          .createQueryBuilder(SessionEntity, 's')
+          .setLock('pessimistic_write')
+          .where('s.id = :id', { id })
+          .getOne();
+        if (!session) throw invalidRefreshToken();
+        const presented = Buffer.from(sha256(secret));
+        if (
+          presented.length !== session.tokenHash.length ||
+          !timingSafeEqual(presented, Buffer.from(session.tokenHash))
+        )
+          throw invalidRefreshToken();
+        if (session.rotatedAt && !session.revokedAt) {
+          await this.revokeFamily(m, session.familyId, 'REFRESH_TOKEN_REUSED');
+          return { reused: true } as const;
+        }
+        if (session.revokedAt || session.expiresAt.getTime() <= Date.now()) throw invalidRefreshToken();
+        await m.update(SessionEntity, { id }, { rotatedAt: new Date() });
+        return {
+          reused: false,
+          accountId: session.accountId,
+          tokens: await this.issue(m, session.accountId, ip, session.familyId),
+        } as const;
+      })
+      .then((outcome) => {
+        // The revocation above must commit, so the error is raised only after the transaction.
+        if (outcome.reused) throw invalidRefreshToken();
+        return { accountId: outcome.accountId, tokens: outcome.tokens };
+      });
   }
 
   async revokeFamilyOf(manager: EntityManager, sessionId: string, reason: string): Promise<void> {
@@ -79,16 +120,27 @@ export class SessionService {
   }
 
   async revokeAllForAccount(manager: EntityManager, accountId: string, reason: string): Promise<number> {
-    const result = await manager.update(SessionEntity, { accountId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
+    const result = await manager.update(
+      SessionEntity,
+      { accountId, revokedAt: IsNull() },
+      { revokedAt: new Date(), revokedReason: reason },
+    );
     return result.affected ?? 0;
   }
 
   private async revokeFamily(manager: EntityManager, familyId: string, reason: string): Promise<void> {
-    await manager.update(SessionEntity, { familyId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
+    await manager.update(
+      SessionEntity,
+      { familyId, revokedAt: IsNull() },
+      { revokedAt: new Date(), revokedReason: reason },
+    );
   }
 
   /** Whether an access token's session still stands and its account is active (checked per request). */
-  async isLive(sessionId: string, accountId: string): Promise<{ username: string; isPlatformAdmin: boolean } | null> {
+  async isLive(
+    sessionId: string,
+    accountId: string,
+  ): Promise<{ username: string; isPlatformAdmin: boolean } | null> {
     const rows: Array<{ username: string; is_platform_admin: boolean }> = await this.dataSource.query(
       `SELECT a.username::text AS username, a.is_platform_admin
          FROM sessions s JOIN accounts a ON a.id = s.account_id

@@ -23,7 +23,9 @@ function fieldToSql(node: FieldCondition, column: FieldResolver, params: Record<
     case 'eq':
       return node.value === null ? `${col} IS NULL` : `${col} = ${param(params, node.value)}`;
     case 'ne':
-      return node.value === null ? `${col} IS NOT NULL` : `${col} IS DISTINCT FROM ${param(params, node.value)}`;
+      return node.value === null
+        ? `${col} IS NOT NULL`
+        : `${col} IS DISTINCT FROM ${param(params, node.value)}`;
     case 'in':
       return `${col} = ANY(${param(params, node.value)})`;
     case 'nin':
@@ -64,7 +66,12 @@ function conditionToSql(node: Condition, column: FieldResolver, params: Record<s
  * Translates the rules the ability holds for (action, subject) into one SQL predicate, so that
  * "may I see this row" and "which rows may I list" are answered by the same rules.
  */
-export function abilityToSql(ability: AppAbility, action: AppAction, subjectType: AppSubjectType, column: FieldResolver): SqlFragment {
+export function abilityToSql(
+  ability: AppAbility,
+  action: AppAction,
+  subjectType: AppSubjectType,
+  column: FieldResolver,
+): SqlFragment {
   const params: Record<string, unknown> = {};
   const rules = ability.rulesFor(action, subjectType as never);
   const sql = rulesToCondition(

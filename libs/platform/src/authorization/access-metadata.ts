@@ -12,7 +12,8 @@ export type AccessDeclaration =
 export const Public = () => SetMetadata(ACCESS_METADATA, { kind: 'public' } satisfies AccessDeclaration);
 
 /** Any signed-in account may call this; the service checks the finer rules on the row itself. */
-export const Authenticated = () => SetMetadata(ACCESS_METADATA, { kind: 'authenticated' } satisfies AccessDeclaration);
+export const Authenticated = () =>
+  SetMetadata(ACCESS_METADATA, { kind: 'authenticated' } satisfies AccessDeclaration);
 
 /**
  * The caller must hold (action, subject) somewhere; the service then checks it on the concrete row

@@ -1,4 +1,10 @@
-import { buildMongoQueryMatcher, createMongoAbility, MongoAbility, RawRuleOf, subject as caslSubject } from '@casl/ability';
+import {
+  buildMongoQueryMatcher,
+  createMongoAbility,
+  MongoAbility,
+  RawRuleOf,
+  subject as caslSubject,
+} from '@casl/ability';
 import type { FieldCondition, FieldInstruction, JsInterpreter } from '@ucast/mongo2js';
 
 /**
@@ -6,15 +12,7 @@ import type { FieldCondition, FieldInstruction, JsInterpreter } from '@ucast/mon
  * turned into CASL rules over these; resolvers declare which one they need.
  */
 export type AppAction =
-  | 'manage'
-  | 'read'
-  | 'create'
-  | 'update'
-  | 'suspend'
-  | 'provision'
-  | 'restructure'
-  | 'grant'
-  | 'revoke';
+  'manage' | 'read' | 'create' | 'update' | 'suspend' | 'provision' | 'restructure' | 'grant' | 'revoke';
 
 export type AppSubjectType = 'Tenant' | 'Account' | 'RoleAssignment' | 'AuditEntry' | 'SiteStructure' | 'all';
 
@@ -25,7 +23,9 @@ export interface TenantScopedFields {
   tenantPath: string;
 }
 
-export type AppAbility = MongoAbility<[AppAction, AppSubjectType | (TenantScopedFields & { __caslSubjectType__?: string })]>;
+export type AppAbility = MongoAbility<
+  [AppAction, AppSubjectType | (TenantScopedFields & { __caslSubjectType__?: string })]
+>;
 export type AppRule = RawRuleOf<AppAbility>;
 
 /** `{ tenantPath: { $under: 'a.b' } }`: the path is `a.b` or below it (ltree `<@`). */
@@ -48,7 +48,9 @@ const conditionsMatcher = buildMongoQueryMatcher({ $under }, { under });
 export function createAppAbility(rules: AppRule[]): AppAbility {
   return createMongoAbility<AppAbility>(rules, {
     conditionsMatcher,
-    detectSubjectType: (object: object) => (object as { __caslSubjectType__?: string }).__caslSubjectType__ ?? (object.constructor as { name: string }).name,
+    detectSubjectType: (object: object) =>
+      (object as { __caslSubjectType__?: string }).__caslSubjectType__ ??
+      (object.constructor as { name: string }).name,
   } as never);
 }
 

@@ -4,7 +4,9 @@ import { AppAction, AppSubjectType, asSubject } from './app-ability';
 
 /** Whether an ltree path is the request's portal or below it. */
 export function withinRequestTenant(ctx: RequestContext, tenantPath: string): boolean {
-  if (!ctx.tenant) return true;
+  // Platform administrators act on the whole federation (e.g. moving a portal between provinces
+  // when provinces merge); everyone else acts through the host of a portal that covers the target.
+  if (!ctx.tenant || ctx.isPlatformAdmin) return true;
   return tenantPath === ctx.tenant.path || tenantPath.startsWith(`${ctx.tenant.path}.`);
 }
 
@@ -12,13 +14,23 @@ export function withinRequestTenant(ctx: RequestContext, tenantPath: string): bo
  * True when the context's ability allows `action` on the given subject fields and, like every
  * scoped read, the subject lies in the subtree of the portal the request addressed.
  */
-export function can(ctx: RequestContext, action: AppAction, type: Exclude<AppSubjectType, 'all'>, fields: object): boolean {
+export function can(
+  ctx: RequestContext,
+  action: AppAction,
+  type: Exclude<AppSubjectType, 'all'>,
+  fields: object,
+): boolean {
   const path = (fields as { tenantPath?: unknown }).tenantPath;
   if (typeof path === 'string' && path !== '' && !withinRequestTenant(ctx, path)) return false;
   return ctx.ability.can(action, asSubject(type, fields) as never);
 }
 
 /** Throws FORBIDDEN unless the context's ability allows `action` on the given subject fields. */
-export function assertCan(ctx: RequestContext, action: AppAction, type: Exclude<AppSubjectType, 'all'>, fields: object): void {
+export function assertCan(
+  ctx: RequestContext,
+  action: AppAction,
+  type: Exclude<AppSubjectType, 'all'>,
+  fields: object,
+): void {
   if (!can(ctx, action, type, fields)) throw new ForbiddenError();
 }

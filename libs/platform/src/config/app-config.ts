@@ -14,7 +14,11 @@ export interface AppConfig {
   readonly jwtSecret: string;
   readonly accessTokenTtlSeconds: number;
   readonly refreshTokenTtlSeconds: number;
-  readonly lockout: { readonly maxFailures: number; readonly windowMinutes: number; readonly lockMinutes: number };
+  readonly lockout: {
+    readonly maxFailures: number;
+    readonly windowMinutes: number;
+    readonly lockMinutes: number;
+  };
   /** Public suffixes of production hosts, e.g. `gov.vn`. */
   readonly publicSuffixes: readonly string[];
   /** Every host also answers with its public suffix replaced by this one (empty string disables). */
@@ -34,7 +38,8 @@ function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`Configuration ${name} must be a non-negative integer, got "${raw}"`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`Configuration ${name} must be a non-negative integer, got "${raw}"`);
   return n;
 }
 
@@ -52,7 +57,8 @@ function bool(name: string, fallback: boolean, env: NodeJS.ProcessEnv): boolean 
  */
 function resolveJwtSecret(env: NodeJS.ProcessEnv, mode: AppConfig['env'], dataDir: string): string {
   if (env.JWT_SECRET) {
-    if (env.JWT_SECRET.length < 32) throw new Error('Configuration JWT_SECRET must be at least 32 characters');
+    if (env.JWT_SECRET.length < 32)
+      throw new Error('Configuration JWT_SECRET must be at least 32 characters');
     return env.JWT_SECRET;
   }
   if (mode === 'production') throw new Error('Configuration JWT_SECRET is required in production');
@@ -64,7 +70,9 @@ function resolveJwtSecret(env: NodeJS.ProcessEnv, mode: AppConfig['env'], dataDi
 }
 
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const mode = (env.NODE_ENV === 'production' || env.NODE_ENV === 'test' ? env.NODE_ENV : 'development') as AppConfig['env'];
+  const mode = (
+    env.NODE_ENV === 'production' || env.NODE_ENV === 'test' ? env.NODE_ENV : 'development'
+  ) as AppConfig['env'];
   const dataDir = resolve(env.PORTAL_DATA_DIR ?? '.data');
   const level = (env.LOG_LEVEL ?? (mode === 'test' ? 'warn' : 'info')) as AppConfig['logLevel'];
   return Object.freeze({

@@ -5,7 +5,9 @@ import type { RequestContext } from './request-context';
 export const REQUEST_CONTEXT_KEY = 'portalContext';
 
 /** Reads the request's RequestContext, built by the global access guard. */
-export function requestOf(context: ExecutionContext): Record<string, unknown> & { headers: Record<string, string | string[] | undefined> } {
+export function requestOf(
+  context: ExecutionContext,
+): Record<string, unknown> & { headers: Record<string, string | string[] | undefined> } {
   if (context.getType<string>() === 'graphql') return GqlExecutionContext.create(context).getContext().req;
   return context.switchToHttp().getRequest();
 }

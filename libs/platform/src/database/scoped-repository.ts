@@ -27,8 +27,10 @@ export class ScopedRepository<T extends ObjectLiteral & { tenantId: string }> {
     const qb = manager
       .createQueryBuilder(this.entity, alias)
       .innerJoin('tenants', SCOPE_TENANT_ALIAS, `${SCOPE_TENANT_ALIAS}.id = ${alias}.tenant_id`);
-    if (ctx.tenant) {
-      qb.andWhere(`${SCOPE_TENANT_ALIAS}.path <@ CAST(:scopeTenantPath AS ltree)`, { scopeTenantPath: ctx.tenant.path });
+    if (ctx.tenant && !ctx.isPlatformAdmin) {
+      qb.andWhere(`${SCOPE_TENANT_ALIAS}.path <@ CAST(:scopeTenantPath AS ltree)`, {
+        scopeTenantPath: ctx.tenant.path,
+      });
     }
     const predicate = abilityToSql(ctx.ability as never, action, this.subjectType, (field) => {
       if (field === 'tenantPath') return `${SCOPE_TENANT_ALIAS}.path`;
@@ -49,7 +51,10 @@ export class ScopedRepository<T extends ObjectLiteral & { tenantId: string }> {
 export class ScopedRepositoryFactory {
   constructor(private readonly dataSource: DataSource) {}
 
-  for<T extends ObjectLiteral & { tenantId: string }>(entity: EntityTarget<T>, subjectType: Exclude<AppSubjectType, 'all'>): ScopedRepository<T> {
+  for<T extends ObjectLiteral & { tenantId: string }>(
+    entity: EntityTarget<T>,
+    subjectType: Exclude<AppSubjectType, 'all'>,
+  ): ScopedRepository<T> {
     return new ScopedRepository<T>(this.dataSource, entity, subjectType);
   }
 }

@@ -26,7 +26,12 @@ export class DomainError extends Error {
 }
 
 export class ForbiddenError extends DomainError {
-  constructor(text: BilingualMessage = { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' }) {
+  constructor(
+    text: BilingualMessage = {
+      vi: 'Bạn không có quyền thực hiện thao tác này.',
+      en: 'You are not allowed to do this.',
+    },
+  ) {
     super('FORBIDDEN', text, null, 403);
   }
 }

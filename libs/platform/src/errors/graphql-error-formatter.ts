@@ -22,17 +22,35 @@ export function createGraphqlErrorFormatter(production: boolean) {
         message: domain.text.en,
         locations: formatted.locations,
         path: formatted.path,
-        extensions: { code: domain.code, field: domain.field, messageVi: domain.text.vi, messageEn: domain.text.en, status: domain.httpStatus },
+        extensions: {
+          code: domain.code,
+          field: domain.field,
+          messageVi: domain.text.vi,
+          messageEn: domain.text.en,
+          status: domain.httpStatus,
+        },
       };
     }
     const code = formatted.extensions?.code;
     const isClientError =
-      typeof code === 'string' && ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND'].includes(code);
+      typeof code === 'string' &&
+      [
+        'GRAPHQL_PARSE_FAILED',
+        'GRAPHQL_VALIDATION_FAILED',
+        'BAD_USER_INPUT',
+        'BAD_REQUEST',
+        'PERSISTED_QUERY_NOT_FOUND',
+      ].includes(code);
     if (isClientError || (error instanceof GraphQLError && !error.originalError)) {
       return production ? { ...formatted, extensions: { code } } : formatted;
     }
     if (production) {
-      return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+      return {
+        message: 'Internal server error',
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      };
     }
     return formatted;
   };

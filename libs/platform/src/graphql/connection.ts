@@ -15,13 +15,22 @@ export function encodeCursor(values: ReadonlyArray<string | number>): string {
 export function decodeCursor(cursor: string, arity: number, field = 'after'): Array<string | number> {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === arity && parsed.every((v) => typeof v === 'string' || typeof v === 'number')) {
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === arity &&
+      parsed.every((v) => typeof v === 'string' || typeof v === 'number')
+    ) {
       return parsed as Array<string | number>;
     }
   } catch {
     // fall through to the typed error below
   }
-  throw inputError('INVALID_CURSOR', field, 'Con trỏ phân trang không hợp lệ.', 'The pagination cursor is not valid.');
+  throw inputError(
+    'INVALID_CURSOR',
+    field,
+    'Con trỏ phân trang không hợp lệ.',
+    'The pagination cursor is not valid.',
+  );
 }
 
 export const MAX_PAGE_SIZE = 100;
@@ -29,7 +38,12 @@ export const MAX_PAGE_SIZE = 100;
 export function pageSize(first: number | null | undefined, field = 'first'): number {
   const n = first ?? 20;
   if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE_SIZE) {
-    throw inputError('INVALID_PAGE_SIZE', field, `Số mục mỗi trang phải từ 1 đến ${MAX_PAGE_SIZE}.`, `Page size must be between 1 and ${MAX_PAGE_SIZE}.`);
+    throw inputError(
+      'INVALID_PAGE_SIZE',
+      field,
+      `Số mục mỗi trang phải từ 1 đến ${MAX_PAGE_SIZE}.`,
+      `Page size must be between 1 and ${MAX_PAGE_SIZE}.`,
+    );
   }
   return n;
 }

@@ -3,7 +3,9 @@ import { DomainError } from '../errors/domain-error';
 import type { Locale } from '../context/request-context';
 
 /** The typed failure returned inside mutation result unions: a stable code, the field, the reason. */
-@ObjectType('InputError', { description: 'An expected failure: what went wrong, on which field, in both languages.' })
+@ObjectType('InputError', {
+  description: 'An expected failure: what went wrong, on which field, in both languages.',
+})
 export class InputErrorType {
   @Field(() => String) errorCode!: string;
   @Field(() => String, { nullable: true, description: 'Input field the error is about, e.g. `label`.' })

@@ -1,16 +1,34 @@
 import { Args, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CheckAbility, Ctx, InputErrorType, NotFoundError, Public, RequestContext, Result } from '@portal/platform';
+import {
+  CheckAbility,
+  Ctx,
+  InputErrorType,
+  NotFoundError,
+  Public,
+  RequestContext,
+  Result,
+} from '@portal/platform';
 import { HostRoutingService, RoutedTenant } from '../hosts/host-routing.service';
 import { proposeDomainLabel } from '../labels/domain-label';
 import { ProvisioningService } from '../provisioning/provisioning.service';
 import { RestructuringService } from '../restructuring/restructuring.service';
 import { TenantKind } from '../tenants/tenant-kind';
-import { MergeTenantsInput, MoveTenantInput, PortalResult, PortalSummaryType, PortalType, ProvisionTenantInput, RetireTenantInput } from './tenancy.types';
+import {
+  MergeTenantsInput,
+  MoveTenantInput,
+  PortalResult,
+  PortalSummaryType,
+  PortalType,
+  ProvisionTenantInput,
+  RetireTenantInput,
+} from './tenancy.types';
 
 type PortalResultValue = PortalType | InputErrorType;
 
 /** Apollo's cache-control hint API, present on `info` when the cache control plugin runs. */
-type CacheableInfo = { cacheControl?: { setCacheHint(hint: { maxAge: number; scope: 'PUBLIC' | 'PRIVATE' }): void } };
+type CacheableInfo = {
+  cacheControl?: { setCacheHint(hint: { maxAge: number; scope: 'PUBLIC' | 'PRIVATE' }): void };
+};
 
 /** Marks a field as shareable by caches for `maxAge` seconds (the tree changes rarely; edits invalidate). */
 function publicFor(info: CacheableInfo, maxAge: number): void {
@@ -18,7 +36,9 @@ function publicFor(info: CacheableInfo, maxAge: number): void {
 }
 
 function toResult(ctx: RequestContext, result: Result<RoutedTenant>): PortalResultValue {
-  return result.ok ? PortalType.fromTenant(result.value, ctx.locale) : InputErrorType.from(result.error, ctx.locale);
+  return result.ok
+    ? PortalType.fromTenant(result.value, ctx.locale)
+    : InputErrorType.from(result.error, ctx.locale);
 }
 
 @Resolver(() => PortalType)
@@ -29,7 +49,9 @@ export class TenancyResolver {
     private readonly restructuring: RestructuringService,
   ) {}
 
-  @Query(() => PortalType, { description: 'The portal this request addressed (by its Host), with its parent chain and children.' })
+  @Query(() => PortalType, {
+    description: 'The portal this request addressed (by its Host), with its parent chain and children.',
+  })
   @Public()
   portal(@Ctx() ctx: RequestContext, @Info() info: CacheableInfo): PortalType {
     publicFor(info, 60);
@@ -38,9 +60,14 @@ export class TenancyResolver {
     return PortalType.fromTenant(tenant, ctx.locale);
   }
 
-  @Query(() => String, { description: 'The default domain label for a portal name and kind (e.g. "Phường 01" → phuong1).' })
+  @Query(() => String, {
+    description: 'The default domain label for a portal name and kind (e.g. "Phường 01" → phuong1).',
+  })
   @Public()
-  proposeDomainLabel(@Args('name') name: string, @Args('kind', { type: () => TenantKind }) kind: TenantKind): string {
+  proposeDomainLabel(
+    @Args('name') name: string,
+    @Args('kind', { type: () => TenantKind }) kind: TenantKind,
+  ): string {
     return proposeDomainLabel(name, kind);
   }
 
@@ -52,39 +79,69 @@ export class TenancyResolver {
   }
 
   @ResolveField(() => [PortalSummaryType], { description: 'Ancestors, root first.' })
-  parentChain(@Ctx() ctx: RequestContext, @Parent() portal: PortalType, @Info() info: CacheableInfo): PortalSummaryType[] {
+  parentChain(
+    @Ctx() ctx: RequestContext,
+    @Parent() portal: PortalType,
+    @Info() info: CacheableInfo,
+  ): PortalSummaryType[] {
     publicFor(info, 60);
     const tenant = this.routing.tenant(portal.id);
     return tenant ? this.routing.ancestors(tenant).map((t) => PortalSummaryType.from(t, ctx.locale)) : [];
   }
 
   @ResolveField(() => [PortalSummaryType], { description: 'Live child portals, by Vietnamese name.' })
-  children(@Ctx() ctx: RequestContext, @Parent() portal: PortalType, @Info() info: CacheableInfo): PortalSummaryType[] {
+  children(
+    @Ctx() ctx: RequestContext,
+    @Parent() portal: PortalType,
+    @Info() info: CacheableInfo,
+  ): PortalSummaryType[] {
     publicFor(info, 60);
     return this.routing.children(portal.id).map((t) => PortalSummaryType.from(t, ctx.locale));
   }
 
   @Mutation(() => PortalResult, { description: 'Create a component portal under a parent, from a template.' })
   @CheckAbility('provision', 'Tenant')
-  async provisionTenant(@Ctx() ctx: RequestContext, @Args('input') input: ProvisionTenantInput): Promise<PortalResultValue> {
+  async provisionTenant(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: ProvisionTenantInput,
+  ): Promise<PortalResultValue> {
     return toResult(ctx, await this.provisioning.provision(ctx, input));
   }
 
-  @Mutation(() => PortalResult, { description: 'Merge portals into one; their hosts redirect to the target. Returns the target.' })
+  @Mutation(() => PortalResult, {
+    description: 'Merge portals into one; their hosts redirect to the target. Returns the target.',
+  })
   @CheckAbility('restructure', 'Tenant')
-  async mergeTenants(@Ctx() ctx: RequestContext, @Args('input') input: MergeTenantsInput): Promise<PortalResultValue> {
+  async mergeTenants(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: MergeTenantsInput,
+  ): Promise<PortalResultValue> {
     return toResult(ctx, await this.restructuring.merge(ctx, input.sourceIds, input.targetId));
   }
 
-  @Mutation(() => PortalResult, { description: 'Move a portal and its whole subtree under a new parent. Old hosts redirect.' })
+  @Mutation(() => PortalResult, {
+    description: 'Move a portal and its whole subtree under a new parent. Old hosts redirect.',
+  })
   @CheckAbility('restructure', 'Tenant')
-  async moveTenant(@Ctx() ctx: RequestContext, @Args('input') input: MoveTenantInput): Promise<PortalResultValue> {
-    return toResult(ctx, await this.restructuring.move(ctx, input.tenantId, input.newParentId, input.newLabel));
+  async moveTenant(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: MoveTenantInput,
+  ): Promise<PortalResultValue> {
+    return toResult(
+      ctx,
+      await this.restructuring.move(ctx, input.tenantId, input.newParentId, input.newLabel),
+    );
   }
 
-  @Mutation(() => PortalResult, { description: 'Retire a portal; its hosts redirect to the successor (the parent by default). Returns the successor.' })
+  @Mutation(() => PortalResult, {
+    description:
+      'Retire a portal; its hosts redirect to the successor (the parent by default). Returns the successor.',
+  })
   @CheckAbility('restructure', 'Tenant')
-  async retireTenant(@Ctx() ctx: RequestContext, @Args('input') input: RetireTenantInput): Promise<PortalResultValue> {
+  async retireTenant(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: RetireTenantInput,
+  ): Promise<PortalResultValue> {
     return toResult(ctx, await this.restructuring.retire(ctx, input.tenantId, input.successorId));
   }
 }

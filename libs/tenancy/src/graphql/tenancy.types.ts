@@ -3,7 +3,11 @@ import { InputErrorType } from '@portal/platform';
 import { TenantKind, TenantStatus } from '../tenants/tenant-kind';
 import type { RoutedTenant } from '../hosts/host-routing.service';
 
-registerEnumType(TenantKind, { name: 'TenantKind', description: 'Kind of portal: province, department, district, commune, ward, township, special zone, thematic site.' });
+registerEnumType(TenantKind, {
+  name: 'TenantKind',
+  description:
+    'Kind of portal: province, department, district, commune, ward, township, special zone, thematic site.',
+});
 registerEnumType(TenantStatus, { name: 'TenantStatus' });
 
 @ObjectType('PortalSummary', { description: 'A portal as seen from another one: enough to link to it.' })
@@ -12,7 +16,8 @@ export class PortalSummaryType {
   @Field(() => TenantKind) kind!: TenantKind;
   @Field(() => String) nameVi!: string;
   @Field(() => String, { nullable: true }) nameEn!: string | null;
-  @Field(() => String, { description: 'Name in the request locale (English falls back to Vietnamese).' }) name!: string;
+  @Field(() => String, { description: 'Name in the request locale (English falls back to Vietnamese).' })
+  name!: string;
   @Field(() => String) label!: string;
   @Field(() => String) primaryHost!: string;
   @Field(() => TenantStatus) status!: TenantStatus;
@@ -33,7 +38,8 @@ export class PortalSummaryType {
 
 @ObjectType('Portal', { description: 'A portal (tenant) of the federation with its place in the tree.' })
 export class PortalType extends PortalSummaryType {
-  @Field(() => String, { nullable: true, description: 'Administrative unit code (mã đơn vị hành chính).' }) unitCode!: string | null;
+  @Field(() => String, { nullable: true, description: 'Administrative unit code (mã đơn vị hành chính).' })
+  unitCode!: string | null;
   @Field(() => ID, { nullable: true }) parentId!: string | null;
   @Field(() => Number, { description: 'Depth in the tree; roots are 0.' }) depth!: number;
 
@@ -59,10 +65,18 @@ export class ProvisionTenantInput {
   @Field(() => TenantKind) kind!: TenantKind;
   @Field(() => String) nameVi!: string;
   @Field(() => String, { nullable: true }) nameEn?: string | null;
-  @Field(() => String, { nullable: true, description: 'Domain label; the default proposal for the name when absent.' }) label?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Domain label; the default proposal for the name when absent.',
+  })
+  label?: string | null;
   @Field(() => String, { nullable: true }) unitCode?: string | null;
   @Field(() => [String], { nullable: true }) aliases?: string[] | null;
-  @Field(() => String, { nullable: true, description: 'province, department, district, commune or thematic; by kind when absent.' }) template?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'province, department, district, commune or thematic; by kind when absent.',
+  })
+  template?: string | null;
 }
 
 @InputType('MergeTenantsInput')
@@ -81,5 +95,6 @@ export class MoveTenantInput {
 @InputType('RetireTenantInput')
 export class RetireTenantInput {
   @Field(() => ID) tenantId!: string;
-  @Field(() => ID, { nullable: true, description: 'Where visitors go from now on; the parent when absent.' }) successorId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Where visitors go from now on; the parent when absent.' })
+  successorId?: string | null;
 }

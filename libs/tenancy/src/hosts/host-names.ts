@@ -9,7 +9,8 @@ export function normalizeHost(raw: string | undefined | null): string | null {
   return host.length > 0 && host.length <= 253 ? host : null;
 }
 
-export const HOSTNAME_PATTERN = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/;
+export const HOSTNAME_PATTERN =
+  /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/;
 
 export function isValidHostname(host: string): boolean {
   return HOSTNAME_PATTERN.test(host);
@@ -19,14 +20,22 @@ export function isValidHostname(host: string): boolean {
  * Candidate production hosts for a development host: `x.hochiminhcity.localhost` stands for
  * `x.hochiminhcity.gov.vn` when `localhost` is the development suffix and `gov.vn` a public one.
  */
-export function productionHostsFor(host: string, devSuffix: string, publicSuffixes: readonly string[]): string[] {
+export function productionHostsFor(
+  host: string,
+  devSuffix: string,
+  publicSuffixes: readonly string[],
+): string[] {
   if (!devSuffix || !host.endsWith(`.${devSuffix}`)) return [];
   const stem = host.slice(0, host.length - devSuffix.length);
   return publicSuffixes.map((suffix) => `${stem}${suffix}`);
 }
 
 /** The development form of a production host (inverse of productionHostsFor). */
-export function devHostFor(host: string, devSuffix: string, publicSuffixes: readonly string[]): string | null {
+export function devHostFor(
+  host: string,
+  devSuffix: string,
+  publicSuffixes: readonly string[],
+): string | null {
   if (!devSuffix) return null;
   for (const suffix of publicSuffixes) {
     if (host.endsWith(`.${suffix}`)) return `${host.slice(0, host.length - suffix.length)}${devSuffix}`;

@@ -33,21 +33,38 @@ export class HostResolutionMiddleware implements NestMiddleware {
         return next();
       case 'redirect': {
         const target = resolution.viaDevSuffix
-          ? (devHostFor(resolution.targetHost, this.config.devHostSuffix, this.config.publicSuffixes) ?? resolution.targetHost)
+          ? (devHostFor(resolution.targetHost, this.config.devHostSuffix, this.config.publicSuffixes) ??
+            resolution.targetHost)
           : resolution.targetHost;
         const port = /:(\d+)$/.exec(String(rawHost ?? ''))?.[1];
         const location = `${req.protocol}://${target}${port ? `:${port}` : ''}${req.originalUrl}`;
         res.status(301).setHeader('Location', location);
-        res.json({ errors: [{ message: `This portal has moved to ${target}`, extensions: { code: 'PORTAL_MOVED', location } }] });
+        res.json({
+          errors: [
+            { message: `This portal has moved to ${target}`, extensions: { code: 'PORTAL_MOVED', location } },
+          ],
+        });
         return;
       }
       case 'suspended':
         res.status(503).setHeader('Retry-After', '3600');
-        res.json({ errors: [{ message: 'This portal is suspended. / Cổng thông tin đang tạm ngừng hoạt động.', extensions: { code: 'PORTAL_SUSPENDED' } }] });
+        res.json({
+          errors: [
+            {
+              message: 'This portal is suspended. / Cổng thông tin đang tạm ngừng hoạt động.',
+              extensions: { code: 'PORTAL_SUSPENDED' },
+            },
+          ],
+        });
         return;
       default:
         res.status(404).json({
-          errors: [{ message: 'No portal answers on this host. / Không có cổng thông tin nào tại tên miền này.', extensions: { code: 'UNKNOWN_HOST' } }],
+          errors: [
+            {
+              message: 'No portal answers on this host. / Không có cổng thông tin nào tại tên miền này.',
+              extensions: { code: 'UNKNOWN_HOST' },
+            },
+          ],
         });
     }
   }

@@ -78,7 +78,11 @@ export class HostRoutingService implements OnModuleInit, OnApplicationShutdown {
     let entry = hosts.get(host);
     let viaDevSuffix = false;
     if (!entry) {
-      for (const candidate of productionHostsFor(host, this.config.devHostSuffix, this.config.publicSuffixes)) {
+      for (const candidate of productionHostsFor(
+        host,
+        this.config.devHostSuffix,
+        this.config.publicSuffixes,
+      )) {
         entry = hosts.get(candidate);
         if (entry) {
           viaDevSuffix = true;
@@ -158,7 +162,9 @@ export class HostRoutingService implements OnModuleInit, OnApplicationShutdown {
         `SELECT id, parent_id, path::text AS path, kind, status, primary_host, name_vi, name_en, label, unit_code, successor_id
            FROM tenants`,
       ) as Promise<Array<Record<string, string | null>>>,
-      this.dataSource.query(`SELECT host::text AS host, tenant_id, role FROM tenant_hosts`) as Promise<Array<{ host: string; tenant_id: string; role: HostRole }>>,
+      this.dataSource.query(`SELECT host::text AS host, tenant_id, role FROM tenant_hosts`) as Promise<
+        Array<{ host: string; tenant_id: string; role: HostRole }>
+      >,
     ]);
     const tenants = new Map<string, RoutedTenant>();
     for (const r of tenantRows) {
@@ -187,7 +193,9 @@ export class HostRoutingService implements OnModuleInit, OnApplicationShutdown {
       children.set(t.parentId, list);
     }
     for (const list of children.values()) list.sort((a, b) => a.nameVi.localeCompare(b.nameVi, 'vi'));
-    const hosts = new Map(hostRows.map((h) => [h.host.toLowerCase(), { tenantId: h.tenant_id, role: h.role }]));
+    const hosts = new Map(
+      hostRows.map((h) => [h.host.toLowerCase(), { tenantId: h.tenant_id, role: h.role }]),
+    );
     const version = this.snapshot.version + 1;
     this.snapshot = { version, hosts, tenants, children };
     for (const listener of this.changeListeners) listener(version);

@@ -31,7 +31,12 @@ interface ExistingTenant {
   hosts: Map<string, HostRole>;
 }
 
-type Update = { entity: TenantEntity; changes: Partial<TenantEntity>; addAliases: string[]; retireAliases: string[] };
+type Update = {
+  entity: TenantEntity;
+  changes: Partial<TenantEntity>;
+  addAliases: string[];
+  retireAliases: string[];
+};
 
 /**
  * Applies a declarative tree idempotently: creates what is missing, updates what differs, leaves
@@ -55,9 +60,15 @@ export class ManifestApplyService {
       await manager.query('SELECT pg_advisory_xact_lock(7340119423)');
       const state = await this.loadState(manager);
       const plan = this.plan(tx, manifest, state);
-      if (plan.problems.length > 0) return { created: 0, updated: 0, unchanged: plan.unchanged, problems: plan.problems };
+      if (plan.problems.length > 0)
+        return { created: 0, updated: 0, unchanged: plan.unchanged, problems: plan.problems };
       await this.write(tx, manager, plan.creates, plan.updates);
-      return { created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged, problems: [] };
+      return {
+        created: plan.creates.length,
+        updated: plan.updates.length,
+        unchanged: plan.unchanged,
+        problems: [],
+      };
     });
     if (report.created + report.updated > 0) await this.routing.reload();
     return report;
@@ -78,7 +89,11 @@ export class ManifestApplyService {
     return { byId, hostOwner, byParentLabel };
   }
 
-  private plan(ctx: RequestContext, manifest: TenantManifest, state: Awaited<ReturnType<ManifestApplyService['loadState']>>) {
+  private plan(
+    ctx: RequestContext,
+    manifest: TenantManifest,
+    state: Awaited<ReturnType<ManifestApplyService['loadState']>>,
+  ) {
     const creates: TenantPlan[] = [];
     const updates: Update[] = [];
     const problems: ApplyProblem[] = [];
@@ -89,28 +104,46 @@ export class ManifestApplyService {
       const owner = state.hostOwner.get(host);
       const other = claimed.get(host);
       if ((owner && owner !== tenantId) || (other && other !== path)) {
-        problems.push({ path, code: 'HOST_TAKEN', message: `host "${host}" is already used by another portal` });
+        problems.push({
+          path,
+          code: 'HOST_TAKEN',
+          message: `host "${host}" is already used by another portal`,
+        });
         return false;
       }
       claimed.set(host, path);
       return true;
     };
 
-    const visit = (node: TenantManifestNode, path: string, parent: { id: string; path: string; host: string } | null) => {
-      const resolved = parent ? resolveLabel(node.label, node.nameVi, node.kind) : { label: node.label ?? node.host!.split('.')[0] };
+    const visit = (
+      node: TenantManifestNode,
+      path: string,
+      parent: { id: string; path: string; host: string } | null,
+    ) => {
+      const resolved = parent
+        ? resolveLabel(node.label, node.nameVi, node.kind)
+        : { label: node.label ?? node.host!.split('.')[0] };
       if ('error' in resolved) {
         problems.push({ path, code: resolved.error.code, message: resolved.error.text.en });
         return;
       }
       const label = resolved.label;
-      const host = (parent ? `${label}.${parent.host}` : (node.host ?? `${label}.${this.config.publicSuffixes[0]}`)).toLowerCase();
+      const host = (
+        parent ? `${label}.${parent.host}` : (node.host ?? `${label}.${this.config.publicSuffixes[0]}`)
+      ).toLowerCase();
       const aliases = [...new Set((node.aliases ?? []).map((a) => a.toLowerCase()))];
-      const existing = parent ? state.byParentLabel.get(`${parent.id}/${label}`) : state.byId.get(state.hostOwner.get(host) ?? '');
+      const existing = parent
+        ? state.byParentLabel.get(`${parent.id}/${label}`)
+        : state.byId.get(state.hostOwner.get(host) ?? '');
       const status = node.status ?? TenantStatus.ACTIVE;
       if (existing) {
         const t = existing.entity;
         if (t.status === TenantStatus.MERGED || t.status === TenantStatus.RETIRED) {
-          problems.push({ path, code: 'TENANT_NOT_ACTIVE', message: `"${host}" was ${t.status.toLowerCase()}; it cannot be declared again` });
+          problems.push({
+            path,
+            code: 'TENANT_NOT_ACTIVE',
+            message: `"${host}" was ${t.status.toLowerCase()}; it cannot be declared again`,
+          });
           return;
         }
         assertCan(ctx, 'update', 'Tenant', { tenantId: t.id, tenantPath: t.path });
@@ -120,44 +153,106 @@ export class ManifestApplyService {
         if ((t.nameEn ?? null) !== (node.nameEn ?? null)) changes.nameEn = node.nameEn ?? null;
         if ((t.unitCode ?? null) !== (node.unitCode ?? null)) changes.unitCode = node.unitCode ?? null;
         if (t.status !== status) changes.status = status;
-        const addAliases = aliases.filter((a) => existing.hosts.get(a) !== HostRole.ALIAS && claimHost(a, t.id, `${path}/aliases`));
+        const addAliases = aliases.filter(
+          (a) => existing.hosts.get(a) !== HostRole.ALIAS && claimHost(a, t.id, `${path}/aliases`),
+        );
         // An alias dropped from the manifest keeps answering, as a redirect: links to it must not break.
-        const retireAliases = [...existing.hosts].filter(([h, role]) => role === HostRole.ALIAS && !aliases.includes(h)).map(([h]) => h);
-        if (Object.keys(changes).length || addAliases.length || retireAliases.length) updates.push({ entity: t, changes, addAliases, retireAliases });
+        const retireAliases = [...existing.hosts]
+          .filter(([h, role]) => role === HostRole.ALIAS && !aliases.includes(h))
+          .map(([h]) => h);
+        if (Object.keys(changes).length || addAliases.length || retireAliases.length)
+          updates.push({ entity: t, changes, addAliases, retireAliases });
         else unchanged++;
-        for (const [i, child] of (node.children ?? []).entries()) visit(child, `${path}/children/${i}`, { id: t.id, path: t.path, host: t.primaryHost.toLowerCase() });
+        for (const [i, child] of (node.children ?? []).entries())
+          visit(child, `${path}/children/${i}`, {
+            id: t.id,
+            path: t.path,
+            host: t.primaryHost.toLowerCase(),
+          });
         return;
       }
       if (!parent) assertCan(ctx, 'manage', 'Tenant', { tenantId: '', tenantPath: '' });
       else assertCan(ctx, 'provision', 'Tenant', { tenantId: parent.id, tenantPath: parent.path });
       const template = node.template ?? DEFAULT_TEMPLATE_BY_KIND[node.kind];
       const templateProblem = templateError(template);
-      if (templateProblem) problems.push({ path: `${path}/template`, code: templateProblem.code, message: templateProblem.text.en });
-      const okHosts = [claimHost(host, '', path), ...aliases.map((a) => claimHost(a, '', `${path}/aliases`))].every(Boolean);
+      if (templateProblem)
+        problems.push({
+          path: `${path}/template`,
+          code: templateProblem.code,
+          message: templateProblem.text.en,
+        });
+      const okHosts = [
+        claimHost(host, '', path),
+        ...aliases.map((a) => claimHost(a, '', `${path}/aliases`)),
+      ].every(Boolean);
       if (!okHosts || templateProblem) return;
       const id = randomUUID();
       const tenantPath = parent ? `${parent.path}.${pathLabelOf(id)}` : pathLabelOf(id);
-      creates.push({ id, kind: node.kind, nameVi: node.nameVi, nameEn: node.nameEn ?? null, unitCode: node.unitCode ?? null, parentId: parent?.id ?? null, path: tenantPath, label, primaryHost: host, aliases, status, template });
-      for (const [i, child] of (node.children ?? []).entries()) visit(child, `${path}/children/${i}`, { id, path: tenantPath, host });
+      creates.push({
+        id,
+        kind: node.kind,
+        nameVi: node.nameVi,
+        nameEn: node.nameEn ?? null,
+        unitCode: node.unitCode ?? null,
+        parentId: parent?.id ?? null,
+        path: tenantPath,
+        label,
+        primaryHost: host,
+        aliases,
+        status,
+        template,
+      });
+      for (const [i, child] of (node.children ?? []).entries())
+        visit(child, `${path}/children/${i}`, { id, path: tenantPath, host });
     };
     visit(manifest.root, '/root', null);
     return { creates, updates, problems, unchanged };
   }
 
-  private async write(ctx: RequestContext, manager: EntityManager, creates: TenantPlan[], updates: Update[]): Promise<void> {
+  private async write(
+    ctx: RequestContext,
+    manager: EntityManager,
+    creates: TenantPlan[],
+    updates: Update[],
+  ): Promise<void> {
     await insertTenants(manager, creates);
-    const records: AuditRecord[] = creates.map((p) => ({ tenantId: p.id, action: 'tenant.provisioned', subjectType: 'Tenant', subjectId: p.id, after: { ...p, via: 'manifest' } }));
+    const records: AuditRecord[] = creates.map((p) => ({
+      tenantId: p.id,
+      action: 'tenant.provisioned',
+      subjectType: 'Tenant',
+      subjectId: p.id,
+      after: { ...p, via: 'manifest' },
+    }));
     const now = new Date();
     for (const u of updates) {
-      if (Object.keys(u.changes).length) await manager.update(TenantEntity, { id: u.entity.id }, { ...u.changes, updatedAt: now });
+      if (Object.keys(u.changes).length)
+        await manager.update(TenantEntity, { id: u.entity.id }, { ...u.changes, updatedAt: now });
       if (u.addAliases.length) {
-        await manager.upsert(TenantHostEntity, u.addAliases.map((host) => ({ host, tenantId: u.entity.id, role: HostRole.ALIAS, createdAt: now })), ['host']);
+        await manager.upsert(
+          TenantHostEntity,
+          u.addAliases.map((host) => ({ host, tenantId: u.entity.id, role: HostRole.ALIAS, createdAt: now })),
+          ['host'],
+        );
       }
       if (u.retireAliases.length) {
-        await manager.createQueryBuilder().update(TenantHostEntity).set({ role: HostRole.REDIRECT }).where('host IN (:...hosts)', { hosts: u.retireAliases }).execute();
+        await manager
+          .createQueryBuilder()
+          .update(TenantHostEntity)
+          .set({ role: HostRole.REDIRECT })
+          .where('host IN (:...hosts)', { hosts: u.retireAliases })
+          .execute();
       }
-      const before = Object.fromEntries(Object.keys(u.changes).map((k) => [k, u.entity[k as keyof TenantEntity]]));
-      records.push({ tenantId: u.entity.id, action: 'tenant.updated', subjectType: 'Tenant', subjectId: u.entity.id, before: { ...before, aliasesRetired: u.retireAliases }, after: { ...u.changes, aliasesAdded: u.addAliases, via: 'manifest' } });
+      const before = Object.fromEntries(
+        Object.keys(u.changes).map((k) => [k, u.entity[k as keyof TenantEntity]]),
+      );
+      records.push({
+        tenantId: u.entity.id,
+        action: 'tenant.updated',
+        subjectType: 'Tenant',
+        subjectId: u.entity.id,
+        before: { ...before, aliasesRetired: u.retireAliases },
+        after: { ...u.changes, aliasesAdded: u.addAliases, via: 'manifest' },
+      });
     }
     await this.audit.record(ctx, ...records);
   }

@@ -142,14 +142,21 @@ function semanticFindings(data: unknown): Finding[] {
 
   const kindOf = (node: Record<string, unknown>): TenantKind | null =>
     TENANT_KINDS.includes(node.kind as TenantKind) ? (node.kind as TenantKind) : null;
-  const visit = (node: Record<string, unknown>, pointer: string, isRoot: boolean, parentKind: TenantKind | null = null): void => {
+  const visit = (
+    node: Record<string, unknown>,
+    pointer: string,
+    isRoot: boolean,
+    parentKind: TenantKind | null = null,
+  ): void => {
     const kind = kindOf(node);
     // The whole tree is in the file, so which kind may sit where is checked here, with its line.
     if (kind && (isRoot || parentKind) && !isKindAllowedUnder(kind, parentKind)) {
       findings.push({
         pointer: `${pointer}/kind`,
         at: 'value',
-        message: parentKind ? `a ${kind} cannot sit under a ${parentKind}` : `a ${kind} cannot be the root of a tree`,
+        message: parentKind
+          ? `a ${kind} cannot sit under a ${parentKind}`
+          : `a ${kind} cannot be the root of a tree`,
       });
     }
     if (!isRoot && node.host !== undefined) {

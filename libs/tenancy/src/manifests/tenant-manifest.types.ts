@@ -36,5 +36,4 @@ export interface ManifestIssue {
 }
 
 export type ManifestParseResult =
-  | { ok: true; manifest: TenantManifest }
-  | { ok: false; issues: ManifestIssue[] };
+  { ok: true; manifest: TenantManifest } | { ok: false; issues: ManifestIssue[] };

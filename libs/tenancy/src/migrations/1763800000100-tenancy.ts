@@ -31,7 +31,9 @@ export class Tenancy1763800000100 implements MigrationInterface {
         role text NOT NULL CHECK (role IN ('PRIMARY','ALIAS','REDIRECT')),
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE UNIQUE INDEX tenant_hosts_one_primary ON tenant_hosts (tenant_id) WHERE role = 'PRIMARY'`);
+    await q.query(
+      `CREATE UNIQUE INDEX tenant_hosts_one_primary ON tenant_hosts (tenant_id) WHERE role = 'PRIMARY'`,
+    );
     await q.query(`CREATE INDEX tenant_hosts_tenant ON tenant_hosts (tenant_id)`);
     // Every api instance keeps a host map in memory; any change to tenants or hosts, by any writer
     // (api, CLI, a migration), tells them to reload it.
@@ -42,7 +44,9 @@ export class Tenancy1763800000100 implements MigrationInterface {
         RETURN NULL;
       END $$`);
     for (const table of ['tenants', 'tenant_hosts']) {
-      await q.query(`CREATE TRIGGER ${table}_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION notify_tenancy_changed()`);
+      await q.query(
+        `CREATE TRIGGER ${table}_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION notify_tenancy_changed()`,
+      );
     }
     await q.query(`
       CREATE TABLE categories (

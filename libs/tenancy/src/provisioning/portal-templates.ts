@@ -16,7 +16,13 @@ export interface PortalTemplate {
   footerMenu: string[];
 }
 
-const c = (slug: string, nameVi: string, nameEn: string, contentKind: string | null, children?: TemplateCategory[]): TemplateCategory => ({
+const c = (
+  slug: string,
+  nameVi: string,
+  nameEn: string,
+  contentKind: string | null,
+  children?: TemplateCategory[],
+): TemplateCategory => ({
   slug,
   nameVi,
   nameEn,
@@ -37,15 +43,50 @@ const direction = c('chi-dao-dieu-hanh', 'Chỉ đạo, điều hành', 'Directi
   c('lich-tiep-cong-dan', 'Lịch tiếp công dân', 'Citizen reception schedule', 'ANNOUNCEMENT'),
   c('thong-bao', 'Thông báo', 'Announcements', 'ANNOUNCEMENT'),
 ]);
-const lawDissemination = c('pho-bien-phap-luat', 'Phổ biến, giáo dục pháp luật', 'Policy and law dissemination', 'NEWS');
-const strategies = c('chien-luoc-quy-hoach', 'Chiến lược, quy hoạch, kế hoạch', 'Strategies, master plans and plans', 'GENERIC_PAGE');
+const lawDissemination = c(
+  'pho-bien-phap-luat',
+  'Phổ biến, giáo dục pháp luật',
+  'Policy and law dissemination',
+  'NEWS',
+);
+const strategies = c(
+  'chien-luoc-quy-hoach',
+  'Chiến lược, quy hoạch, kế hoạch',
+  'Strategies, master plans and plans',
+  'GENERIC_PAGE',
+);
 const legalDocuments = c('van-ban', 'Văn bản quy phạm pháp luật', 'Legal documents', 'LEGAL_DOCUMENT');
-const drafts = c('du-thao-lay-y-kien', 'Dự thảo văn bản lấy ý kiến', 'Draft documents for comment', 'DRAFT_DOCUMENT');
+const drafts = c(
+  'du-thao-lay-y-kien',
+  'Dự thảo văn bản lấy ý kiến',
+  'Draft documents for comment',
+  'DRAFT_DOCUMENT',
+);
 const gazette = c('cong-bao', 'Công báo', 'Official gazette', 'GAZETTE_ISSUE');
-const projects = c('du-an-dau-tu', 'Dự án, đầu tư, đấu thầu, mua sắm công', 'Projects, investment, tenders and procurement', 'PROJECT');
-const procedures = c('thu-tuc-hanh-chinh', 'Thủ tục hành chính và dịch vụ công trực tuyến', 'Administrative procedures and online public services', 'ADMINISTRATIVE_PROCEDURE');
-const statistics = c('thong-ke', 'Thông tin thống kê, báo cáo', 'Statistics and reports', 'STATISTICS_REPORT');
-const science = c('khoa-hoc-cong-nghe', 'Chương trình, đề tài khoa học', 'Science programmes', 'GENERIC_PAGE');
+const projects = c(
+  'du-an-dau-tu',
+  'Dự án, đầu tư, đấu thầu, mua sắm công',
+  'Projects, investment, tenders and procurement',
+  'PROJECT',
+);
+const procedures = c(
+  'thu-tuc-hanh-chinh',
+  'Thủ tục hành chính và dịch vụ công trực tuyến',
+  'Administrative procedures and online public services',
+  'ADMINISTRATIVE_PROCEDURE',
+);
+const statistics = c(
+  'thong-ke',
+  'Thông tin thống kê, báo cáo',
+  'Statistics and reports',
+  'STATISTICS_REPORT',
+);
+const science = c(
+  'khoa-hoc-cong-nghe',
+  'Chương trình, đề tài khoa học',
+  'Science programmes',
+  'GENERIC_PAGE',
+);
 const recruitment = c('tuyen-dung', 'Thông tin tuyển dụng', 'Recruitment', 'ANNOUNCEMENT');
 const qa = c('hoi-dap', 'Hỏi đáp', 'Questions and answers', 'QA_ITEM');
 const contacts = c('lien-he', 'Thông tin liên hệ', 'Contacts', 'CONTACT_ENTRY');
@@ -60,10 +101,64 @@ function template(name: string, categories: TemplateCategory[]): PortalTemplate 
 }
 
 export const PORTAL_TEMPLATES: Record<string, PortalTemplate> = {
-  province: template('province', [introduction, news, direction, lawDissemination, strategies, legalDocuments, drafts, gazette, projects, procedures, statistics, science, recruitment, qa, contacts]),
-  department: template('department', [introduction, news, direction, lawDissemination, strategies, legalDocuments, drafts, projects, procedures, statistics, science, recruitment, qa, contacts]),
-  district: template('district', [introduction, news, direction, lawDissemination, strategies, legalDocuments, drafts, projects, procedures, statistics, qa, contacts]),
-  commune: template('commune', [introduction, news, direction, lawDissemination, legalDocuments, procedures, statistics, qa, contacts]),
+  province: template('province', [
+    introduction,
+    news,
+    direction,
+    lawDissemination,
+    strategies,
+    legalDocuments,
+    drafts,
+    gazette,
+    projects,
+    procedures,
+    statistics,
+    science,
+    recruitment,
+    qa,
+    contacts,
+  ]),
+  department: template('department', [
+    introduction,
+    news,
+    direction,
+    lawDissemination,
+    strategies,
+    legalDocuments,
+    drafts,
+    projects,
+    procedures,
+    statistics,
+    science,
+    recruitment,
+    qa,
+    contacts,
+  ]),
+  district: template('district', [
+    introduction,
+    news,
+    direction,
+    lawDissemination,
+    strategies,
+    legalDocuments,
+    drafts,
+    projects,
+    procedures,
+    statistics,
+    qa,
+    contacts,
+  ]),
+  commune: template('commune', [
+    introduction,
+    news,
+    direction,
+    lawDissemination,
+    legalDocuments,
+    procedures,
+    statistics,
+    qa,
+    contacts,
+  ]),
   thematic: template('thematic', [introduction, news, legalDocuments, qa, contacts]),
 };
 

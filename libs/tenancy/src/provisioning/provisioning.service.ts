@@ -1,14 +1,34 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@portal/audit';
-import { DomainError, RequestContext, Result, TransactionRunner, assertCan, fail, isUuid, ok } from '@portal/platform';
+import {
+  DomainError,
+  RequestContext,
+  Result,
+  TransactionRunner,
+  assertCan,
+  fail,
+  isUuid,
+  ok,
+} from '@portal/platform';
 import { HostRoutingService, RoutedTenant } from '../hosts/host-routing.service';
 import { TenantEntity, pathLabelOf } from '../tenants/tenant.entity';
 import { TenantHostEntity } from '../hosts/tenant-host.entity';
 import { TenantKind, TenantStatus } from '../tenants/tenant-kind';
 import { DEFAULT_TEMPLATE_BY_KIND } from './portal-templates';
 import { TenantPlan, insertTenants } from './tenant-writer';
-import { aliasError, hostTaken, kindError, labelTaken, nameError, parentNotFound, resolveLabel, templateError, tenantNotActive, unitCodeError } from './tenant-rules';
+import {
+  aliasError,
+  hostTaken,
+  kindError,
+  labelTaken,
+  nameError,
+  parentNotFound,
+  resolveLabel,
+  templateError,
+  tenantNotActive,
+  unitCodeError,
+} from './tenant-rules';
 
 export interface ProvisionTenantCommand {
   parentId: string;
@@ -36,34 +56,56 @@ export class ProvisioningService {
 
   async provision(ctx: RequestContext, command: ProvisionTenantCommand): Promise<Result<RoutedTenant>> {
     let plan: TenantPlan;
+    let attempted: TenantPlan | null = null;
     try {
       plan = await this.tx.run(ctx, async (tx) => {
         const manager = this.tx.manager(tx);
-        const parent = isUuid(command.parentId) ? await manager.findOne(TenantEntity, { where: { id: command.parentId } }) : null;
+        const parent = isUuid(command.parentId)
+          ? await manager.findOne(TenantEntity, { where: { id: command.parentId } })
+          : null;
         if (!parent) throw parentNotFound();
         assertCan(tx, 'provision', 'Tenant', { tenantId: parent.id, tenantPath: parent.path });
         if (parent.status !== TenantStatus.ACTIVE) throw tenantNotActive('parentId');
         const built = this.plan(command, parent);
-        const siblings = await manager.count(TenantEntity, { where: { parentId: parent.id, label: built.label } });
+        attempted = built;
+        const siblings = await manager.count(TenantEntity, {
+          where: { parentId: parent.id, label: built.label },
+        });
         if (siblings > 0) throw labelTaken(built.label);
         // An alias repeating the portal's own primary host would only fail at INSERT, naming the wrong field.
         const selfAlias = built.aliases.indexOf(built.primaryHost);
         if (selfAlias !== -1) throw hostTaken(built.primaryHost, `aliases.${selfAlias}`);
         const hosts = [built.primaryHost, ...built.aliases];
-        const used = await manager.createQueryBuilder(TenantHostEntity, 'h').where('h.host IN (:...hosts)', { hosts }).getMany();
+        const used = await manager
+          .createQueryBuilder(TenantHostEntity, 'h')
+          .where('h.host IN (:...hosts)', { hosts })
+          .getMany();
         if (used.length > 0) {
           const taken = used[0].host.toLowerCase();
           const index = built.aliases.indexOf(taken);
           throw hostTaken(taken, index === -1 ? 'label' : `aliases.${index}`);
         }
         await insertTenants(manager, [built]);
-        await this.audit.record(tx, { tenantId: built.id, action: 'tenant.provisioned', subjectType: 'Tenant', subjectId: built.id, after: { ...built } });
+        await this.audit.record(tx, {
+          tenantId: built.id,
+          action: 'tenant.provisioned',
+          subjectType: 'Tenant',
+          subjectId: built.id,
+          after: { ...built },
+        });
         return built;
       });
     } catch (e) {
       if (e instanceof DomainError && e.httpStatus === 400) return fail(e);
       // Two provisioners racing for one label or host: the constraint decides, the loser gets the typed error.
-      if (isUniqueViolation(e)) return fail(e.constraint === 'tenants_label_unique_among_siblings' ? labelTaken(command.label ?? '') : hostTaken(command.label ?? ''));
+      if (isUniqueViolation(e) && attempted) {
+        const lost: TenantPlan = attempted;
+        return fail(
+          e.constraint === 'tenants_label_unique_among_siblings'
+            ? labelTaken(lost.label)
+            : hostTaken(lost.primaryHost),
+        );
+      }
       throw e;
     }
     await this.routing.reload();

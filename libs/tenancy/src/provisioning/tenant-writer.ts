@@ -24,11 +24,21 @@ export interface TenantPlan {
 
 const BATCH = 500;
 
-async function insertBatched<T extends object>(manager: EntityManager, entity: new () => T, rows: T[]): Promise<void> {
+async function insertBatched<T extends object>(
+  manager: EntityManager,
+  entity: new () => T,
+  rows: T[],
+): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) {
     // Multi-row INSERTs keep a national tree (thousands of portals, tens of thousands of
     // categories) to a few hundred statements.
-    await manager.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + BATCH) as never).updateEntity(false).execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(entity)
+      .values(rows.slice(i, i + BATCH) as never)
+      .updateEntity(false)
+      .execute();
   }
 }
 
@@ -40,7 +50,19 @@ function templateRows(plan: TenantPlan, now: Date): { categories: CategoryEntity
     list.forEach((cat, position) => {
       const id = randomUUID();
       if (!parentId) idBySlug.set(cat.slug, id);
-      categories.push(Object.assign(new CategoryEntity(), { id, tenantId: plan.id, parentId, slug: cat.slug, nameVi: cat.nameVi, nameEn: cat.nameEn, contentKind: cat.contentKind, position, createdAt: now }));
+      categories.push(
+        Object.assign(new CategoryEntity(), {
+          id,
+          tenantId: plan.id,
+          parentId,
+          slug: cat.slug,
+          nameVi: cat.nameVi,
+          nameEn: cat.nameEn,
+          contentKind: cat.contentKind,
+          position,
+          createdAt: now,
+        }),
+      );
       if (cat.children) walk(cat.children, id);
     });
   walk(template.categories, null);
@@ -48,7 +70,19 @@ function templateRows(plan: TenantPlan, now: Date): { categories: CategoryEntity
   const addMenu = (name: string, slugs: string[]) =>
     slugs.forEach((slug, position) => {
       const category = template.categories.find((cat) => cat.slug === slug)!;
-      menu.push(Object.assign(new MenuItemEntity(), { id: randomUUID(), tenantId: plan.id, menu: name, parentId: null, labelVi: category.nameVi, labelEn: category.nameEn, categoryId: idBySlug.get(slug)!, url: null, position }));
+      menu.push(
+        Object.assign(new MenuItemEntity(), {
+          id: randomUUID(),
+          tenantId: plan.id,
+          menu: name,
+          parentId: null,
+          labelVi: category.nameVi,
+          labelEn: category.nameEn,
+          categoryId: idBySlug.get(slug)!,
+          url: null,
+          position,
+        }),
+      );
     });
   addMenu('MAIN', template.mainMenu);
   addMenu('FOOTER', template.footerMenu);
@@ -78,8 +112,20 @@ export async function insertTenants(manager: EntityManager, plans: TenantPlan[])
     }),
   );
   const hosts = plans.flatMap((p) => [
-    Object.assign(new TenantHostEntity(), { host: p.primaryHost, tenantId: p.id, role: HostRole.PRIMARY, createdAt: now }),
-    ...p.aliases.map((alias) => Object.assign(new TenantHostEntity(), { host: alias, tenantId: p.id, role: HostRole.ALIAS, createdAt: now })),
+    Object.assign(new TenantHostEntity(), {
+      host: p.primaryHost,
+      tenantId: p.id,
+      role: HostRole.PRIMARY,
+      createdAt: now,
+    }),
+    ...p.aliases.map((alias) =>
+      Object.assign(new TenantHostEntity(), {
+        host: alias,
+        tenantId: p.id,
+        role: HostRole.ALIAS,
+        createdAt: now,
+      }),
+    ),
   ]);
   const structure = plans.map((p) => templateRows(p, now));
   await insertBatched(manager, TenantEntity, tenants);
@@ -87,5 +133,9 @@ export async function insertTenants(manager: EntityManager, plans: TenantPlan[])
   const categories = structure.flatMap((s) => s.categories);
   // Parents before children: the template walk emits each parent first, batches keep the order.
   await insertBatched(manager, CategoryEntity, categories);
-  await insertBatched(manager, MenuItemEntity, structure.flatMap((s) => s.menu));
+  await insertBatched(
+    manager,
+    MenuItemEntity,
+    structure.flatMap((s) => s.menu),
+  );
 }

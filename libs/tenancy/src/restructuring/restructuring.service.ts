@@ -1,12 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { AuditService } from '@portal/audit';
-import { DomainError, RequestContext, Result, TransactionRunner, assertCan, fail, inputError, isUuid, ok } from '@portal/platform';
+import {
+  DomainError,
+  RequestContext,
+  Result,
+  TransactionRunner,
+  assertCan,
+  fail,
+  inputError,
+  isUuid,
+  ok,
+} from '@portal/platform';
 import { HostRoutingService, RoutedTenant } from '../hosts/host-routing.service';
 import { HostRole, TenantHostEntity } from '../hosts/tenant-host.entity';
 import { TenantEntity } from '../tenants/tenant.entity';
 import { TenantStatus } from '../tenants/tenant-kind';
-import { hostTaken, kindError, labelTaken, resolveLabel, tenantNotActive, tenantNotFound } from '../provisioning/tenant-rules';
+import {
+  hostTaken,
+  kindError,
+  labelTaken,
+  resolveLabel,
+  tenantNotActive,
+  tenantNotFound,
+} from '../provisioning/tenant-rules';
 
 const LIVE = [TenantStatus.ACTIVE, TenantStatus.SUSPENDED];
 
@@ -25,47 +42,110 @@ export class RestructuringService {
 
   merge(ctx: RequestContext, sourceIds: string[], targetId: string): Promise<Result<RoutedTenant>> {
     return this.run(ctx, targetId, async (tx, m) => {
-      if (sourceIds.length === 0) throw inputError('REQUIRED', 'sourceIds', 'Cần ít nhất một cổng để sáp nhập.', 'At least one portal to merge is required.');
+      if (sourceIds.length === 0)
+        throw inputError(
+          'REQUIRED',
+          'sourceIds',
+          'Cần ít nhất một cổng để sáp nhập.',
+          'At least one portal to merge is required.',
+        );
       const target = await this.live(tx, m, targetId, 'targetId');
       const sources: TenantEntity[] = [];
       for (const [i, id] of [...new Set(sourceIds)].entries()) {
         const field = `sourceIds.${i}`;
-        if (id === targetId) throw inputError('MERGE_INTO_ITSELF', field, 'Không thể sáp nhập một cổng vào chính nó.', 'A portal cannot be merged into itself.');
+        if (id === targetId)
+          throw inputError(
+            'MERGE_INTO_ITSELF',
+            field,
+            'Không thể sáp nhập một cổng vào chính nó.',
+            'A portal cannot be merged into itself.',
+          );
         const source = await this.live(tx, m, id, field);
-        if (target.path.startsWith(`${source.path}.`)) throw inputError('MERGE_INTO_DESCENDANT', field, 'Không thể sáp nhập vào cổng cấp dưới của chính nó.', 'A portal cannot be merged into one of its descendants.');
+        if (target.path.startsWith(`${source.path}.`))
+          throw inputError(
+            'MERGE_INTO_DESCENDANT',
+            field,
+            'Không thể sáp nhập vào cổng cấp dưới của chính nó.',
+            'A portal cannot be merged into one of its descendants.',
+          );
         await this.assertNoLiveChildren(m, source, field);
         sources.push(source);
       }
       const ids = sources.map((s) => s.id);
       const before = sources.map((s) => ({ id: s.id, status: s.status, primaryHost: s.primaryHost }));
-      await m.update(TenantEntity, { id: In(ids) }, { status: TenantStatus.MERGED, successorId: target.id, updatedAt: new Date() });
+      await m.update(
+        TenantEntity,
+        { id: In(ids) },
+        { status: TenantStatus.MERGED, successorId: target.id, updatedAt: new Date() },
+      );
       // Every address the sources ever had now belongs to the target, as a redirect.
-      await m.createQueryBuilder().update(TenantHostEntity).set({ tenantId: target.id, role: HostRole.REDIRECT }).where('tenant_id IN (:...ids)', { ids }).execute();
+      await m
+        .createQueryBuilder()
+        .update(TenantHostEntity)
+        .set({ tenantId: target.id, role: HostRole.REDIRECT })
+        .where('tenant_id IN (:...ids)', { ids })
+        .execute();
       await this.audit.record(
         tx,
-        ...sources.map((s, i) => ({ tenantId: s.id, action: 'tenant.merged', subjectType: 'Tenant', subjectId: s.id, before: before[i], after: { status: TenantStatus.MERGED, successorId: target.id } })),
-        { tenantId: target.id, action: 'tenant.merge_target', subjectType: 'Tenant', subjectId: target.id, after: { mergedFrom: ids } },
+        ...sources.map((s, i) => ({
+          tenantId: s.id,
+          action: 'tenant.merged',
+          subjectType: 'Tenant',
+          subjectId: s.id,
+          before: before[i],
+          after: { status: TenantStatus.MERGED, successorId: target.id },
+        })),
+        {
+          tenantId: target.id,
+          action: 'tenant.merge_target',
+          subjectType: 'Tenant',
+          subjectId: target.id,
+          after: { mergedFrom: ids },
+        },
       );
       return target.id;
     });
   }
 
-  move(ctx: RequestContext, tenantId: string, newParentId: string, newLabel?: string | null): Promise<Result<RoutedTenant>> {
+  move(
+    ctx: RequestContext,
+    tenantId: string,
+    newParentId: string,
+    newLabel?: string | null,
+  ): Promise<Result<RoutedTenant>> {
     return this.run(ctx, tenantId, async (tx, m) => {
       const tenant = await this.live(tx, m, tenantId, 'tenantId');
       const parent = await this.live(tx, m, newParentId, 'newParentId');
-      if (!tenant.parentId) throw inputError('CANNOT_MOVE_ROOT', 'tenantId', 'Không thể di chuyển cổng gốc.', 'A root portal cannot be moved.');
+      if (!tenant.parentId)
+        throw inputError(
+          'CANNOT_MOVE_ROOT',
+          'tenantId',
+          'Không thể di chuyển cổng gốc.',
+          'A root portal cannot be moved.',
+        );
       if (parent.id === tenant.id || parent.path.startsWith(`${tenant.path}.`)) {
-        throw inputError('MOVE_INTO_OWN_SUBTREE', 'newParentId', 'Không thể chuyển một cổng vào cây con của chính nó.', 'A portal cannot be moved under itself or its own descendants.');
+        throw inputError(
+          'MOVE_INTO_OWN_SUBTREE',
+          'newParentId',
+          'Không thể chuyển một cổng vào cây con của chính nó.',
+          'A portal cannot be moved under itself or its own descendants.',
+        );
       }
       const kindProblem = kindError(tenant.kind, parent.kind, 'newParentId');
       if (kindProblem) throw kindProblem;
-      const resolved = newLabel ? resolveLabel(newLabel, tenant.nameVi, tenant.kind, 'newLabel') : { label: tenant.label };
+      const resolved = newLabel
+        ? resolveLabel(newLabel, tenant.nameVi, tenant.kind, 'newLabel')
+        : { label: tenant.label };
       if ('error' in resolved) throw resolved.error;
       const clash = await m.findOne(TenantEntity, { where: { parentId: parent.id, label: resolved.label } });
-      if (clash && clash.id !== tenant.id) throw labelTaken(resolved.label, newLabel ? 'newLabel' : 'tenantId');
+      if (clash && clash.id !== tenant.id)
+        throw labelTaken(resolved.label, newLabel ? 'newLabel' : 'tenantId');
 
-      const subtree = await m.createQueryBuilder(TenantEntity, 't').where('t.path <@ CAST(:path AS ltree)', { path: tenant.path }).orderBy('nlevel(t.path)').getMany();
+      const subtree = await m
+        .createQueryBuilder(TenantEntity, 't')
+        .where('t.path <@ CAST(:path AS ltree)', { path: tenant.path })
+        .orderBy('nlevel(t.path)')
+        .getMany();
       const newHostOf = new Map<string, string>();
       const newPathOf = new Map<string, string>();
       const oldPrefixLength = tenant.path.split('.').length - 1;
@@ -82,17 +162,34 @@ export class RestructuringService {
 
       const ids = subtree.map((n) => n.id);
       // Old primary hosts become redirects to the same tenant; its new primary host is inserted.
-      await m.createQueryBuilder().update(TenantHostEntity).set({ role: HostRole.REDIRECT }).where("tenant_id IN (:...ids) AND role = 'PRIMARY'", { ids }).execute();
+      await m
+        .createQueryBuilder()
+        .update(TenantHostEntity)
+        .set({ role: HostRole.REDIRECT })
+        .where("tenant_id IN (:...ids) AND role = 'PRIMARY'", { ids })
+        .execute();
       await m.delete(TenantHostEntity, { host: In(taken.map((h) => h.host)) }); // own former redirects being reclaimed
       const now = new Date();
-      await m.insert(TenantHostEntity, subtree.map((n) => ({ host: newHostOf.get(n.id)!, tenantId: n.id, role: HostRole.PRIMARY, createdAt: now })));
+      await m.insert(
+        TenantHostEntity,
+        subtree.map((n) => ({
+          host: newHostOf.get(n.id)!,
+          tenantId: n.id,
+          role: HostRole.PRIMARY,
+          createdAt: now,
+        })),
+      );
       for (const node of subtree) {
-        await m.update(TenantEntity, { id: node.id }, {
-          path: newPathOf.get(node.id)!,
-          primaryHost: newHostOf.get(node.id)!,
-          ...(node.id === tenant.id ? { parentId: parent.id, label: resolved.label } : {}),
-          updatedAt: now,
-        });
+        await m.update(
+          TenantEntity,
+          { id: node.id },
+          {
+            path: newPathOf.get(node.id)!,
+            primaryHost: newHostOf.get(node.id)!,
+            ...(node.id === tenant.id ? { parentId: parent.id, label: resolved.label } : {}),
+            updatedAt: now,
+          },
+        );
       }
       await this.audit.record(
         tx,
@@ -102,7 +199,11 @@ export class RestructuringService {
           subjectType: 'Tenant',
           subjectId: n.id,
           before: { parentId: n.parentId, path: n.path, primaryHost: n.primaryHost, label: n.label },
-          after: { parentId: n.id === tenant.id ? parent.id : n.parentId, path: newPathOf.get(n.id), primaryHost: newHostOf.get(n.id) },
+          after: {
+            parentId: n.id === tenant.id ? parent.id : n.parentId,
+            path: newPathOf.get(n.id),
+            primaryHost: newHostOf.get(n.id),
+          },
         })),
       );
       return tenant.id;
@@ -113,18 +214,50 @@ export class RestructuringService {
     return this.run(ctx, tenantId, async (tx, m) => {
       const tenant = await this.live(tx, m, tenantId, 'tenantId');
       const successorKey = successorId ?? tenant.parentId;
-      if (!successorKey) throw inputError('SUCCESSOR_REQUIRED', 'successorId', 'Cổng gốc cần chỉ định cổng kế thừa.', 'A root portal needs a successor to be retired.');
-      if (successorKey === tenant.id) throw inputError('MERGE_INTO_ITSELF', 'successorId', 'Cổng kế thừa phải là cổng khác.', 'The successor must be another portal.');
+      if (!successorKey)
+        throw inputError(
+          'SUCCESSOR_REQUIRED',
+          'successorId',
+          'Cổng gốc cần chỉ định cổng kế thừa.',
+          'A root portal needs a successor to be retired.',
+        );
+      if (successorKey === tenant.id)
+        throw inputError(
+          'MERGE_INTO_ITSELF',
+          'successorId',
+          'Cổng kế thừa phải là cổng khác.',
+          'The successor must be another portal.',
+        );
       const successor = await this.live(tx, m, successorKey, 'successorId');
       await this.assertNoLiveChildren(m, tenant, 'tenantId');
-      await m.update(TenantEntity, { id: tenant.id }, { status: TenantStatus.RETIRED, successorId: successor.id, updatedAt: new Date() });
-      await m.createQueryBuilder().update(TenantHostEntity).set({ tenantId: successor.id, role: HostRole.REDIRECT }).where('tenant_id = :id', { id: tenant.id }).execute();
-      await this.audit.record(tx, { tenantId: tenant.id, action: 'tenant.retired', subjectType: 'Tenant', subjectId: tenant.id, before: { status: tenant.status }, after: { status: TenantStatus.RETIRED, successorId: successor.id } });
+      await m.update(
+        TenantEntity,
+        { id: tenant.id },
+        { status: TenantStatus.RETIRED, successorId: successor.id, updatedAt: new Date() },
+      );
+      await m
+        .createQueryBuilder()
+        .update(TenantHostEntity)
+        .set({ tenantId: successor.id, role: HostRole.REDIRECT })
+        .where('tenant_id = :id', { id: tenant.id })
+        .execute();
+      await this.audit.record(tx, {
+        tenantId: tenant.id,
+        action: 'tenant.retired',
+        subjectType: 'Tenant',
+        subjectId: tenant.id,
+        before: { status: tenant.status },
+        after: { status: TenantStatus.RETIRED, successorId: successor.id },
+      });
       return successor.id;
     });
   }
 
-  private async run(ctx: RequestContext, _subject: string, work: (tx: RequestContext, m: EntityManager) => Promise<string>): Promise<Result<RoutedTenant>> {
+  private async run(
+    ctx: RequestContext,
+    _subject: string,
+    work: (tx: RequestContext, m: EntityManager) => Promise<string>,
+  ): Promise<Result<RoutedTenant>> {
     let resultId: string;
     try {
       resultId = await this.tx.run(ctx, async (tx) => {
@@ -153,7 +286,12 @@ export class RestructuringService {
   private async assertNoLiveChildren(m: EntityManager, tenant: TenantEntity, field: string): Promise<void> {
     const children = await m.count(TenantEntity, { where: { parentId: tenant.id, status: In(LIVE) } });
     if (children > 0) {
-      throw inputError('HAS_CHILDREN', field, 'Cổng còn cổng cấp dưới đang hoạt động; hãy chuyển chúng đi trước.', 'The portal still has live child portals; move them first.');
+      throw inputError(
+        'HAS_CHILDREN',
+        field,
+        'Cổng còn cổng cấp dưới đang hoạt động; hãy chuyển chúng đi trước.',
+        'The portal still has live child portals; move them first.',
+      );
     }
   }
 }

@@ -1,0 +1,137 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { createTestDatabase } from './support/test-database';
+
+const CLI = join(__dirname, '..', 'dist', 'apps', 'cli', 'src', 'main.js');
+
+function portal(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'error', ...env } },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+/** The `portal` command as an operator runs it (the compiled CLI, `npm test` builds it first). */
+describe('portal CLI', () => {
+  it('prints the proposed label alone', async () => {
+    expect(await portal(['tenants', 'label', 'Phường 01', '--kind', 'WARD'])).toMatchObject({
+      code: 0,
+      stdout: 'phuong1\n',
+    });
+    expect((await portal(['tenants', 'label', 'Đặc khu Côn Đảo', '--kind', 'SPECIAL_ZONE'])).stdout).toBe(
+      'condao\n',
+    );
+    expect(
+      (await portal(['tenants', 'label', 'Sở Giáo dục và Đào tạo', '--kind', 'DEPARTMENT'])).stdout,
+    ).toBe('sgddt\n');
+    const bad = await portal(['tenants', 'label', 'x', '--kind', 'VILLAGE']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('--kind');
+  });
+
+  it('reports manifest errors with file, line and column', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'portal-cli-'));
+    const file = join(dir, 'broken.yaml');
+    writeFileSync(
+      file,
+      [
+        'apiVersion: portal/v1',
+        'kind: TenantTree',
+        'root:',
+        '  kind: PROVINCE',
+        '  nameVi: Tỉnh A',
+        '  host: a.gov.vn',
+        '  children:',
+        '    - kind: VILLAGE',
+        '      nameVi: Làng B',
+        '',
+      ].join('\n'),
+    );
+    const result = await portal(['tenants', 'validate', file]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${file}:8:13:`);
+  });
+
+  describe('against a database', () => {
+    let db: Awaited<ReturnType<typeof createTestDatabase>>;
+    beforeAll(async () => {
+      db = await createTestDatabase();
+    });
+    afterAll(() => db.drop());
+
+    it('applies the demo trees idempotently, provisions, restructures and bootstraps an admin', async () => {
+      const env = { DATABASE_URL: db.url };
+      const files = [
+        join(__dirname, '..', 'tenants', 'hochiminhcity.yaml'),
+        join(__dirname, '..', 'tenants', 'kiengiang.yaml'),
+      ];
+      const first = await portal(['tenants', 'apply', ...files], env);
+      expect(first.stderr).toBe('');
+      expect(first.stdout).toMatch(/hochiminhcity\.yaml: created \d+, updated 0, unchanged 0/);
+      const second = await portal(['tenants', 'apply', ...files], env);
+      expect(second.stdout).toMatch(/hochiminhcity\.yaml: created 0, updated 0, unchanged \d+/);
+      expect(second.stdout).toMatch(/kiengiang\.yaml: created 0, updated 0, unchanged \d+/);
+
+      const created = await portal(
+        ['tenants', 'create', '--parent', 'hochiminhcity.gov.vn', '--kind', 'WARD', '--name-vi', 'Phường 09'],
+        env,
+      );
+      expect(created).toMatchObject({ code: 0 });
+      expect(created.stdout).toContain('created phuong9.hochiminhcity.gov.vn');
+      const taken = await portal(
+        ['tenants', 'create', '--parent', 'hochiminhcity.gov.vn', '--kind', 'WARD', '--name-vi', 'Phường 9'],
+        env,
+      );
+      expect(taken.code).toBe(1);
+      expect(taken.stderr).toContain('[LABEL_TAKEN]');
+
+      const moved = await portal(
+        ['tenants', 'move', 'phuong9.hochiminhcity.gov.vn', '--to', 'saigon.hochiminhcity.gov.vn'],
+        env,
+      );
+      expect(moved.code).toBe(1);
+      expect(moved.stderr).toContain('[KIND_NOT_ALLOWED]');
+
+      const admin = await portal(
+        [
+          'accounts',
+          'create-admin',
+          '--tenant',
+          'hochiminhcity.gov.vn',
+          '--username',
+          'root',
+          '--display-name',
+          'Quản trị',
+        ],
+        { ...env, PORTAL_PASSWORD: 'a-long-admin-password' },
+      );
+      expect(admin).toMatchObject({ code: 0 });
+      const client = new Client({ connectionString: db.url });
+      await client.connect();
+      try {
+        const { rows } = await client.query(
+          "SELECT is_platform_admin, password_hash FROM accounts WHERE username = 'root'",
+        );
+        expect(rows[0].is_platform_admin).toBe(true);
+        expect(rows[0].password_hash).toMatch(/^\$argon2id\$/);
+        const audit = await client.query(
+          "SELECT actor_label FROM audit_log WHERE action = 'tenant.provisioned' AND after->>'primaryHost' = 'phuong9.hochiminhcity.gov.vn'",
+        );
+        expect(audit.rows).toEqual([{ actor_label: 'system:cli' }]);
+      } finally {
+        await client.end();
+      }
+    });
+  });
+});
