@@ -1,6 +1,6 @@
 import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
-describe('smoke', () => {
+describe('a person clicking around', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
@@ -12,11 +12,23 @@ describe('smoke', () => {
     const res = await t.gql('hochiminhcity.gov.vn', '{ portal { nameVi children { label } } }');
     expect(res.status).toBe(200);
     expect(res.body.data?.portal.nameVi).toBe('Thành phố Hồ Chí Minh');
-    expect(res.body.data?.portal.children.map((c: { label: string }) => c.label).sort()).toEqual([
-      'benthanh',
-      'saigon',
-      'stp',
-      'tandinh',
-    ]);
+    expect(res.body.data?.portal.children.map((c: { label: string }) => c.label).sort()).toEqual(['benthanh', 'saigon', 'stp', 'tandinh']);
+  });
+
+  it('serves a home page per portal whose links keep the .localhost form and the port', async () => {
+    const res = await t.http({ host: 'hochiminhcity.localhost:3000', path: '/' });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.text).toContain('<h1>Thành phố Hồ Chí Minh</h1>');
+    expect(res.text).toContain('<a href="http://saigon.hochiminhcity.localhost:3000/">Phường Sài Gòn</a>');
+    const ward = await t.http({ host: 'saigon.hochiminhcity.gov.vn', path: '/', headers: { 'accept-language': 'en' } });
+    expect(ward.text).toContain('<a href="http://hochiminhcity.gov.vn/">Ho Chi Minh City</a>');
+  });
+
+  it('escapes names on the home page', async () => {
+    await t.apply(SMALL_TREES.city.replace('nameVi: Phường Tân Định', 'nameVi: "Phường <b>Tân Định</b>"'));
+    const res = await t.http({ host: 'hochiminhcity.gov.vn', path: '/' });
+    expect(res.text).toContain('Phường &lt;b&gt;Tân Định&lt;/b&gt;');
+    expect(res.text).not.toContain('<b>Tân Định</b>');
   });
 });

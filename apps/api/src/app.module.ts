@@ -10,6 +10,7 @@ import { AppConfig, DomainErrorFilter, PlatformModule, createGraphqlErrorFormatt
 import { HostResolutionMiddleware, TenancyModule } from '@portal/tenancy';
 import { ENTITIES, MIGRATIONS } from './composition';
 import { HealthController } from './health/health.controller';
+import { PortalHomeController } from './home/portal-home.controller';
 import { DemoSeeder } from './demo/demo-seeder';
 import { AnonymousResponseCache } from './http/anonymous-response-cache';
 
@@ -49,7 +50,7 @@ export class AppModule implements NestModule {
           validationRules: [...armor.validationRules],
         }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, PortalHomeController],
       providers: [DemoSeeder, AnonymousResponseCache, { provide: APP_FILTER, useClass: DomainErrorFilter }],
     };
   }
