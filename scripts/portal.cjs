@@ -7,9 +7,23 @@ const { join } = require('node:path');
 const root = join(__dirname, '..');
 const entry = join(root, 'dist/apps/cli/src/main.js');
 if (!existsSync(entry)) {
-  execFileSync(process.execPath, [require.resolve('@swc/cli/bin/swc.js', { paths: [root] }), 'apps', 'libs', '--out-dir', 'dist', '--copy-files', '--config-file', '.swcrc', '-q'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  execFileSync(
+    process.execPath,
+    [
+      require.resolve('@swc/cli/bin/swc.js', { paths: [root] }),
+      'apps',
+      'libs',
+      '--out-dir',
+      'dist',
+      '--copy-files',
+      '--config-file',
+      '.swcrc',
+      '-q',
+    ],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
 }
 require(entry);

@@ -13,19 +13,17 @@ async function createAccount(
   const password = await readSecret('PORTAL_PASSWORD');
   await withApp(async (app) => {
     const tenant = tenantRef(app, opts.tenant, '--tenant');
-    const result = await app
-      .get(AccountService)
-      .create(
-        systemContext('cli'),
-        {
-          tenantId: tenant.id,
-          username: opts.username,
-          displayName: opts.displayName,
-          email: opts.email,
-          password,
-        },
-        { platformAdmin },
-      );
+    const result = await app.get(AccountService).create(
+      systemContext('cli'),
+      {
+        tenantId: tenant.id,
+        username: opts.username,
+        displayName: opts.displayName,
+        email: opts.email,
+        password,
+      },
+      { platformAdmin },
+    );
     if (!result.ok)
       throw new CliError(`${result.error.field}: ${result.error.text.en} [${result.error.code}]`);
     process.stdout.write(
@@ -74,15 +72,13 @@ export function rolesCommand(): Command {
             .getRepository(AccountEntity)
             .findOne({ where: { username: opts.username.toLowerCase() } });
           if (!account) throw new CliError(`--username: no account "${opts.username}"`);
-          const result = await app
-            .get(RoleAssignmentService)
-            .grant(systemContext('cli'), {
-              accountId: account.id,
-              tenantId: tenant.id,
-              role: opts.role,
-              scope: opts.scope,
-              fields: opts.field,
-            });
+          const result = await app.get(RoleAssignmentService).grant(systemContext('cli'), {
+            accountId: account.id,
+            tenantId: tenant.id,
+            role: opts.role,
+            scope: opts.scope,
+            fields: opts.field,
+          });
           if (!result.ok)
             throw new CliError(`${result.error.field}: ${result.error.text.en} [${result.error.code}]`);
           process.stdout.write(

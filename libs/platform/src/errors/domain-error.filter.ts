@@ -11,21 +11,19 @@ export class DomainErrorFilter implements GqlExceptionFilter {
   catch(error: DomainError, host: ArgumentsHost): unknown {
     if (host.getType<string>() === 'graphql') return error;
     const res = host.switchToHttp().getResponse<{ status(code: number): { json(body: unknown): void } }>();
-    res
-      .status(error.httpStatus)
-      .json({
-        errors: [
-          {
-            message: error.text.en,
-            extensions: {
-              code: error.code,
-              field: error.field,
-              messageVi: error.text.vi,
-              messageEn: error.text.en,
-            },
+    res.status(error.httpStatus).json({
+      errors: [
+        {
+          message: error.text.en,
+          extensions: {
+            code: error.code,
+            field: error.field,
+            messageVi: error.text.vi,
+            messageEn: error.text.en,
           },
-        ],
-      });
+        },
+      ],
+    });
     return undefined;
   }
 }
