@@ -1,0 +1,84 @@
+/**
+ * Kinds of information (and of handling) that carry a statutory deadline (DOMAIN.md §4, §6).
+ * Content kinds map onto these; the Q&A and board kinds are handling steps.
+ */
+export enum InformationKind {
+  INTRODUCTION = 'INTRODUCTION',
+  NEWS = 'NEWS',
+  DIRECTIVE = 'DIRECTIVE',
+  CONTACTS = 'CONTACTS',
+  LEGAL_DOCUMENT_OWN = 'LEGAL_DOCUMENT_OWN',
+  LEGAL_DOCUMENT_IN_SCOPE = 'LEGAL_DOCUMENT_IN_SCOPE',
+  POLICY_DISSEMINATION = 'POLICY_DISSEMINATION',
+  STRATEGY_PLAN_PROJECT = 'STRATEGY_PLAN_PROJECT',
+  PROCUREMENT = 'PROCUREMENT',
+  STATISTICS = 'STATISTICS',
+  SCIENCE_PROGRAMME = 'SCIENCE_PROGRAMME',
+  WORK_SCHEDULE = 'WORK_SCHEDULE',
+  BOARD_HANDLING = 'BOARD_HANDLING',
+  QA_ROUTING = 'QA_ROUTING',
+  QA_OUT_OF_SCOPE_NOTICE = 'QA_OUT_OF_SCOPE_NOTICE',
+  QA_ANSWER = 'QA_ANSWER',
+  QA_UNIT_ANSWER = 'QA_UNIT_ANSWER',
+  QA_BOARD_PUBLISH = 'QA_BOARD_PUBLISH',
+}
+
+/** How a deadline is computed from its anchor. */
+export enum DeadlineRuleType {
+  /** Due at the anchor itself ("ngay", "kịp thời", "thường xuyên"). */
+  IMMEDIATELY = 'IMMEDIATELY',
+  /** Due by the end of the anchor's working day (the next working day's end if the anchor is not one). */
+  SAME_WORKING_DAY = 'SAME_WORKING_DAY',
+  /** Due by the end of the N-th working day after the anchor's date. */
+  WITHIN_WORKING_DAYS = 'WITHIN_WORKING_DAYS',
+  /** Due before a time on a weekday of the week preceding the anchor's week (the work schedule). */
+  BEFORE_TIME_PRECEDING_WEEK = 'BEFORE_TIME_PRECEDING_WEEK',
+}
+
+/** What the anchor date of a rule is, in words a clerk recognises. */
+export enum DeadlineAnchor {
+  EVENT = 'EVENT',
+  ISSUE = 'ISSUE',
+  APPROVAL = 'APPROVAL',
+  PUBLICATION_DECISION = 'PUBLICATION_DECISION',
+  SUBMISSION = 'SUBMISSION',
+  RECEIPT = 'RECEIPT',
+  ROUTING = 'ROUTING',
+  ANSWER = 'ANSWER',
+  WEEK_START = 'WEEK_START',
+}
+
+export type Weekday = 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
+
+export interface DeadlineRule {
+  kind: InformationKind;
+  type: DeadlineRuleType;
+  /** WITHIN_WORKING_DAYS only: N ≥ 1. */
+  workingDays?: number;
+  /** BEFORE_TIME_PRECEDING_WEEK only. */
+  weekday?: Weekday;
+  /** BEFORE_TIME_PRECEDING_WEEK only, 24-hour `HH:MM` in Asia/Ho_Chi_Minh. */
+  time?: string;
+  anchor: DeadlineAnchor;
+  /** Where the rule comes from, e.g. "Điều 12 khoản 1 điểm b" (article of the profile's document). */
+  article: string;
+  /** The regulation's own words (Vietnamese), short. */
+  quote?: string;
+}
+
+/** A set of deadline rules with its legal source; may extend another profile and override its rules. */
+export interface DeadlinePolicyProfile {
+  apiVersion: 'portal/v1';
+  kind: 'DeadlinePolicy';
+  /** Stable key, e.g. `hcmc-2024`. */
+  key: string;
+  nameVi: string;
+  nameEn?: string;
+  /** The legal document, e.g. "Quyết định 05/2024/QĐ-UBND ngày 05/3/2024 của UBND TP. Hồ Chí Minh". */
+  document: string;
+  /** File in shared/regulations the rules were read from. */
+  regulationFile?: string;
+  /** Key of the profile whose rules apply where this one has none. */
+  extends?: string;
+  rules: DeadlineRule[];
+}
