@@ -4,6 +4,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { AccessModule } from '@portal/access';
 import { AuditModule } from '@portal/audit';
+import { CalendarModule } from '@portal/calendar';
 import { IdentityModule } from '@portal/identity';
 import { APP_FILTER } from '@nestjs/core';
 import { AppConfig, DomainErrorFilter, PlatformModule, createGraphqlErrorFormatter } from '@portal/platform';
@@ -35,6 +36,7 @@ export class AppModule implements NestModule {
         TenancyModule,
         IdentityModule,
         AccessModule,
+        CalendarModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',

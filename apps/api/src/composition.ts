@@ -2,7 +2,8 @@ import { TENANCY_ENTITIES } from '@portal/tenancy';
 import { AUDIT_ENTITIES } from '@portal/audit';
 import { IDENTITY_ENTITIES } from '@portal/identity';
 import { ACCESS_ENTITIES } from '@portal/access';
+import { CALENDAR_ENTITIES } from '@portal/calendar';
 export { MIGRATIONS } from './migration-list';
 
 /** Every entity of every lib, for the one DataSource the api, worker and CLI share. */
-export const ENTITIES = [...TENANCY_ENTITIES, ...AUDIT_ENTITIES, ...IDENTITY_ENTITIES, ...ACCESS_ENTITIES];
+export const ENTITIES = [...TENANCY_ENTITIES, ...AUDIT_ENTITIES, ...IDENTITY_ENTITIES, ...ACCESS_ENTITIES, ...CALENDAR_ENTITIES];

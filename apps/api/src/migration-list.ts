@@ -3,6 +3,7 @@ import { Tenancy1763800000100 } from '../../../libs/tenancy/src/migrations/17638
 import { AuditLog1763800000300 } from '../../../libs/audit/src/migrations/1763800000300-audit-log';
 import { Identity1763800000400 } from '../../../libs/identity/src/migrations/1763800000400-identity';
 import { Access1763800000500 } from '../../../libs/access/src/migrations/1763800000500-access';
+import { Calendar1763800000600 } from '../../../libs/calendar/src/migrations/1763800000600-calendar';
 
 /**
  * Every lib's migrations in order. Imported file by file (not through the libs' index) so that
@@ -14,4 +15,5 @@ export const MIGRATIONS = [
   AuditLog1763800000300,
   Identity1763800000400,
   Access1763800000500,
+  Calendar1763800000600,
 ];

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccessModule } from '@portal/access';
 import { AuditModule } from '@portal/audit';
+import { CalendarModule } from '@portal/calendar';
 import { IdentityModule } from '@portal/identity';
 import { AppConfig, PlatformModule } from '@portal/platform';
 import { TenancyModule } from '@portal/tenancy';
@@ -19,6 +20,7 @@ export class CliModule {
         TenancyModule,
         IdentityModule,
         AccessModule,
+        CalendarModule,
       ],
       providers: [DemoSeeder],
     };

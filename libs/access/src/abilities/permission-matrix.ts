@@ -28,6 +28,8 @@ export const MATRIX_ACTIONS: MatrixAction[] = [
   { label: 'provision Tenant (child under it)', action: 'provision', subject: 'Tenant' },
   { label: 'restructure Tenant', action: 'restructure', subject: 'Tenant' },
   { label: 'update SiteStructure', action: 'update', subject: 'SiteStructure' },
+  { label: 'update Calendar (days off, working days)', action: 'update', subject: 'Calendar' },
+  { label: 'update DeadlinePolicy', action: 'update', subject: 'DeadlinePolicy' },
   { label: 'create Account', action: 'create', subject: 'Account' },
   { label: 'read Account (account list)', action: 'read', subject: 'Account' },
   { label: 'update Account', action: 'update', subject: 'Account' },

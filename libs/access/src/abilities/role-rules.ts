@@ -47,7 +47,8 @@ export function rulesForAssignment(a: LiveAssignment): AppRule[] {
         { action: ['create', 'read', 'update', 'suspend'], subject: 'Account', conditions: on },
         { action: 'read', subject: 'RoleAssignment', conditions: on },
         { action: 'read', subject: 'AuditEntry', conditions: on },
-        { action: 'update', subject: ['Tenant', 'SiteStructure'], conditions: on },
+        // Site structure, the portal's own calendar days and its deadline policy (the root's apply below it).
+        { action: 'update', subject: ['Tenant', 'SiteStructure', 'Calendar', 'DeadlinePolicy'], conditions: on },
       );
       if (a.scope === RoleScope.SUBTREE) {
         // The provincial office: provisions and restructures component portals, and sets up every role below.

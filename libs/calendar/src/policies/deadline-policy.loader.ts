@@ -14,8 +14,7 @@ export interface PolicyIssue {
 }
 
 export type PolicyParseResult =
-  | { ok: true; profile: DeadlinePolicyProfile }
-  | { ok: false; issues: PolicyIssue[] };
+  { ok: true; profile: DeadlinePolicyProfile } | { ok: false; issues: PolicyIssue[] };
 
 /** A problem found while loading a directory of profiles; `file` is the path of the file it is in. */
 export interface PolicyDirectoryIssue {
@@ -86,7 +85,9 @@ export function loadPolicyDirectory(dir: string): PolicyDirectory {
     const file = join(dir, name);
     const parse = parseLocated(readFileSync(file, 'utf8'));
     if (!parse.result.ok) {
-      issues.push(...parse.result.issues.map(({ line, column, message }) => ({ file, line, column, message })));
+      issues.push(
+        ...parse.result.issues.map(({ line, column, message }) => ({ file, line, column, message })),
+      );
       continue;
     }
     const { profile } = parse.result;
@@ -162,7 +163,7 @@ export function resolveRules(
   key: string,
 ): Map<InformationKind, ResolvedDeadlineRule> {
   const chain: DeadlinePolicyProfile[] = [];
-  for (let next: string | undefined = key; next !== undefined; ) {
+  for (let next: string | undefined = key; next !== undefined;) {
     const profile = profiles.get(next);
     if (!profile) {
       throw new Error(
