@@ -1,7 +1,9 @@
+import { runCalendarBench } from './calendar/calendar.bench';
 import { runTenancyBench } from './tenancy/tenancy.bench';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   tenancy: runTenancyBench,
+  calendar: runCalendarBench,
 };
 
 async function main(): Promise<void> {

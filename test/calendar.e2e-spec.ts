@@ -23,10 +23,14 @@ describe('working-day calendar and deadlines over GraphQL', () => {
   });
   afterAll(() => t.close());
 
-  const q = async (host: string, query: string, variables?: Record<string, unknown>, token?: string) => (await t.gql(host, query, variables, { token })).body;
+  const q = async (host: string, query: string, variables?: Record<string, unknown>, token?: string) =>
+    (await t.gql(host, query, variables, { token })).body;
 
   it('answers the arithmetic across the Tết 2026 break', async () => {
-    const body = await q(CITY, '{ a: addWorkingDays(date: "2026-02-13", days: 1) b: isWorkingDay(date: "2026-02-18") c: workingDaysBetween(from: "2026-02-13", to: "2026-02-23") d: isWorkingDay(date: "2026-01-10") }');
+    const body = await q(
+      CITY,
+      '{ a: addWorkingDays(date: "2026-02-13", days: 1) b: isWorkingDay(date: "2026-02-18") c: workingDaysBetween(from: "2026-02-13", to: "2026-02-23") d: isWorkingDay(date: "2026-01-10") }',
+    );
     expect(body.data).toEqual({ a: '2026-02-23', b: false, c: 1, d: true });
   });
 
@@ -47,41 +51,94 @@ describe('working-day calendar and deadlines over GraphQL', () => {
   it('lists the special days of a year with their reasons', async () => {
     const body = await q(CITY, '{ calendarYear(year: 2026) { date working origin nameVi } }');
     const days = body.data!.calendarYear as Array<{ date: string; working: boolean; origin: string }>;
-    expect(days).toContainEqual(expect.objectContaining({ date: '2026-04-27', working: false, origin: 'ANNOUNCED' }));
-    expect(days).toContainEqual(expect.objectContaining({ date: '2026-08-22', working: true, origin: 'ANNOUNCED' }));
+    expect(days).toContainEqual(
+      expect.objectContaining({ date: '2026-04-27', working: false, origin: 'ANNOUNCED' }),
+    );
+    expect(days).toContainEqual(
+      expect.objectContaining({ date: '2026-08-22', working: true, origin: 'ANNOUNCED' }),
+    );
     const computed = await q(CITY, '{ calendarYear(year: 2027) { date origin } }');
     expect(computed.data!.calendarYear).toContainEqual({ date: '2027-04-16', origin: 'STATUTORY' });
   });
 
   it('an operator override on the root changes due dates below it; a ward refines its own', async () => {
     // Policy dissemination: 15 working days after issue (hcmc-2024, art. 12.1.b).
-    const due = async (host: string) => (await q(host, '{ dueAt(kind: POLICY_DISSEMINATION, anchor: "2026-11-02T09:00:00+07:00") { dueDate dueAt rule { workingDays article profileKey } } }')).data!.dueAt;
+    const due = async (host: string) =>
+      (
+        await q(
+          host,
+          '{ dueAt(kind: POLICY_DISSEMINATION, anchor: "2026-11-02T09:00:00+07:00") { dueDate dueAt rule { workingDays article profileKey } } }',
+        )
+      ).data!.dueAt;
     const before = await due(WARD);
-    expect(before).toMatchObject({ dueDate: '2026-11-23', rule: { workingDays: 15, article: expect.stringContaining('Điều 12'), profileKey: 'hcmc-2024' } });
+    expect(before).toMatchObject({
+      dueDate: '2026-11-23',
+      rule: { workingDays: 15, article: expect.stringContaining('Điều 12'), profileKey: 'hcmc-2024' },
+    });
     expect(before.dueAt).toBe('2026-11-23T16:59:59.999Z');
 
-    const set = await q(CITY, 'mutation($i: SetCalendarOverrideInput!) { setCalendarOverride(input: $i) { __typename ... on CalendarOverride { id date working } ... on InputError { errorCode field } } }', { i: { tenantId: t.tenant(CITY).id, date: '2026-11-10', working: false, nameVi: 'Nghỉ theo quyết định của Thành phố', source: 'Quyết định 1/QĐ-UBND' } }, cityOperator);
-    expect(set.data!.setCalendarOverride).toMatchObject({ __typename: 'CalendarOverride', date: '2026-11-10', working: false });
+    const set = await q(
+      CITY,
+      'mutation($i: SetCalendarOverrideInput!) { setCalendarOverride(input: $i) { __typename ... on CalendarOverride { id date working } ... on InputError { errorCode field } } }',
+      {
+        i: {
+          tenantId: t.tenant(CITY).id,
+          date: '2026-11-10',
+          working: false,
+          nameVi: 'Nghỉ theo quyết định của Thành phố',
+          source: 'Quyết định 1/QĐ-UBND',
+        },
+      },
+      cityOperator,
+    );
+    expect(set.data!.setCalendarOverride).toMatchObject({
+      __typename: 'CalendarOverride',
+      date: '2026-11-10',
+      working: false,
+    });
     expect((await due(WARD)).dueDate).toBe('2026-11-24');
     expect((await due(CITY)).dueDate).toBe('2026-11-24');
     expect((await due('kiengiang.gov.vn')).dueDate).toBe('2026-11-23');
 
     // The ward works on Saturday 14 Nov (its own make-up day): its deadline moves back a day, the city's does not.
-    const ward = await q(WARD, 'mutation($i: SetCalendarOverrideInput!) { setCalendarOverride(input: $i) { __typename } }', { i: { tenantId: t.tenant(WARD).id, date: '2026-11-14', working: true, nameVi: 'Làm bù', source: 'Thông báo 2/TB-UBND' } }, wardOperator);
+    const ward = await q(
+      WARD,
+      'mutation($i: SetCalendarOverrideInput!) { setCalendarOverride(input: $i) { __typename } }',
+      {
+        i: {
+          tenantId: t.tenant(WARD).id,
+          date: '2026-11-14',
+          working: true,
+          nameVi: 'Làm bù',
+          source: 'Thông báo 2/TB-UBND',
+        },
+      },
+      wardOperator,
+    );
     expect(ward.data!.setCalendarOverride.__typename).toBe('CalendarOverride');
     expect((await due(WARD)).dueDate).toBe('2026-11-23');
     expect((await due(CITY)).dueDate).toBe('2026-11-24');
 
     // Withdrawing the city's day restores the due date; the row is kept, revoked, and both steps are audited.
     const id = set.data!.setCalendarOverride.id;
-    const removed = await q(CITY, 'mutation($id: String!) { removeCalendarOverride(id: $id) { __typename ... on CalendarOverride { revokedAt } } }', { id }, cityOperator);
+    const removed = await q(
+      CITY,
+      'mutation($id: String!) { removeCalendarOverride(id: $id) { __typename ... on CalendarOverride { revokedAt } } }',
+      { id },
+      cityOperator,
+    );
     expect(removed.data!.removeCalendarOverride.revokedAt).not.toBeNull();
     expect((await due(CITY)).dueDate).toBe('2026-11-23');
     const client = new Client({ connectionString: t.databaseUrl });
     await client.connect();
     try {
-      expect((await client.query('SELECT revoked_at FROM calendar_overrides WHERE id = $1', [id])).rows[0].revoked_at).not.toBeNull();
-      const audit = await client.query("SELECT action FROM audit_log WHERE subject_id = $1 ORDER BY id", [id]);
+      expect(
+        (await client.query('SELECT revoked_at FROM calendar_overrides WHERE id = $1', [id])).rows[0]
+          .revoked_at,
+      ).not.toBeNull();
+      const audit = await client.query('SELECT action FROM audit_log WHERE subject_id = $1 ORDER BY id', [
+        id,
+      ]);
       expect(audit.rows.map((r) => r.action)).toEqual(['calendar.override_set', 'calendar.override_removed']);
     } finally {
       await client.end();
@@ -89,21 +146,41 @@ describe('working-day calendar and deadlines over GraphQL', () => {
   });
 
   it('refuses overrides on a root the caller does not operate', async () => {
-    const input = { tenantId: t.tenant(CITY).id, date: '2026-12-01', working: false, nameVi: 'Xâm phạm', source: 'Không' };
-    const mutation = 'mutation($i: SetCalendarOverrideInput!) { setCalendarOverride(input: $i) { __typename } }';
+    const input = {
+      tenantId: t.tenant(CITY).id,
+      date: '2026-12-01',
+      working: false,
+      nameVi: 'Xâm phạm',
+      source: 'Không',
+    };
+    const mutation =
+      'mutation($i: SetCalendarOverrideInput!) { setCalendarOverride(input: $i) { __typename } }';
     // A ward operator cannot change its root's calendar, through either host.
-    expect((await q(WARD, mutation, { i: input }, wardOperator)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await q(CITY, mutation, { i: input }, wardOperator)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await q(WARD, mutation, { i: input }, wardOperator)).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await q(CITY, mutation, { i: input }, wardOperator)).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
     // Another province's operator, and a board head, cannot either; anonymous is not signed in.
-    expect((await q(CITY, mutation, { i: input }, kiengiangOperator)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await q(CITY, mutation, { i: input }, kiengiangOperator)).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
     expect((await q(CITY, mutation, { i: input }, boardHead)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await q(CITY, mutation, { i: input })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect((await q(CITY, '{ calendarOverrides { date } }')).data!.calendarOverrides).toEqual([]);
   });
 
   it('validates override input', async () => {
-    const mutation = 'mutation($i: SetCalendarOverrideInput!) { setCalendarOverride(input: $i) { __typename ... on InputError { errorCode field } } }';
-    const base = { tenantId: t.tenant(CITY).id, date: '2026-12-01', working: false, nameVi: 'Lý do', source: 'QĐ 3' };
+    const mutation =
+      'mutation($i: SetCalendarOverrideInput!) { setCalendarOverride(input: $i) { __typename ... on InputError { errorCode field } } }';
+    const base = {
+      tenantId: t.tenant(CITY).id,
+      date: '2026-12-01',
+      working: false,
+      nameVi: 'Lý do',
+      source: 'QĐ 3',
+    };
     for (const [patch, code, field] of [
       [{ date: '2026-13-01' }, 'INVALID_DATE', 'date'],
       [{ nameVi: '  ' }, 'REQUIRED', 'nameVi'],
@@ -116,28 +193,71 @@ describe('working-day calendar and deadlines over GraphQL', () => {
   });
 
   it('follows the portal’s policy profile, inherited down the tree, with its legal source', async () => {
-    const news = async (host: string) => (await q(host, '{ dueAt(kind: NEWS, anchor: "2026-11-20T10:00:00+07:00") { dueAt dueDate rule { type workingDays profileKey } } }')).data!.dueAt;
+    const news = async (host: string) =>
+      (
+        await q(
+          host,
+          '{ dueAt(kind: NEWS, anchor: "2026-11-20T10:00:00+07:00") { dueAt dueDate rule { type workingDays profileKey } } }',
+        )
+      ).data!.dueAt;
     expect((await news(WARD)).rule).toMatchObject({ type: 'IMMEDIATELY', profileKey: 'hcmc-2024' });
 
-    const assign = await q(CITY, 'mutation($t: String!) { setDeadlinePolicy(tenantId: $t, profileKey: "hcmc-culture-sports-2017") { __typename ... on DeadlinePolicy { key inheritedFrom } } }', { t: t.tenant('stp.hochiminhcity.gov.vn').id }, cityOperator);
+    const assign = await q(
+      CITY,
+      'mutation($t: String!) { setDeadlinePolicy(tenantId: $t, profileKey: "hcmc-culture-sports-2017") { __typename ... on DeadlinePolicy { key inheritedFrom } } }',
+      { t: t.tenant('stp.hochiminhcity.gov.vn').id },
+      cityOperator,
+    );
     expect(assign.data!.setDeadlinePolicy).toMatchObject({ key: 'hcmc-culture-sports-2017' });
     const stp = await news('stp.hochiminhcity.gov.vn');
-    expect(stp).toMatchObject({ dueDate: '2026-11-24', rule: { type: 'WITHIN_WORKING_DAYS', workingDays: 2, profileKey: 'hcmc-culture-sports-2017' } });
+    expect(stp).toMatchObject({
+      dueDate: '2026-11-24',
+      rule: { type: 'WITHIN_WORKING_DAYS', workingDays: 2, profileKey: 'hcmc-culture-sports-2017' },
+    });
     // Inherited rules keep their own source.
-    const policy = (await q('stp.hochiminhcity.gov.vn', '{ deadlinePolicy { key inheritedFrom rules { kind profileKey document } } }')).data!.deadlinePolicy;
+    const policy = (
+      await q(
+        'stp.hochiminhcity.gov.vn',
+        '{ deadlinePolicy { key inheritedFrom rules { kind profileKey document } } }',
+      )
+    ).data!.deadlinePolicy;
     expect(policy.inheritedFrom).toBe(t.tenant('stp.hochiminhcity.gov.vn').id);
-    expect(policy.rules).toContainEqual(expect.objectContaining({ kind: 'POLICY_DISSEMINATION', profileKey: 'hcmc-2024' }));
+    expect(policy.rules).toContainEqual(
+      expect.objectContaining({ kind: 'POLICY_DISSEMINATION', profileKey: 'hcmc-2024' }),
+    );
 
     // The work schedule of the week of Monday 30 Nov 2026 is due before 11:00 on Saturday 28 Nov.
-    const schedule = (await q('stp.hochiminhcity.gov.vn', '{ dueAt(kind: WORK_SCHEDULE, anchor: "2026-12-02T08:00:00+07:00") { dueAt } }')).data!.dueAt;
+    const schedule = (
+      await q(
+        'stp.hochiminhcity.gov.vn',
+        '{ dueAt(kind: WORK_SCHEDULE, anchor: "2026-12-02T08:00:00+07:00") { dueAt } }',
+      )
+    ).data!.dueAt;
     expect(schedule.dueAt).toBe('2026-11-28T04:00:00.000Z');
     // A kind the profile does not regulate is a clear error.
-    const none = await q(WARD, '{ dueAt(kind: WORK_SCHEDULE, anchor: "2026-12-02T08:00:00+07:00") { dueAt } }');
+    const none = await q(
+      WARD,
+      '{ dueAt(kind: WORK_SCHEDULE, anchor: "2026-12-02T08:00:00+07:00") { dueAt } }',
+    );
     expect(none.errors?.[0].extensions).toMatchObject({ code: 'NO_DEADLINE_RULE', field: 'kind' });
 
-    const unknown = await q(CITY, 'mutation($t: String!) { setDeadlinePolicy(tenantId: $t, profileKey: "made-up") { __typename ... on InputError { errorCode field } } }', { t: t.tenant(CITY).id }, cityOperator);
-    expect(unknown.data!.setDeadlinePolicy).toEqual({ __typename: 'InputError', errorCode: 'UNKNOWN_POLICY_PROFILE', field: 'profileKey' });
-    const foreign = await q(CITY, 'mutation($t: String!) { setDeadlinePolicy(tenantId: $t, profileKey: "binhdinh-dic-2012") { __typename } }', { t: t.tenant(CITY).id }, wardOperator);
+    const unknown = await q(
+      CITY,
+      'mutation($t: String!) { setDeadlinePolicy(tenantId: $t, profileKey: "made-up") { __typename ... on InputError { errorCode field } } }',
+      { t: t.tenant(CITY).id },
+      cityOperator,
+    );
+    expect(unknown.data!.setDeadlinePolicy).toEqual({
+      __typename: 'InputError',
+      errorCode: 'UNKNOWN_POLICY_PROFILE',
+      field: 'profileKey',
+    });
+    const foreign = await q(
+      CITY,
+      'mutation($t: String!) { setDeadlinePolicy(tenantId: $t, profileKey: "binhdinh-dic-2012") { __typename } }',
+      { t: t.tenant(CITY).id },
+      wardOperator,
+    );
     expect(foreign.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });

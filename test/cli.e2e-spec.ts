@@ -135,3 +135,125 @@ describe('portal CLI', () => {
     });
   });
 });
+
+describe('portal calendar and deadlines', () => {
+  it('does working-day arithmetic on the national calendar without a database', async () => {
+    expect(await portal(['calendar', 'add-working-days', '2026-02-13', '1'])).toMatchObject({
+      code: 0,
+      stdout: '2026-02-23\n',
+    });
+    expect((await portal(['calendar', 'working-days-between', '2026-02-13', '2026-02-23'])).stdout).toBe(
+      '1\n',
+    );
+    expect((await portal(['calendar', 'is-working-day', '2026-01-10'])).stdout).toMatch(/^yes\t/);
+    expect((await portal(['calendar', 'is-working-day', '2026-04-27'])).stdout).toMatch(/^no\t/);
+    const bad = await portal(['calendar', 'add-working-days', '2026-02-30', '1']);
+    expect(bad).toMatchObject({ code: 1, stdout: '' });
+    expect(bad.stderr).toContain('[INVALID_DATE]');
+    expect((await portal(['calendar', 'add-working-days', '2026-02-10', '-1'])).stderr).toContain(
+      '[INVALID_WORKING_DAYS]',
+    );
+    expect((await portal(['calendar', 'add-working-days', '2100-01-04', '1'])).stderr).toContain(
+      '[DATE_OUT_OF_RANGE]',
+    );
+  });
+
+  describe('with a portal’s own days', () => {
+    let db: Awaited<ReturnType<typeof createTestDatabase>>;
+    beforeAll(async () => {
+      db = await createTestDatabase();
+    });
+    afterAll(() => db.drop());
+
+    it('imports overrides that move a due date, idempotently', async () => {
+      const env = { DATABASE_URL: db.url };
+      expect(
+        (await portal(['tenants', 'apply', join(__dirname, '..', 'tenants', 'hochiminhcity.yaml')], env))
+          .code,
+      ).toBe(0);
+      const due = async () =>
+        (
+          await portal(
+            [
+              'deadlines',
+              'due',
+              'POLICY_DISSEMINATION',
+              '2026-11-02',
+              '--tenant',
+              'saigon.hochiminhcity.gov.vn',
+            ],
+            env,
+          )
+        ).stdout.split('\t')[0];
+      expect(await due()).toBe('2026-11-23');
+
+      const dir = mkdtempSync(join(tmpdir(), 'portal-cal-'));
+      const file = join(dir, 'hcm-2026.yaml');
+      writeFileSync(
+        file,
+        [
+          'apiVersion: portal/v1',
+          'kind: CalendarOverrides',
+          'source: Quyết định 1/QĐ-UBND',
+          'daysOff:',
+          '  - { date: 2026-11-09, to: 2026-11-10, nameVi: Nghỉ riêng của Thành phố }',
+          '',
+        ].join('\n'),
+      );
+      const imported = await portal(['calendar', 'import', file, '--tenant', 'hochiminhcity.gov.vn'], env);
+      expect(imported.stdout).toContain('added 2, replaced 0, unchanged 0');
+      expect(
+        (await portal(['calendar', 'import', file, '--tenant', 'hochiminhcity.gov.vn'], env)).stdout,
+      ).toContain('added 0, replaced 0, unchanged 2');
+      expect(await due()).toBe('2026-11-25');
+      expect(
+        (
+          await portal(
+            ['calendar', 'is-working-day', '2026-11-09', '--tenant', 'saigon.hochiminhcity.gov.vn'],
+            env,
+          )
+        ).stdout,
+      ).toMatch(/^no\tNghỉ riêng của Thành phố \(OVERRIDE\)/);
+      // The national calendar is untouched.
+      expect((await portal(['calendar', 'is-working-day', '2026-11-09'])).stdout).toMatch(/^yes/);
+
+      const broken = join(dir, 'broken.yaml');
+      writeFileSync(
+        broken,
+        [
+          'apiVersion: portal/v1',
+          'kind: CalendarOverrides',
+          'source: X',
+          'daysOff:',
+          '  - { date: 2026-11-31, nameVi: Sai }',
+          '',
+        ].join('\n'),
+      );
+      const refused = await portal(['calendar', 'import', broken, '--tenant', 'hochiminhcity.gov.vn'], env);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(`${broken}:5:`);
+
+      expect(
+        (
+          await portal(
+            [
+              'deadlines',
+              'assign',
+              '--tenant',
+              'stp.hochiminhcity.gov.vn',
+              '--profile',
+              'hcmc-culture-sports-2017',
+            ],
+            env,
+          )
+        ).stdout,
+      ).toContain('follows hcmc-culture-sports-2017');
+      const news = await portal(
+        ['deadlines', 'due', 'NEWS', '2026-11-20T10:00:00+07:00', '--tenant', 'stp.hochiminhcity.gov.vn'],
+        env,
+      );
+      expect(news.stdout.split('\t')[0]).toBe('2026-11-24');
+      expect(news.stdout).toContain('Điều 10');
+    });
+  });
+});

@@ -12,7 +12,12 @@ describe('a person clicking around', () => {
     const res = await t.gql('hochiminhcity.gov.vn', '{ portal { nameVi children { label } } }');
     expect(res.status).toBe(200);
     expect(res.body.data?.portal.nameVi).toBe('Thành phố Hồ Chí Minh');
-    expect(res.body.data?.portal.children.map((c: { label: string }) => c.label).sort()).toEqual(['benthanh', 'saigon', 'stp', 'tandinh']);
+    expect(res.body.data?.portal.children.map((c: { label: string }) => c.label).sort()).toEqual([
+      'benthanh',
+      'saigon',
+      'stp',
+      'tandinh',
+    ]);
   });
 
   it('serves a home page per portal whose links keep the .localhost form and the port', async () => {
@@ -21,7 +26,11 @@ describe('a person clicking around', () => {
     expect(res.headers['content-type']).toContain('text/html');
     expect(res.text).toContain('<h1>Thành phố Hồ Chí Minh</h1>');
     expect(res.text).toContain('<a href="http://saigon.hochiminhcity.localhost:3000/">Phường Sài Gòn</a>');
-    const ward = await t.http({ host: 'saigon.hochiminhcity.gov.vn', path: '/', headers: { 'accept-language': 'en' } });
+    const ward = await t.http({
+      host: 'saigon.hochiminhcity.gov.vn',
+      path: '/',
+      headers: { 'accept-language': 'en' },
+    });
     expect(ward.text).toContain('<a href="http://hochiminhcity.gov.vn/">Ho Chi Minh City</a>');
   });
 

@@ -93,18 +93,16 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
   };
 
   const createAccount: TestApp['createAccount'] = async (spec) => {
-    const created = await app
-      .get(AccountService)
-      .create(
-        system,
-        {
-          tenantId: tenant(spec.homeHost).id,
-          username: spec.username,
-          displayName: spec.username,
-          password: spec.password ?? TEST_PASSWORD,
-        },
-        { platformAdmin: spec.platformAdmin },
-      );
+    const created = await app.get(AccountService).create(
+      system,
+      {
+        tenantId: tenant(spec.homeHost).id,
+        username: spec.username,
+        displayName: spec.username,
+        password: spec.password ?? TEST_PASSWORD,
+      },
+      { platformAdmin: spec.platformAdmin },
+    );
     if (!created.ok)
       throw new Error(`createAccount ${spec.username}: ${created.error.code} ${created.error.text.en}`);
     if (spec.role) {

@@ -6,4 +6,10 @@ import { CALENDAR_ENTITIES } from '@portal/calendar';
 export { MIGRATIONS } from './migration-list';
 
 /** Every entity of every lib, for the one DataSource the api, worker and CLI share. */
-export const ENTITIES = [...TENANCY_ENTITIES, ...AUDIT_ENTITIES, ...IDENTITY_ENTITIES, ...ACCESS_ENTITIES, ...CALENDAR_ENTITIES];
+export const ENTITIES = [
+  ...TENANCY_ENTITIES,
+  ...AUDIT_ENTITIES,
+  ...IDENTITY_ENTITIES,
+  ...ACCESS_ENTITIES,
+  ...CALENDAR_ENTITIES,
+];

@@ -3,6 +3,7 @@ import { DemoSeeder } from '../../api/src/demo/demo-seeder';
 import { CliError, withApp } from './cli-context';
 import { accountsCommand, rolesCommand } from './commands/accounts.command';
 import { tenantsCommand } from './commands/tenants.command';
+import { calendarCommand, deadlinesCommand } from './commands/calendar.command';
 
 // `portal tenants list | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -19,6 +20,8 @@ const program = new Command('portal')
 program.addCommand(tenantsCommand());
 program.addCommand(accountsCommand());
 program.addCommand(rolesCommand());
+program.addCommand(calendarCommand());
+program.addCommand(deadlinesCommand());
 
 program
   .command('migrate')

@@ -48,7 +48,11 @@ export function rulesForAssignment(a: LiveAssignment): AppRule[] {
         { action: 'read', subject: 'RoleAssignment', conditions: on },
         { action: 'read', subject: 'AuditEntry', conditions: on },
         // Site structure, the portal's own calendar days and its deadline policy (the root's apply below it).
-        { action: 'update', subject: ['Tenant', 'SiteStructure', 'Calendar', 'DeadlinePolicy'], conditions: on },
+        {
+          action: 'update',
+          subject: ['Tenant', 'SiteStructure', 'Calendar', 'DeadlinePolicy'],
+          conditions: on,
+        },
       );
       if (a.scope === RoleScope.SUBTREE) {
         // The provincial office: provisions and restructures component portals, and sets up every role below.

@@ -3,7 +3,19 @@ import { join } from 'node:path';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { AuditService } from '@portal/audit';
-import { APP_CONFIG, AppConfig, NotFoundError, RequestContext, Result, TransactionRunner, assertCan, fail, inputError, isUuid, ok } from '@portal/platform';
+import {
+  APP_CONFIG,
+  AppConfig,
+  NotFoundError,
+  RequestContext,
+  Result,
+  TransactionRunner,
+  assertCan,
+  fail,
+  inputError,
+  isUuid,
+  ok,
+} from '@portal/platform';
 import { HostRoutingService, RoutedTenant, TenantStatus } from '@portal/tenancy';
 import { CalendarOverrideEntity } from './calendar-override.entity';
 import { CalendarOverridesFile, loadNationalSchedule } from './calendar-files';
@@ -42,7 +54,9 @@ export class CalendarService implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.national = loadNationalSchedule(join(this.config.tenantsDir, 'calendar', 'vietnam-public-sector.yaml'));
+    this.national = loadNationalSchedule(
+      join(this.config.tenantsDir, 'calendar', 'vietnam-public-sector.yaml'),
+    );
     this.nationalCalendar_ = new WorkingCalendar(this.national);
     this.routing.onChange(() => {
       this.loaded = null;
@@ -79,7 +93,11 @@ export class CalendarService implements OnModuleInit {
     const out: DayInfo[] = [];
     for (let d = first; d < dayOf(year + 1, 1, 1); d++) {
       const info = calendar.info(d);
-      if ((info.origin !== 'WEEKDAY' && info.origin !== 'WEEKEND') || (info.origin === 'WEEKEND' && info.working)) out.push(info);
+      if (
+        (info.origin !== 'WEEKDAY' && info.origin !== 'WEEKEND') ||
+        (info.origin === 'WEEKEND' && info.working)
+      )
+        out.push(info);
     }
     return out;
   }
@@ -93,9 +111,15 @@ export class CalendarService implements OnModuleInit {
   }
 
   /** Sets a portal's own day (replacing its earlier override of that day, which is kept, revoked). */
-  async setOverride(ctx: RequestContext, command: SetOverrideCommand): Promise<Result<CalendarOverrideEntity>> {
+  async setOverride(
+    ctx: RequestContext,
+    command: SetOverrideCommand,
+  ): Promise<Result<CalendarOverrideEntity>> {
     const tenant = this.liveTenant(command.tenantId);
-    if (!tenant) return fail(inputError('TENANT_NOT_FOUND', 'tenantId', 'Không tìm thấy cổng.', 'The portal does not exist.'));
+    if (!tenant)
+      return fail(
+        inputError('TENANT_NOT_FOUND', 'tenantId', 'Không tìm thấy cổng.', 'The portal does not exist.'),
+      );
     assertCan(ctx, 'update', 'Calendar', { tenantId: tenant.id, tenantPath: tenant.path });
     let day: DayNumber;
     try {
@@ -105,23 +129,51 @@ export class CalendarService implements OnModuleInit {
     }
     const nameVi = command.nameVi?.normalize('NFC').trim();
     const source = command.source?.normalize('NFC').trim();
-    if (!nameVi) return fail(inputError('REQUIRED', 'nameVi', 'Cần ghi lý do (tiếng Việt).', 'A reason (in Vietnamese) is required.'));
-    if (!source) return fail(inputError('REQUIRED', 'source', 'Cần ghi văn bản căn cứ.', 'The legal source is required.'));
-    const result = await this.writeDays(ctx, tenant, [{ day, working: command.working, nameVi, nameEn: command.nameEn?.normalize('NFC').trim() || nameVi, source }]);
+    if (!nameVi)
+      return fail(
+        inputError(
+          'REQUIRED',
+          'nameVi',
+          'Cần ghi lý do (tiếng Việt).',
+          'A reason (in Vietnamese) is required.',
+        ),
+      );
+    if (!source)
+      return fail(
+        inputError('REQUIRED', 'source', 'Cần ghi văn bản căn cứ.', 'The legal source is required.'),
+      );
+    const result = await this.writeDays(ctx, tenant, [
+      {
+        day,
+        working: command.working,
+        nameVi,
+        nameEn: command.nameEn?.normalize('NFC').trim() || nameVi,
+        source,
+      },
+    ]);
     return ok(result.rows[0]);
   }
 
   /** Applies an overrides file to a portal: new days added, changed days replaced, identical ones left. */
-  async importFile(ctx: RequestContext, tenantId: string, file: CalendarOverridesFile): Promise<Result<{ added: number; replaced: number; unchanged: number }>> {
+  async importFile(
+    ctx: RequestContext,
+    tenantId: string,
+    file: CalendarOverridesFile,
+  ): Promise<Result<{ added: number; replaced: number; unchanged: number }>> {
     const tenant = this.liveTenant(tenantId);
-    if (!tenant) return fail(inputError('TENANT_NOT_FOUND', 'tenantId', 'Không tìm thấy cổng.', 'The portal does not exist.'));
+    if (!tenant)
+      return fail(
+        inputError('TENANT_NOT_FOUND', 'tenantId', 'Không tìm thấy cổng.', 'The portal does not exist.'),
+      );
     assertCan(ctx, 'update', 'Calendar', { tenantId: tenant.id, tenantPath: tenant.path });
     const { added, replaced, unchanged } = await this.writeDays(ctx, tenant, file.days);
     return ok({ added, replaced, unchanged });
   }
 
   async removeOverride(ctx: RequestContext, id: string): Promise<Result<CalendarOverrideEntity>> {
-    const row = isUuid(id) ? await this.dataSource.getRepository(CalendarOverrideEntity).findOne({ where: { id } }) : null;
+    const row = isUuid(id)
+      ? await this.dataSource.getRepository(CalendarOverrideEntity).findOne({ where: { id } })
+      : null;
     const tenant = row ? this.routing.tenant(row.tenantId) : null;
     if (!row || !tenant) return fail(new NotFoundError('CalendarOverride', 'id'));
     assertCan(ctx, 'update', 'Calendar', { tenantId: tenant.id, tenantPath: tenant.path });
@@ -129,7 +181,14 @@ export class CalendarService implements OnModuleInit {
     const changes = { revokedAt: new Date(), revokedBy: ctx.accountId };
     await this.tx.run(ctx, async (tx) => {
       await this.tx.manager(tx).update(CalendarOverrideEntity, { id }, changes);
-      await this.audit.record(tx, { tenantId: tenant.id, action: 'calendar.override_removed', subjectType: 'CalendarOverride', subjectId: id, before: { day: row.day, working: row.working, nameVi: row.nameVi }, after: changes });
+      await this.audit.record(tx, {
+        tenantId: tenant.id,
+        action: 'calendar.override_removed',
+        subjectType: 'CalendarOverride',
+        subjectId: id,
+        before: { day: row.day, working: row.working, nameVi: row.nameVi },
+        after: changes,
+      });
     });
     await this.reload();
     return ok(Object.assign(row, changes));
@@ -139,17 +198,30 @@ export class CalendarService implements OnModuleInit {
     const counts = { added: 0, replaced: 0, unchanged: 0, rows: [] as CalendarOverrideEntity[] };
     await this.tx.run(ctx, async (tx) => {
       const m = this.tx.manager(tx);
-      const existing = new Map((await m.find(CalendarOverrideEntity, { where: { tenantId: tenant.id, revokedAt: IsNull() } })).map((o) => [o.day, o]));
+      const existing = new Map(
+        (await m.find(CalendarOverrideEntity, { where: { tenantId: tenant.id, revokedAt: IsNull() } })).map(
+          (o) => [o.day, o],
+        ),
+      );
       for (const d of days) {
         const date = formatDay(d.day);
         const current = existing.get(date);
-        if (current && current.working === d.working && current.nameVi === d.nameVi && current.source === d.source) {
+        if (
+          current &&
+          current.working === d.working &&
+          current.nameVi === d.nameVi &&
+          current.source === d.source
+        ) {
           counts.unchanged++;
           counts.rows.push(current);
           continue;
         }
         if (current) {
-          await m.update(CalendarOverrideEntity, { id: current.id }, { revokedAt: new Date(), revokedBy: ctx.accountId });
+          await m.update(
+            CalendarOverrideEntity,
+            { id: current.id },
+            { revokedAt: new Date(), revokedBy: ctx.accountId },
+          );
           counts.replaced++;
         } else counts.added++;
         const row = Object.assign(new CalendarOverrideEntity(), {
@@ -172,7 +244,9 @@ export class CalendarService implements OnModuleInit {
           action: 'calendar.override_set',
           subjectType: 'CalendarOverride',
           subjectId: row.id,
-          before: current ? { day: current.day, working: current.working, nameVi: current.nameVi, source: current.source } : null,
+          before: current
+            ? { day: current.day, working: current.working, nameVi: current.nameVi, source: current.source }
+            : null,
           after: { day: date, working: d.working, nameVi: d.nameVi, source: d.source },
         });
       }
@@ -202,11 +276,19 @@ export class CalendarService implements OnModuleInit {
   }
 
   private async load(): Promise<void> {
-    const rows = await this.dataSource.getRepository(CalendarOverrideEntity).find({ where: { revokedAt: IsNull() } });
+    const rows = await this.dataSource
+      .getRepository(CalendarOverrideEntity)
+      .find({ where: { revokedAt: IsNull() } });
     const byTenant = new Map<string, AnnouncedDay[]>();
     for (const r of rows) {
       const list = byTenant.get(r.tenantId) ?? [];
-      list.push({ day: parseDay(r.day), working: r.working, nameVi: r.nameVi, nameEn: r.nameEn ?? r.nameVi, source: r.source });
+      list.push({
+        day: parseDay(r.day),
+        working: r.working,
+        nameVi: r.nameVi,
+        nameEn: r.nameEn ?? r.nameVi,
+        source: r.source,
+      });
       byTenant.set(r.tenantId, list);
     }
     this.overrides = byTenant;

@@ -12,7 +12,8 @@ export const VN_OFFSET_MS = 7 * 3_600_000;
 export const FIRST_SUPPORTED_YEAR = 1990;
 export const LAST_SUPPORTED_YEAR = 2099;
 
-export const dayOf = (year: number, month: number, day: number): DayNumber => Date.UTC(year, month - 1, day) / MS_PER_DAY;
+export const dayOf = (year: number, month: number, day: number): DayNumber =>
+  Date.UTC(year, month - 1, day) / MS_PER_DAY;
 export const FIRST_DAY = dayOf(FIRST_SUPPORTED_YEAR, 1, 1);
 export const LAST_DAY = dayOf(LAST_SUPPORTED_YEAR, 12, 31);
 
@@ -37,12 +38,23 @@ export class CalendarInputError extends DomainError {
 /** Parses `YYYY-MM-DD`, refusing dates that do not exist (2026-02-30) and years outside the range. */
 export function parseDay(text: string, field = 'date'): DayNumber {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(text ?? '').trim());
-  if (!m) throw new CalendarInputError('INVALID_DATE', field, `“${text}” không phải ngày dạng YYYY-MM-DD.`, `"${text}" is not a date in YYYY-MM-DD form.`);
+  if (!m)
+    throw new CalendarInputError(
+      'INVALID_DATE',
+      field,
+      `“${text}” không phải ngày dạng YYYY-MM-DD.`,
+      `"${text}" is not a date in YYYY-MM-DD form.`,
+    );
   const [year, month, date] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const day = dayOf(year, month, date);
   const back = ymdOf(day);
   if (back.year !== year || back.month !== month || back.day !== date) {
-    throw new CalendarInputError('INVALID_DATE', field, `Không có ngày ${text}.`, `There is no such date: ${text}.`);
+    throw new CalendarInputError(
+      'INVALID_DATE',
+      field,
+      `Không có ngày ${text}.`,
+      `There is no such date: ${text}.`,
+    );
   }
   assertInRange(day, field);
   return day;
@@ -60,10 +72,12 @@ export function assertInRange(day: DayNumber, field: string): void {
 }
 
 /** The local (Asia/Ho_Chi_Minh) date of an instant. */
-export const localDayOf = (instant: Date): DayNumber => Math.floor((instant.getTime() + VN_OFFSET_MS) / MS_PER_DAY);
+export const localDayOf = (instant: Date): DayNumber =>
+  Math.floor((instant.getTime() + VN_OFFSET_MS) / MS_PER_DAY);
 
 /** The instant a local date starts, plus `hours:minutes` local time. */
-export const localInstant = (day: DayNumber, hours = 0, minutes = 0): Date => new Date(day * MS_PER_DAY - VN_OFFSET_MS + (hours * 60 + minutes) * 60_000);
+export const localInstant = (day: DayNumber, hours = 0, minutes = 0): Date =>
+  new Date(day * MS_PER_DAY - VN_OFFSET_MS + (hours * 60 + minutes) * 60_000);
 
 /** The last millisecond of a local date. */
 export const endOfLocalDay = (day: DayNumber): Date => new Date((day + 1) * MS_PER_DAY - VN_OFFSET_MS - 1);

@@ -44,7 +44,8 @@ describe('statutory holidays (Labour Code 2019 art. 111–112)', () => {
 
   it('2026: Tết 16–20 Feb, Hùng Kings on Sunday 26 Apr gives Monday 27 Apr off', () => {
     const list = days(2026);
-    for (const d of ['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20']) expect(list).toContain(`${d} STATUTORY`);
+    for (const d of ['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20'])
+      expect(list).toContain(`${d} STATUTORY`);
     expect(list).toContain('2026-04-26 STATUTORY');
     expect(list).toContain('2026-04-27 COMPENSATORY');
   });

@@ -55,14 +55,44 @@ export function statutoryHolidays(year: number): Holiday[] {
   const tet = lunarNewYear(year);
   const fixed = (
     [
-    { day: dayOf(year, 1, 1), nameVi: 'Tết Dương lịch', nameEn: "New Year's Day", origin: 'STATUTORY' },
-    { day: tet - 1, nameVi: 'Tết Nguyên đán (ngày cuối năm)', nameEn: 'Lunar New Year (eve)', origin: 'STATUTORY' },
-    ...[0, 1, 2, 3].map((i) => ({ day: tet + i, nameVi: `Tết Nguyên đán (mùng ${i + 1})`, nameEn: `Lunar New Year (day ${i + 1})`, origin: 'STATUTORY' as const })),
-    { day: lunarDate(year, 3, 10), nameVi: 'Giỗ Tổ Hùng Vương', nameEn: "Hung Kings' Commemoration Day", origin: 'STATUTORY' },
-    { day: dayOf(year, 4, 30), nameVi: 'Ngày Chiến thắng', nameEn: 'Reunification Day', origin: 'STATUTORY' },
-    { day: dayOf(year, 5, 1), nameVi: 'Ngày Quốc tế lao động', nameEn: 'International Labour Day', origin: 'STATUTORY' },
-    { day: dayOf(year, 9, 1), nameVi: 'Quốc khánh (ngày liền kề)', nameEn: 'National Day (adjacent day)', origin: 'STATUTORY' },
-    { day: dayOf(year, 9, 2), nameVi: 'Quốc khánh', nameEn: 'National Day', origin: 'STATUTORY' },
+      { day: dayOf(year, 1, 1), nameVi: 'Tết Dương lịch', nameEn: "New Year's Day", origin: 'STATUTORY' },
+      {
+        day: tet - 1,
+        nameVi: 'Tết Nguyên đán (ngày cuối năm)',
+        nameEn: 'Lunar New Year (eve)',
+        origin: 'STATUTORY',
+      },
+      ...[0, 1, 2, 3].map((i) => ({
+        day: tet + i,
+        nameVi: `Tết Nguyên đán (mùng ${i + 1})`,
+        nameEn: `Lunar New Year (day ${i + 1})`,
+        origin: 'STATUTORY' as const,
+      })),
+      {
+        day: lunarDate(year, 3, 10),
+        nameVi: 'Giỗ Tổ Hùng Vương',
+        nameEn: "Hung Kings' Commemoration Day",
+        origin: 'STATUTORY',
+      },
+      {
+        day: dayOf(year, 4, 30),
+        nameVi: 'Ngày Chiến thắng',
+        nameEn: 'Reunification Day',
+        origin: 'STATUTORY',
+      },
+      {
+        day: dayOf(year, 5, 1),
+        nameVi: 'Ngày Quốc tế lao động',
+        nameEn: 'International Labour Day',
+        origin: 'STATUTORY',
+      },
+      {
+        day: dayOf(year, 9, 1),
+        nameVi: 'Quốc khánh (ngày liền kề)',
+        nameEn: 'National Day (adjacent day)',
+        origin: 'STATUTORY',
+      },
+      { day: dayOf(year, 9, 2), nameVi: 'Quốc khánh', nameEn: 'National Day', origin: 'STATUTORY' },
     ] as Holiday[]
   ).sort((a, b) => a.day - b.day);
   const taken = new Set(fixed.map((h) => h.day));
@@ -73,7 +103,12 @@ export function statutoryHolidays(year: number): Holiday[] {
     let d = h.day + 1;
     while (weekdayOf(d) === 0 || weekdayOf(d) === 6 || taken.has(d)) d++;
     taken.add(d);
-    compensatory.push({ day: d, nameVi: `Nghỉ bù ${h.nameVi}`, nameEn: `Compensatory day off (${h.nameEn})`, origin: 'COMPENSATORY' });
+    compensatory.push({
+      day: d,
+      nameVi: `Nghỉ bù ${h.nameVi}`,
+      nameEn: `Compensatory day off (${h.nameEn})`,
+      origin: 'COMPENSATORY',
+    });
   }
   return [...fixed, ...compensatory].sort((a, b) => a.day - b.day);
 }

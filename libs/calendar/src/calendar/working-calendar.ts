@@ -1,4 +1,12 @@
-import { CalendarInputError, DayNumber, FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR, assertInRange, dayOf, weekdayOf, ymdOf } from './local-date';
+import {
+  CalendarInputError,
+  DayNumber,
+  LAST_SUPPORTED_YEAR,
+  assertInRange,
+  dayOf,
+  weekdayOf,
+  ymdOf,
+} from './local-date';
 import { Holiday, statutoryHolidays } from './vietnam-holidays';
 
 /** One announced (or overriding) day: off on a weekday, or working on a weekend. */
@@ -61,19 +69,50 @@ export class WorkingCalendar {
   info(day: DayNumber): DayInfo {
     assertInRange(day, 'date');
     const override = this.overrides.get(day);
-    if (override) return { day, working: override.working, nameVi: override.nameVi, nameEn: override.nameEn, origin: 'OVERRIDE', source: override.source };
+    if (override)
+      return {
+        day,
+        working: override.working,
+        nameVi: override.nameVi,
+        nameEn: override.nameEn,
+        origin: 'OVERRIDE',
+        source: override.source,
+      };
     const { year } = ymdOf(day);
     const announcedYear = this.announced.get(year);
     if (announcedYear) {
       const a = announcedYear.days.find((d) => d.day === day);
-      if (a) return { day, working: a.working, nameVi: a.nameVi, nameEn: a.nameEn, origin: 'ANNOUNCED', source: a.source ?? announcedYear.source };
+      if (a)
+        return {
+          day,
+          working: a.working,
+          nameVi: a.nameVi,
+          nameEn: a.nameEn,
+          origin: 'ANNOUNCED',
+          source: a.source ?? announcedYear.source,
+        };
     } else {
       const h = holidaysOf(year).find((x) => x.day === day);
-      if (h) return { day, working: false, nameVi: h.nameVi, nameEn: h.nameEn, origin: h.origin, source: 'Bộ luật Lao động 2019, Điều 111–112' };
+      if (h)
+        return {
+          day,
+          working: false,
+          nameVi: h.nameVi,
+          nameEn: h.nameEn,
+          origin: h.origin,
+          source: 'Bộ luật Lao động 2019, Điều 111–112',
+        };
     }
     const wd = weekdayOf(day);
     const weekend = wd === 0 || wd === 6;
-    return { day, working: !weekend, nameVi: null, nameEn: null, origin: weekend ? 'WEEKEND' : 'WEEKDAY', source: null };
+    return {
+      day,
+      working: !weekend,
+      nameVi: null,
+      nameEn: null,
+      origin: weekend ? 'WEEKEND' : 'WEEKDAY',
+      source: null,
+    };
   }
 
   isWorkingDay(day: DayNumber): boolean {
@@ -86,7 +125,12 @@ export class WorkingCalendar {
   addWorkingDays(day: DayNumber, n: number): DayNumber {
     assertInRange(day, 'date');
     if (!Number.isInteger(n) || n < 0) {
-      throw new CalendarInputError('INVALID_WORKING_DAYS', 'days', 'Số ngày làm việc phải là số nguyên không âm.', 'The number of working days must be a non-negative integer.');
+      throw new CalendarInputError(
+        'INVALID_WORKING_DAYS',
+        'days',
+        'Số ngày làm việc phải là số nguyên không âm.',
+        'The number of working days must be a non-negative integer.',
+      );
     }
     if (n === 0) return day;
     let year = ymdOf(day).year;
@@ -144,7 +188,8 @@ export class WorkingCalendar {
     const announcedYear = this.announced.get(year);
     if (announcedYear) for (const d of announcedYear.days) working[d.day - start] = d.working ? 1 : 0;
     else for (const h of holidaysOf(year)) working[h.day - start] = 0;
-    for (const [day, o] of this.overrides) if (day >= start && day < start + length) working[day - start] = o.working ? 1 : 0;
+    for (const [day, o] of this.overrides)
+      if (day >= start && day < start + length) working[day - start] = o.working ? 1 : 0;
     const cum = new Int32Array(length);
     let total = 0;
     for (let i = 0; i < length; i++) cum[i] = total += working[i];

@@ -41,7 +41,10 @@ function policyOf(p: EffectivePolicy): DeadlinePolicyType {
   });
 }
 
-function overrideResult(ctx: RequestContext, result: Result<CalendarOverrideEntity>): CalendarOverrideType | InputErrorType {
+function overrideResult(
+  ctx: RequestContext,
+  result: Result<CalendarOverrideEntity>,
+): CalendarOverrideType | InputErrorType {
   return result.ok ? CalendarOverrideType.from(result.value) : InputErrorType.from(result.error, ctx.locale);
 }
 
@@ -59,48 +62,93 @@ export class CalendarResolver {
     return (await this.calendars.forTenant(ctx.requireTenant().id)).isWorkingDay(parseDay(date, 'date'));
   }
 
-  @Query(() => String, { description: 'The date of the n-th working day after a date (the date itself never counts).' })
+  @Query(() => String, {
+    description: 'The date of the n-th working day after a date (the date itself never counts).',
+  })
   @Public()
-  async addWorkingDays(@Ctx() ctx: RequestContext, @Args('date') date: string, @Args('days', { type: () => Int }) days: number): Promise<string> {
-    return formatDay((await this.calendars.forTenant(ctx.requireTenant().id)).addWorkingDays(parseDay(date, 'date'), days));
+  async addWorkingDays(
+    @Ctx() ctx: RequestContext,
+    @Args('date') date: string,
+    @Args('days', { type: () => Int }) days: number,
+  ): Promise<string> {
+    return formatDay(
+      (await this.calendars.forTenant(ctx.requireTenant().id)).addWorkingDays(parseDay(date, 'date'), days),
+    );
   }
 
   @Query(() => Int, { description: 'Working days in (from, to]; negative when to is before from.' })
   @Public()
-  async workingDaysBetween(@Ctx() ctx: RequestContext, @Args('from') from: string, @Args('to') to: string): Promise<number> {
-    return (await this.calendars.forTenant(ctx.requireTenant().id)).workingDaysBetween(parseDay(from, 'from'), parseDay(to, 'to'));
+  async workingDaysBetween(
+    @Ctx() ctx: RequestContext,
+    @Args('from') from: string,
+    @Args('to') to: string,
+  ): Promise<number> {
+    return (await this.calendars.forTenant(ctx.requireTenant().id)).workingDaysBetween(
+      parseDay(from, 'from'),
+      parseDay(to, 'to'),
+    );
   }
 
-  @Query(() => [CalendarDayType], { description: "A year's days off on weekdays and working weekend days on this portal, with reasons." })
+  @Query(() => [CalendarDayType], {
+    description: "A year's days off on weekdays and working weekend days on this portal, with reasons.",
+  })
   @Public()
-  async calendarYear(@Ctx() ctx: RequestContext, @Args('year', { type: () => Int }) year: number): Promise<CalendarDayType[]> {
+  async calendarYear(
+    @Ctx() ctx: RequestContext,
+    @Args('year', { type: () => Int }) year: number,
+  ): Promise<CalendarDayType[]> {
     const days = await this.calendars.specialDays(ctx.requireTenant().id, year);
-    return days.map((d) => Object.assign(new CalendarDayType(), { date: formatDay(d.day), working: d.working, nameVi: d.nameVi, nameEn: d.nameEn, origin: d.origin, source: d.source }));
+    return days.map((d) =>
+      Object.assign(new CalendarDayType(), {
+        date: formatDay(d.day),
+        working: d.working,
+        nameVi: d.nameVi,
+        nameEn: d.nameEn,
+        origin: d.origin,
+        source: d.source,
+      }),
+    );
   }
 
-  @Query(() => [CalendarOverrideType], { description: "A portal's own calendar days (this portal's when tenantId is absent)." })
+  @Query(() => [CalendarOverrideType], {
+    description: "A portal's own calendar days (this portal's when tenantId is absent).",
+  })
   @Public()
   async calendarOverrides(
     @Ctx() ctx: RequestContext,
     @Args('tenantId', { type: () => String, nullable: true }) tenantId?: string,
     @Args('includeRevoked', { type: () => Boolean, nullable: true }) includeRevoked?: boolean,
   ): Promise<CalendarOverrideType[]> {
-    return (await this.calendars.listOverrides(tenantId ?? ctx.requireTenant().id, includeRevoked ?? false)).map(CalendarOverrideType.from);
+    return (
+      await this.calendars.listOverrides(tenantId ?? ctx.requireTenant().id, includeRevoked ?? false)
+    ).map(CalendarOverrideType.from);
   }
 
-  @Mutation(() => CalendarOverrideResult, { description: "Declare a portal's own day off or working day (replaces its earlier one for that date)." })
+  @Mutation(() => CalendarOverrideResult, {
+    description: "Declare a portal's own day off or working day (replaces its earlier one for that date).",
+  })
   @CheckAbility('update', 'Calendar')
-  async setCalendarOverride(@Ctx() ctx: RequestContext, @Args('input') input: SetCalendarOverrideInput): Promise<CalendarOverrideType | InputErrorType> {
+  async setCalendarOverride(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: SetCalendarOverrideInput,
+  ): Promise<CalendarOverrideType | InputErrorType> {
     return overrideResult(ctx, await this.calendars.setOverride(ctx, input));
   }
 
-  @Mutation(() => CalendarOverrideResult, { description: 'Withdraw a calendar override (kept, marked revoked).' })
+  @Mutation(() => CalendarOverrideResult, {
+    description: 'Withdraw a calendar override (kept, marked revoked).',
+  })
   @CheckAbility('update', 'Calendar')
-  async removeCalendarOverride(@Ctx() ctx: RequestContext, @Args('id', { type: () => String }) id: string): Promise<CalendarOverrideType | InputErrorType> {
+  async removeCalendarOverride(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => String }) id: string,
+  ): Promise<CalendarOverrideType | InputErrorType> {
     return overrideResult(ctx, await this.calendars.removeOverride(ctx, id));
   }
 
-  @Query(() => DeadlinePolicyType, { description: 'The deadline rules this portal follows, each with its legal source.' })
+  @Query(() => DeadlinePolicyType, {
+    description: 'The deadline rules this portal follows, each with its legal source.',
+  })
   @Public()
   async deadlinePolicy(@Ctx() ctx: RequestContext): Promise<DeadlinePolicyType> {
     return policyOf(await this.deadlines.effectivePolicy(ctx.requireTenant().id));
@@ -109,17 +157,43 @@ export class CalendarResolver {
   @Query(() => [DeadlinePolicyType], { description: 'Every policy profile the platform ships.' })
   @Public()
   deadlinePolicyProfiles(): DeadlinePolicyType[] {
-    return this.deadlines.listProfiles().map((p) => Object.assign(new DeadlinePolicyType(), { key: p.key, nameVi: p.nameVi, nameEn: p.nameEn ?? null, document: p.document, extends: p.extends ?? null, inheritedFrom: null, rules: [] }));
+    return this.deadlines
+      .listProfiles()
+      .map((p) =>
+        Object.assign(new DeadlinePolicyType(), {
+          key: p.key,
+          nameVi: p.nameVi,
+          nameEn: p.nameEn ?? null,
+          document: p.document,
+          extends: p.extends ?? null,
+          inheritedFrom: null,
+          rules: [],
+        }),
+      );
   }
 
-  @Query(() => DeadlineType, { description: 'When information of a kind, anchored at an instant, is due on this portal.' })
+  @Query(() => DeadlineType, {
+    description: 'When information of a kind, anchored at an instant, is due on this portal.',
+  })
   @Public()
-  async dueAt(@Ctx() ctx: RequestContext, @Args('kind', { type: () => InformationKind }) kind: InformationKind, @Args('anchor', { type: () => Date }) anchor: Date): Promise<DeadlineType> {
+  async dueAt(
+    @Ctx() ctx: RequestContext,
+    @Args('kind', { type: () => InformationKind }) kind: InformationKind,
+    @Args('anchor', { type: () => Date }) anchor: Date,
+  ): Promise<DeadlineType> {
     const d = await this.deadlines.dueAt(kind, anchor, ctx.requireTenant().id);
-    return Object.assign(new DeadlineType(), { kind, anchor: d.anchor, dueAt: d.dueAt, dueDate: formatDay(localDayOf(d.dueAt)), rule: ruleOf(d.rule) });
+    return Object.assign(new DeadlineType(), {
+      kind,
+      anchor: d.anchor,
+      dueAt: d.dueAt,
+      dueDate: formatDay(localDayOf(d.dueAt)),
+      rule: ruleOf(d.rule),
+    });
   }
 
-  @Mutation(() => DeadlinePolicyResult, { description: "Choose a portal's deadline policy profile (null: inherit its parent's)." })
+  @Mutation(() => DeadlinePolicyResult, {
+    description: "Choose a portal's deadline policy profile (null: inherit its parent's).",
+  })
   @CheckAbility('update', 'DeadlinePolicy')
   async setDeadlinePolicy(
     @Ctx() ctx: RequestContext,

@@ -3,7 +3,10 @@ import { InputErrorType } from '@portal/platform';
 import { DeadlineAnchor, DeadlineRuleType, InformationKind } from '../policies/deadline-policy.types';
 import type { CalendarOverrideEntity } from '../calendar/calendar-override.entity';
 
-registerEnumType(InformationKind, { name: 'InformationKind', description: 'Kind of information or handling step that carries a statutory deadline.' });
+registerEnumType(InformationKind, {
+  name: 'InformationKind',
+  description: 'Kind of information or handling step that carries a statutory deadline.',
+});
 registerEnumType(DeadlineRuleType, { name: 'DeadlineRuleType' });
 registerEnumType(DeadlineAnchor, { name: 'DeadlineAnchor' });
 
@@ -13,7 +16,8 @@ export class CalendarDayType {
   @Field(() => Boolean) working!: boolean;
   @Field(() => String, { nullable: true }) nameVi!: string | null;
   @Field(() => String, { nullable: true }) nameEn!: string | null;
-  @Field(() => String, { description: 'STATUTORY, COMPENSATORY, ANNOUNCED, OVERRIDE, WEEKDAY or WEEKEND' }) origin!: string;
+  @Field(() => String, { description: 'STATUTORY, COMPENSATORY, ANNOUNCED, OVERRIDE, WEEKDAY or WEEKEND' })
+  origin!: string;
   @Field(() => String, { nullable: true }) source!: string | null;
 }
 
@@ -54,10 +58,12 @@ export const CalendarOverrideResult = createUnionType({
 export class SetCalendarOverrideInput {
   @Field(() => ID) tenantId!: string;
   @Field(() => String, { description: 'YYYY-MM-DD' }) date!: string;
-  @Field(() => Boolean, { description: 'true: a working day (e.g. a make-up Saturday); false: a day off.' }) working!: boolean;
+  @Field(() => Boolean, { description: 'true: a working day (e.g. a make-up Saturday); false: a day off.' })
+  working!: boolean;
   @Field(() => String) nameVi!: string;
   @Field(() => String, { nullable: true }) nameEn?: string | null;
-  @Field(() => String, { description: 'The document that decides it, e.g. "Quyết định 12/QĐ-UBND".' }) source!: string;
+  @Field(() => String, { description: 'The document that decides it, e.g. "Quyết định 12/QĐ-UBND".' })
+  source!: string;
 }
 
 @ObjectType('DeadlineRule')
@@ -68,7 +74,8 @@ export class DeadlineRuleType_ {
   @Field(() => String, { nullable: true }) weekday!: string | null;
   @Field(() => String, { nullable: true }) time!: string | null;
   @Field(() => DeadlineAnchor) anchor!: DeadlineAnchor;
-  @Field(() => String, { description: 'Article of the document, e.g. "Điều 12 khoản 1 điểm b".' }) article!: string;
+  @Field(() => String, { description: 'Article of the document, e.g. "Điều 12 khoản 1 điểm b".' })
+  article!: string;
   @Field(() => String, { nullable: true }) quote!: string | null;
   @Field(() => String, { description: 'Profile the rule comes from (own or extended).' }) profileKey!: string;
   @Field(() => String, { description: 'The legal document of that profile.' }) document!: string;
@@ -81,7 +88,11 @@ export class DeadlinePolicyType {
   @Field(() => String, { nullable: true }) nameEn!: string | null;
   @Field(() => String) document!: string;
   @Field(() => String, { nullable: true }) extends!: string | null;
-  @Field(() => ID, { nullable: true, description: 'Portal the profile was assigned to (this one or an ancestor); null for the platform default.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Portal the profile was assigned to (this one or an ancestor); null for the platform default.',
+  })
   inheritedFrom!: string | null;
   @Field(() => [DeadlineRuleType_]) rules!: DeadlineRuleType_[];
 }
@@ -96,7 +107,10 @@ export const DeadlinePolicyResult = createUnionType({
 export class DeadlineType {
   @Field(() => InformationKind) kind!: InformationKind;
   @Field(() => Date) anchor!: Date;
-  @Field(() => Date, { description: 'The instant the information is due (end of the due working day, Asia/Ho_Chi_Minh).' }) dueAt!: Date;
+  @Field(() => Date, {
+    description: 'The instant the information is due (end of the due working day, Asia/Ho_Chi_Minh).',
+  })
+  dueAt!: Date;
   @Field(() => String, { description: 'Due date in Asia/Ho_Chi_Minh, YYYY-MM-DD.' }) dueDate!: string;
   @Field(() => DeadlineRuleType_) rule!: DeadlineRuleType_;
 }

@@ -19,7 +19,9 @@ export class Calendar1763800000600 implements MigrationInterface {
         revoked_by uuid
       )`);
     // One live override per portal and day; replaced ones are kept, revoked.
-    await q.query(`CREATE UNIQUE INDEX calendar_overrides_live ON calendar_overrides (tenant_id, day) WHERE revoked_at IS NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX calendar_overrides_live ON calendar_overrides (tenant_id, day) WHERE revoked_at IS NULL`,
+    );
     await q.query(`
       CREATE TABLE deadline_policy_assignments (
         tenant_id uuid PRIMARY KEY REFERENCES tenants(id),
@@ -29,7 +31,9 @@ export class Calendar1763800000600 implements MigrationInterface {
       )`);
     // Calendars and policies hang on the tree: their changes reach every instance like the tree's own.
     for (const table of ['calendar_overrides', 'deadline_policy_assignments']) {
-      await q.query(`CREATE TRIGGER ${table}_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION notify_tenancy_changed()`);
+      await q.query(
+        `CREATE TRIGGER ${table}_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION notify_tenancy_changed()`,
+      );
     }
   }
 

@@ -2,7 +2,19 @@ import { join } from 'node:path';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@portal/audit';
-import { APP_CONFIG, AppConfig, DomainError, RequestContext, Result, TransactionRunner, assertCan, fail, inputError, isUuid, ok } from '@portal/platform';
+import {
+  APP_CONFIG,
+  AppConfig,
+  DomainError,
+  RequestContext,
+  Result,
+  TransactionRunner,
+  assertCan,
+  fail,
+  inputError,
+  isUuid,
+  ok,
+} from '@portal/platform';
 import { HostRoutingService, TenantStatus } from '@portal/tenancy';
 import { CalendarService } from '../calendar/calendar.service';
 import { DeadlinePolicyAssignmentEntity } from '../calendar/calendar-override.entity';
@@ -12,7 +24,15 @@ import { DeadlinePolicyProfile, DeadlineRuleType, InformationKind, Weekday } fro
 
 export const DEFAULT_POLICY_PROFILE = 'hcmc-2024';
 
-const WEEKDAY_OFFSET: Record<Weekday, number> = { MONDAY: 0, TUESDAY: 1, WEDNESDAY: 2, THURSDAY: 3, FRIDAY: 4, SATURDAY: 5, SUNDAY: 6 };
+const WEEKDAY_OFFSET: Record<Weekday, number> = {
+  MONDAY: 0,
+  TUESDAY: 1,
+  WEDNESDAY: 2,
+  THURSDAY: 3,
+  FRIDAY: 4,
+  SATURDAY: 5,
+  SUNDAY: 6,
+};
 
 export interface Deadline {
   kind: InformationKind;
@@ -31,7 +51,15 @@ export interface EffectivePolicy {
 }
 
 const noRule = (kind: string) =>
-  new DomainError('NO_DEADLINE_RULE', { vi: `Chính sách thời hạn không quy định loại thông tin ${kind}.`, en: `The deadline policy has no rule for ${kind}.` }, 'kind', 400);
+  new DomainError(
+    'NO_DEADLINE_RULE',
+    {
+      vi: `Chính sách thời hạn không quy định loại thông tin ${kind}.`,
+      en: `The deadline policy has no rule for ${kind}.`,
+    },
+    'kind',
+    400,
+  );
 
 /**
  * Statutory deadlines as data: each portal follows a policy profile (its own, or its nearest
@@ -56,8 +84,14 @@ export class DeadlineService implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     const dir = join(this.config.tenantsDir, 'policies');
     const { profiles, issues } = loadPolicyDirectory(dir);
-    if (issues.length) throw new Error(`deadline policies in ${dir}: ${issues.map((i) => `${i.file}:${i.line}:${i.column} ${i.message}`).join('; ')}`);
-    if (!profiles.has(DEFAULT_POLICY_PROFILE)) throw new Error(`deadline policies in ${dir}: the default profile "${DEFAULT_POLICY_PROFILE}" is missing`);
+    if (issues.length)
+      throw new Error(
+        `deadline policies in ${dir}: ${issues.map((i) => `${i.file}:${i.line}:${i.column} ${i.message}`).join('; ')}`,
+      );
+    if (!profiles.has(DEFAULT_POLICY_PROFILE))
+      throw new Error(
+        `deadline policies in ${dir}: the default profile "${DEFAULT_POLICY_PROFILE}" is missing`,
+      );
     this.profiles = profiles;
     this.routing.onChange(() => {
       this.loaded = null;
@@ -93,7 +127,13 @@ export class DeadlineService implements OnModuleInit {
 
   /** When information of `kind` anchored at `anchor` is due on portal `tenantId` (null: national calendar, default profile). */
   async dueAt(kind: InformationKind, anchor: Date, tenantId: string | null): Promise<Deadline> {
-    if (Number.isNaN(anchor.getTime())) throw inputError('INVALID_DATE', 'anchor', 'Thời điểm mốc không hợp lệ.', 'The anchor is not a valid instant.');
+    if (Number.isNaN(anchor.getTime()))
+      throw inputError(
+        'INVALID_DATE',
+        'anchor',
+        'Thời điểm mốc không hợp lệ.',
+        'The anchor is not a valid instant.',
+      );
     const policy = await this.effectivePolicy(tenantId);
     const resolved = policy.rules.get(kind);
     if (!resolved) throw noRule(kind);
@@ -124,21 +164,45 @@ export class DeadlineService implements OnModuleInit {
     return { kind, anchor, dueAt, rule: resolved, assignedAt: policy.inheritedFrom };
   }
 
-  async assign(ctx: RequestContext, tenantId: string, profileKey: string | null): Promise<Result<EffectivePolicy>> {
+  async assign(
+    ctx: RequestContext,
+    tenantId: string,
+    profileKey: string | null,
+  ): Promise<Result<EffectivePolicy>> {
     const tenant = isUuid(tenantId) ? this.routing.tenant(tenantId) : null;
     if (!tenant || (tenant.status !== TenantStatus.ACTIVE && tenant.status !== TenantStatus.SUSPENDED)) {
-      return fail(inputError('TENANT_NOT_FOUND', 'tenantId', 'Không tìm thấy cổng.', 'The portal does not exist.'));
+      return fail(
+        inputError('TENANT_NOT_FOUND', 'tenantId', 'Không tìm thấy cổng.', 'The portal does not exist.'),
+      );
     }
     assertCan(ctx, 'update', 'DeadlinePolicy', { tenantId: tenant.id, tenantPath: tenant.path });
     if (profileKey !== null && !this.profiles.has(profileKey)) {
-      return fail(inputError('UNKNOWN_POLICY_PROFILE', 'profileKey', `Không có chính sách “${profileKey}”.`, `There is no policy profile "${profileKey}".`));
+      return fail(
+        inputError(
+          'UNKNOWN_POLICY_PROFILE',
+          'profileKey',
+          `Không có chính sách “${profileKey}”.`,
+          `There is no policy profile "${profileKey}".`,
+        ),
+      );
     }
     const before = this.assignments.get(tenant.id) ?? null;
     await this.tx.run(ctx, async (tx) => {
       const m = this.tx.manager(tx);
       // A null profile makes the portal inherit again; the row stays (nothing written is deleted).
-      await m.upsert(DeadlinePolicyAssignmentEntity, { tenantId: tenant.id, profileKey, assignedBy: ctx.accountId, assignedAt: new Date() }, ['tenantId']);
-      await this.audit.record(tx, { tenantId: tenant.id, action: 'deadline_policy.assigned', subjectType: 'DeadlinePolicy', subjectId: tenant.id, before: { profileKey: before }, after: { profileKey } });
+      await m.upsert(
+        DeadlinePolicyAssignmentEntity,
+        { tenantId: tenant.id, profileKey, assignedBy: ctx.accountId, assignedAt: new Date() },
+        ['tenantId'],
+      );
+      await this.audit.record(tx, {
+        tenantId: tenant.id,
+        action: 'deadline_policy.assigned',
+        subjectType: 'DeadlinePolicy',
+        subjectId: tenant.id,
+        before: { profileKey: before },
+        after: { profileKey },
+      });
     });
     this.loaded = this.load();
     return ok(await this.effectivePolicy(tenant.id));
@@ -151,6 +215,8 @@ export class DeadlineService implements OnModuleInit {
 
   private async load(): Promise<void> {
     const rows = await this.dataSource.getRepository(DeadlinePolicyAssignmentEntity).find();
-    this.assignments = new Map(rows.filter((r) => r.profileKey !== null).map((r) => [r.tenantId, r.profileKey!]));
+    this.assignments = new Map(
+      rows.filter((r) => r.profileKey !== null).map((r) => [r.tenantId, r.profileKey!]),
+    );
   }
 }

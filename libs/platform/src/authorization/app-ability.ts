@@ -14,7 +14,15 @@ import type { FieldCondition, FieldInstruction, JsInterpreter } from '@ucast/mon
 export type AppAction =
   'manage' | 'read' | 'create' | 'update' | 'suspend' | 'provision' | 'restructure' | 'grant' | 'revoke';
 
-export type AppSubjectType = 'Tenant' | 'Account' | 'RoleAssignment' | 'AuditEntry' | 'SiteStructure' | 'Calendar' | 'DeadlinePolicy' | 'all';
+export type AppSubjectType =
+  | 'Tenant'
+  | 'Account'
+  | 'RoleAssignment'
+  | 'AuditEntry'
+  | 'SiteStructure'
+  | 'Calendar'
+  | 'DeadlinePolicy'
+  | 'all';
 
 /** Fields every tenant-owned subject exposes to conditions. */
 export interface TenantScopedFields {
