@@ -157,19 +157,17 @@ export class CalendarResolver {
   @Query(() => [DeadlinePolicyType], { description: 'Every policy profile the platform ships.' })
   @Public()
   deadlinePolicyProfiles(): DeadlinePolicyType[] {
-    return this.deadlines
-      .listProfiles()
-      .map((p) =>
-        Object.assign(new DeadlinePolicyType(), {
-          key: p.key,
-          nameVi: p.nameVi,
-          nameEn: p.nameEn ?? null,
-          document: p.document,
-          extends: p.extends ?? null,
-          inheritedFrom: null,
-          rules: [],
-        }),
-      );
+    return this.deadlines.listProfiles().map((p) =>
+      Object.assign(new DeadlinePolicyType(), {
+        key: p.key,
+        nameVi: p.nameVi,
+        nameEn: p.nameEn ?? null,
+        document: p.document,
+        extends: p.extends ?? null,
+        inheritedFrom: null,
+        rules: [],
+      }),
+    );
   }
 
   @Query(() => DeadlineType, {
