@@ -5,6 +5,8 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { AccessModule } from '@portal/access';
 import { AuditModule } from '@portal/audit';
 import { CalendarModule } from '@portal/calendar';
+import { ContentModule } from '@portal/content';
+import { EditorialModule } from '@portal/editorial';
 import { IdentityModule } from '@portal/identity';
 import { APP_FILTER } from '@nestjs/core';
 import { AppConfig, DomainErrorFilter, PlatformModule, createGraphqlErrorFormatter } from '@portal/platform';
@@ -37,6 +39,8 @@ export class AppModule implements NestModule {
         IdentityModule,
         AccessModule,
         CalendarModule,
+        ContentModule,
+        EditorialModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',

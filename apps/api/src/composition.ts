@@ -3,6 +3,8 @@ import { AUDIT_ENTITIES } from '@portal/audit';
 import { IDENTITY_ENTITIES } from '@portal/identity';
 import { ACCESS_ENTITIES } from '@portal/access';
 import { CALENDAR_ENTITIES } from '@portal/calendar';
+import { CONTENT_ENTITIES } from '@portal/content';
+import { EDITORIAL_ENTITIES } from '@portal/editorial';
 export { MIGRATIONS } from './migration-list';
 
 /** Every entity of every lib, for the one DataSource the api, worker and CLI share. */
@@ -12,4 +14,6 @@ export const ENTITIES = [
   ...IDENTITY_ENTITIES,
   ...ACCESS_ENTITIES,
   ...CALENDAR_ENTITIES,
+  ...CONTENT_ENTITIES,
+  ...EDITORIAL_ENTITIES,
 ];

@@ -4,6 +4,8 @@ import { AuditLog1763800000300 } from '../../../libs/audit/src/migrations/176380
 import { Identity1763800000400 } from '../../../libs/identity/src/migrations/1763800000400-identity';
 import { Access1763800000500 } from '../../../libs/access/src/migrations/1763800000500-access';
 import { Calendar1763800000600 } from '../../../libs/calendar/src/migrations/1763800000600-calendar';
+import { Content1763800000700 } from '../../../libs/content/src/migrations/1763800000700-content';
+import { Editorial1763800000800 } from '../../../libs/editorial/src/migrations/1763800000800-editorial';
 
 /**
  * Every lib's migrations in order. Imported file by file (not through the libs' index) so that
@@ -16,4 +18,6 @@ export const MIGRATIONS = [
   Identity1763800000400,
   Access1763800000500,
   Calendar1763800000600,
+  Content1763800000700,
+  Editorial1763800000800,
 ];

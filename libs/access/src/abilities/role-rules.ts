@@ -25,9 +25,9 @@ const FROM_ABOVE_ONLY = [Role.OWNER, Role.MANAGER];
  * The specification of who may do what (DOMAIN.md §3) as CASL rules. Conditions are on the owning
  * tenant (`tenantId` for TENANT scope, `tenantPath` under the assignment's path for SUBTREE scope),
  * so the same rules check one row and, translated to SQL, filter lists. Deny by default: a role
- * not listed here grants nothing administrative. Content rights arrive with the editorial lib.
+ * not listed here grants nothing administrative.
  */
-export function rulesForAssignment(a: LiveAssignment): AppRule[] {
+export function rulesForAssignment(a: LiveAssignment, accountId = ''): AppRule[] {
   const on =
     a.scope === RoleScope.SUBTREE ? { tenantPath: { $under: a.tenantPath } } : { tenantId: a.tenantId };
   const below = { tenantPath: { $under: a.tenantPath }, tenantId: { $ne: a.tenantId } };
@@ -82,10 +82,70 @@ export function rulesForAssignment(a: LiveAssignment): AppRule[] {
       // Board and contributors: no administrative rights in the foundation.
       break;
   }
-  return rules;
+  return [...rules, ...contentRules(a, on, accountId)];
 }
 
-export function rulesForAssignments(assignments: LiveAssignment[], isPlatformAdmin: boolean): AppRule[] {
-  if (isPlatformAdmin) return [{ action: 'manage', subject: 'all' }];
-  return assignments.flatMap(rulesForAssignment);
+/**
+ * The editorial board (DOMAIN.md §3, §5; 001 art. 6.3, 9.2): contributors write and submit their own
+ * items; board members review the items of their fields (all fields when none are assigned) and
+ * publish what is approved; only the head approves (the deputy only under a delegation, added by the
+ * ability factory); the operator publishes but never approves; owners and managers read.
+ */
+function contentRules(a: LiveAssignment, on: Record<string, unknown>, accountId: string): AppRule[] {
+  const mine = { ...on, createdBy: accountId };
+  const inFields = a.fields.length ? { ...on, field: { $in: a.fields } } : on;
+  const writer: AppRule[] = [
+    { action: 'create', subject: 'Content', conditions: on },
+    { action: ['read', 'update', 'submit'], subject: 'Content', conditions: mine },
+  ];
+  switch (a.role) {
+    case Role.CONTRIBUTOR:
+      return writer;
+    case Role.BOARD_MEMBER:
+    case Role.BOARD_DEPUTY:
+      return [
+        ...writer,
+        { action: 'read', subject: 'Content', conditions: on },
+        { action: 'review', subject: 'Content', conditions: inFields },
+        { action: 'publish', subject: 'Content', conditions: on },
+      ];
+    case Role.BOARD_HEAD:
+      return [
+        ...writer,
+        { action: ['read', 'review', 'approve', 'publish', 'delegate'], subject: 'Content', conditions: on },
+      ];
+    case Role.OPERATOR:
+      return [{ action: ['read', 'publish'], subject: 'Content', conditions: on }];
+    case Role.OWNER:
+    case Role.MANAGER:
+      return [{ action: 'read', subject: 'Content', conditions: on }];
+    default:
+      return [];
+  }
+}
+
+/**
+ * All rules of an account: its assignments' rules, rules other libs contribute (a deputy's delegated
+ * approval), then the four-eyes prohibition, last so that it wins.
+ */
+export function rulesForAssignments(
+  assignments: LiveAssignment[],
+  isPlatformAdmin: boolean,
+  accountId = '',
+  contributed: AppRule[] = [],
+): AppRule[] {
+  // Four-eyes: nobody approves an item they wrote. Inverted rules come last so that they win.
+  const fourEyes: AppRule = {
+    action: 'approve',
+    subject: 'Content',
+    conditions: { createdBy: accountId },
+    inverted: true,
+  };
+  // The platform administrator runs the platform; approving content belongs to the boards.
+  if (isPlatformAdmin)
+    return [
+      { action: 'manage', subject: 'all' },
+      { action: 'approve', subject: 'Content', inverted: true },
+    ];
+  return [...assignments.flatMap((a) => rulesForAssignment(a, accountId)), ...contributed, fourEyes];
 }

@@ -12,7 +12,20 @@ import type { FieldCondition, FieldInstruction, JsInterpreter } from '@ucast/mon
  * turned into CASL rules over these; resolvers declare which one they need.
  */
 export type AppAction =
-  'manage' | 'read' | 'create' | 'update' | 'suspend' | 'provision' | 'restructure' | 'grant' | 'revoke';
+  | 'manage'
+  | 'read'
+  | 'create'
+  | 'update'
+  | 'suspend'
+  | 'provision'
+  | 'restructure'
+  | 'grant'
+  | 'revoke'
+  | 'submit'
+  | 'review'
+  | 'approve'
+  | 'publish'
+  | 'delegate';
 
 export type AppSubjectType =
   | 'Tenant'
@@ -22,6 +35,7 @@ export type AppSubjectType =
   | 'SiteStructure'
   | 'Calendar'
   | 'DeadlinePolicy'
+  | 'Content'
   | 'all';
 
 /** Fields every tenant-owned subject exposes to conditions. */

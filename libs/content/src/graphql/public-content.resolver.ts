@@ -1,0 +1,150 @@
+import {
+  Args,
+  Field,
+  ID,
+  Info,
+  InputType,
+  Int,
+  ObjectType,
+  Query,
+  Resolver,
+  registerEnumType,
+} from '@nestjs/graphql';
+import { GraphQLJSONObject } from '@portal/audit';
+import { Ctx, PageInfoType, Public, RequestContext } from '@portal/platform';
+import { ContentKind } from '../kinds/content-kind';
+import { PublicContentService, PublicItemRow } from '../public/public-content.service';
+
+registerEnumType(ContentKind, { name: 'ContentKind' });
+
+@ObjectType('PublicItem', { description: 'A published item as the public reads it (its live revision).' })
+export class PublicItemType {
+  @Field(() => ID) id!: string;
+  @Field(() => ContentKind) kind!: ContentKind;
+  @Field(() => ID, { nullable: true }) categoryId!: string | null;
+  @Field(() => String) language!: string;
+  @Field(() => String) slug!: string;
+  @Field(() => String) title!: string;
+  @Field(() => String, { nullable: true }) summary!: string | null;
+  @Field(() => String, { description: 'Sanitised HTML.' }) bodyHtml!: string;
+  @Field(() => GraphQLJSONObject) fields!: Record<string, unknown>;
+  @Field(() => String) authorName!: string;
+  @Field(() => String) source!: string;
+  @Field(() => Date) publishedAt!: Date;
+  @Field(() => Int) revisionNumber!: number;
+  @Field(() => Boolean) pinned!: boolean;
+
+  static from(r: PublicItemRow): PublicItemType {
+    return Object.assign(new PublicItemType(), {
+      id: r.id,
+      kind: r.kind,
+      categoryId: r.category_id,
+      language: r.language,
+      slug: r.slug,
+      title: r.title,
+      summary: r.summary,
+      bodyHtml: r.body_html,
+      fields: r.fields,
+      authorName: r.author_name,
+      source: r.source,
+      publishedAt: new Date(r.published_at),
+      revisionNumber: r.revision_number,
+      pinned: r.pinned,
+    });
+  }
+}
+
+@ObjectType('PublicItemConnection')
+export class PublicItemConnectionType {
+  @Field(() => [PublicItemType]) nodes!: PublicItemType[];
+  @Field(() => PageInfoType) pageInfo!: PageInfoType;
+}
+
+@InputType('PublicItemsFilter')
+export class PublicItemsFilterInput {
+  @Field(() => ID, { nullable: true }) categoryId?: string | null;
+  @Field(() => ContentKind, { nullable: true }) kind?: ContentKind | null;
+  @Field(() => Int, { nullable: true }) first?: number | null;
+  @Field(() => String, { nullable: true }) after?: string | null;
+}
+
+@InputType('LegalDocumentsFilter')
+export class LegalDocumentsFilterInput {
+  @Field(() => String, { nullable: true }) form?: string | null;
+  @Field(() => String, { nullable: true }) issuer?: string | null;
+  @Field(() => String, { nullable: true }) number?: string | null;
+  @Field(() => String, { nullable: true }) field?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) issuedFrom?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) issuedTo?: string | null;
+  @Field(() => Int, { nullable: true }) first?: number | null;
+}
+
+type CacheableInfo = {
+  cacheControl?: { setCacheHint(hint: { maxAge: number; scope: 'PUBLIC' | 'PRIVATE' }): void };
+};
+const publicFor = (info: CacheableInfo) => info.cacheControl?.setCacheHint({ maxAge: 60, scope: 'PUBLIC' });
+
+/** Anonymous reads of the addressed portal's published content (English with `Accept-Language: en`). */
+@Resolver()
+export class PublicContentResolver {
+  constructor(private readonly content: PublicContentService) {}
+
+  @Query(() => PublicItemConnectionType, {
+    description: 'Published items, newest first, by category or kind.',
+  })
+  @Public()
+  async publicItems(
+    @Ctx() ctx: RequestContext,
+    @Info() info: CacheableInfo,
+    @Args('filter', { type: () => PublicItemsFilterInput, nullable: true }) filter?: PublicItemsFilterInput,
+  ): Promise<PublicItemConnectionType> {
+    publicFor(info);
+    const page = await this.content.list(ctx.requireTenant().id, { ...filter, language: ctx.locale });
+    return {
+      nodes: page.rows.map(PublicItemType.from),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+    };
+  }
+
+  @Query(() => PublicItemType, { nullable: true, description: 'A published item by its slug.' })
+  @Public()
+  async publicItem(
+    @Ctx() ctx: RequestContext,
+    @Info() info: CacheableInfo,
+    @Args('slug') slug: string,
+  ): Promise<PublicItemType | null> {
+    publicFor(info);
+    const row = await this.content.bySlug(ctx.requireTenant().id, slug, ctx.locale);
+    return row ? PublicItemType.from(row) : null;
+  }
+
+  @Query(() => [PublicItemType], {
+    description: 'Full-text search, diacritics optional; title matches first.',
+  })
+  @Public()
+  async search(
+    @Ctx() ctx: RequestContext,
+    @Info() info: CacheableInfo,
+    @Args('query') query: string,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+  ): Promise<PublicItemType[]> {
+    publicFor(info);
+    return (await this.content.search(ctx.requireTenant().id, query, first, ctx.locale)).map(
+      PublicItemType.from,
+    );
+  }
+
+  @Query(() => [PublicItemType], {
+    description: 'Legal documents by form, issuer, number, field and issue date.',
+  })
+  @Public()
+  async legalDocuments(
+    @Ctx() ctx: RequestContext,
+    @Info() info: CacheableInfo,
+    @Args('filter', { type: () => LegalDocumentsFilterInput, nullable: true })
+    filter?: LegalDocumentsFilterInput,
+  ): Promise<PublicItemType[]> {
+    publicFor(info);
+    return (await this.content.legalDocuments(ctx.requireTenant().id, filter ?? {})).map(PublicItemType.from);
+  }
+}

@@ -1,0 +1,278 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { diffWords } from 'diff';
+import { EntityManager } from 'typeorm';
+import {
+  DomainError,
+  RequestContext,
+  ScopedRepository,
+  ScopedRepositoryFactory,
+  TransactionRunner,
+  inputError,
+  isUuid,
+} from '@portal/platform';
+import { CategoryEntity } from '@portal/tenancy';
+import { ContentKind, ContentFields, validateKindFields } from '../kinds/content-kind';
+import { plainText, sanitizeRichText, textOf } from '../sanitize/html-sanitizer';
+import { ContentItemEntity, ContentRevisionEntity } from './content.entity';
+import { slugify } from './slug';
+
+export interface RevisionInput {
+  title: string;
+  summary?: string | null;
+  bodyHtml: string;
+  fields?: Record<string, unknown> | null;
+  authorName: string;
+  source: string;
+}
+
+export interface NewItemInput extends RevisionInput {
+  tenantId: string;
+  kind: ContentKind;
+  categoryId?: string | null;
+  language?: 'vi' | 'en' | null;
+  translationOf?: string | null;
+  slug?: string | null;
+  field?: string | null;
+}
+
+export interface CleanRevision {
+  title: string;
+  summary: string | null;
+  bodyHtml: string;
+  bodyText: string;
+  fields: ContentFields;
+  authorName: string;
+  source: string;
+}
+
+export interface RevisionDiff {
+  field: string;
+  parts: Array<{ value: string; added: boolean; removed: boolean }>;
+}
+
+/**
+ * Items and their revisions. Every save writes a new revision (nothing is overwritten); bodies are
+ * sanitised and text fields stripped of markup before they are stored. Who may save what, and when,
+ * is the editorial workflow's decision: this service stores what it is given after validation.
+ */
+@Injectable()
+export class ContentService {
+  readonly items: ScopedRepository<ContentItemEntity>;
+
+  constructor(
+    scoped: ScopedRepositoryFactory,
+    private readonly tx: TransactionRunner,
+  ) {
+    this.items = scoped.for(ContentItemEntity, 'Content');
+  }
+
+  /** Validates a revision's input for a kind; errors name the field. */
+  clean(kind: ContentKind, input: RevisionInput): { value: CleanRevision } | { error: DomainError } {
+    const title = plainText(input.title ?? '');
+    if (!title || title.length > 500)
+      return {
+        error: inputError(
+          'INVALID_TITLE',
+          'title',
+          'Tiêu đề là bắt buộc (tối đa 500 ký tự).',
+          'A title is required (at most 500 characters).',
+        ),
+      };
+    const authorName = plainText(input.authorName ?? '');
+    if (!authorName)
+      return {
+        error: inputError(
+          'REQUIRED',
+          'authorName',
+          'Cần ghi tác giả.',
+          'The author is required (Decree 42: every item names its author).',
+        ),
+      };
+    const source = plainText(input.source ?? '');
+    if (!source)
+      return {
+        error: inputError(
+          'REQUIRED',
+          'source',
+          'Cần ghi nguồn tin.',
+          'The source is required (Decree 42: every item names its source).',
+        ),
+      };
+    const summary = input.summary ? plainText(input.summary) : null;
+    if (summary && summary.length > 2000)
+      return {
+        error: inputError(
+          'TOO_LONG',
+          'summary',
+          'Tóm tắt dài quá 2.000 ký tự.',
+          'The summary is longer than 2,000 characters.',
+        ),
+      };
+    if ((input.bodyHtml ?? '').length > 2_000_000)
+      return {
+        error: inputError('TOO_LONG', 'bodyHtml', 'Nội dung quá dài.', 'The body is longer than 2 MB.'),
+      };
+    const bodyHtml = sanitizeRichText(input.bodyHtml ?? '');
+    const fields = validateKindFields(kind, input.fields ?? {});
+    if ('error' in fields) return fields;
+    return {
+      value: {
+        title,
+        summary,
+        bodyHtml,
+        bodyText: textOf(bodyHtml),
+        fields: fields.value,
+        authorName,
+        source,
+      },
+    };
+  }
+
+  async createItem(
+    m: EntityManager,
+    ctx: RequestContext,
+    input: NewItemInput,
+    tenantPath: string,
+    clean: CleanRevision,
+  ): Promise<{ item: ContentItemEntity; revision: ContentRevisionEntity }> {
+    if (input.categoryId) {
+      const category = isUuid(input.categoryId)
+        ? await m.findOne(CategoryEntity, { where: { id: input.categoryId, tenantId: input.tenantId } })
+        : null;
+      if (!category)
+        throw inputError(
+          'CATEGORY_NOT_FOUND',
+          'categoryId',
+          'Chuyên mục không thuộc cổng này.',
+          'The category does not belong to this portal.',
+        );
+    }
+    const language = input.language ?? 'vi';
+    if (input.translationOf) {
+      const original = isUuid(input.translationOf)
+        ? await m.findOne(ContentItemEntity, { where: { id: input.translationOf, tenantId: input.tenantId } })
+        : null;
+      if (!original || original.language !== 'vi' || language !== 'en') {
+        throw inputError(
+          'INVALID_TRANSLATION',
+          'translationOf',
+          'Bản dịch tiếng Anh phải trỏ tới bản gốc tiếng Việt cùng cổng.',
+          'An English translation must point at a Vietnamese original of the same portal.',
+        );
+      }
+    }
+    const base = input.slug ? input.slug.trim() : slugify(clean.title);
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(base) || base.length > 200)
+      throw inputError(
+        'INVALID_SLUG',
+        'slug',
+        'Đường dẫn chỉ gồm chữ thường không dấu, số và dấu gạch ngang.',
+        'The slug may hold lowercase ASCII letters, digits and hyphens only.',
+      );
+    // A proposed slug that is taken gets a number; an explicit one must be free.
+    let slug = base;
+    for (
+      let n = 2;
+      await m.exists(ContentItemEntity, { where: { tenantId: input.tenantId, language, slug } });
+      n++
+    ) {
+      if (input.slug)
+        throw inputError(
+          'SLUG_TAKEN',
+          'slug',
+          'Đường dẫn đã được dùng.',
+          'The slug is already used on this portal.',
+        );
+      slug = `${base}-${n}`;
+    }
+    const now = new Date();
+    const item = Object.assign(new ContentItemEntity(), {
+      id: randomUUID(),
+      tenantId: input.tenantId,
+      kind: input.kind,
+      categoryId: input.categoryId ?? null,
+      language,
+      translationOf: input.translationOf ?? null,
+      slug,
+      field: input.field ? plainText(input.field) : null,
+      createdBy: ctx.accountId!,
+      createdAt: now,
+      updatedAt: now,
+      liveRevisionId: null,
+      publishedAt: null,
+      withdrawnAt: null,
+      pinned: false,
+    });
+    await m.insert(ContentItemEntity, item);
+    const revision = await this.addRevision(m, ctx, item, clean);
+    void tenantPath;
+    return { item, revision };
+  }
+
+  async addRevision(
+    m: EntityManager,
+    ctx: RequestContext,
+    item: ContentItemEntity,
+    clean: CleanRevision,
+  ): Promise<ContentRevisionEntity> {
+    const [{ next }] = await m.query(
+      'SELECT coalesce(max(number), 0) + 1 AS next FROM content_revisions WHERE item_id = $1',
+      [item.id],
+    );
+    const revision = Object.assign(new ContentRevisionEntity(), {
+      id: randomUUID(),
+      itemId: item.id,
+      tenantId: item.tenantId,
+      number: Number(next),
+      ...clean,
+      createdBy: ctx.accountId!,
+      createdAt: new Date(),
+    });
+    await m.insert(ContentRevisionEntity, revision as never);
+    await m.update(ContentItemEntity, { id: item.id }, { updatedAt: new Date() });
+    return revision;
+  }
+
+  revisions(m: EntityManager, itemId: string): Promise<ContentRevisionEntity[]> {
+    return m.find(ContentRevisionEntity, { where: { itemId }, order: { number: 'ASC' } });
+  }
+
+  revision(m: EntityManager, itemId: string, number: number): Promise<ContentRevisionEntity | null> {
+    return m.findOne(ContentRevisionEntity, { where: { itemId, number } });
+  }
+
+  /** Word-level differences between two revisions, field by field (only fields that differ). */
+  compare(a: ContentRevisionEntity, b: ContentRevisionEntity): RevisionDiff[] {
+    const pairs: Array<[string, string, string]> = [
+      ['title', a.title, b.title],
+      ['summary', a.summary ?? '', b.summary ?? ''],
+      ['body', a.bodyText, b.bodyText],
+      ['fields', JSON.stringify(a.fields, null, 1), JSON.stringify(b.fields, null, 1)],
+      ['authorName', a.authorName, b.authorName],
+      ['source', a.source, b.source],
+    ];
+    return pairs
+      .filter(([, x, y]) => x !== y)
+      .map(([field, x, y]) => ({
+        field,
+        parts: diffWords(x, y).map((p) => ({ value: p.value, added: !!p.added, removed: !!p.removed })),
+      }));
+  }
+
+  async makeLive(m: EntityManager, item: ContentItemEntity, revisionId: string, at: Date): Promise<void> {
+    await m.update(
+      ContentItemEntity,
+      { id: item.id },
+      { liveRevisionId: revisionId, publishedAt: item.publishedAt ?? at, withdrawnAt: null, updatedAt: at },
+    );
+  }
+
+  async withdraw(m: EntityManager, item: ContentItemEntity, at: Date): Promise<void> {
+    await m.update(ContentItemEntity, { id: item.id }, { withdrawnAt: at, updatedAt: at });
+  }
+
+  manager(ctx: RequestContext): EntityManager {
+    return this.tx.manager(ctx);
+  }
+}

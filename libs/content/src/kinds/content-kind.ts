@@ -1,0 +1,323 @@
+import { DomainError, inputError } from '@portal/platform';
+import { plainText } from '../sanitize/html-sanitizer';
+
+/** What a portal carries (DOMAIN.md §4; Decree 42/2022 art. 4; 003 art. 14; 000 art. 7). */
+export enum ContentKind {
+  NEWS = 'NEWS',
+  ANNOUNCEMENT = 'ANNOUNCEMENT',
+  DIRECTIVE = 'DIRECTIVE',
+  WORK_SCHEDULE = 'WORK_SCHEDULE',
+  LEGAL_DOCUMENT = 'LEGAL_DOCUMENT',
+  DRAFT_DOCUMENT = 'DRAFT_DOCUMENT',
+  GAZETTE_ISSUE = 'GAZETTE_ISSUE',
+  PROJECT = 'PROJECT',
+  STATISTICS_REPORT = 'STATISTICS_REPORT',
+  ADMINISTRATIVE_PROCEDURE = 'ADMINISTRATIVE_PROCEDURE',
+  ORGANISATION_PAGE = 'ORGANISATION_PAGE',
+  LEADER_PROFILE = 'LEADER_PROFILE',
+  CONTACT_ENTRY = 'CONTACT_ENTRY',
+  QA_ITEM = 'QA_ITEM',
+  GENERIC_PAGE = 'GENERIC_PAGE',
+}
+
+type FieldType = 'text' | 'longText' | 'date' | 'dateTime' | 'number' | 'enum' | 'time' | 'list';
+
+interface FieldSpec {
+  type: FieldType;
+  required?: boolean;
+  values?: readonly string[];
+  max?: number;
+  /** For lists: the fields of each entry. */
+  of?: Record<string, FieldSpec>;
+}
+
+const LEGAL_FORMS = [
+  'LUAT',
+  'NGHI_QUYET',
+  'NGHI_DINH',
+  'QUYET_DINH',
+  'THONG_TU',
+  'CHI_THI',
+  'CONG_VAN',
+  'THONG_BAO',
+  'KE_HOACH',
+  'KHAC',
+] as const;
+
+/** Kind-specific fields, besides title, summary, body, author and source which every item has. */
+export const KIND_FIELDS: Record<ContentKind, Record<string, FieldSpec>> = {
+  [ContentKind.NEWS]: { eventDate: { type: 'date' } },
+  [ContentKind.ANNOUNCEMENT]: { eventDate: { type: 'date' } },
+  [ContentKind.DIRECTIVE]: { eventDate: { type: 'date' }, issuer: { type: 'text' } },
+  [ContentKind.WORK_SCHEDULE]: {
+    weekStart: { type: 'date', required: true },
+    entries: {
+      type: 'list',
+      required: true,
+      max: 200,
+      of: {
+        date: { type: 'date', required: true },
+        time: { type: 'time', required: true },
+        place: { type: 'text', required: true },
+        leader: { type: 'text', required: true },
+        content: { type: 'longText', required: true },
+      },
+    },
+  },
+  [ContentKind.LEGAL_DOCUMENT]: {
+    form: { type: 'enum', values: LEGAL_FORMS, required: true },
+    issuer: { type: 'text', required: true },
+    number: { type: 'text', required: true, max: 100 },
+    issueDate: { type: 'date', required: true },
+    effectiveDate: { type: 'date' },
+    excerpt: { type: 'longText', required: true },
+    field: { type: 'text' },
+    /** OWN: issued by this agency; IN_SCOPE: by an agency within its remit (different deadlines). */
+    scope: { type: 'enum', values: ['OWN', 'IN_SCOPE'] },
+  },
+  [ContentKind.DRAFT_DOCUMENT]: {
+    commentOpensAt: { type: 'dateTime', required: true },
+    commentClosesAt: { type: 'dateTime', required: true },
+    issuer: { type: 'text' },
+  },
+  [ContentKind.GAZETTE_ISSUE]: {
+    issueNumber: { type: 'text', required: true },
+    issueDate: { type: 'date', required: true },
+    documents: {
+      type: 'list',
+      max: 500,
+      of: {
+        number: { type: 'text', required: true },
+        title: { type: 'text', required: true },
+        excerpt: { type: 'longText' },
+      },
+    },
+  },
+  [ContentKind.PROJECT]: {
+    name: { type: 'text', required: true },
+    objective: { type: 'longText', required: true },
+    field: { type: 'text', required: true },
+    projectType: { type: 'text', required: true },
+    periodFrom: { type: 'date' },
+    periodTo: { type: 'date' },
+    budget: { type: 'number' },
+    fundingType: { type: 'text' },
+    sponsor: { type: 'text', required: true },
+    status: { type: 'text', required: true },
+    approvalDate: { type: 'date', required: true },
+    procurement: { type: 'enum', values: ['YES', 'NO'] },
+  },
+  [ContentKind.STATISTICS_REPORT]: {
+    decisionDate: { type: 'date', required: true },
+    period: { type: 'text' },
+  },
+  [ContentKind.ADMINISTRATIVE_PROCEDURE]: {
+    code: { type: 'text' },
+    field: { type: 'text', required: true },
+    serviceLevel: { type: 'enum', values: ['FULL_ONLINE', 'PARTIAL_ONLINE', 'OFFLINE'], required: true },
+    usageCount: { type: 'number' },
+  },
+  [ContentKind.ORGANISATION_PAGE]: {},
+  [ContentKind.LEADER_PROFILE]: { position: { type: 'text', required: true } },
+  [ContentKind.CONTACT_ENTRY]: {
+    position: { type: 'text', required: true },
+    phone: { type: 'text' },
+    email: { type: 'text' },
+  },
+  [ContentKind.QA_ITEM]: { question: { type: 'longText', required: true } },
+  [ContentKind.GENERIC_PAGE]: {},
+};
+
+export type ContentFields = Record<string, unknown>;
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function checkValue(
+  spec: FieldSpec,
+  value: unknown,
+  path: string,
+): { value: unknown } | { error: DomainError } {
+  const bad = (vi: string, en: string) => ({
+    error: inputError('INVALID_FIELD', path, `${path}: ${vi}`, `${path}: ${en}`),
+  });
+  switch (spec.type) {
+    case 'text':
+    case 'longText': {
+      if (typeof value !== 'string') return bad('phải là chuỗi ký tự.', 'must be text.');
+      const text = plainText(value);
+      const max = spec.max ?? (spec.type === 'text' ? 500 : 20_000);
+      if (spec.required && !text) return bad('không được để trống.', 'must not be empty.');
+      if (text.length > max) return bad(`dài quá ${max} ký tự.`, `is longer than ${max} characters.`);
+      return { value: text };
+    }
+    case 'date':
+      if (
+        typeof value !== 'string' ||
+        !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+        Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ||
+        new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value
+      ) {
+        return bad('phải là ngày dạng YYYY-MM-DD.', 'must be a date (YYYY-MM-DD).');
+      }
+      return { value };
+    case 'dateTime':
+      if (
+        typeof value !== 'string' ||
+        !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) ||
+        Number.isNaN(Date.parse(value))
+      ) {
+        return bad('phải là thời điểm ISO 8601 có múi giờ.', 'must be an ISO 8601 instant with its offset.');
+      }
+      return { value: new Date(value).toISOString() };
+    case 'time':
+      if (typeof value !== 'string' || !/^([01]\d|2[0-3]):[0-5]\d$/.test(value))
+        return bad('phải là giờ dạng HH:MM.', 'must be a time (HH:MM).');
+      return { value };
+    case 'number':
+      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+        return bad('phải là số không âm.', 'must be a non-negative number.');
+      return { value };
+    case 'enum':
+      if (typeof value !== 'string' || !spec.values!.includes(value))
+        return bad(
+          `phải là một trong ${spec.values!.join(', ')}.`,
+          `must be one of ${spec.values!.join(', ')}.`,
+        );
+      return { value };
+    case 'list': {
+      if (!Array.isArray(value)) return bad('phải là danh sách.', 'must be a list.');
+      if (spec.required && value.length === 0)
+        return bad('cần ít nhất một mục.', 'needs at least one entry.');
+      if (spec.max && value.length > spec.max)
+        return bad(`có quá ${spec.max} mục.`, `has more than ${spec.max} entries.`);
+      const out: Record<string, unknown>[] = [];
+      for (const [i, entry] of value.entries()) {
+        const checked = checkObject(spec.of!, entry, `${path}.${i}`);
+        if ('error' in checked) return checked;
+        out.push(checked.value);
+      }
+      return { value: out };
+    }
+  }
+}
+
+function checkObject(
+  specs: Record<string, FieldSpec>,
+  input: unknown,
+  path: string,
+): { value: Record<string, unknown> } | { error: DomainError } {
+  if (!isRecord(input))
+    return {
+      error: inputError('INVALID_FIELD', path, `${path}: phải là đối tượng.`, `${path}: must be an object.`),
+    };
+  const unknown = Object.keys(input).find((k) => !(k in specs));
+  if (unknown)
+    return {
+      error: inputError(
+        'UNKNOWN_FIELD',
+        `${path}.${unknown}`,
+        `Trường “${unknown}” không thuộc loại nội dung này.`,
+        `"${unknown}" is not a field of this kind.`,
+      ),
+    };
+  const out: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(specs)) {
+    const value = input[name];
+    if (value === undefined || value === null || value === '') {
+      if (spec.required)
+        return {
+          error: inputError(
+            'REQUIRED',
+            `${path}.${name}`,
+            `${path}.${name}: bắt buộc.`,
+            `${path}.${name}: is required.`,
+          ),
+        };
+      continue;
+    }
+    const checked = checkValue(spec, value, `${path}.${name}`);
+    if ('error' in checked) return checked;
+    out[name] = checked.value;
+  }
+  return { value: out };
+}
+
+/** Validates and normalises an item's kind-specific fields; errors name the field (`fields.issueDate`). */
+export function validateKindFields(
+  kind: ContentKind,
+  input: unknown,
+): { value: ContentFields } | { error: DomainError } {
+  const checked = checkObject(KIND_FIELDS[kind], input ?? {}, 'fields');
+  if ('error' in checked) return checked;
+  const f = checked.value;
+  if (kind === ContentKind.DRAFT_DOCUMENT && String(f.commentClosesAt) <= String(f.commentOpensAt)) {
+    return {
+      error: inputError(
+        'INVALID_PERIOD',
+        'fields.commentClosesAt',
+        'Thời hạn góp ý phải kết thúc sau khi bắt đầu.',
+        'The comment period must close after it opens.',
+      ),
+    };
+  }
+  if (
+    kind === ContentKind.PROJECT &&
+    f.periodFrom &&
+    f.periodTo &&
+    String(f.periodTo) < String(f.periodFrom)
+  ) {
+    return {
+      error: inputError(
+        'INVALID_PERIOD',
+        'fields.periodTo',
+        'Thời gian kết thúc phải sau thời gian bắt đầu.',
+        'The period must end after it starts.',
+      ),
+    };
+  }
+  if (kind === ContentKind.WORK_SCHEDULE && new Date(`${String(f.weekStart)}T00:00:00Z`).getUTCDay() !== 1) {
+    return {
+      error: inputError(
+        'INVALID_FIELD',
+        'fields.weekStart',
+        'Tuần phải bắt đầu vào thứ Hai.',
+        'The week must start on a Monday.',
+      ),
+    };
+  }
+  return { value: f };
+}
+
+/**
+ * Which statutory deadline an item of a kind has, and which of its fields anchors it (DOMAIN.md §6).
+ * Kinds without one (pages, profiles) are "kept up to date" rather than due.
+ */
+export function deadlineOf(
+  kind: ContentKind,
+  fields: ContentFields,
+): { informationKind: string; anchorField: string | null } | null {
+  switch (kind) {
+    case ContentKind.NEWS:
+    case ContentKind.ANNOUNCEMENT:
+      return { informationKind: 'NEWS', anchorField: 'eventDate' };
+    case ContentKind.DIRECTIVE:
+      return { informationKind: 'DIRECTIVE', anchorField: 'eventDate' };
+    case ContentKind.WORK_SCHEDULE:
+      return { informationKind: 'WORK_SCHEDULE', anchorField: 'weekStart' };
+    case ContentKind.LEGAL_DOCUMENT:
+      return {
+        informationKind: fields.scope === 'IN_SCOPE' ? 'LEGAL_DOCUMENT_IN_SCOPE' : 'LEGAL_DOCUMENT_OWN',
+        anchorField: 'issueDate',
+      };
+    case ContentKind.PROJECT:
+      return {
+        informationKind: fields.procurement === 'YES' ? 'PROCUREMENT' : 'STRATEGY_PLAN_PROJECT',
+        anchorField: 'approvalDate',
+      };
+    case ContentKind.STATISTICS_REPORT:
+      return { informationKind: 'STATISTICS', anchorField: 'decisionDate' };
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,34 @@
+import { plainText, sanitizeRichText } from './html-sanitizer';
+
+describe('sanitizeRichText', () => {
+  it.each([
+    ['<p>Tin <strong>mới</strong></p>', '<p>Tin <strong>mới</strong></p>'],
+    ['<p onclick="alert(1)">x</p>', '<p>x</p>'],
+    ['<script>alert(1)</script><p>a</p>', '<p>a</p>'],
+    ['<a href="javascript:alert(1)">x</a>', '<a>x</a>'],
+    ['<a href="JaVaScRiPt:alert(1)">x</a>', '<a>x</a>'],
+    ['<img src="data:image/svg+xml;base64,PHN2Zz4=" onerror="alert(1)">', '<img />'],
+    ['<iframe src="https://evil.example/x"></iframe>', ''],
+    [
+      '<iframe src="https://www.youtube.com/embed/abc"></iframe>',
+      '<iframe src="https://www.youtube.com/embed/abc"></iframe>',
+    ],
+    ['<svg><script>alert(1)</script></svg>', ''],
+    ['<style>body{}</style><p style="x">a</p>', '<p>a</p>'],
+    [
+      '<a href="https://x.gov.vn" target="_blank">x</a>',
+      '<a href="https://x.gov.vn" target="_blank" rel="noopener noreferrer">x</a>',
+    ],
+  ])('%s → %s', (input, output) => {
+    expect(sanitizeRichText(input)).toBe(output);
+  });
+
+  it('stores Vietnamese text in NFC', () => {
+    const nfd = 'Phường Bến Nghé'.normalize('NFD');
+    expect(sanitizeRichText(`<p>${nfd}</p>`)).toBe(`<p>${'Phường Bến Nghé'.normalize('NFC')}</p>`);
+  });
+
+  it('plainText drops markup', () => {
+    expect(plainText('<b>Nguyễn</b> <img src=x onerror=alert(1)>Văn A')).toBe('Nguyễn Văn A');
+  });
+});

@@ -1,0 +1,88 @@
+import sanitizeHtml from 'sanitize-html';
+
+/** Hosts whose embedded players a portal may show (iframes to anything else are dropped). */
+const EMBED_HOSTS = ['www.youtube.com', 'www.youtube-nocookie.com', 'player.vimeo.com'];
+
+const OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p',
+    'br',
+    'hr',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'blockquote',
+    'pre',
+    'code',
+    'strong',
+    'b',
+    'em',
+    'i',
+    'u',
+    's',
+    'sub',
+    'sup',
+    'ul',
+    'ol',
+    'li',
+    'a',
+    'img',
+    'figure',
+    'figcaption',
+    'table',
+    'thead',
+    'tbody',
+    'tfoot',
+    'tr',
+    'th',
+    'td',
+    'caption',
+    'span',
+    'div',
+    'iframe',
+  ],
+  allowedAttributes: {
+    a: ['href', 'title', 'target', 'rel'],
+    img: ['src', 'alt', 'title', 'width', 'height'],
+    iframe: ['src', 'width', 'height', 'title', 'allowfullscreen'],
+    th: ['colspan', 'rowspan', 'scope'],
+    td: ['colspan', 'rowspan'],
+    '*': ['lang'],
+  },
+  allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+  allowedSchemesByTag: { img: ['http', 'https'] },
+  allowedIframeHostnames: EMBED_HOSTS,
+  allowProtocolRelative: false,
+  // An iframe whose source was refused is dropped whole rather than left empty.
+  exclusiveFilter: (frame) => frame.tag === 'iframe' && !frame.attribs.src,
+  // Links that open a new tab must not hand the portal's window to the target.
+  transformTags: {
+    a: (tagName, attribs) => ({
+      tagName,
+      attribs: attribs.target ? { ...attribs, rel: 'noopener noreferrer' } : attribs,
+    }),
+  },
+};
+
+/**
+ * Rich text as the platform stores it: an allow-list of structural tags, no scripts, no event
+ * handlers, no `javascript:` or `data:` URLs, iframes only from known video hosts. Applied on every
+ * save, so what is stored is safe to render; the input is NFC-normalised first (TCVN 6909).
+ */
+export function sanitizeRichText(html: string): string {
+  return sanitizeHtml((html ?? '').normalize('NFC'), OPTIONS).trim();
+}
+
+/** Plain text of stored HTML (search, summaries, feeds). */
+export function textOf(html: string): string {
+  return sanitizeHtml(html ?? '', { allowedTags: [], allowedAttributes: {} })
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A plain-text field from a citizen or an editor: markup is removed, not escaped later. */
+export function plainText(value: string): string {
+  return textOf(value.normalize('NFC'));
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AccessModule } from '@portal/access';
+import { CalendarModule } from '@portal/calendar';
+import { ContentModule } from '@portal/content';
+import { TenancyModule } from '@portal/tenancy';
+import { EditorialResolver } from './graphql/editorial.resolver';
+import { EditorialService } from './workflow/editorial.service';
+
+@Module({
+  imports: [TenancyModule, AccessModule, CalendarModule, ContentModule],
+  providers: [EditorialService, EditorialResolver],
+  exports: [EditorialService],
+})
+export class EditorialModule {}

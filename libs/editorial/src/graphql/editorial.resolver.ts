@@ -1,0 +1,219 @@
+import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { ContentRevisionEntity, ContentService } from '@portal/content';
+import {
+  Authenticated,
+  CheckAbility,
+  Ctx,
+  InputErrorType,
+  RequestContext,
+  Result,
+  inputError,
+} from '@portal/platform';
+import { EditorialStateEntity } from '../workflow/editorial.entity';
+import { EditorialService, ItemView } from '../workflow/editorial.service';
+import { RefusalReason, RevisionStatus, WorkflowAction } from '../workflow/workflow';
+import {
+  ApprovalDelegationResult,
+  ApprovalDelegationType,
+  ContentItemResult,
+  ContentItemType,
+  CreateContentInputType,
+  DelegateApprovalInputType,
+  QueueEntryType,
+  RevisionDiffType,
+  RevisionInputType,
+  RevisionType,
+  WorkflowEventType,
+} from './editorial.types';
+
+function revisionOf(r: ContentRevisionEntity, state?: EditorialStateEntity | null): RevisionType {
+  return Object.assign(new RevisionType(), {
+    id: r.id,
+    number: r.number,
+    title: r.title,
+    summary: r.summary,
+    bodyHtml: r.bodyHtml,
+    fields: r.fields,
+    authorName: r.authorName,
+    source: r.source,
+    createdBy: r.createdBy,
+    createdAt: r.createdAt,
+    status: state?.status ?? null,
+    boardDueAt: state?.boardDueAt ?? null,
+    dueAt: state?.dueAt ?? null,
+  });
+}
+
+function itemOf(v: ItemView): ContentItemType {
+  const i = v.item;
+  return Object.assign(new ContentItemType(), {
+    id: i.id,
+    tenantId: i.tenantId,
+    kind: i.kind,
+    categoryId: i.categoryId,
+    language: i.language,
+    translationOf: i.translationOf,
+    slug: i.slug,
+    field: i.field,
+    createdBy: i.createdBy,
+    publishedAt: i.publishedAt,
+    withdrawnAt: i.withdrawnAt,
+    working: v.working ? revisionOf(v.working.revision, v.working.state) : null,
+    live: v.live ? revisionOf(v.live, null) : null,
+  });
+}
+
+function result(ctx: RequestContext, r: Result<ItemView>): ContentItemType | InputErrorType {
+  return r.ok ? itemOf(r.value) : InputErrorType.from(r.error, ctx.locale);
+}
+
+/**
+ * Editors' operations. Each mutation declares the least it needs (signed in); whether the caller
+ * may take the step on this item is the state machine's and the CASL rules' answer, returned as a
+ * typed error (`NOT_ALLOWED`, `INVALID_TRANSITION`) that leaves the item unchanged.
+ */
+@Resolver()
+export class EditorialResolver {
+  constructor(
+    private readonly editorial: EditorialService,
+    private readonly content: ContentService,
+  ) {}
+
+  @Query(() => ContentItemType, {
+    nullable: true,
+    description: 'An item as its editors see it (null when not visible to the caller).',
+  })
+  @CheckAbility('read', 'Content')
+  async contentItem(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => String }) id: string,
+  ): Promise<ContentItemType | null> {
+    try {
+      return itemOf(await this.editorial.view(ctx, id));
+    } catch {
+      return null;
+    }
+  }
+
+  @Query(() => [WorkflowEventType], { description: 'Every step of an item: who, when, what, why.' })
+  @CheckAbility('read', 'Content')
+  async contentHistory(
+    @Ctx() ctx: RequestContext,
+    @Args('itemId', { type: () => String }) itemId: string,
+  ): Promise<WorkflowEventType[]> {
+    return (await this.editorial.history(ctx, itemId)).map((e) => Object.assign(new WorkflowEventType(), e));
+  }
+
+  @Query(() => [RevisionType])
+  @CheckAbility('read', 'Content')
+  async contentRevisions(
+    @Ctx() ctx: RequestContext,
+    @Args('itemId', { type: () => String }) itemId: string,
+  ): Promise<RevisionType[]> {
+    return (await this.editorial.revisions(ctx, itemId)).map((r) => revisionOf(r));
+  }
+
+  @Query(() => [RevisionDiffType], {
+    description: 'Word-level differences between two revisions of an item.',
+  })
+  @CheckAbility('read', 'Content')
+  async compareRevisions(
+    @Ctx() ctx: RequestContext,
+    @Args('itemId', { type: () => String }) itemId: string,
+    @Args('from', { type: () => Int }) from: number,
+    @Args('to', { type: () => Int }) to: number,
+  ): Promise<RevisionDiffType[]> {
+    const revisions = await this.editorial.revisions(ctx, itemId);
+    const a = revisions.find((r) => r.number === from);
+    const b = revisions.find((r) => r.number === to);
+    if (!a || !b)
+      throw inputError(
+        'REVISION_NOT_FOUND',
+        a ? 'to' : 'from',
+        'Không có phiên bản này.',
+        'There is no such revision.',
+      );
+    return this.content.compare(a, b);
+  }
+
+  @Query(() => [QueueEntryType], {
+    description: 'Revisions waiting for a board, by board deadline; overdue ones when asked.',
+  })
+  @CheckAbility('read', 'Content')
+  async editorialQueue(
+    @Ctx() ctx: RequestContext,
+    @Args('statuses', { type: () => [RevisionStatus], nullable: true }) statuses?: RevisionStatus[],
+    @Args('overdueOnly', { type: () => Boolean, nullable: true }) overdueOnly?: boolean,
+  ): Promise<QueueEntryType[]> {
+    const rows = await this.editorial.queue(ctx, { statuses, overdueOnly });
+    return rows.map((r) =>
+      Object.assign(new QueueEntryType(), {
+        itemId: r.item_id,
+        revisionId: r.revision_id,
+        status: r.status,
+        submittedAt: r.submitted_at,
+        boardDueAt: r.board_due_at,
+        dueAt: r.due_at,
+      }),
+    );
+  }
+
+  @Mutation(() => ContentItemResult, { description: 'Write a new item (a draft).' })
+  @Authenticated()
+  async createContent(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: CreateContentInputType,
+  ): Promise<ContentItemType | InputErrorType> {
+    return result(ctx, await this.editorial.create(ctx, input));
+  }
+
+  @Mutation(() => ContentItemResult, {
+    description: 'Save a new revision (of the draft in progress, or a new draft of a live item).',
+  })
+  @Authenticated()
+  async editContent(
+    @Ctx() ctx: RequestContext,
+    @Args('itemId', { type: () => String }) itemId: string,
+    @Args('input') input: RevisionInputType,
+  ): Promise<ContentItemType | InputErrorType> {
+    return result(ctx, await this.editorial.edit(ctx, itemId, input));
+  }
+
+  @Mutation(() => ContentItemResult, { description: 'Restore an earlier revision as a new one.' })
+  @Authenticated()
+  async restoreRevision(
+    @Ctx() ctx: RequestContext,
+    @Args('itemId', { type: () => String }) itemId: string,
+    @Args('number', { type: () => Int }) number: number,
+  ): Promise<ContentItemType | InputErrorType> {
+    return result(ctx, await this.editorial.restore(ctx, itemId, number));
+  }
+
+  @Mutation(() => ContentItemResult, {
+    description: 'Take a workflow step: submit, take for review, return, refuse, approve, publish, withdraw.',
+  })
+  @Authenticated()
+  async transitionContent(
+    @Ctx() ctx: RequestContext,
+    @Args('itemId', { type: () => String }) itemId: string,
+    @Args('action', { type: () => WorkflowAction }) action: WorkflowAction,
+    @Args('reason', { type: () => RefusalReason, nullable: true }) reason?: RefusalReason,
+    @Args('note', { type: () => String, nullable: true }) note?: string,
+  ): Promise<ContentItemType | InputErrorType> {
+    return result(ctx, await this.editorial.transition(ctx, itemId, action, { reason, note }));
+  }
+
+  @Mutation(() => ApprovalDelegationResult, {
+    description: 'The board head lets a deputy approve for a period (001 art. 6.3).',
+  })
+  @CheckAbility('delegate', 'Content')
+  async delegateApproval(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: DelegateApprovalInputType,
+  ): Promise<ApprovalDelegationType | InputErrorType> {
+    const r = await this.editorial.delegate(ctx, input);
+    return r.ok
+      ? Object.assign(new ApprovalDelegationType(), r.value)
+      : InputErrorType.from(r.error, ctx.locale);
+  }
+}

@@ -1,0 +1,539 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DataSource, EntityManager, In, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
+import { AbilityFactory } from '@portal/access';
+import { AuditService } from '@portal/audit';
+import { DeadlineService, InformationKind } from '@portal/calendar';
+import {
+  ContentItemEntity,
+  ContentKind,
+  ContentRevisionEntity,
+  ContentService,
+  NewItemInput,
+  RevisionInput,
+  deadlineOf,
+  plainText,
+} from '@portal/content';
+import {
+  AppAction,
+  DomainError,
+  NotFoundError,
+  RequestContext,
+  Result,
+  TransactionRunner,
+  asSubject,
+  can,
+  fail,
+  inputError,
+  isUuid,
+  ok,
+} from '@portal/platform';
+import { HostRoutingService, RoutedTenant, TenantStatus } from '@portal/tenancy';
+import { ApprovalDelegationEntity, EditorialStateEntity, WorkflowEventEntity } from './editorial.entity';
+import { EDITABLE, RefusalReason, RevisionStatus, TRANSITIONS, WorkflowAction } from './workflow';
+
+export interface ItemView {
+  item: ContentItemEntity;
+  /** The revision being worked on (null when only the live one exists). */
+  working: { revision: ContentRevisionEntity; state: EditorialStateEntity } | null;
+  live: ContentRevisionEntity | null;
+}
+
+const CLOSED = [RevisionStatus.PUBLISHED, RevisionStatus.SUPERSEDED, RevisionStatus.WITHDRAWN];
+
+const notAllowed = (action: string) =>
+  new DomainError(
+    'NOT_ALLOWED',
+    {
+      vi: `Bạn không có quyền thực hiện bước “${action}” với bài này.`,
+      en: `You may not ${action.toLowerCase().replace(/_/g, ' ')} this item.`,
+    },
+    null,
+    403,
+  );
+
+const invalidTransition = (action: string, status: string) =>
+  inputError(
+    'INVALID_TRANSITION',
+    'action',
+    `Không thể thực hiện “${action}” khi bài đang ở trạng thái ${status}.`,
+    `${action} is not possible while the item is ${status}.`,
+  );
+
+/**
+ * The editorial workflow (DOMAIN.md §5): every change of an item goes through here. The state
+ * machine (workflow.ts) says which step is possible from which state; the CASL rules (libs/access)
+ * say who may take it; failures of either come back as typed errors and change nothing. Every step is
+ * recorded as a workflow event and in the audit log.
+ */
+@Injectable()
+export class EditorialService implements OnModuleInit {
+  constructor(
+    private readonly content: ContentService,
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly routing: HostRoutingService,
+    private readonly deadlines: DeadlineService,
+    private readonly abilities: AbilityFactory,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  onModuleInit(): void {
+    // A deputy approves while a delegation from the head is in force (001 art. 6.3).
+    this.abilities.addRuleSource(async (accountId) => {
+      const now = new Date();
+      const delegations = await this.dataSource.getRepository(ApprovalDelegationEntity).find({
+        where: {
+          deputyAccountId: accountId,
+          revokedAt: IsNull(),
+          validFrom: LessThanOrEqual(now),
+          validTo: MoreThan(now),
+        },
+      });
+      if (delegations.length === 0) return [];
+      // Only while the deputy is still the deputy and the head still the head of that board.
+      const deputyRoles = await this.abilities.liveAssignments(accountId);
+      const rules = [];
+      for (const d of delegations) {
+        const isDeputy = deputyRoles.some((a) => a.tenantId === d.tenantId && a.role === 'BOARD_DEPUTY');
+        const isHead =
+          isDeputy &&
+          (await this.abilities.liveAssignments(d.headAccountId)).some(
+            (a) => a.tenantId === d.tenantId && a.role === 'BOARD_HEAD',
+          );
+        if (isHead)
+          rules.push({
+            action: 'approve' as const,
+            subject: 'Content' as const,
+            conditions: { tenantId: d.tenantId },
+            reason: 'delegation',
+          });
+      }
+      return rules;
+    });
+  }
+
+  async create(ctx: RequestContext, input: NewItemInput): Promise<Result<ItemView>> {
+    const tenant = this.liveTenant(input.tenantId);
+    if (!tenant)
+      return fail(
+        inputError('TENANT_NOT_FOUND', 'tenantId', 'Không tìm thấy cổng.', 'The portal does not exist.'),
+      );
+    if (!Object.values(ContentKind).includes(input.kind))
+      return fail(inputError('INVALID_KIND', 'kind', 'Loại nội dung không hợp lệ.', 'Unknown content kind.'));
+    const field = input.field ? plainText(input.field) : null;
+    if (
+      !can(ctx, 'create', 'Content', {
+        tenantId: tenant.id,
+        tenantPath: tenant.path,
+        createdBy: ctx.accountId,
+        field,
+      })
+    )
+      return fail(notAllowed('CREATE'));
+    const clean = this.content.clean(input.kind, input);
+    if ('error' in clean) return fail(clean.error);
+    return this.guard(async () => {
+      const id = await this.tx.run(ctx, async (tx) => {
+        const m = this.tx.manager(tx);
+        const { item, revision } = await this.content.createItem(
+          m,
+          tx,
+          { ...input, field },
+          tenant.path,
+          clean.value,
+        );
+        const dueAt = await this.statutoryDue(item, revision);
+        await m.insert(EditorialStateEntity, {
+          revisionId: revision.id,
+          itemId: item.id,
+          tenantId: item.tenantId,
+          status: RevisionStatus.DRAFT,
+          submittedAt: null,
+          boardDueAt: null,
+          dueAt,
+          updatedAt: new Date(),
+        });
+        await this.record(tx, m, item, revision.id, 'CREATE', null, RevisionStatus.DRAFT, {
+          delegated: false,
+        });
+        return item.id;
+      });
+      return this.view(ctx, id, 'read');
+    });
+  }
+
+  /** Saves a new revision: of the draft in progress, or a new draft from the live revision. */
+  async edit(ctx: RequestContext, itemId: string, input: RevisionInput): Promise<Result<ItemView>> {
+    return this.guard(async () => {
+      const current = await this.load(ctx, itemId);
+      const { item, tenant } = current;
+      const subject = this.subject(item, tenant);
+      const working = current.working;
+      let status: RevisionStatus;
+      if (working) {
+        const needed = EDITABLE[working.state.status];
+        if (!needed) throw invalidTransition('EDIT', working.state.status);
+        if (
+          !can(ctx, needed, 'Content', subject) &&
+          !(needed === 'update' && can(ctx, 'review', 'Content', subject))
+        )
+          throw notAllowed('EDIT');
+        status = working.state.status;
+      } else {
+        // Editing a live item: a new draft goes through the workflow while the live revision stays.
+        if (!item.liveRevisionId || item.withdrawnAt) throw invalidTransition('EDIT', 'REFUSED');
+        if (!can(ctx, 'update', 'Content', subject) && !can(ctx, 'review', 'Content', subject))
+          throw notAllowed('EDIT');
+        status = RevisionStatus.DRAFT;
+      }
+      const clean = this.content.clean(item.kind, input);
+      if ('error' in clean) throw clean.error;
+      await this.tx.run(ctx, async (tx) => {
+        const m = this.tx.manager(tx);
+        const revision = await this.content.addRevision(m, tx, item, clean.value);
+        if (working)
+          await m.update(
+            EditorialStateEntity,
+            { revisionId: working.revision.id },
+            { status: RevisionStatus.SUPERSEDED, updatedAt: new Date() },
+          );
+        const dueAt = await this.statutoryDue(item, revision);
+        await m.insert(EditorialStateEntity, {
+          revisionId: revision.id,
+          itemId: item.id,
+          tenantId: item.tenantId,
+          status,
+          submittedAt: working?.state.submittedAt ?? null,
+          boardDueAt: working?.state.boardDueAt ?? null,
+          dueAt,
+          updatedAt: new Date(),
+        });
+        await this.record(tx, m, item, revision.id, 'EDIT', working?.state.status ?? null, status, {
+          delegated: false,
+        });
+      });
+      return this.view(ctx, itemId, 'read');
+    });
+  }
+
+  /** Restores an earlier revision's content as a new revision (the history keeps both). */
+  async restore(ctx: RequestContext, itemId: string, number: number): Promise<Result<ItemView>> {
+    return this.guard(async () => {
+      const { item } = await this.load(ctx, itemId);
+      const old = await this.content.revision(this.tx.manager(ctx), item.id, number);
+      if (!old)
+        throw inputError(
+          'REVISION_NOT_FOUND',
+          'number',
+          'Không có phiên bản này.',
+          'There is no such revision.',
+        );
+      const restored = await this.edit(ctx, itemId, {
+        title: old.title,
+        summary: old.summary,
+        bodyHtml: old.bodyHtml,
+        fields: old.fields,
+        authorName: old.authorName,
+        source: old.source,
+      });
+      if (!restored.ok) throw restored.error;
+      return restored.value;
+    });
+  }
+
+  async transition(
+    ctx: RequestContext,
+    itemId: string,
+    action: WorkflowAction,
+    options: { reason?: RefusalReason | null; note?: string | null } = {},
+  ): Promise<Result<ItemView>> {
+    return this.guard(async () => {
+      const { item, tenant, working, live } = await this.load(ctx, itemId);
+      const t = TRANSITIONS[action];
+      const m0 = this.tx.manager(ctx);
+      const target =
+        action === WorkflowAction.WITHDRAW
+          ? live && !item.withdrawnAt
+            ? {
+                revision: live,
+                state: (await m0.findOne(EditorialStateEntity, { where: { revisionId: live.id } }))!,
+              }
+            : null
+          : working;
+      const status =
+        target?.state.status ?? (item.withdrawnAt ? RevisionStatus.WITHDRAWN : RevisionStatus.PUBLISHED);
+      if (!target || !t.from.includes(target.state.status)) throw invalidTransition(action, status);
+      const subject = this.subject(item, tenant);
+      if (!can(ctx, t.ability, 'Content', subject)) throw notAllowed(action);
+      const note = options.note ? plainText(options.note).slice(0, 4000) : null;
+      if (
+        action === WorkflowAction.REFUSE &&
+        (!options.reason || !Object.values(RefusalReason).includes(options.reason))
+      ) {
+        throw inputError(
+          'REASON_REQUIRED',
+          'reason',
+          'Cần chọn lý do từ chối.',
+          'A refusal needs one of the refusal reasons.',
+        );
+      }
+      if (action === WorkflowAction.RETURN && !note)
+        throw inputError(
+          'NOTE_REQUIRED',
+          'note',
+          'Cần ghi nội dung yêu cầu chỉnh sửa.',
+          'Returning an item needs a note saying what to change.',
+        );
+      const delegated =
+        action === WorkflowAction.APPROVE &&
+        ctx.ability.relevantRuleFor('approve', asSubject('Content', subject) as never)?.reason ===
+          'delegation';
+      await this.tx.run(ctx, async (tx) => {
+        const m = this.tx.manager(tx);
+        const now = new Date();
+        const changes: Partial<EditorialStateEntity> = { status: t.to, updatedAt: now };
+        if (action === WorkflowAction.SUBMIT) {
+          changes.submittedAt = now;
+          changes.boardDueAt = await this.due(InformationKind.BOARD_HANDLING, now, item.tenantId);
+        }
+        if (action === WorkflowAction.PUBLISH) {
+          if (live)
+            await m.update(
+              EditorialStateEntity,
+              { revisionId: live.id },
+              { status: RevisionStatus.SUPERSEDED, updatedAt: now },
+            );
+          await this.content.makeLive(m, item, target.revision.id, now);
+        }
+        if (action === WorkflowAction.WITHDRAW) await this.content.withdraw(m, item, now);
+        await m.update(EditorialStateEntity, { revisionId: target.revision.id }, changes);
+        await this.record(tx, m, item, target.revision.id, action, target.state.status, t.to, {
+          delegated,
+          reason: options.reason ?? null,
+          note,
+        });
+      });
+      return this.view(ctx, itemId, 'read');
+    });
+  }
+
+  /** The head of a portal's board lets a deputy approve for a period. */
+  async delegate(
+    ctx: RequestContext,
+    input: { tenantId: string; deputyAccountId: string; validFrom: Date; validTo: Date },
+  ): Promise<Result<ApprovalDelegationEntity>> {
+    const tenant = this.liveTenant(input.tenantId);
+    if (!tenant)
+      return fail(
+        inputError('TENANT_NOT_FOUND', 'tenantId', 'Không tìm thấy cổng.', 'The portal does not exist.'),
+      );
+    if (!can(ctx, 'delegate', 'Content', { tenantId: tenant.id, tenantPath: tenant.path }))
+      return fail(notAllowed('DELEGATE'));
+    if (!isUuid(input.deputyAccountId) || input.deputyAccountId === ctx.accountId)
+      return fail(
+        inputError(
+          'INVALID_DEPUTY',
+          'deputyAccountId',
+          'Người được ủy quyền không hợp lệ.',
+          'The deputy is not valid.',
+        ),
+      );
+    if (!(input.validTo > input.validFrom))
+      return fail(
+        inputError(
+          'INVALID_PERIOD',
+          'validTo',
+          'Thời hạn ủy quyền phải kết thúc sau khi bắt đầu.',
+          'The delegation must end after it starts.',
+        ),
+      );
+    const m = this.tx.manager(ctx);
+    const [{ n }] = await m.query(
+      `SELECT count(*)::int AS n FROM role_assignments WHERE account_id = $1 AND tenant_id = $2 AND role = 'BOARD_DEPUTY' AND revoked_at IS NULL`,
+      [input.deputyAccountId, tenant.id],
+    );
+    if (n === 0)
+      return fail(
+        inputError(
+          'NOT_A_DEPUTY',
+          'deputyAccountId',
+          'Người này không phải Phó trưởng ban của cổng.',
+          'This account is not a deputy head of this portal’s board.',
+        ),
+      );
+    const row = Object.assign(new ApprovalDelegationEntity(), {
+      id: randomUUID(),
+      tenantId: tenant.id,
+      headAccountId: ctx.accountId!,
+      deputyAccountId: input.deputyAccountId,
+      validFrom: input.validFrom,
+      validTo: input.validTo,
+      createdAt: new Date(),
+      revokedAt: null,
+    });
+    await this.tx.run(ctx, async (tx) => {
+      await this.tx.manager(tx).insert(ApprovalDelegationEntity, row);
+      await this.audit.record(tx, {
+        tenantId: tenant.id,
+        action: 'editorial.approval_delegated',
+        subjectType: 'ApprovalDelegation',
+        subjectId: row.id,
+        after: { deputyAccountId: row.deputyAccountId, validFrom: row.validFrom, validTo: row.validTo },
+      });
+    });
+    return ok(row);
+  }
+
+  async view(ctx: RequestContext, itemId: string, action: AppAction = 'read'): Promise<ItemView> {
+    const { item, working, live } = await this.load(ctx, itemId, action);
+    return { item, working, live };
+  }
+
+  async history(ctx: RequestContext, itemId: string): Promise<WorkflowEventEntity[]> {
+    const { item } = await this.load(ctx, itemId);
+    return this.tx
+      .manager(ctx)
+      .find(WorkflowEventEntity, { where: { itemId: item.id }, order: { id: 'ASC' } });
+  }
+
+  async revisions(ctx: RequestContext, itemId: string): Promise<ContentRevisionEntity[]> {
+    const { item } = await this.load(ctx, itemId);
+    return this.content.revisions(this.tx.manager(ctx), item.id);
+  }
+
+  /** A board's queue: revisions waiting for it, oldest deadline first; overdue ones when asked. */
+  async queue(
+    ctx: RequestContext,
+    filter: { statuses?: RevisionStatus[] | null; overdueOnly?: boolean | null; first?: number | null },
+  ) {
+    const statuses = filter.statuses?.length
+      ? filter.statuses
+      : [RevisionStatus.SUBMITTED, RevisionStatus.IN_REVIEW, RevisionStatus.APPROVED];
+    const qb = this.content.items
+      .query(ctx, 'read')
+      .innerJoin(EditorialStateEntity, 's', 's.item_id = row.id')
+      .andWhere('s.status IN (:...statuses)', { statuses })
+      .select([
+        'row.id AS item_id',
+        's.revision_id AS revision_id',
+        's.status AS status',
+        's.board_due_at AS board_due_at',
+        's.due_at AS due_at',
+        's.submitted_at AS submitted_at',
+      ]);
+    if (filter.overdueOnly) qb.andWhere('(s.board_due_at < now() OR s.due_at < now())');
+    const rows: Array<{
+      item_id: string;
+      revision_id: string;
+      status: RevisionStatus;
+      board_due_at: Date | null;
+      due_at: Date | null;
+      submitted_at: Date | null;
+    }> = await qb
+      .orderBy('s.board_due_at', 'ASC', 'NULLS LAST')
+      .addOrderBy('row.id', 'ASC')
+      .limit(Math.min(filter.first ?? 50, 200))
+      .getRawMany();
+    return rows;
+  }
+
+  // --- helpers ---
+
+  private async load(ctx: RequestContext, itemId: string, action: AppAction = 'read') {
+    const item = isUuid(itemId) ? await this.content.items.findById(ctx, action, itemId) : null;
+    const tenant = item ? this.routing.tenant(item.tenantId) : null;
+    if (!item || !tenant) throw new NotFoundError('Content item', 'itemId');
+    const m = this.tx.manager(ctx);
+    const revisions = await this.content.revisions(m, item.id);
+    const states = await m.find(EditorialStateEntity, {
+      where: { revisionId: In(revisions.map((r) => r.id)) },
+    });
+    const byRevision = new Map(states.map((s) => [s.revisionId, s]));
+    const open = revisions
+      .map((revision) => ({ revision, state: byRevision.get(revision.id)! }))
+      .filter(
+        (x) => x.state && !CLOSED.includes(x.state.status) && x.state.status !== RevisionStatus.REFUSED,
+      );
+    const latest = revisions[revisions.length - 1];
+    const latestState = latest ? byRevision.get(latest.id) : undefined;
+    const working = open.length
+      ? open[open.length - 1]
+      : latestState?.status === RevisionStatus.REFUSED && !item.liveRevisionId
+        ? { revision: latest, state: latestState }
+        : null;
+    const live = item.liveRevisionId ? (revisions.find((r) => r.id === item.liveRevisionId) ?? null) : null;
+    return { item, tenant, working, live };
+  }
+
+  private subject(item: ContentItemEntity, tenant: RoutedTenant) {
+    return { tenantId: item.tenantId, tenantPath: tenant.path, createdBy: item.createdBy, field: item.field };
+  }
+
+  private liveTenant(id: string): RoutedTenant | null {
+    const t = isUuid(id) ? this.routing.tenant(id) : null;
+    return t && t.status === TenantStatus.ACTIVE ? t : null;
+  }
+
+  private async due(kind: InformationKind, anchor: Date, tenantId: string): Promise<Date | null> {
+    try {
+      return (await this.deadlines.dueAt(kind, anchor, tenantId)).dueAt;
+    } catch (e) {
+      if (e instanceof DomainError && e.code === 'NO_DEADLINE_RULE') return null;
+      throw e;
+    }
+  }
+
+  /** The item's statutory publication deadline, from its kind's rule and anchor field (DOMAIN.md §6). */
+  private async statutoryDue(item: ContentItemEntity, revision: ContentRevisionEntity): Promise<Date | null> {
+    const rule = deadlineOf(item.kind, revision.fields);
+    if (!rule) return null;
+    const anchorValue = rule.anchorField ? revision.fields[rule.anchorField] : null;
+    const anchor =
+      typeof anchorValue === 'string' ? new Date(`${anchorValue}T00:00:00+07:00`) : item.createdAt;
+    return this.due(rule.informationKind as InformationKind, anchor, item.tenantId);
+  }
+
+  private async record(
+    ctx: RequestContext,
+    m: EntityManager,
+    item: ContentItemEntity,
+    revisionId: string,
+    action: string,
+    from: string | null,
+    to: string,
+    extra: { delegated: boolean; reason?: string | null; note?: string | null },
+  ) {
+    await m.insert(WorkflowEventEntity, {
+      tenantId: item.tenantId,
+      itemId: item.id,
+      revisionId,
+      action,
+      fromStatus: from,
+      toStatus: to,
+      actorAccountId: ctx.accountId,
+      delegated: extra.delegated,
+      reason: extra.reason ?? null,
+      note: extra.note ?? null,
+      at: new Date(),
+    });
+    await this.audit.record(ctx, {
+      tenantId: item.tenantId,
+      action: `content.${action.toLowerCase()}`,
+      subjectType: 'Content',
+      subjectId: item.id,
+      before: from ? { status: from } : null,
+      after: { status: to, revisionId, ...extra },
+    });
+  }
+
+  /** Expected failures thrown inside become typed results; the transaction has rolled back. */
+  private async guard<T>(work: () => Promise<T>): Promise<Result<T>> {
+    try {
+      return ok(await work());
+    } catch (e) {
+      if (e instanceof DomainError && e.httpStatus !== 500) return fail(e);
+      throw e;
+    }
+  }
+}
