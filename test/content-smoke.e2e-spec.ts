@@ -1,4 +1,6 @@
 import { Role, RoleScope } from '../libs/access/src';
+import { createApiApp } from '../apps/api/src/create-app';
+import { httpRequest } from './support/http-client';
 import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
 const WARD = 'saigon.hochiminhcity.gov.vn';
@@ -59,7 +61,33 @@ describe('content smoke', () => {
       errorCode: 'NOT_ALLOWED',
     });
     expect(await step('APPROVE', head)).toMatchObject({ working: { status: 'APPROVED' } });
-    expect(await step('PUBLISH', member)).toMatchObject({ working: null, live: { number: 1 } });
+    // Anonymous readers on this instance and on a second one ask before publication: both cache "nothing yet".
+    const second = await createApiApp(t.config);
+    await second.listen(0, '127.0.0.1');
+    const secondPort = (second.getHttpServer().address() as { port: number }).port;
+    const probe = { query: `{ publicItem(slug: "${item.slug}") { title } }` };
+    const readSecond = () =>
+      httpRequest<{ data: { publicItem: unknown } }>(secondPort, { host: WARD, body: probe });
+    try {
+      expect((await t.gql(WARD, probe.query)).body.data).toEqual({ publicItem: null });
+      expect((await readSecond()).body.data).toEqual({ publicItem: null });
+      expect((await readSecond()).headers['x-cache']).toBe('HIT');
+
+      expect(await step('PUBLISH', member)).toMatchObject({ working: null, live: { number: 1 } });
+
+      // Publication reaches this instance's cache at once and the other's through NOTIFY.
+      expect((await t.gql(WARD, probe.query)).body.data).toEqual({
+        publicItem: { title: 'UBND Quận 1 triển khai kế hoạch chuyển đổi số' },
+      });
+      let seen: unknown = null;
+      for (let i = 0; i < 50 && !seen; i++) {
+        seen = (await readSecond()).body.data.publicItem;
+        if (!seen) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(seen).toEqual({ title: 'UBND Quận 1 triển khai kế hoạch chuyển đổi số' });
+    } finally {
+      await second.close();
+    }
 
     const pub = await t.gql(
       WARD,

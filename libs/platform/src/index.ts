@@ -17,3 +17,4 @@ export * from './authorization/ability-sql';
 export * from './authorization/access-metadata';
 export * from './authorization/assert-can';
 export * from './database/scoped-repository';
+export * from './database/pg-notifications.service';

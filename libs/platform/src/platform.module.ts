@@ -6,6 +6,7 @@ import { DatabaseBootstrapService } from './database/database-bootstrap.service'
 import { runMigrationsLocked } from './database/migration-runner';
 import { TransactionRunner } from './database/transaction-runner.service';
 import { ScopedRepositoryFactory } from './database/scoped-repository';
+import { PgNotifications } from './database/pg-notifications.service';
 
 export interface PlatformModuleOptions {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -49,8 +50,8 @@ export class PlatformModule {
           },
         }),
       ],
-      providers: [configProvider, TransactionRunner, ScopedRepositoryFactory],
-      exports: [APP_CONFIG, TransactionRunner, ScopedRepositoryFactory],
+      providers: [configProvider, TransactionRunner, ScopedRepositoryFactory, PgNotifications],
+      exports: [APP_CONFIG, TransactionRunner, ScopedRepositoryFactory, PgNotifications],
     };
   }
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@portal/platform';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, PgNotifications } from '@portal/platform';
 import { HostRoutingService } from '@portal/tenancy';
 
 interface Entry {
@@ -22,7 +22,7 @@ const MAX_REQUEST_BYTES = 64 * 1024;
  * Anything it does not answer (signed-in callers, misses, other paths) goes to the full pipeline.
  */
 @Injectable()
-export class AnonymousResponseCache {
+export class AnonymousResponseCache implements OnModuleInit {
   private readonly entries = new Map<string, Entry>();
   hits = 0;
   misses = 0;
@@ -30,8 +30,20 @@ export class AnonymousResponseCache {
   constructor(
     private readonly routing: HostRoutingService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly notifications: PgNotifications,
   ) {
     routing.onChange(() => this.entries.clear());
+  }
+
+  async onModuleInit(): Promise<void> {
+    // A publish or withdrawal on any instance drops that portal's cached reads here.
+    await this.notifications.subscribe('content_changed', (tenantId) => this.forget(tenantId));
+  }
+
+  /** Drops the cached responses of one portal (all of them when no portal is named). */
+  forget(tenantId: string): void {
+    if (!tenantId) return this.entries.clear();
+    for (const key of this.entries.keys()) if (key.startsWith(`${tenantId}|`)) this.entries.delete(key);
   }
 
   /** Wraps the server's request handler (the Express app) with the cache. */

@@ -66,6 +66,18 @@ export class Content1763800000700 implements MigrationInterface {
       `CREATE INDEX content_revisions_title_trgm ON content_revisions USING gin (portal_unaccent(lower(title)) gin_trgm_ops)`,
     );
     await q.query(`CREATE INDEX content_revisions_item ON content_revisions (item_id, number DESC)`);
+    // What the public sees of a portal changed: every instance drops that portal's cached reads.
+    await q.query(`
+      CREATE FUNCTION notify_content_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM pg_notify('content_changed', NEW.tenant_id::text);
+        RETURN NULL;
+      END $$`);
+    await q.query(`
+      CREATE TRIGGER content_items_public_changed AFTER UPDATE ON content_items FOR EACH ROW
+      WHEN (OLD.live_revision_id IS DISTINCT FROM NEW.live_revision_id OR OLD.withdrawn_at IS DISTINCT FROM NEW.withdrawn_at
+            OR OLD.pinned IS DISTINCT FROM NEW.pinned OR OLD.category_id IS DISTINCT FROM NEW.category_id OR OLD.slug IS DISTINCT FROM NEW.slug)
+      EXECUTE FUNCTION notify_content_changed()`);
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -73,5 +85,6 @@ export class Content1763800000700 implements MigrationInterface {
     await q.query('DROP TABLE content_revisions');
     await q.query('DROP TABLE content_items');
     await q.query('DROP FUNCTION portal_unaccent(text)');
+    await q.query('DROP FUNCTION notify_content_changed()');
   }
 }

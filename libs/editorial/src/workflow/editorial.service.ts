@@ -18,6 +18,7 @@ import {
   AppAction,
   DomainError,
   NotFoundError,
+  PgNotifications,
   RequestContext,
   Result,
   TransactionRunner,
@@ -76,6 +77,7 @@ export class EditorialService implements OnModuleInit {
     private readonly deadlines: DeadlineService,
     private readonly abilities: AbilityFactory,
     private readonly dataSource: DataSource,
+    private readonly notifications: PgNotifications,
   ) {}
 
   onModuleInit(): void {
@@ -314,6 +316,9 @@ export class EditorialService implements OnModuleInit {
           note,
         });
       });
+      if (action === WorkflowAction.PUBLISH || action === WorkflowAction.WITHDRAW) {
+        this.notifications.emitLocal('content_changed', item.tenantId);
+      }
       return this.view(ctx, itemId, 'read');
     });
   }

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, RequestTenant } from '@portal/platform';
+import { APP_CONFIG, AppConfig, PgNotifications, RequestTenant } from '@portal/platform';
 import { TenantStatus } from '../tenants/tenant-kind';
 import { HostRole } from './tenant-host.entity';
 import { normalizeHost, productionHostsFor } from './host-names';
@@ -36,7 +35,6 @@ const CHANNEL = 'tenancy_changed';
 export class HostRoutingService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('HostRouting');
   private snapshot: Snapshot = { version: 0, hosts: new Map(), tenants: new Map(), children: new Map() };
-  private listener: Client | null = null;
   private reloadTimer: NodeJS.Timeout | null = null;
   private reloading: Promise<void> | null = null;
   private reloadAgain = false;
@@ -46,19 +44,17 @@ export class HostRoutingService implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly notifications: PgNotifications,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    await this.listen();
+    await this.notifications.subscribe(CHANNEL, () => this.scheduleReload());
     await this.reload();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  onApplicationShutdown(): void {
     this.stopped = true;
     if (this.reloadTimer) clearTimeout(this.reloadTimer);
-    const listener = this.listener;
-    this.listener = null;
-    await listener?.end().catch(() => undefined);
   }
 
   /** Bumped on every reload; caches of anything derived from the tree key on it. */
@@ -208,33 +204,5 @@ export class HostRoutingService implements OnModuleInit, OnApplicationShutdown {
       this.reloadTimer = null;
       this.reload().catch((e: Error) => this.logger.error(`host map reload failed: ${e.message}`));
     }, 20);
-  }
-
-  private async listen(): Promise<void> {
-    const options = this.dataSource.options as { url?: string };
-    const client = new Client({ connectionString: options.url, application_name: 'portal-host-listener' });
-    client.on('notification', () => this.scheduleReload());
-    client.on('error', (e) => {
-      this.logger.warn(`host listener lost its connection: ${e.message}`);
-      this.reconnect(client);
-    });
-    client.on('end', () => this.reconnect(client));
-    await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
-    this.listener = client;
-  }
-
-  private reconnect(lost: Client): void {
-    if (this.stopped || this.listener !== lost) return;
-    this.listener = null;
-    const attempt = (delay: number) =>
-      setTimeout(() => {
-        if (this.stopped) return;
-        this.listen()
-          // Notifications sent while we were away are gone: reload once we are back.
-          .then(() => this.reload())
-          .catch(() => attempt(Math.min(delay * 2, 10_000)));
-      }, delay).unref();
-    attempt(250);
   }
 }
