@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import PgBoss from 'pg-boss';
 import { startEmbeddedPostgres } from '../../libs/platform/src/database/embedded-postgres.server';
 import { runMigrationsLocked } from '../../libs/platform/src/database/migration-runner';
 import { MIGRATIONS } from '../../apps/api/src/migration-list';
@@ -59,6 +60,10 @@ export default async function globalSetup(): Promise<void> {
   }).initialize();
   await runMigrationsLocked(dataSource);
   await dataSource.destroy();
+  // The job queue's own schema, installed once in the template so that every clone starts with it.
+  const boss = new PgBoss({ connectionString: withDatabase(adminUrl, template), schema: 'pgboss' });
+  await boss.start();
+  await boss.stop();
   process.env.TEST_PG_ADMIN_URL = adminUrl;
   process.env.TEST_PG_TEMPLATE = template;
 }

@@ -18,3 +18,4 @@ export * from './authorization/access-metadata';
 export * from './authorization/assert-can';
 export * from './database/scoped-repository';
 export * from './database/pg-notifications.service';
+export * from './jobs/job-queue.service';

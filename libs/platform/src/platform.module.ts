@@ -7,6 +7,7 @@ import { runMigrationsLocked } from './database/migration-runner';
 import { TransactionRunner } from './database/transaction-runner.service';
 import { ScopedRepositoryFactory } from './database/scoped-repository';
 import { PgNotifications } from './database/pg-notifications.service';
+import { JobQueue } from './jobs/job-queue.service';
 
 export interface PlatformModuleOptions {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -50,8 +51,8 @@ export class PlatformModule {
           },
         }),
       ],
-      providers: [configProvider, TransactionRunner, ScopedRepositoryFactory, PgNotifications],
-      exports: [APP_CONFIG, TransactionRunner, ScopedRepositoryFactory, PgNotifications],
+      providers: [configProvider, TransactionRunner, ScopedRepositoryFactory, PgNotifications, JobQueue],
+      exports: [APP_CONFIG, TransactionRunner, ScopedRepositoryFactory, PgNotifications, JobQueue],
     };
   }
 }

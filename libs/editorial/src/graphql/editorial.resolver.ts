@@ -41,6 +41,8 @@ function revisionOf(r: ContentRevisionEntity, state?: EditorialStateEntity | nul
     status: state?.status ?? null,
     boardDueAt: state?.boardDueAt ?? null,
     dueAt: state?.dueAt ?? null,
+    scheduledAt: state?.scheduledAt ?? null,
+    withdrawAt: state?.withdrawAt ?? null,
   });
 }
 
@@ -201,6 +203,31 @@ export class EditorialResolver {
     @Args('note', { type: () => String, nullable: true }) note?: string,
   ): Promise<ContentItemType | InputErrorType> {
     return result(ctx, await this.editorial.transition(ctx, itemId, action, { reason, note }));
+  }
+
+  @Mutation(() => ContentItemResult, {
+    description: 'Publish an approved revision at a future time (a job does it, exactly once).',
+  })
+  @Authenticated()
+  async scheduleContent(
+    @Ctx() ctx: RequestContext,
+    @Args('itemId', { type: () => String }) itemId: string,
+    @Args('publishAt', { type: () => Date }) publishAt: Date,
+  ): Promise<ContentItemType | InputErrorType> {
+    return result(
+      ctx,
+      await this.editorial.transition(ctx, itemId, WorkflowAction.SCHEDULE, { at: publishAt }),
+    );
+  }
+
+  @Mutation(() => ContentItemResult, { description: 'Withdraw a live item at a future time.' })
+  @Authenticated()
+  async scheduleWithdrawal(
+    @Ctx() ctx: RequestContext,
+    @Args('itemId', { type: () => String }) itemId: string,
+    @Args('withdrawAt', { type: () => Date }) withdrawAt: Date,
+  ): Promise<ContentItemType | InputErrorType> {
+    return result(ctx, await this.editorial.scheduleWithdrawal(ctx, itemId, withdrawAt));
   }
 
   @Mutation(() => ApprovalDelegationResult, {

@@ -28,6 +28,10 @@ export class RevisionType {
   boardDueAt!: Date | null;
   @Field(() => Date, { nullable: true, description: 'Statutory publication deadline (kind and anchor).' })
   dueAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When a scheduled revision will be published.' })
+  scheduledAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When a live revision will be withdrawn.' })
+  withdrawAt!: Date | null;
 }
 
 @ObjectType('ContentItem', {

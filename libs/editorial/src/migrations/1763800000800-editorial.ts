@@ -9,10 +9,12 @@ export class Editorial1763800000800 implements MigrationInterface {
         revision_id uuid PRIMARY KEY REFERENCES content_revisions(id),
         item_id uuid NOT NULL REFERENCES content_items(id),
         tenant_id uuid NOT NULL REFERENCES tenants(id),
-        status text NOT NULL CHECK (status IN ('DRAFT','SUBMITTED','IN_REVIEW','APPROVED','PUBLISHED','RETURNED','REFUSED','SUPERSEDED','WITHDRAWN')),
+        status text NOT NULL CHECK (status IN ('DRAFT','SUBMITTED','IN_REVIEW','APPROVED','SCHEDULED','PUBLISHED','RETURNED','REFUSED','SUPERSEDED','WITHDRAWN')),
         submitted_at timestamptz,
         board_due_at timestamptz,
         due_at timestamptz,
+        scheduled_at timestamptz,
+        withdraw_at timestamptz,
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(

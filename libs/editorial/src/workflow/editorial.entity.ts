@@ -13,6 +13,10 @@ export class EditorialStateEntity {
   @Column({ name: 'board_due_at', type: 'timestamptz', nullable: true }) boardDueAt!: Date | null;
   /** The statutory publication deadline of the item (from its kind and anchor). */
   @Column({ name: 'due_at', type: 'timestamptz', nullable: true }) dueAt!: Date | null;
+  /** When a scheduled revision is to be published. */
+  @Column({ name: 'scheduled_at', type: 'timestamptz', nullable: true }) scheduledAt!: Date | null;
+  /** When a live revision is to be withdrawn. */
+  @Column({ name: 'withdraw_at', type: 'timestamptz', nullable: true }) withdrawAt!: Date | null;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
 

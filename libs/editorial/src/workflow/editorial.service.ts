@@ -18,7 +18,9 @@ import {
   AppAction,
   DomainError,
   NotFoundError,
+  JobQueue,
   PgNotifications,
+  systemContext,
   RequestContext,
   Result,
   TransactionRunner,
@@ -39,6 +41,9 @@ export interface ItemView {
   working: { revision: ContentRevisionEntity; state: EditorialStateEntity } | null;
   live: ContentRevisionEntity | null;
 }
+
+export const PUBLISH_JOB = 'content-publish';
+export const WITHDRAW_JOB = 'content-withdraw';
 
 const CLOSED = [RevisionStatus.PUBLISHED, RevisionStatus.SUPERSEDED, RevisionStatus.WITHDRAWN];
 
@@ -78,9 +83,16 @@ export class EditorialService implements OnModuleInit {
     private readonly abilities: AbilityFactory,
     private readonly dataSource: DataSource,
     private readonly notifications: PgNotifications,
+    private readonly jobs: JobQueue,
   ) {}
 
   onModuleInit(): void {
+    this.jobs.register<{ itemId: string; revisionId: string; at: string }>(PUBLISH_JOB, (data) =>
+      this.publishScheduled(data),
+    );
+    this.jobs.register<{ itemId: string; revisionId: string; at: string }>(WITHDRAW_JOB, (data) =>
+      this.withdrawScheduled(data),
+    );
     // A deputy approves while a delegation from the head is in force (001 art. 6.3).
     this.abilities.addRuleSource(async (accountId) => {
       const now = new Date();
@@ -248,7 +260,7 @@ export class EditorialService implements OnModuleInit {
     ctx: RequestContext,
     itemId: string,
     action: WorkflowAction,
-    options: { reason?: RefusalReason | null; note?: string | null } = {},
+    options: { reason?: RefusalReason | null; note?: string | null; at?: Date | null } = {},
   ): Promise<Result<ItemView>> {
     return this.guard(async () => {
       const { item, tenant, working, live } = await this.load(ctx, itemId);
@@ -287,14 +299,45 @@ export class EditorialService implements OnModuleInit {
           'Cần ghi nội dung yêu cầu chỉnh sửa.',
           'Returning an item needs a note saying what to change.',
         );
+      if (
+        action === WorkflowAction.SCHEDULE &&
+        (!options.at || Number.isNaN(options.at.getTime()) || options.at.getTime() <= Date.now())
+      ) {
+        throw inputError(
+          'SCHEDULE_IN_PAST',
+          'publishAt',
+          'Thời điểm đăng phải ở tương lai.',
+          'The publication time must be in the future.',
+        );
+      }
       const delegated =
         action === WorkflowAction.APPROVE &&
         ctx.ability.relevantRuleFor('approve', asSubject('Content', subject) as never)?.reason ===
           'delegation';
       await this.tx.run(ctx, async (tx) => {
         const m = this.tx.manager(tx);
+        // Two editors (or two job workers) taking the same step at once: the first wins, the
+        // second finds the state moved and gets INVALID_TRANSITION.
+        const locked = await m
+          .createQueryBuilder(EditorialStateEntity, 's')
+          .setLock('pessimistic_write')
+          .where('s.revision_id = :id', { id: target.revision.id })
+          .getOne();
+        if (!locked || locked.status !== target.state.status)
+          throw invalidTransition(action, locked?.status ?? status);
         const now = new Date();
         const changes: Partial<EditorialStateEntity> = { status: t.to, updatedAt: now };
+        if (action === WorkflowAction.SCHEDULE) {
+          changes.scheduledAt = options.at!;
+          // Sent in the same transaction: the state and its job commit, or roll back, together.
+          await this.jobs.send(
+            PUBLISH_JOB,
+            { itemId: item.id, revisionId: target.revision.id, at: options.at!.toISOString() },
+            { startAfter: options.at!, singletonKey: `${target.revision.id}@${options.at!.toISOString()}` },
+            m,
+          );
+        }
+        if (action === WorkflowAction.UNSCHEDULE) changes.scheduledAt = null;
         if (action === WorkflowAction.SUBMIT) {
           changes.submittedAt = now;
           changes.boardDueAt = await this.due(InformationKind.BOARD_HANDLING, now, item.tenantId);
@@ -321,6 +364,73 @@ export class EditorialService implements OnModuleInit {
       }
       return this.view(ctx, itemId, 'read');
     });
+  }
+
+  /** Withdraws a live item at a future time (a job does it then, if nothing changed meanwhile). */
+  async scheduleWithdrawal(ctx: RequestContext, itemId: string, at: Date): Promise<Result<ItemView>> {
+    return this.guard(async () => {
+      const { item, tenant, live } = await this.load(ctx, itemId);
+      if (!live || item.withdrawnAt)
+        throw invalidTransition(
+          'SCHEDULE_WITHDRAWAL',
+          item.withdrawnAt ? RevisionStatus.WITHDRAWN : 'NOT_PUBLISHED',
+        );
+      if (!can(ctx, 'publish', 'Content', this.subject(item, tenant)))
+        throw notAllowed('SCHEDULE_WITHDRAWAL');
+      if (Number.isNaN(at.getTime()) || at.getTime() <= Date.now()) {
+        throw inputError(
+          'SCHEDULE_IN_PAST',
+          'withdrawAt',
+          'Thời điểm gỡ phải ở tương lai.',
+          'The withdrawal time must be in the future.',
+        );
+      }
+      await this.tx.run(ctx, async (tx) => {
+        const m = this.tx.manager(tx);
+        await m.update(
+          EditorialStateEntity,
+          { revisionId: live.id },
+          { withdrawAt: at, updatedAt: new Date() },
+        );
+        await this.jobs.send(
+          WITHDRAW_JOB,
+          { itemId: item.id, revisionId: live.id, at: at.toISOString() },
+          { startAfter: at, singletonKey: `${live.id}@${at.toISOString()}` },
+          m,
+        );
+        await this.record(
+          tx,
+          m,
+          item,
+          live.id,
+          'SCHEDULE_WITHDRAWAL',
+          RevisionStatus.PUBLISHED,
+          RevisionStatus.PUBLISHED,
+          { delegated: false, note: `withdraw at ${at.toISOString()}` },
+        );
+      });
+      return this.view(ctx, itemId, 'read');
+    });
+  }
+
+  /** Job: publish a scheduled revision, unless it was unscheduled, rescheduled or published meanwhile. */
+  private async publishScheduled(data: { itemId: string; revisionId: string; at: string }): Promise<void> {
+    const state = await this.dataSource
+      .getRepository(EditorialStateEntity)
+      .findOne({ where: { revisionId: data.revisionId } });
+    if (state?.status !== RevisionStatus.SCHEDULED || state.scheduledAt?.toISOString() !== data.at) return;
+    const result = await this.transition(systemContext('jobs'), data.itemId, WorkflowAction.PUBLISH);
+    if (!result.ok && result.error.code !== 'INVALID_TRANSITION') throw result.error;
+  }
+
+  /** Job: withdraw a live revision at its time, unless another revision went live or it was withdrawn. */
+  private async withdrawScheduled(data: { itemId: string; revisionId: string; at: string }): Promise<void> {
+    const state = await this.dataSource
+      .getRepository(EditorialStateEntity)
+      .findOne({ where: { revisionId: data.revisionId } });
+    if (state?.status !== RevisionStatus.PUBLISHED || state.withdrawAt?.toISOString() !== data.at) return;
+    const result = await this.transition(systemContext('jobs'), data.itemId, WorkflowAction.WITHDRAW);
+    if (!result.ok && result.error.code !== 'INVALID_TRANSITION') throw result.error;
   }
 
   /** The head of a portal's board lets a deputy approve for a period. */

@@ -6,6 +6,8 @@ export enum RevisionStatus {
   SUBMITTED = 'SUBMITTED',
   IN_REVIEW = 'IN_REVIEW',
   APPROVED = 'APPROVED',
+  /** Approved, to be published at its scheduled time by a job. */
+  SCHEDULED = 'SCHEDULED',
   PUBLISHED = 'PUBLISHED',
   RETURNED = 'RETURNED',
   REFUSED = 'REFUSED',
@@ -20,6 +22,8 @@ export enum WorkflowAction {
   RETURN = 'RETURN',
   REFUSE = 'REFUSE',
   APPROVE = 'APPROVE',
+  SCHEDULE = 'SCHEDULE',
+  UNSCHEDULE = 'UNSCHEDULE',
   PUBLISH = 'PUBLISH',
   WITHDRAW = 'WITHDRAW',
 }
@@ -71,8 +75,18 @@ export const TRANSITIONS: Record<WorkflowAction, Transition> = {
     to: RevisionStatus.APPROVED,
     ability: 'approve',
   },
-  [WorkflowAction.PUBLISH]: {
+  [WorkflowAction.SCHEDULE]: {
     from: [RevisionStatus.APPROVED],
+    to: RevisionStatus.SCHEDULED,
+    ability: 'publish',
+  },
+  [WorkflowAction.UNSCHEDULE]: {
+    from: [RevisionStatus.SCHEDULED],
+    to: RevisionStatus.APPROVED,
+    ability: 'publish',
+  },
+  [WorkflowAction.PUBLISH]: {
+    from: [RevisionStatus.APPROVED, RevisionStatus.SCHEDULED],
     to: RevisionStatus.PUBLISHED,
     ability: 'publish',
   },

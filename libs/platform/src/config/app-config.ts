@@ -32,6 +32,9 @@ export interface AppConfig {
   readonly graphqlIntrospection: boolean;
   /** Keep anonymous, publicly cacheable GraphQL responses in process (invalidated on change). */
   readonly responseCache: boolean;
+  /** Whether this process works background jobs (the worker always does). */
+  readonly runJobs: boolean;
+  readonly jobPollingSeconds: number;
 }
 
 function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -102,6 +105,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: level,
     graphqlIntrospection: bool('GRAPHQL_INTROSPECTION', mode !== 'production', env),
     responseCache: bool('RESPONSE_CACHE', true, env),
+    runJobs: bool('RUN_JOBS', true, env),
+    jobPollingSeconds: Math.max(0.5, Number(env.JOB_POLLING_SECONDS ?? 2) || 2),
   });
 }
 

@@ -1,0 +1,104 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import PgBoss from 'pg-boss';
+import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+
+export type JobHandler<T> = (data: T, job: { id: string; name: string }) => Promise<void>;
+
+interface Registration {
+  name: string;
+  handler: JobHandler<unknown>;
+}
+
+/**
+ * Background jobs in the same PostgreSQL (pg-boss: SKIP LOCKED, so any number of processes can
+ * work one queue and each job is taken by one of them). Libs register handlers at start-up; the
+ * process works them when RUN_JOBS is on (the api in the embedded default, the worker in
+ * production). Jobs can be sent inside a business transaction, so a state change and its job
+ * commit or roll back together.
+ */
+@Injectable()
+export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Jobs');
+  private boss: PgBoss | null = null;
+  private starting: Promise<PgBoss> | null = null;
+  private readonly registrations: Registration[] = [];
+  private readonly queues = new Set<string>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Declares a handler; it starts working when the application has booted (if this process works jobs). */
+  register<T>(name: string, handler: JobHandler<T>): void {
+    this.registrations.push({ name, handler: handler as JobHandler<unknown> });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.runJobs || this.registrations.length === 0) return;
+    const boss = await this.start();
+    for (const r of this.registrations) {
+      await this.ensureQueue(boss, r.name);
+      await boss.work<unknown>(
+        r.name,
+        { pollingIntervalSeconds: this.config.jobPollingSeconds, batchSize: 1 },
+        async ([job]) => {
+          await r.handler(job.data, { id: job.id, name: job.name });
+        },
+      );
+    }
+  }
+
+  /**
+   * Sends a job, inside the caller's transaction when given one. `startAfter` delays it;
+   * `singletonKey` makes a second identical send a no-op.
+   */
+  async send(
+    name: string,
+    data: object,
+    options: { startAfter?: Date; singletonKey?: string } = {},
+    manager?: EntityManager | null,
+  ): Promise<string | null> {
+    const boss = await this.start();
+    await this.ensureQueue(boss, name);
+    const db = manager?.queryRunner
+      ? {
+          executeSql: async (text: string, values: unknown[]) => {
+            const result = await manager.queryRunner!.query(text, values, true);
+            return { rows: result.records as unknown[] };
+          },
+        }
+      : undefined;
+    return boss.send(name, data, { ...options, ...(db ? { db } : {}) } as PgBoss.SendOptions);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const boss = this.boss;
+    this.boss = null;
+    await boss?.stop({ graceful: true, wait: true, timeout: 5000 }).catch(() => undefined);
+  }
+
+  private start(): Promise<PgBoss> {
+    this.starting ??= (async () => {
+      const options = this.dataSource.options as { url?: string };
+      const boss = new PgBoss({
+        connectionString: options.url,
+        schema: 'pgboss',
+        application_name: 'portal-jobs',
+        max: 4,
+      });
+      boss.on('error', (e: Error) => this.logger.error(`job queue: ${e.message}`));
+      await boss.start();
+      this.boss = boss;
+      return boss;
+    })();
+    return this.starting;
+  }
+
+  private async ensureQueue(boss: PgBoss, name: string): Promise<void> {
+    if (this.queues.has(name)) return;
+    await boss.createQueue(name);
+    this.queues.add(name);
+  }
+}

@@ -1,0 +1,169 @@
+import { Client } from 'pg';
+import { Role } from '../libs/access/src';
+import { createApiApp } from '../apps/api/src/create-app';
+import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
+
+const WARD = 'saigon.hochiminhcity.gov.vn';
+const ITEM =
+  '__typename ... on ContentItem { id slug working { status scheduledAt } live { number } withdrawnAt } ... on InputError { errorCode field }';
+
+/** Scheduled publishing and withdrawal run as jobs; with two workers each still happens once. */
+describe('scheduled publishing with two workers', () => {
+  let t: TestApp;
+  let second: Awaited<ReturnType<typeof createApiApp>>;
+  let db: Client;
+  let writer: string;
+  let member: string;
+  let head: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ jobPollingSeconds: 0.5 });
+    await t.apply(SMALL_TREES.city);
+    // A second api process's worth of workers on the same database.
+    second = await createApiApp(t.config);
+    await second.init();
+    db = new Client({ connectionString: t.databaseUrl });
+    await db.connect();
+    writer = await t.asUser('sched-writer', Role.CONTRIBUTOR, WARD);
+    member = await t.asUser('sched-member', Role.BOARD_MEMBER, WARD);
+    head = await t.asUser('sched-head', Role.BOARD_HEAD, WARD);
+  });
+  afterAll(async () => {
+    await db.end();
+    await second.close();
+    await t.close();
+  });
+
+  const mutate = async (query: string, token: string) =>
+    Object.values(
+      (await t.gql(WARD, `mutation { ${query} }`, undefined, { token })).body.data ?? {},
+    )[0] as Record<string, any>;
+
+  async function approvedItem(title: string): Promise<string> {
+    const created = (
+      await t.gql(
+        WARD,
+        `mutation($i: CreateContentInput!) { createContent(input: $i) { ${ITEM} } }`,
+        {
+          i: {
+            tenantId: t.tenant(WARD).id,
+            kind: 'ANNOUNCEMENT',
+            title,
+            bodyHtml: '<p>Thông báo</p>',
+            authorName: 'Tổ biên tập',
+            source: 'UBND phường',
+          },
+        },
+        { token: writer },
+      )
+    ).body.data!.createContent;
+    for (const [action, token] of [
+      ['SUBMIT', writer],
+      ['TAKE_FOR_REVIEW', member],
+      ['APPROVE', head],
+    ] as const) {
+      expect(
+        await mutate(`transitionContent(itemId: "${created.id}", action: ${action}) { ${ITEM} }`, token),
+      ).toMatchObject({ __typename: 'ContentItem' });
+    }
+    return created.id;
+  }
+
+  async function until(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+    const end = Date.now() + timeoutMs;
+    while (!(await check())) {
+      if (Date.now() > end) throw new Error('timed out waiting for the job');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  const events = async (itemId: string, action: string) =>
+    Number(
+      (
+        await db.query('SELECT count(*) FROM workflow_events WHERE item_id = $1 AND action = $2', [
+          itemId,
+          action,
+        ])
+      ).rows[0].count,
+    );
+
+  it('publishes at the scheduled time exactly once, and withdraws at its time', async () => {
+    const id = await approvedItem('Thông báo lịch tiếp công dân tháng 12');
+    const at = new Date(Date.now() + 1500).toISOString();
+    const scheduled = await mutate(
+      `scheduleContent(itemId: "${id}", publishAt: "${at}") { ${ITEM} }`,
+      member,
+    );
+    expect(scheduled).toMatchObject({ working: { status: 'SCHEDULED', scheduledAt: at }, live: null });
+    expect(
+      (await t.gql(WARD, `{ publicItem(slug: "${scheduled.slug}") { title } }`)).body.data!.publicItem,
+    ).toBeNull();
+
+    await until(
+      async () =>
+        (await t.gql(WARD, `{ publicItem(slug: "${scheduled.slug}") { title } }`)).body.data!.publicItem !==
+        null,
+    );
+    expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(at));
+    // Both workers poll every 0.5 s: give the other one several chances to publish it again.
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(await events(id, 'PUBLISH')).toBe(1);
+    const { rows } = await db.query(
+      "SELECT actor_account_id, to_status FROM workflow_events WHERE item_id = $1 AND action = 'PUBLISH'",
+      [id],
+    );
+    expect(rows).toEqual([{ actor_account_id: null, to_status: 'PUBLISHED' }]);
+
+    const withdrawAt = new Date(Date.now() + 1500).toISOString();
+    expect(
+      await mutate(`scheduleWithdrawal(itemId: "${id}", withdrawAt: "${withdrawAt}") { ${ITEM} }`, member),
+    ).toMatchObject({ __typename: 'ContentItem', withdrawnAt: null });
+    await until(
+      async () =>
+        (await t.gql(WARD, `{ publicItem(slug: "${scheduled.slug}") { title } }`)).body.data!.publicItem ===
+        null,
+    );
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await events(id, 'WITHDRAW')).toBe(1);
+    expect(
+      (await db.query('SELECT count(*) FROM content_revisions WHERE item_id = $1', [id])).rows[0].count,
+    ).toBe('1');
+  });
+
+  it('an unscheduled item is not published when its time comes', async () => {
+    const id = await approvedItem('Thông báo đã hoãn');
+    const at = new Date(Date.now() + 1000).toISOString();
+    expect(
+      await mutate(`scheduleContent(itemId: "${id}", publishAt: "${at}") { ${ITEM} }`, member),
+    ).toMatchObject({ working: { status: 'SCHEDULED' } });
+    expect(
+      await mutate(`transitionContent(itemId: "${id}", action: UNSCHEDULE) { ${ITEM} }`, member),
+    ).toMatchObject({ working: { status: 'APPROVED', scheduledAt: null } });
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(await events(id, 'PUBLISH')).toBe(0);
+    const item = (
+      await t.gql(WARD, `{ contentItem(id: "${id}") { live { number } working { status } } }`, undefined, {
+        token: member,
+      })
+    ).body.data!.contentItem;
+    expect(item).toEqual({ live: null, working: { status: 'APPROVED' } });
+  });
+
+  it('refuses a time in the past and a contributor scheduling', async () => {
+    const id = await approvedItem('Thông báo quá hạn');
+    expect(
+      await mutate(`scheduleContent(itemId: "${id}", publishAt: "2020-01-01T00:00:00Z") { ${ITEM} }`, member),
+    ).toEqual({ __typename: 'InputError', errorCode: 'SCHEDULE_IN_PAST', field: 'publishAt' });
+    expect(
+      await mutate(
+        `scheduleContent(itemId: "${id}", publishAt: "${new Date(Date.now() + 60_000).toISOString()}") { ${ITEM} }`,
+        writer,
+      ),
+    ).toMatchObject({ __typename: 'InputError', errorCode: 'NOT_ALLOWED' });
+    expect(
+      Number(
+        (await db.query("SELECT count(*) FROM pgboss.job WHERE data->>'itemId' = $1", [id])).rows[0].count,
+      ),
+    ).toBe(0);
+  });
+});
