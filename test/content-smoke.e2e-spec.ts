@@ -106,3 +106,105 @@ describe('content smoke', () => {
     expect(other.body.data).toEqual({ publicItem: null, search: [] });
   });
 });
+
+describe('home page, navigation, print view and archive link', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.apply(SMALL_TREES.city);
+  });
+  afterAll(() => t.close());
+
+  it('shows sections, menus, pinned and latest items, and prints an item', async () => {
+    const head = await t.asUser('home-head', Role.BOARD_HEAD, WARD);
+    const member = await t.asUser('home-member', Role.BOARD_MEMBER, WARD);
+    const nav = (
+      await t.gql(WARD, '{ categories { id slug name parentId } menu(name: MAIN) { label categoryId } }')
+    ).body.data!;
+    const news = nav.categories.find((c: { slug: string }) => c.slug === 'tin-tuc-su-kien');
+    expect(news.name).toBe('Tin tức, sự kiện');
+    expect(nav.menu[0]).toMatchObject({ label: 'Giới thiệu' });
+    const ITEM = '__typename ... on ContentItem { id slug pinned } ... on InputError { errorCode }';
+    const publish = async (title: string) => {
+      const item = (
+        await t.gql(
+          WARD,
+          `mutation($i: CreateContentInput!) { createContent(input: $i) { ${ITEM} } }`,
+          {
+            i: {
+              tenantId: t.tenant(WARD).id,
+              kind: 'NEWS',
+              categoryId: news.id,
+              title,
+              bodyHtml: '<p>Nội dung <em>đầy đủ</em></p>',
+              authorName: 'Trần Thị B',
+              source: 'Phường Sài Gòn',
+            },
+          },
+          { token: member },
+        )
+      ).body.data!.createContent;
+      for (const [action, token] of [
+        ['SUBMIT', member],
+        ['TAKE_FOR_REVIEW', member],
+        ['APPROVE', head],
+        ['PUBLISH', member],
+      ] as const) {
+        expect(
+          (
+            await t.gql(
+              WARD,
+              `mutation { transitionContent(itemId: "${item.id}", action: ${action}) { ${ITEM} } }`,
+              undefined,
+              { token },
+            )
+          ).body.data!.transitionContent.__typename,
+        ).toBe('ContentItem');
+      }
+      return item as { id: string; slug: string };
+    };
+    const first = await publish('Ra quân chiến dịch mùa hè xanh');
+    const second = await publish('Hội nghị tiếp xúc cử tri <b>quý IV</b>');
+    expect(
+      (
+        await t.gql(
+          WARD,
+          `mutation { pinContent(itemId: "${first.id}", pinned: true) { ${ITEM} } }`,
+          undefined,
+          { token: member },
+        )
+      ).body.data!.pinContent,
+    ).toMatchObject({ pinned: true });
+
+    const home = (
+      await t.gql(WARD, '{ homePage { pinned { title } sections { category { slug } items { title } } } }')
+    ).body.data!.homePage;
+    expect(home.pinned).toEqual([{ title: 'Ra quân chiến dịch mùa hè xanh' }]);
+    expect(home.sections).toEqual([
+      {
+        category: { slug: 'tin-tuc-su-kien' },
+        items: [{ title: 'Hội nghị tiếp xúc cử tri quý IV' }, { title: 'Ra quân chiến dịch mùa hè xanh' }],
+      },
+    ]);
+    expect(
+      (
+        await t.gql(
+          'benthanh.hochiminhcity.gov.vn',
+          '{ homePage { pinned { title } sections { items { title } } } }',
+        )
+      ).body.data!.homePage,
+    ).toEqual({ pinned: [], sections: [] });
+
+    const printed = await t.http({ host: WARD, path: `/print/${second.slug}` });
+    expect(printed.status).toBe(200);
+    expect(printed.text).toContain('<h1>Hội nghị tiếp xúc cử tri quý IV</h1>');
+    expect(printed.text).toContain('Trần Thị B');
+    expect(printed.text).toContain('<p>Nội dung <em>đầy đủ</em></p>');
+    const archived = await t.http({ host: WARD, path: `/archive/${second.id}` });
+    expect(archived.text).toContain('<h1>Hội nghị tiếp xúc cử tri quý IV</h1>');
+    expect(
+      (await t.http({ host: 'benthanh.hochiminhcity.gov.vn', path: `/archive/${second.id}` })).status,
+    ).toBe(404);
+    expect((await t.http({ host: WARD, path: '/print/khong-co' })).status).toBe(404);
+  });
+});

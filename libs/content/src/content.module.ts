@@ -2,9 +2,13 @@ import { Module } from '@nestjs/common';
 import { ContentService } from './items/content.service';
 import { PublicContentService } from './public/public-content.service';
 import { PublicContentResolver } from './graphql/public-content.resolver';
+import { HomePageResolver } from './graphql/home-page.resolver';
+import { HomePageService } from './public/home-page.service';
+import { PrintController } from './public/print.controller';
 
 @Module({
-  providers: [ContentService, PublicContentService, PublicContentResolver],
-  exports: [ContentService, PublicContentService],
+  controllers: [PrintController],
+  providers: [ContentService, PublicContentService, PublicContentResolver, HomePageService, HomePageResolver],
+  exports: [ContentService, PublicContentService, HomePageService],
 })
 export class ContentModule {}

@@ -268,6 +268,10 @@ export class ContentService {
     );
   }
 
+  async setPinned(m: EntityManager, item: ContentItemEntity, pinned: boolean): Promise<void> {
+    await m.update(ContentItemEntity, { id: item.id }, { pinned, updatedAt: new Date() });
+  }
+
   async withdraw(m: EntityManager, item: ContentItemEntity, at: Date): Promise<void> {
     await m.update(ContentItemEntity, { id: item.id }, { withdrawnAt: at, updatedAt: at });
   }

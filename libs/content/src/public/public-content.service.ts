@@ -98,6 +98,15 @@ export class PublicContentService {
     return rows[0] ?? null;
   }
 
+  async byId(tenantId: string, id: string): Promise<PublicItemRow | null> {
+    const rows: PublicItemRow[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM content_items i JOIN content_revisions r ON r.id = i.live_revision_id
+        WHERE i.tenant_id = $1 AND i.id = $2 AND ${LIVE}`,
+      [tenantId, id],
+    );
+    return rows[0] ?? null;
+  }
+
   /**
    * Full-text search without diacritics: "ubnd quan 1 ke hoach" finds "UBND Quận 1 … kế hoạch".
    * Every word must match (title, summary or body); title matches rank first, then recency.

@@ -60,6 +60,7 @@ function itemOf(v: ItemView): ContentItemType {
     createdBy: i.createdBy,
     publishedAt: i.publishedAt,
     withdrawnAt: i.withdrawnAt,
+    pinned: i.pinned,
     working: v.working ? revisionOf(v.working.revision, v.working.state) : null,
     live: v.live ? revisionOf(v.live, null) : null,
   });
@@ -218,6 +219,16 @@ export class EditorialResolver {
       ctx,
       await this.editorial.transition(ctx, itemId, WorkflowAction.SCHEDULE, { at: publishAt }),
     );
+  }
+
+  @Mutation(() => ContentItemResult, { description: 'Pin an item to the home page, or unpin it.' })
+  @Authenticated()
+  async pinContent(
+    @Ctx() ctx: RequestContext,
+    @Args('itemId', { type: () => String }) itemId: string,
+    @Args('pinned', { type: () => Boolean }) pinned: boolean,
+  ): Promise<ContentItemType | InputErrorType> {
+    return result(ctx, await this.editorial.setPinned(ctx, itemId, pinned));
   }
 
   @Mutation(() => ContentItemResult, { description: 'Withdraw a live item at a future time.' })

@@ -49,6 +49,7 @@ export class ContentItemType {
   @Field(() => ID) createdBy!: string;
   @Field(() => Date, { nullable: true }) publishedAt!: Date | null;
   @Field(() => Date, { nullable: true }) withdrawnAt!: Date | null;
+  @Field(() => Boolean) pinned!: boolean;
   @Field(() => RevisionType, { nullable: true }) working!: RevisionType | null;
   @Field(() => RevisionType, { nullable: true }) live!: RevisionType | null;
 }

@@ -413,6 +413,28 @@ export class EditorialService implements OnModuleInit {
     });
   }
 
+  /** Pins an item to (or unpins it from) the home page: a publishing decision. */
+  async setPinned(ctx: RequestContext, itemId: string, pinned: boolean): Promise<Result<ItemView>> {
+    return this.guard(async () => {
+      const { item, tenant } = await this.load(ctx, itemId);
+      if (!can(ctx, 'publish', 'Content', this.subject(item, tenant)))
+        throw notAllowed(pinned ? 'PIN' : 'UNPIN');
+      await this.tx.run(ctx, async (tx) => {
+        await this.content.setPinned(this.tx.manager(tx), item, pinned);
+        await this.audit.record(tx, {
+          tenantId: item.tenantId,
+          action: pinned ? 'content.pinned' : 'content.unpinned',
+          subjectType: 'Content',
+          subjectId: item.id,
+          before: { pinned: item.pinned },
+          after: { pinned },
+        });
+      });
+      this.notifications.emitLocal('content_changed', item.tenantId);
+      return this.view(ctx, itemId, 'read');
+    });
+  }
+
   /** Job: publish a scheduled revision, unless it was unscheduled, rescheduled or published meanwhile. */
   private async publishScheduled(data: { itemId: string; revisionId: string; at: string }): Promise<void> {
     const state = await this.dataSource
