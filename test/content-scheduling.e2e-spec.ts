@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { Role } from '../libs/access/src';
 import { createApiApp } from '../apps/api/src/create-app';
+import { RemindersService } from '../libs/editorial/src';
 import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
 const WARD = 'saigon.hochiminhcity.gov.vn';
@@ -165,5 +166,106 @@ describe('scheduled publishing with two workers', () => {
         (await db.query("SELECT count(*) FROM pgboss.job WHERE data->>'itemId' = $1", [id])).rows[0].count,
       ),
     ).toBe(0);
+  });
+});
+
+describe('deadline reminders and escalation', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ reminderLeadHours: [24, 4] });
+    await t.apply(SMALL_TREES.city);
+  });
+  afterAll(() => t.close());
+
+  it('raises each reminder once, before the board deadline and after it, for the board only', async () => {
+    const writer = await t.asUser('rem-writer', Role.CONTRIBUTOR, WARD);
+    const member = await t.asUser('rem-member', Role.BOARD_MEMBER, WARD);
+    const otherBoard = await t.asUser('rem-other', Role.BOARD_MEMBER, 'benthanh.hochiminhcity.gov.vn');
+    const city = t.tenant('hochiminhcity.gov.vn').id;
+    // The culture-sports profile gives the board 2 working days to handle a submission (000 art. 11.2).
+    const admin = await (async () => {
+      await t.createAccount({ username: 'rem-admin', homeHost: 'hochiminhcity.gov.vn', platformAdmin: true });
+      return (await t.login('rem-admin')).accessToken;
+    })();
+    await t.gql(
+      'hochiminhcity.gov.vn',
+      `mutation { setDeadlinePolicy(tenantId: "${city}", profileKey: "hcmc-culture-sports-2017") { __typename } }`,
+      undefined,
+      { token: admin },
+    );
+    const created = (
+      await t.gql(
+        WARD,
+        `mutation($i: CreateContentInput!) { createContent(input: $i) { ... on ContentItem { id } } }`,
+        {
+          i: {
+            tenantId: t.tenant(WARD).id,
+            kind: 'GENERIC_PAGE',
+            title: 'Thông báo cần xử lý',
+            bodyHtml: '<p>x</p>',
+            authorName: 'A',
+            source: 'B',
+          },
+        },
+        { token: writer },
+      )
+    ).body.data!.createContent;
+    const submitted = (
+      await t.gql(
+        WARD,
+        `mutation { transitionContent(itemId: "${created.id}", action: SUBMIT) { ... on ContentItem { working { boardDueAt } } } }`,
+        undefined,
+        { token: writer },
+      )
+    ).body.data!.transitionContent;
+    const due = new Date(submitted.working.boardDueAt);
+    expect(due.getTime()).toBeGreaterThan(Date.now());
+
+    const reminders = t.app.get(RemindersService);
+    expect(await reminders.raise(new Date(due.getTime() - 30 * 3_600_000))).toBe(0);
+    expect(await reminders.raise(new Date(due.getTime() - 20 * 3_600_000))).toBe(1); // DUE_IN_24H
+    expect(await reminders.raise(new Date(due.getTime() - 19 * 3_600_000))).toBe(0); // once only
+    expect(await reminders.raise(new Date(due.getTime() - 3 * 3_600_000))).toBe(1); // DUE_IN_4H
+    expect(await reminders.raise(new Date(due.getTime() + 60_000))).toBe(1); // OVERDUE
+    expect(await reminders.raise(new Date(due.getTime() + 120_000))).toBe(0);
+
+    const list = (
+      await t.gql(WARD, '{ editorialReminders { itemId deadline stage dueAt } }', undefined, {
+        token: member,
+      })
+    ).body.data!.editorialReminders;
+    expect(list.map((r: { stage: string }) => r.stage).sort()).toEqual([
+      'DUE_IN_24H',
+      'DUE_IN_4H',
+      'OVERDUE',
+    ]);
+    expect(
+      list.every(
+        (r: { itemId: string; deadline: string }) =>
+          r.itemId === created.id && r.deadline === 'BOARD_HANDLING',
+      ),
+    ).toBe(true);
+    expect(
+      (
+        await t.gql('benthanh.hochiminhcity.gov.vn', '{ editorialReminders { id } }', undefined, {
+          token: otherBoard,
+        })
+      ).body.data!.editorialReminders,
+    ).toEqual([]);
+    const queue = (
+      await t.gql(WARD, '{ editorialQueue(overdueOnly: true) { itemId } }', undefined, { token: member })
+    ).body.data!.editorialQueue;
+    expect(queue).toEqual([]); // not overdue in real time yet
+    // The recurring job is registered once, whichever instance registered it.
+    const client = new Client({ connectionString: t.databaseUrl });
+    await client.connect();
+    try {
+      expect(
+        (await client.query("SELECT name, cron FROM pgboss.schedule WHERE name = 'editorial-reminders'"))
+          .rows,
+      ).toEqual([{ name: 'editorial-reminders', cron: '*/5 * * * *' }]);
+    } finally {
+      await client.end();
+    }
   });
 });

@@ -5,10 +5,11 @@ import { ContentModule } from '@portal/content';
 import { TenancyModule } from '@portal/tenancy';
 import { EditorialResolver } from './graphql/editorial.resolver';
 import { EditorialService } from './workflow/editorial.service';
+import { RemindersService } from './workflow/reminders.service';
 
 @Module({
   imports: [TenancyModule, AccessModule, CalendarModule, ContentModule],
-  providers: [EditorialService, EditorialResolver],
-  exports: [EditorialService],
+  providers: [EditorialService, RemindersService, EditorialResolver],
+  exports: [EditorialService, RemindersService],
 })
 export class EditorialModule {}

@@ -2,10 +2,17 @@ export * from './editorial.module';
 export * from './workflow/workflow';
 export * from './workflow/editorial.entity';
 export * from './workflow/editorial.service';
+export * from './workflow/reminders.service';
 
 import {
   ApprovalDelegationEntity,
   EditorialStateEntity,
   WorkflowEventEntity,
 } from './workflow/editorial.entity';
-export const EDITORIAL_ENTITIES = [EditorialStateEntity, WorkflowEventEntity, ApprovalDelegationEntity];
+import { EditorialReminderEntity } from './workflow/reminders.service';
+export const EDITORIAL_ENTITIES = [
+  EditorialStateEntity,
+  WorkflowEventEntity,
+  ApprovalDelegationEntity,
+  EditorialReminderEntity,
+];

@@ -11,6 +11,7 @@ import {
 } from '@portal/platform';
 import { EditorialStateEntity } from '../workflow/editorial.entity';
 import { EditorialService, ItemView } from '../workflow/editorial.service';
+import { RemindersService } from '../workflow/reminders.service';
 import { RefusalReason, RevisionStatus, WorkflowAction } from '../workflow/workflow';
 import {
   ApprovalDelegationResult,
@@ -20,6 +21,7 @@ import {
   CreateContentInputType,
   DelegateApprovalInputType,
   QueueEntryType,
+  ReminderType,
   RevisionDiffType,
   RevisionInputType,
   RevisionType,
@@ -80,7 +82,19 @@ export class EditorialResolver {
   constructor(
     private readonly editorial: EditorialService,
     private readonly content: ContentService,
+    private readonly reminders: RemindersService,
   ) {}
+
+  @Query(() => [ReminderType], {
+    description: 'Deadline reminders and escalations for the items the caller may read, newest first.',
+  })
+  @CheckAbility('read', 'Content')
+  async editorialReminders(
+    @Ctx() ctx: RequestContext,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+  ): Promise<ReminderType[]> {
+    return (await this.reminders.list(ctx, first ?? 50)).map((r) => Object.assign(new ReminderType(), r));
+  }
 
   @Query(() => ContentItemType, {
     nullable: true,

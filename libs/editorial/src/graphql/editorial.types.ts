@@ -147,3 +147,14 @@ export class DelegateApprovalInputType {
   @Field(() => Date) validFrom!: Date;
   @Field(() => Date) validTo!: Date;
 }
+
+@ObjectType('EditorialReminder')
+export class ReminderType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) itemId!: string;
+  @Field(() => ID) revisionId!: string;
+  @Field(() => String, { description: 'BOARD_HANDLING or PUBLICATION' }) deadline!: string;
+  @Field(() => String, { description: 'DUE_IN_<n>H before the deadline, OVERDUE after it' }) stage!: string;
+  @Field(() => Date) dueAt!: Date;
+  @Field(() => Date) createdAt!: Date;
+}

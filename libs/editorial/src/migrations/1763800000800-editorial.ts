@@ -53,9 +53,25 @@ export class Editorial1763800000800 implements MigrationInterface {
     await q.query(
       `CREATE INDEX approval_delegations_deputy ON approval_delegations (deputy_account_id) WHERE revoked_at IS NULL`,
     );
+    await q.query(`
+      CREATE TABLE editorial_reminders (
+        id uuid PRIMARY KEY,
+        tenant_id uuid NOT NULL REFERENCES tenants(id),
+        item_id uuid NOT NULL REFERENCES content_items(id),
+        revision_id uuid NOT NULL REFERENCES content_revisions(id),
+        deadline text NOT NULL CHECK (deadline IN ('BOARD_HANDLING', 'PUBLICATION')),
+        stage text NOT NULL CHECK (stage ~ '^(DUE_IN_[0-9]+H|OVERDUE)$'),
+        due_at timestamptz NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        CONSTRAINT editorial_reminders_once UNIQUE (revision_id, deadline, stage)
+      )`);
+    await q.query(
+      `CREATE INDEX editorial_reminders_tenant ON editorial_reminders (tenant_id, created_at DESC)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE editorial_reminders');
     await q.query('DROP TABLE approval_delegations');
     await q.query('DROP TABLE workflow_events');
     await q.query('DROP TABLE editorial_states');

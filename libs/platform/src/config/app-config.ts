@@ -35,6 +35,8 @@ export interface AppConfig {
   /** Whether this process works background jobs (the worker always does). */
   readonly runJobs: boolean;
   readonly jobPollingSeconds: number;
+  /** Hours before a deadline at which boards get a reminder (after it: an escalation). */
+  readonly reminderLeadHours: readonly number[];
 }
 
 function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -107,6 +109,12 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     responseCache: bool('RESPONSE_CACHE', true, env),
     runJobs: bool('RUN_JOBS', true, env),
     jobPollingSeconds: Math.max(0.5, Number(env.JOB_POLLING_SECONDS ?? 2) || 2),
+    reminderLeadHours: Object.freeze(
+      (env.REMINDER_LEAD_HOURS ?? '24,4')
+        .split(',')
+        .map((h) => Number(h.trim()))
+        .filter((h) => Number.isInteger(h) && h > 0),
+    ),
   });
 }
 

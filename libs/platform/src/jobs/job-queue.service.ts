@@ -8,6 +8,8 @@ export type JobHandler<T> = (data: T, job: { id: string; name: string }) => Prom
 interface Registration {
   name: string;
   handler: JobHandler<unknown>;
+  /** Cron expression (UTC) for a recurring job. */
+  cron?: string;
 }
 
 /**
@@ -31,8 +33,8 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   ) {}
 
   /** Declares a handler; it starts working when the application has booted (if this process works jobs). */
-  register<T>(name: string, handler: JobHandler<T>): void {
-    this.registrations.push({ name, handler: handler as JobHandler<unknown> });
+  register<T>(name: string, handler: JobHandler<T>, options: { cron?: string } = {}): void {
+    this.registrations.push({ name, handler: handler as JobHandler<unknown>, cron: options.cron });
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -40,6 +42,8 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
     const boss = await this.start();
     for (const r of this.registrations) {
       await this.ensureQueue(boss, r.name);
+      // pg-boss keeps one schedule per name, whichever instance sets it: no duplicate runs.
+      if (r.cron) await boss.schedule(r.name, r.cron, {}, { tz: 'UTC' });
       await boss.work<unknown>(
         r.name,
         { pollingIntervalSeconds: this.config.jobPollingSeconds, batchSize: 1 },
