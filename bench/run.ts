@@ -1,9 +1,11 @@
 import { runCalendarBench } from './calendar/calendar.bench';
+import { runContentBench } from './content/content.bench';
 import { runTenancyBench } from './tenancy/tenancy.bench';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   tenancy: runTenancyBench,
   calendar: runCalendarBench,
+  content: runContentBench,
 };
 
 async function main(): Promise<void> {

@@ -9,7 +9,13 @@ import { ContentModule } from '@portal/content';
 import { EditorialModule } from '@portal/editorial';
 import { IdentityModule } from '@portal/identity';
 import { APP_FILTER } from '@nestjs/core';
-import { AppConfig, DomainErrorFilter, PlatformModule, createGraphqlErrorFormatter } from '@portal/platform';
+import {
+  AppConfig,
+  CacheControlDirective,
+  DomainErrorFilter,
+  PlatformModule,
+  createGraphqlErrorFormatter,
+} from '@portal/platform';
 import { HostResolutionMiddleware, TenancyModule } from '@portal/tenancy';
 import { ENTITIES, MIGRATIONS } from './composition';
 import { HealthController } from './health/health.controller';
@@ -46,6 +52,7 @@ export class AppModule implements NestModule {
           path: '/graphql',
           autoSchemaFile: true,
           sortSchema: true,
+          buildSchemaOptions: { directives: [CacheControlDirective] },
           introspection: config.graphqlIntrospection,
           playground: false,
           csrfPrevention: true,

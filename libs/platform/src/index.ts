@@ -7,6 +7,7 @@ export * from './errors/graphql-error-formatter';
 export * from './errors/domain-error.filter';
 export * from './graphql/input-error.type';
 export * from './graphql/connection';
+export * from './graphql/cache-control.directive';
 export * from './database/embedded-postgres.server';
 export * from './database/migration-runner';
 export * from './database/transaction-runner.service';

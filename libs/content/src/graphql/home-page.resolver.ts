@@ -1,5 +1,6 @@
 import { Args, Field, ID, Info, Int, ObjectType, Query, Resolver, registerEnumType } from '@nestjs/graphql';
 import { Ctx, Public, RequestContext } from '@portal/platform';
+import { PublicCacheable } from '@portal/platform';
 import { HomePageService, MenuRow, PublicCategoryRow } from '../public/home-page.service';
 import { PublicItemType } from './public-content.resolver';
 
@@ -9,6 +10,7 @@ export enum MenuName {
 }
 registerEnumType(MenuName, { name: 'MenuName' });
 
+@PublicCacheable()
 @ObjectType('Category')
 export class CategoryType {
   @Field(() => ID) id!: string;
@@ -34,6 +36,7 @@ export class CategoryType {
   }
 }
 
+@PublicCacheable()
 @ObjectType('MenuItem')
 export class MenuItemType {
   @Field(() => ID) id!: string;
@@ -53,12 +56,14 @@ export class MenuItemType {
   }
 }
 
+@PublicCacheable()
 @ObjectType('HomeSection')
 export class HomeSectionType {
   @Field(() => CategoryType) category!: CategoryType;
   @Field(() => [PublicItemType]) items!: PublicItemType[];
 }
 
+@PublicCacheable()
 @ObjectType('HomePage', { description: "A portal's home page: pinned items and the latest of each section." })
 export class HomePageType {
   @Field(() => [PublicItemType]) pinned!: PublicItemType[];

@@ -12,11 +12,13 @@ import {
 } from '@nestjs/graphql';
 import { GraphQLJSONObject } from '@portal/audit';
 import { Ctx, PageInfoType, Public, RequestContext } from '@portal/platform';
+import { PublicCacheable } from '@portal/platform';
 import { ContentKind } from '../kinds/content-kind';
 import { PublicContentService, PublicItemRow } from '../public/public-content.service';
 
 registerEnumType(ContentKind, { name: 'ContentKind' });
 
+@PublicCacheable()
 @ObjectType('PublicItem', { description: 'A published item as the public reads it (its live revision).' })
 export class PublicItemType {
   @Field(() => ID) id!: string;
@@ -54,6 +56,7 @@ export class PublicItemType {
   }
 }
 
+@PublicCacheable()
 @ObjectType('PublicItemConnection')
 export class PublicItemConnectionType {
   @Field(() => [PublicItemType]) nodes!: PublicItemType[];

@@ -161,6 +161,14 @@ export class ContentService {
           'An English translation must point at a Vietnamese original of the same portal.',
         );
       }
+      // One translation per original and language (content_items_one_translation): a typed error, not a 500.
+      if (await m.exists(ContentItemEntity, { where: { translationOf: original.id, language } }))
+        throw inputError(
+          'TRANSLATION_EXISTS',
+          'translationOf',
+          'Bài này đã có bản dịch tiếng Anh.',
+          'This item already has an English translation.',
+        );
     }
     const base = input.slug ? input.slug.trim() : slugify(clean.title);
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(base) || base.length > 200)

@@ -61,7 +61,10 @@ export class Content1763800000700 implements MigrationInterface {
     await q.query(
       `ALTER TABLE content_items ADD CONSTRAINT content_items_live_revision FOREIGN KEY (live_revision_id) REFERENCES content_revisions(id)`,
     );
-    await q.query(`CREATE INDEX content_revisions_search ON content_revisions USING gin (search)`);
+    // Search is always within one portal: the tenant leads the index (btree_gin), so a common word
+    // in a national dataset costs only that portal's postings.
+    await q.query(`CREATE EXTENSION IF NOT EXISTS btree_gin`);
+    await q.query(`CREATE INDEX content_revisions_search ON content_revisions USING gin (tenant_id, search)`);
     await q.query(
       `CREATE INDEX content_revisions_title_trgm ON content_revisions USING gin (portal_unaccent(lower(title)) gin_trgm_ops)`,
     );

@@ -131,11 +131,15 @@ export class PublicContentService {
       );
     const limit = pageSize(first);
     return this.dataSource.query(
-      `WITH q AS (SELECT to_tsquery('simple', string_agg(quote_literal(portal_unaccent(lower(w))) || ':*', ' & ')) AS query FROM unnest($3::text[]) AS w)
+      // `title` is the same query restricted to the title (weight A): title matches rank first,
+      // however often a body repeats the words.
+      `WITH q AS (SELECT to_tsquery('simple', string_agg(quote_literal(portal_unaccent(lower(w))) || ':*', ' & ')) AS query,
+                         to_tsquery('simple', string_agg(quote_literal(portal_unaccent(lower(w))) || ':*A', ' & ')) AS title
+                    FROM unnest($3::text[]) AS w)
        SELECT ${COLUMNS}, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', r.search, q.query) AS rank
          FROM q, content_items i JOIN content_revisions r ON r.id = i.live_revision_id
-        WHERE i.tenant_id = $1 AND i.language = $2 AND ${LIVE} AND r.search @@ q.query
-        ORDER BY rank DESC, i.published_at DESC, i.id DESC
+        WHERE i.tenant_id = $1 AND i.language = $2 AND ${LIVE} AND r.tenant_id = $1 AND r.search @@ q.query
+        ORDER BY r.search @@ q.title DESC, rank DESC, i.published_at DESC, i.id DESC
         LIMIT $4`,
       [tenantId, language, words, limit],
     );
@@ -156,6 +160,8 @@ export class PublicContentService {
   ): Promise<PublicItemRow[]> {
     const params: unknown[] = [tenantId, ContentKind.LEGAL_DOCUMENT];
     let where = `i.tenant_id = $1 AND i.kind = $2 AND ${LIVE}`;
+    // "Contains" filters: the user's % and _ are literal characters, not LIKE wildcards.
+    const contains = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
     const add = (sql: string, value: unknown) => {
       params.push(value);
       where += ` AND ${sql.replace('?', `$${params.length}`)}`;
@@ -164,17 +170,17 @@ export class PublicContentService {
     if (filter.number)
       add(
         `portal_unaccent(lower(r.fields->>'number')) LIKE '%' || portal_unaccent(lower(?)) || '%'`,
-        filter.number,
+        contains(filter.number),
       );
     if (filter.issuer)
       add(
         `portal_unaccent(lower(r.fields->>'issuer')) LIKE '%' || portal_unaccent(lower(?)) || '%'`,
-        filter.issuer,
+        contains(filter.issuer),
       );
     if (filter.field)
       add(
         `portal_unaccent(lower(r.fields->>'field')) LIKE '%' || portal_unaccent(lower(?)) || '%'`,
-        filter.field,
+        contains(filter.field),
       );
     for (const [key, op] of [
       ['issuedFrom', '>='],

@@ -1,6 +1,8 @@
 import { Field, ObjectType } from '@nestjs/graphql';
+import { PublicCacheable } from './cache-control.directive';
 import { inputError } from '../errors/domain-error';
 
+@PublicCacheable()
 @ObjectType('PageInfo')
 export class PageInfoType {
   @Field(() => Boolean) hasNextPage!: boolean;

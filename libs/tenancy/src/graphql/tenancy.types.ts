@@ -1,5 +1,6 @@
 import { Field, ID, InputType, ObjectType, registerEnumType, createUnionType } from '@nestjs/graphql';
 import { InputErrorType } from '@portal/platform';
+import { PublicCacheable } from '@portal/platform';
 import { TenantKind, TenantStatus } from '../tenants/tenant-kind';
 import type { RoutedTenant } from '../hosts/host-routing.service';
 
@@ -10,6 +11,7 @@ registerEnumType(TenantKind, {
 });
 registerEnumType(TenantStatus, { name: 'TenantStatus' });
 
+@PublicCacheable()
 @ObjectType('PortalSummary', { description: 'A portal as seen from another one: enough to link to it.' })
 export class PortalSummaryType {
   @Field(() => ID) id!: string;
@@ -36,6 +38,7 @@ export class PortalSummaryType {
   }
 }
 
+@PublicCacheable()
 @ObjectType('Portal', { description: 'A portal (tenant) of the federation with its place in the tree.' })
 export class PortalType extends PortalSummaryType {
   @Field(() => String, { nullable: true, description: 'Administrative unit code (mã đơn vị hành chính).' })

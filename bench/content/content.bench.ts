@@ -1,0 +1,326 @@
+import 'reflect-metadata';
+import { spawn, ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { request } from 'node:http';
+import autocannon from 'autocannon';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { encodeCursor, loadAppConfig, systemContext } from '../../libs/platform/src';
+import { HostRoutingService, ManifestApplyService, parseTenantManifest } from '../../libs/tenancy/src';
+import { AccountService } from '../../libs/identity/src';
+import { CliModule } from '../../apps/cli/src/cli.module';
+import { benchDatabase } from '../support/bench-database';
+import { num, printTable } from '../support/report';
+import { generateNationalTree } from '../tenancy/national-tree';
+
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 2_000_000);
+const BIG_CATEGORY_ITEMS = Math.min(300_000, Math.floor(ITEMS / 5));
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300);
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+
+const WORDS = [
+  'kế hoạch',
+  'thông báo',
+  'triển khai',
+  'chuyển đổi số',
+  'cải cách hành chính',
+  'giáo dục',
+  'y tế',
+  'đầu tư',
+  'xây dựng',
+  'môi trường',
+  'an ninh',
+  'văn hóa',
+  'du lịch',
+  'nông nghiệp',
+  'giao thông',
+  'đất đai',
+  'thuế',
+  'bảo hiểm',
+  'lao động',
+  'việc làm',
+];
+const QUERIES = [
+  'ke hoach',
+  'chuyển đổi số',
+  'cai cach hanh chinh',
+  'thong bao giao duc',
+  'đầu tư xây dựng',
+  'moi truong',
+  'du lich van hoa',
+  'bao hiem lao dong',
+];
+
+function startApi(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(__dirname, '..', 'tenancy', 'api-server.js')], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    child.stdout!.on('data', (c: Buffer) => {
+      const m = /READY (\d+)/.exec(c.toString());
+      if (m) resolve({ child, port: Number(m[1]) });
+    });
+    child.on('exit', (code) => reject(new Error(`api exited with ${code}`)));
+  });
+}
+
+function post(port: number, host: string, query: string): Promise<{ ms: number; body: string }> {
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/graphql',
+        headers: { host, 'content-type': 'application/json' },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const body = Buffer.concat(chunks).toString();
+          if (res.statusCode !== 200 || body.includes('"errors"'))
+            reject(new Error(`${host}: ${res.statusCode} ${body.slice(0, 300)}`));
+          else resolve({ ms: performance.now() - t0, body });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(JSON.stringify({ query }));
+  });
+}
+
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+async function latencies(
+  port: number,
+  cases: Array<{ host: string; query: string }>,
+): Promise<{ p50: number; p95: number }> {
+  const times: number[] = [];
+  for (const c of cases) times.push((await post(port, c.host, c.query)).ms);
+  return { p50: pct(times, 50), p95: pct(times, 95) };
+}
+
+async function seed(
+  url: string,
+): Promise<{
+  hosts: string[];
+  bigHost: string;
+  bigCategory: string;
+  slugs: Array<{ host: string; slug: string }>;
+}> {
+  const config = loadAppConfig({
+    ...process.env,
+    NODE_ENV: 'production',
+    JWT_SECRET: 'b'.repeat(48),
+    DATABASE_URL: url,
+    LOG_LEVEL: 'error',
+    SEED_DEMO: 'false',
+    RUN_JOBS: 'false',
+  });
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error'] });
+  try {
+    const ctx = systemContext('bench');
+    for (const m of generateNationalTree().manifests) {
+      const parsed = parseTenantManifest(m.yaml);
+      if (!parsed.ok) throw new Error('bad manifest');
+      await app.get(ManifestApplyService).apply(ctx, parsed.manifest);
+    }
+    const routing = app.get(HostRoutingService);
+    await routing.reload();
+    const root = routing.resolve('tinh01.gov.vn');
+    if (root.type !== 'serve') throw new Error('no tinh01');
+    const author = await app
+      .get(AccountService)
+      .create(ctx, {
+        tenantId: root.tenant.id,
+        username: 'bench-author',
+        displayName: 'Bench',
+        password: 'bench-password-long',
+      });
+    if (!author.ok) throw new Error(author.error.text.en);
+    const ds = app.get(DataSource);
+    // Items of every portal go to its news section; one portal's news section holds a large share.
+    await ds.query(`CREATE TEMP TABLE bench_sections AS
+      SELECT row_number() OVER (ORDER BY t.path) - 1 AS n, t.id AS tenant_id, c.id AS category_id, t.primary_host::text AS host
+        FROM tenants t JOIN categories c ON c.tenant_id = t.id AND c.slug = 'tin-tuc-su-kien' AND c.parent_id IS NULL`);
+    const [{ sections }] = await ds.query('SELECT count(*)::int AS sections FROM bench_sections');
+    const [{ big_tenant, big_category, big_host }] = await ds.query(
+      `SELECT tenant_id AS big_tenant, category_id AS big_category, host AS big_host FROM bench_sections WHERE host = 'tinh01.gov.vn'`,
+    );
+    const words = `ARRAY[${WORDS.map((w) => `'${w}'`).join(',')}]`;
+    const chunk = 200_000;
+    for (let from = 1; from <= ITEMS; from += chunk) {
+      const to = Math.min(ITEMS, from + chunk - 1);
+      const t0 = performance.now();
+      await ds.query(
+        `CREATE TEMP TABLE bench_gen AS
+           SELECT g, gen_random_uuid() AS item_id, gen_random_uuid() AS rev_id,
+                  CASE WHEN g <= $3 THEN $4::uuid ELSE s.tenant_id END AS tenant_id,
+                  CASE WHEN g <= $3 THEN $5::uuid ELSE s.category_id END AS category_id
+             FROM generate_series($1::int, $2::int) g JOIN bench_sections s ON s.n = g % $6`,
+        [from, to, BIG_CATEGORY_ITEMS, big_tenant, big_category, sections],
+      );
+      await ds.query(
+        `INSERT INTO content_items (id, tenant_id, kind, category_id, language, slug, created_by, created_at, updated_at, published_at, pinned)
+         SELECT item_id, tenant_id, 'NEWS', category_id, 'vi', 'tin-' || g, $1, now(), now(), timestamptz '2026-11-01' - make_interval(secs => g), g % 997 = 0 FROM bench_gen`,
+        [author.value.id],
+      );
+      await ds.query(
+        `INSERT INTO content_revisions (id, item_id, tenant_id, number, title, summary, body_html, body_text, fields, author_name, source, created_by, created_at)
+         SELECT rev_id, item_id, tenant_id, 1,
+                initcap(w[1 + g % 20]) || ' ' || w[1 + (g / 20) % 20] || ' năm ' || (2000 + g % 27) || ' số ' || g,
+                'Tóm tắt về ' || w[1 + (g / 7) % 20],
+                '<p>Nội dung về ' || w[1 + (g / 3) % 20] || ' và ' || w[1 + (g / 11) % 20] || '.</p>',
+                'Nội dung về ' || w[1 + (g / 3) % 20] || ' và ' || w[1 + (g / 11) % 20] || '.',
+                '{}', 'Ban biên tập', 'Cổng thông tin', $1, now()
+           FROM bench_gen, (SELECT ${words} AS w) words`,
+        [author.value.id],
+      );
+      await ds.query(
+        `UPDATE content_items i SET live_revision_id = b.rev_id FROM bench_gen b WHERE i.id = b.item_id`,
+      );
+      await ds.query('DROP TABLE bench_gen');
+      process.stdout.write(
+        `  generated items ${num(from)}–${num(to)} in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
+      );
+    }
+    await ds.query('VACUUM ANALYZE content_items');
+    await ds.query('VACUUM ANALYZE content_revisions');
+    const hosts: string[] = (await ds.query('SELECT host FROM bench_sections ORDER BY n')).map(
+      (r: { host: string }) => r.host,
+    );
+    const slugs = (await ds.query(
+      `SELECT i.slug, t.primary_host::text AS host FROM content_items i TABLESAMPLE SYSTEM (5) JOIN tenants t ON t.id = i.tenant_id LIMIT ${SAMPLES}`,
+    )) as Array<{ host: string; slug: string }>;
+    return { hosts, bigHost: big_host, bigCategory: big_category, slugs };
+  } finally {
+    await app.close();
+  }
+}
+
+export async function runContentBench(): Promise<void> {
+  const db = await benchDatabase();
+  const rows: Array<[string, string]> = [];
+  try {
+    const t0 = performance.now();
+    const data = await seed(db.url);
+    rows.push([
+      'dataset',
+      `${num(ITEMS)} published items over ${num(data.hosts.length)} portals (${num(BIG_CATEGORY_ITEMS)} in one section); seeded in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+    ]);
+    // The cursor 5,000 items into the big section, as a client would hold it after 50 pages of 100.
+    const probe = new DataSource({ type: 'postgres', url: db.url });
+    await probe.initialize();
+    const [deep] = await probe.query(
+      `SELECT published_at, id FROM content_items WHERE category_id = $1 AND live_revision_id IS NOT NULL AND withdrawn_at IS NULL ORDER BY published_at DESC, id DESC OFFSET 4999 LIMIT 1`,
+      [data.bigCategory],
+    );
+    await probe.destroy();
+    const cursor = encodeCursor([new Date(deep.published_at).toISOString(), deep.id]);
+    const pick = <T>(xs: T[], i: number) => xs[(i * 7919) % xs.length];
+    const homeCases = Array.from({ length: SAMPLES }, (_, i) => ({
+      host: pick(data.hosts, i),
+      query:
+        '{ homePage { pinned { title } sections { category { name } items { title slug publishedAt } } } }',
+    }));
+    const deepCases = Array.from({ length: SAMPLES }, () => ({
+      host: data.bigHost,
+      query: `{ publicItems(filter: { categoryId: "${data.bigCategory}", first: 20, after: "${cursor}" }) { nodes { title slug } pageInfo { endCursor } } }`,
+    }));
+    const slugCases = data.slugs.map((s) => ({
+      host: s.host,
+      query: `{ publicItem(slug: "${s.slug}") { title bodyHtml authorName source publishedAt } }`,
+    }));
+    const searchCases = Array.from({ length: SAMPLES }, (_, i) => ({
+      host: i % 3 === 0 ? data.bigHost : pick(data.hosts, i),
+      query: `{ search(query: "${QUERIES[i % QUERIES.length]}", first: 20) { title slug } }`,
+    }));
+
+    const env = { DATABASE_URL: db.url, RUN_JOBS: 'false' };
+    for (const cached of [false, true]) {
+      const { child, port } = await startApi({ ...env, RESPONSE_CACHE: String(cached) });
+      try {
+        if (cached)
+          for (const c of [...homeCases, ...deepCases, ...slugCases, ...searchCases])
+            await post(port, c.host, c.query); // warm
+        else await latencies(port, homeCases.slice(0, 30)); // JIT warm-up only
+        const label = cached ? 'cached' : 'uncached';
+        for (const [name, cases, target] of [
+          ['home page', homeCases, 30],
+          ['category page, 5,000 items in', deepCases, 30],
+          ['item by slug', slugCases, 30],
+          ['full-text search', searchCases, 150],
+        ] as const) {
+          const l = await latencies(port, cases);
+          const check = cached ? '' : `  (target p95 < ${target} ms)  ${l.p95 < target ? 'OK' : 'MISSED'}`;
+          rows.push([`${name}, ${label}`, `p50 ${l.p50.toFixed(1)} ms  p95 ${l.p95.toFixed(1)} ms${check}`]);
+        }
+        if (cached) {
+          // Throughput of the cached home page next to a bare node:http server answering the same bytes.
+          const bodies: Record<string, string> = {};
+          for (const h of data.hosts.slice(0, 200))
+            bodies[h] = (await post(port, h, homeCases[0].query)).body;
+          let i = 0;
+          const load = (p: number) =>
+            autocannon({
+              url: `http://127.0.0.1:${p}`,
+              connections: 20,
+              duration: DURATION,
+              requests: [
+                {
+                  method: 'POST',
+                  path: '/graphql',
+                  headers: { 'content-type': 'application/json' },
+                  body: JSON.stringify({ query: homeCases[0].query }),
+                  setupRequest: (req: autocannon.Request) => ({
+                    ...req,
+                    headers: { ...req.headers, host: data.hosts[i++ % 200] },
+                  }),
+                },
+              ],
+            });
+          const api = await load(port);
+          child.kill('SIGTERM');
+          const file = join(mkdtempSync(join(tmpdir(), 'portal-bench-')), 'bodies.json');
+          writeFileSync(file, JSON.stringify(bodies));
+          const bare = await new Promise<{ child: ChildProcess; port: number }>((resolve, reject) => {
+            const b = spawn(process.execPath, [join(__dirname, '..', 'tenancy', 'bare-server.js'), file], {
+              stdio: ['ignore', 'pipe', 'inherit'],
+            });
+            b.stdout!.on('data', (c: Buffer) => {
+              const m = /READY (\d+)/.exec(c.toString());
+              if (m) resolve({ child: b, port: Number(m[1]) });
+            });
+            b.on('exit', (code) => reject(new Error(`bare exited ${code}`)));
+          });
+          const bareResult = await load(bare.port);
+          bare.child.kill('SIGTERM');
+          rows.push([
+            'home page throughput, cached api',
+            `${num(api.requests.average)} req/s  p99 ${api.latency.p99} ms  (${api.non2xx} non-2xx)`,
+          ]);
+          rows.push([
+            'bare node:http, same bytes',
+            `${num(bareResult.requests.average)} req/s  p99 ${bareResult.latency.p99} ms`,
+          ]);
+          const ratio = api.requests.average / bareResult.requests.average;
+          rows.push([
+            'ratio cached api / bare',
+            `${(ratio * 100).toFixed(1)} %  (target >= 50 %)  ${ratio >= 0.5 ? 'OK' : 'MISSED'}`,
+          ]);
+        }
+      } finally {
+        child.kill('SIGTERM');
+      }
+    }
+  } finally {
+    await db.drop();
+  }
+  printTable('content benchmark', rows);
+}

@@ -1,0 +1,25 @@
+import { Directive } from '@nestjs/graphql';
+import { DirectiveLocation, GraphQLBoolean, GraphQLDirective, GraphQLEnumType, GraphQLInt } from 'graphql';
+
+/**
+ * Apollo's `@cacheControl` directive, declared for the code-first schema. Object types that the
+ * public reads return carry it, so that a response made only of them is cacheable as a whole
+ * (otherwise fields returning objects default to max-age 0 and nothing is shared).
+ */
+export const CacheControlDirective = new GraphQLDirective({
+  name: 'cacheControl',
+  locations: [
+    DirectiveLocation.FIELD_DEFINITION,
+    DirectiveLocation.OBJECT,
+    DirectiveLocation.INTERFACE,
+    DirectiveLocation.UNION,
+  ],
+  args: {
+    maxAge: { type: GraphQLInt },
+    scope: { type: new GraphQLEnumType({ name: 'CacheControlScope', values: { PUBLIC: {}, PRIVATE: {} } }) },
+    inheritMaxAge: { type: GraphQLBoolean },
+  },
+});
+
+/** Marks an object type as part of public, shareable answers: its fields inherit the parent's max-age. */
+export const PublicCacheable = () => Directive('@cacheControl(inheritMaxAge: true)');
