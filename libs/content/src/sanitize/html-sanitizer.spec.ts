@@ -31,4 +31,10 @@ describe('sanitizeRichText', () => {
   it('plainText drops markup', () => {
     expect(plainText('<b>Nguyễn</b> <img src=x onerror=alert(1)>Văn A')).toBe('Nguyễn Văn A');
   });
+
+  it('plainText keeps characters as text, not as HTML entities', () => {
+    expect(plainText('Sở Tài nguyên & Môi trường')).toBe('Sở Tài nguyên & Môi trường');
+    expect(plainText('a < b > c "d" &amp; e')).toBe('a < b > c "d" & e');
+    expect(plainText('<script>alert(1)</script>x &lt;script&gt;')).toBe('x <script>');
+  });
 });

@@ -75,9 +75,17 @@ export function sanitizeRichText(html: string): string {
   return sanitizeHtml((html ?? '').normalize('NFC'), OPTIONS).trim();
 }
 
-/** Plain text of stored HTML (search, summaries, feeds). */
+/**
+ * Plain text of HTML (search, summaries, feeds): tags removed, entities decoded. The result is text,
+ * not HTML: whatever renders it as HTML escapes it (the print view does; JSON needs nothing).
+ */
 export function textOf(html: string): string {
   return sanitizeHtml(html ?? '', { allowedTags: [], allowedAttributes: {} })
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ')
     .trim();
 }
