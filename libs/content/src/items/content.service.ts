@@ -133,7 +133,6 @@ export class ContentService {
     m: EntityManager,
     ctx: RequestContext,
     input: NewItemInput,
-    tenantPath: string,
     clean: CleanRevision,
   ): Promise<{ item: ContentItemEntity; revision: ContentRevisionEntity }> {
     if (input.categoryId) {
@@ -214,7 +213,6 @@ export class ContentService {
     });
     await m.insert(ContentItemEntity, item);
     const revision = await this.addRevision(m, ctx, item, clean);
-    void tenantPath;
     return { item, revision };
   }
 

@@ -154,7 +154,6 @@ export class EditorialService implements OnModuleInit {
           m,
           tx,
           { ...input, field },
-          tenant.path,
           clean.value,
         );
         const dueAt = await this.statutoryDue(item, revision);
