@@ -441,21 +441,28 @@ describe('attachments', () => {
 
   it('refuses a 200 MB upload with 413 while it streams, without the memory growing', async () => {
     const total = 200 * MIB;
+    // A first refusal warms up what any request of this size touches once (parser code, socket
+    // buffers, the young generation's size); the measured runs then show what an upload costs.
+    const warmUp = await hugeUpload(total, false);
+    expect(warmUp.res.status).toBe(413);
+
     const before = process.memoryUsage().rss;
     let peak = before;
     const sampler = setInterval(() => {
       peak = Math.max(peak, process.memoryUsage().rss);
-    }, 10);
+    }, 5);
     try {
       const streamed = await hugeUpload(total, false);
       peak = Math.max(peak, process.memoryUsage().rss);
       expect(streamed.res.status).toBe(413);
       expect(streamed.res.json.errors[0].extensions).toMatchObject({ code: 'FILE_TOO_LARGE', field: 'file' });
       // Answered once the 50 MiB limit was passed, long before the 200 MB were sent.
+      expect(streamed.produced).toBeGreaterThan(50 * MIB);
       expect(streamed.produced).toBeLessThan(100 * MIB);
 
       // With a declared length, refused before a byte of the body is read.
       const declared = await hugeUpload(total, true);
+      peak = Math.max(peak, process.memoryUsage().rss);
       expect(declared.res.status).toBe(413);
       expect(declared.res.json.errors[0].extensions).toMatchObject({ code: 'FILE_TOO_LARGE', field: 'file' });
       expect(declared.produced).toBeLessThan(100 * MIB);
@@ -463,8 +470,10 @@ describe('attachments', () => {
       clearInterval(sampler);
     }
     const after = process.memoryUsage().rss;
-    expect(peak - before).toBeLessThan(64 * MIB);
-    expect(after - before).toBeLessThan(64 * MIB);
+    // The bound asked for is ~64 MB; streaming stays far below it, and below half of the 50 MiB
+    // limit, which an implementation holding the file in memory up to the limit could not.
+    expect(peak - before).toBeLessThan(24 * MIB);
+    expect(after - before).toBeLessThan(24 * MIB);
     // No partial file stays behind in the spool folder, and the server goes on answering.
     await new Promise((r) => setTimeout(r, 100));
     expect(readdirSync(spoolDir)).toEqual([]);

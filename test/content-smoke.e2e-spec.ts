@@ -1,4 +1,4 @@
-import { Role, RoleScope } from '../libs/access/src';
+import { Role } from '../libs/access/src';
 import { createApiApp } from '../apps/api/src/create-app';
 import { httpRequest } from './support/http-client';
 import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';

@@ -106,9 +106,7 @@ async function latencies(
   return { p50: pct(times, 50), p95: pct(times, 95) };
 }
 
-async function seed(
-  url: string,
-): Promise<{
+async function seed(url: string): Promise<{
   hosts: string[];
   bigHost: string;
   bigCategory: string;
@@ -135,14 +133,12 @@ async function seed(
     await routing.reload();
     const root = routing.resolve('tinh01.gov.vn');
     if (root.type !== 'serve') throw new Error('no tinh01');
-    const author = await app
-      .get(AccountService)
-      .create(ctx, {
-        tenantId: root.tenant.id,
-        username: 'bench-author',
-        displayName: 'Bench',
-        password: 'bench-password-long',
-      });
+    const author = await app.get(AccountService).create(ctx, {
+      tenantId: root.tenant.id,
+      username: 'bench-author',
+      displayName: 'Bench',
+      password: 'bench-password-long',
+    });
     if (!author.ok) throw new Error(author.error.text.en);
     const ds = app.get(DataSource);
     // Items of every portal go to its news section; one portal's news section holds a large share.

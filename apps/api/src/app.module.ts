@@ -5,7 +5,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { AccessModule } from '@portal/access';
 import { AuditModule } from '@portal/audit';
 import { CalendarModule } from '@portal/calendar';
-import { ContentModule } from '@portal/content';
+import { AttachmentsModule, ContentModule } from '@portal/content';
 import { EditorialModule } from '@portal/editorial';
 import { IdentityModule } from '@portal/identity';
 import { APP_FILTER } from '@nestjs/core';
@@ -46,6 +46,7 @@ export class AppModule implements NestModule {
         AccessModule,
         CalendarModule,
         ContentModule,
+        AttachmentsModule,
         EditorialModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,

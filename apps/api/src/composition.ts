@@ -3,7 +3,7 @@ import { AUDIT_ENTITIES } from '@portal/audit';
 import { IDENTITY_ENTITIES } from '@portal/identity';
 import { ACCESS_ENTITIES } from '@portal/access';
 import { CALENDAR_ENTITIES } from '@portal/calendar';
-import { CONTENT_ENTITIES } from '@portal/content';
+import { ATTACHMENT_ENTITIES, CONTENT_ENTITIES } from '@portal/content';
 import { EDITORIAL_ENTITIES } from '@portal/editorial';
 export { MIGRATIONS } from './migration-list';
 
@@ -15,5 +15,6 @@ export const ENTITIES = [
   ...ACCESS_ENTITIES,
   ...CALENDAR_ENTITIES,
   ...CONTENT_ENTITIES,
+  ...ATTACHMENT_ENTITIES,
   ...EDITORIAL_ENTITIES,
 ];

@@ -5,6 +5,7 @@ import { Identity1763800000400 } from '../../../libs/identity/src/migrations/176
 import { Access1763800000500 } from '../../../libs/access/src/migrations/1763800000500-access';
 import { Calendar1763800000600 } from '../../../libs/calendar/src/migrations/1763800000600-calendar';
 import { Content1763800000700 } from '../../../libs/content/src/migrations/1763800000700-content';
+import { Attachments1763800000750 } from '../../../libs/content/src/migrations/1763800000750-attachments';
 import { Editorial1763800000800 } from '../../../libs/editorial/src/migrations/1763800000800-editorial';
 
 /**
@@ -19,5 +20,6 @@ export const MIGRATIONS = [
   Access1763800000500,
   Calendar1763800000600,
   Content1763800000700,
+  Attachments1763800000750,
   Editorial1763800000800,
 ];

@@ -72,6 +72,29 @@ export const MATRIX_ACTIONS: MatrixAction[] = [
     extra: { role: Role.CONTRIBUTOR, scope: RoleScope.TENANT },
   },
   { label: 'read AuditEntry', action: 'read', subject: 'AuditEntry' },
+  { label: 'create Content', action: 'create', subject: 'Content', extra: { createdBy: 'me' } },
+  {
+    label: "read Content (another's item)",
+    action: 'read',
+    subject: 'Content',
+    extra: { createdBy: 'other' },
+  },
+  { label: 'submit Content (own item)', action: 'submit', subject: 'Content', extra: { createdBy: 'me' } },
+  {
+    label: "review Content (another's item)",
+    action: 'review',
+    subject: 'Content',
+    extra: { createdBy: 'other' },
+  },
+  {
+    label: "approve Content (another's item)",
+    action: 'approve',
+    subject: 'Content',
+    extra: { createdBy: 'other' },
+  },
+  { label: 'approve Content (own item)', action: 'approve', subject: 'Content', extra: { createdBy: 'me' } },
+  { label: 'publish Content', action: 'publish', subject: 'Content', extra: { createdBy: 'other' } },
+  { label: 'delegate approval', action: 'delegate', subject: 'Content' },
 ];
 
 export interface MatrixHolder {
@@ -104,7 +127,9 @@ export function computePermissionMatrix(): Map<string, Record<Position, 'yes' | 
               fields: [],
             },
           ];
-    const ability = createAppAbility(rulesForAssignments(assignments, holder.role === 'PLATFORM_ADMIN'));
+    const ability = createAppAbility(
+      rulesForAssignments(assignments, holder.role === 'PLATFORM_ADMIN', 'me'),
+    );
     for (const action of MATRIX_ACTIONS) {
       const cells = Object.fromEntries(
         POSITIONS.map((position) => [

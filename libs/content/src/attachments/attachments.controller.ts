@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { Controller, Get, Inject, Logger, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { Authenticated, Ctx, DomainError, Public, RequestContext, inputError } from '@portal/platform';
+import { Authenticated, Ctx, Public, RequestContext, inputError } from '@portal/platform';
 import { contentDisposition } from './file-name';
 import { ATTACHMENT_SETTINGS, AttachmentSettings, AttachmentsService } from './attachments.service';
 import { MULTIPART_OVERHEAD_BYTES, fileTooLarge, receiveUpload } from './upload-receiver';
@@ -57,7 +57,8 @@ export class AttachmentsController {
         fields: ['itemId'],
       });
     } catch (error) {
-      if (error instanceof DomainError) lingerThenClose(req);
+      // Whatever went wrong, the rest of the body must not be parsed as the next request.
+      lingerThenClose(req);
       throw error;
     }
     const { file, fields } = received;

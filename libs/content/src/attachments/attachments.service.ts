@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
@@ -25,7 +25,9 @@ export function attachmentSettingsFromEnv(env: NodeJS.ProcessEnv): AttachmentSet
   const maxBytes = raw ? Number(raw) : DEFAULT_MAX_ATTACHMENT_BYTES;
   if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0)
     throw new Error(`Configuration ATTACHMENT_MAX_BYTES must be a positive integer, got "${raw}"`);
-  return Object.freeze({ maxBytes, tmpDir: env.ATTACHMENT_TMP_DIR?.trim() || tmpdir() });
+  const tmpDir = env.ATTACHMENT_TMP_DIR?.trim() || tmpdir();
+  mkdirSync(tmpDir, { recursive: true, mode: 0o700 });
+  return Object.freeze({ maxBytes, tmpDir });
 }
 
 /** What an upload answers, and what lists of an item's attachments show. */

@@ -56,6 +56,7 @@ export class Content1763800000700 implements MigrationInterface {
           setweight(to_tsvector('simple', portal_unaccent(coalesce(summary, ''))), 'B') ||
           setweight(to_tsvector('simple', portal_unaccent(body_text)), 'C')
         ) STORED,
+        title_search tsvector GENERATED ALWAYS AS (to_tsvector('simple', portal_unaccent(title))) STORED,
         CONSTRAINT content_revisions_number_unique UNIQUE (item_id, number)
       )`);
     await q.query(
@@ -65,6 +66,9 @@ export class Content1763800000700 implements MigrationInterface {
     // in a national dataset costs only that portal's postings.
     await q.query(`CREATE EXTENSION IF NOT EXISTS btree_gin`);
     await q.query(`CREATE INDEX content_revisions_search ON content_revisions USING gin (tenant_id, search)`);
+    await q.query(
+      `CREATE INDEX content_revisions_title_search ON content_revisions USING gin (tenant_id, title_search)`,
+    );
     await q.query(
       `CREATE INDEX content_revisions_title_trgm ON content_revisions USING gin (portal_unaccent(lower(title)) gin_trgm_ops)`,
     );

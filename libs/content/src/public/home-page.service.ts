@@ -54,25 +54,39 @@ export class HomePageService {
     );
   }
 
-  /** The latest items of each top-level section (one indexed probe per section, not a scan). */
+  /**
+   * The latest items of each top-level section (its own items and its subsections'): one short
+   * index probe per category (tenant, category, published_at), merged per section here, so a
+   * section of 300,000 items costs what a section of 30 does.
+   */
   async latestBySection(
     tenantId: string,
     language: 'vi' | 'en',
     perSection: number,
   ): Promise<Array<{ category: PublicCategoryRow; items: PublicItemRow[] }>> {
-    const rows: Array<PublicItemRow & { section_id: string }> = await this.dataSource.query(
-      `SELECT c.id AS section_id, x.* FROM categories c
+    const categories = await this.categories(tenantId);
+    const sections = categories.filter((c) => !c.parent_id);
+    const sectionOf = new Map(categories.map((c) => [c.id, c.parent_id ?? c.id]));
+    const rows: Array<PublicItemRow & { category_key: string }> = await this.dataSource.query(
+      `SELECT c.id AS category_key, x.* FROM unnest($2::uuid[]) AS c(id)
          CROSS JOIN LATERAL (
            SELECT ${COLUMNS} FROM content_items i JOIN content_revisions r ON r.id = i.live_revision_id
-            WHERE i.tenant_id = c.tenant_id AND i.category_id IN (SELECT id FROM categories s WHERE s.id = c.id OR s.parent_id = c.id)
-              AND i.language = $2 AND i.live_revision_id IS NOT NULL AND i.withdrawn_at IS NULL
-            ORDER BY i.published_at DESC, i.id DESC LIMIT $3) x
-        WHERE c.tenant_id = $1 AND c.parent_id IS NULL`,
-      [tenantId, language, perSection],
+            WHERE i.tenant_id = $1 AND i.category_id = c.id AND i.language = $3 AND i.live_revision_id IS NOT NULL AND i.withdrawn_at IS NULL
+            ORDER BY i.published_at DESC, i.id DESC LIMIT $4) x`,
+      [tenantId, categories.map((c) => c.id), language, perSection],
     );
-    const sections = (await this.categories(tenantId)).filter((c) => !c.parent_id);
     return sections
-      .map((category) => ({ category, items: rows.filter((r) => r.section_id === category.id) }))
+      .map((category) => ({
+        category,
+        items: rows
+          .filter((r) => sectionOf.get(r.category_key) === category.id)
+          .sort(
+            (a, b) =>
+              new Date(b.published_at).getTime() - new Date(a.published_at).getTime() ||
+              (a.id < b.id ? 1 : -1),
+          )
+          .slice(0, perSection),
+      }))
       .filter((s) => s.items.length > 0);
   }
 }

@@ -130,19 +130,28 @@ export class PublicContentService {
         'Please enter something to search for.',
       );
     const limit = pageSize(first);
-    return this.dataSource.query(
-      // `title` is the same query restricted to the title (weight A): title matches rank first,
-      // however often a body repeats the words.
-      `WITH q AS (SELECT to_tsquery('simple', string_agg(quote_literal(portal_unaccent(lower(w))) || ':*', ' & ')) AS query,
-                         to_tsquery('simple', string_agg(quote_literal(portal_unaccent(lower(w))) || ':*A', ' & ')) AS title
-                    FROM unnest($3::text[]) AS w)
-       SELECT ${COLUMNS}, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', r.search, q.query) AS rank
-         FROM q, content_items i JOIN content_revisions r ON r.id = i.live_revision_id
-        WHERE i.tenant_id = $1 AND i.language = $2 AND ${LIVE} AND r.tenant_id = $1 AND r.search @@ q.query
-        ORDER BY r.search @@ q.title DESC, rank DESC, i.published_at DESC, i.id DESC
-        LIMIT $4`,
-      [tenantId, language, words, limit],
+    // Every word must match; the last one may be a prefix (the reader is still typing).
+    const tsquery = `SELECT to_tsquery('simple', string_agg(quote_literal(portal_unaccent(lower(w))) || CASE WHEN n = cardinality($3::text[]) THEN ':*' ELSE '' END, ' & '))
+                       FROM unnest($3::text[]) WITH ORDINALITY AS t(w, n)`;
+    const search = (column: 'title_search' | 'search', extra: string, take: number) =>
+      this.dataSource.query(
+        `WITH q AS (${tsquery})
+         SELECT ${COLUMNS} FROM content_revisions r JOIN content_items i ON i.live_revision_id = r.id
+          WHERE r.tenant_id = $1 AND r.${column} @@ (SELECT * FROM q) AND i.tenant_id = $1 AND i.language = $2 AND ${LIVE} ${extra}
+          ORDER BY i.published_at DESC, i.id DESC
+          LIMIT $4`,
+        [tenantId, language, words, take],
+      ) as Promise<PublicItemRow[]>;
+    // Title matches first (newest first), then items matching elsewhere: two index searches, the
+    // second only when the first did not fill the page.
+    const inTitle = await search('title_search', '', limit);
+    if (inTitle.length >= limit) return inTitle;
+    const rest = await search(
+      'search',
+      `AND NOT (r.title_search @@ (SELECT * FROM q))`,
+      limit - inTitle.length,
     );
+    return [...inTitle, ...rest];
   }
 
   /** Legal documents by their fields (003 art. 14): form, issuer, number, field, issue-date range. */

@@ -150,12 +150,7 @@ export class EditorialService implements OnModuleInit {
     return this.guard(async () => {
       const id = await this.tx.run(ctx, async (tx) => {
         const m = this.tx.manager(tx);
-        const { item, revision } = await this.content.createItem(
-          m,
-          tx,
-          { ...input, field },
-          clean.value,
-        );
+        const { item, revision } = await this.content.createItem(m, tx, { ...input, field }, clean.value);
         const dueAt = await this.statutoryDue(item, revision);
         await m.insert(EditorialStateEntity, {
           revisionId: revision.id,
