@@ -242,10 +242,7 @@ export async function runContentBench(): Promise<void> {
     for (const cached of [false, true]) {
       const { child, port } = await startApi({ ...env, RESPONSE_CACHE: String(cached) });
       try {
-        if (cached)
-          for (const c of [...homeCases, ...deepCases, ...slugCases, ...searchCases])
-            await post(port, c.host, c.query); // warm
-        else await latencies(port, homeCases.slice(0, 30)); // JIT warm-up only
+        await latencies(port, homeCases.slice(0, 30)); // JIT warm-up
         const label = cached ? 'cached' : 'uncached';
         for (const [name, cases, target] of [
           ['home page', homeCases, 30],
@@ -253,6 +250,8 @@ export async function runContentBench(): Promise<void> {
           ['item by slug', slugCases, 30],
           ['full-text search', searchCases, 150],
         ] as const) {
+          // Cached: fill the cache for this group just before measuring it (entries live 60 s).
+          if (cached) for (const c of cases) await post(port, c.host, c.query);
           const l = await latencies(port, cases);
           const check = cached ? '' : `  (target p95 < ${target} ms)  ${l.p95 < target ? 'OK' : 'MISSED'}`;
           rows.push([`${name}, ${label}`, `p50 ${l.p50.toFixed(1)} ms  p95 ${l.p95.toFixed(1)} ms${check}`]);
