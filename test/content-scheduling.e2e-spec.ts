@@ -1,6 +1,8 @@
 import { Client } from 'pg';
 import { Role } from '../libs/access/src';
-import { createApiApp } from '../apps/api/src/create-app';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { WorkerModule } from '../apps/worker/src/worker.module';
 import { RemindersService } from '../libs/editorial/src';
 import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
@@ -11,18 +13,24 @@ const ITEM =
 /** Scheduled publishing and withdrawal run as jobs; with two workers each still happens once. */
 describe('scheduled publishing with two workers', () => {
   let t: TestApp;
-  let second: Awaited<ReturnType<typeof createApiApp>>;
+  let workers: INestApplicationContext[];
   let db: Client;
   let writer: string;
   let member: string;
   let head: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ jobPollingSeconds: 0.5 });
+    // The api works no jobs here: two worker processes' contexts share the queue.
+    t = await startTestApp({ jobPollingSeconds: 0.5, runJobs: false });
     await t.apply(SMALL_TREES.city);
-    // A second api process's worth of workers on the same database.
-    second = await createApiApp(t.config);
-    await second.init();
+    workers = [];
+    for (let i = 0; i < 2; i++) {
+      const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(t.config), {
+        logger: ['error'],
+      });
+      await worker.init();
+      workers.push(worker);
+    }
     db = new Client({ connectionString: t.databaseUrl });
     await db.connect();
     writer = await t.asUser('sched-writer', Role.CONTRIBUTOR, WARD);
@@ -31,7 +39,7 @@ describe('scheduled publishing with two workers', () => {
   });
   afterAll(async () => {
     await db.end();
-    await second.close();
+    for (const worker of workers) await worker.close();
     await t.close();
   });
 

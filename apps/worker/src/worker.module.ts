@@ -1,13 +1,18 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AccessModule } from '@portal/access';
 import { AuditModule } from '@portal/audit';
+import { CalendarModule } from '@portal/calendar';
+import { ContentModule } from '@portal/content';
+import { EditorialModule } from '@portal/editorial';
+import { IdentityModule } from '@portal/identity';
 import { AppConfig, PlatformModule } from '@portal/platform';
 import { TenancyModule } from '@portal/tenancy';
 import { ENTITIES, MIGRATIONS } from '../../api/src/composition';
 
 /**
- * The background process: the same libs as the api without HTTP. It migrates on start and keeps
- * the tenant map fresh; the job runner (scheduled publishing, deadline reminders, syndication
- * fan-out) registers here as those libs arrive.
+ * The background process: the same libs as the api without HTTP. It migrates on start and works
+ * the job queues the libs register (scheduled publishing and withdrawal, deadline reminders).
+ * Run any number of them; set RUN_JOBS=false on the api instances when workers run separately.
  */
 @Module({})
 export class WorkerModule {
@@ -15,9 +20,18 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
-        PlatformModule.forRoot({ entities: ENTITIES, migrations: MIGRATIONS, config }),
+        PlatformModule.forRoot({
+          entities: ENTITIES,
+          migrations: MIGRATIONS,
+          config: { ...config, runJobs: true },
+        }),
         AuditModule,
         TenancyModule,
+        IdentityModule,
+        AccessModule,
+        CalendarModule,
+        ContentModule,
+        EditorialModule,
       ],
     };
   }
