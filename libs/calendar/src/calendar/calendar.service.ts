@@ -37,6 +37,7 @@ export interface SetOverrideCommand {
  * Compiled calendars are shared by every portal with the same overrides and dropped when any
  * instance changes overrides or the tree (LISTEN/NOTIFY through the host map's version).
  */
+// UNSCOPED: calendars and their overrides are public information; writes check the ability.
 @Injectable()
 export class CalendarService implements OnModuleInit {
   private national = new Map<number, AnnouncedYear>();

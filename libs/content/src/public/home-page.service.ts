@@ -26,6 +26,7 @@ const COLUMNS = `i.id, i.tenant_id, i.kind, i.category_id, i.language, i.slug, i
   r.title, r.summary, r.body_html, r.fields, r.author_name, r.source, r.number AS revision_number`;
 
 /** The data of a portal's home page and navigation: its sections, menus, pinned and latest items. */
+// UNSCOPED: anonymous public reads of the host-resolved portal (sections, menus, live items).
 @Injectable()
 export class HomePageService {
   constructor(private readonly dataSource: DataSource) {}

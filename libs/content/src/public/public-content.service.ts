@@ -37,6 +37,7 @@ const COLUMNS = `i.id, i.tenant_id, i.kind, i.category_id, i.language, i.slug, i
  * addressed. Lists are keyset-paginated on (published_at, id); search ignores diacritics.
  * The tenant condition here is the portal's own id, given by host resolution, not a caller's choice.
  */
+// UNSCOPED: anonymous public reads of the host-resolved portal; only live items, by design.
 @Injectable()
 export class PublicContentService {
   constructor(private readonly dataSource: DataSource) {}
