@@ -264,6 +264,19 @@ describe('deadline reminders and escalation', () => {
       await t.gql(WARD, '{ editorialQueue(overdueOnly: true) { itemId } }', undefined, { token: member })
     ).body.data!.editorialQueue;
     expect(queue).toEqual([]); // not overdue in real time yet
+    // Due soon: the board deadline (two working days away, so more than a day) is within 14 days, not within an hour.
+    const soon = async (hours: number) =>
+      (
+        await t.gql(WARD, `{ editorialQueue(dueWithinHours: ${hours}) { itemId } }`, undefined, {
+          token: member,
+        })
+      ).body.data!.editorialQueue;
+    expect(await soon(14 * 24)).toEqual([{ itemId: created.id }]);
+    expect(await soon(1)).toEqual([]);
+    const bad = await t.gql(WARD, '{ editorialQueue(dueWithinHours: 0) { itemId } }', undefined, {
+      token: member,
+    });
+    expect(bad.body.errors?.[0].extensions).toMatchObject({ code: 'INVALID_HOURS', field: 'dueWithinHours' });
     // The recurring job is registered once, whichever instance registered it.
     const client = new Client({ connectionString: t.databaseUrl });
     await client.connect();

@@ -34,6 +34,24 @@ describe('a person clicking around', () => {
     expect(ward.text).toContain('<a href="http://hochiminhcity.gov.vn/">Ho Chi Minh City</a>');
   });
 
+  it('answers in English under /en of the same host', async () => {
+    const query = { query: '{ portal { name } }' };
+    const vi = await t.http({ host: 'hochiminhcity.gov.vn', path: '/graphql', body: query });
+    const en = await t.http({ host: 'hochiminhcity.gov.vn', path: '/en/graphql', body: query });
+    expect((vi.body as { data: { portal: { name: string } } }).data.portal.name).toBe(
+      'Thành phố Hồ Chí Minh',
+    );
+    expect((en.body as { data: { portal: { name: string } } }).data.portal.name).toBe('Ho Chi Minh City');
+    // Cached answers keep the two apart.
+    const again = await t.http({ host: 'hochiminhcity.gov.vn', path: '/graphql', body: query });
+    expect((again.body as { data: { portal: { name: string } } }).data.portal.name).toBe(
+      'Thành phố Hồ Chí Minh',
+    );
+    const home = await t.http({ host: 'hochiminhcity.gov.vn', path: '/en' });
+    expect(home.text).toContain('<h1>Ho Chi Minh City</h1>');
+    expect(home.text).toContain('lang="en"');
+  });
+
   it('escapes names on the home page', async () => {
     await t.apply(SMALL_TREES.city.replace('nameVi: Phường Tân Định', 'nameVi: "Phường <b>Tân Định</b>"'));
     const res = await t.http({ host: 'hochiminhcity.gov.vn', path: '/' });

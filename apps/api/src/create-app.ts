@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig, loadAppConfig } from '@portal/platform';
 import { AppModule } from './app.module';
 import { AnonymousResponseCache } from './http/anonymous-response-cache';
+import { installEnglishPrefix } from './http/english-prefix';
 
 /** Builds the api application (used by main, the tests and the benchmarks). */
 export async function createApiApp(config: AppConfig = loadAppConfig()): Promise<NestExpressApplication> {
@@ -22,5 +23,6 @@ export async function createApiApp(config: AppConfig = loadAppConfig()): Promise
   app.useBodyParser('json', { limit: '1mb' });
   app.enableShutdownHooks();
   app.get(AnonymousResponseCache).install(app.getHttpServer());
+  installEnglishPrefix(app.getHttpServer());
   return app;
 }

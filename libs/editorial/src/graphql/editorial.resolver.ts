@@ -161,8 +161,14 @@ export class EditorialResolver {
     @Ctx() ctx: RequestContext,
     @Args('statuses', { type: () => [RevisionStatus], nullable: true }) statuses?: RevisionStatus[],
     @Args('overdueOnly', { type: () => Boolean, nullable: true }) overdueOnly?: boolean,
+    @Args('dueWithinHours', {
+      type: () => Int,
+      nullable: true,
+      description: 'Only items with a deadline in the next n hours.',
+    })
+    dueWithinHours?: number,
   ): Promise<QueueEntryType[]> {
-    const rows = await this.editorial.queue(ctx, { statuses, overdueOnly });
+    const rows = await this.editorial.queue(ctx, { statuses, overdueOnly, dueWithinHours });
     return rows.map((r) =>
       Object.assign(new QueueEntryType(), {
         itemId: r.item_id,

@@ -536,7 +536,12 @@ export class EditorialService implements OnModuleInit {
   /** A board's queue: revisions waiting for it, oldest deadline first; overdue ones when asked. */
   async queue(
     ctx: RequestContext,
-    filter: { statuses?: RevisionStatus[] | null; overdueOnly?: boolean | null; first?: number | null },
+    filter: {
+      statuses?: RevisionStatus[] | null;
+      overdueOnly?: boolean | null;
+      dueWithinHours?: number | null;
+      first?: number | null;
+    },
   ) {
     const statuses = filter.statuses?.length
       ? filter.statuses
@@ -554,6 +559,25 @@ export class EditorialService implements OnModuleInit {
         's.submitted_at AS submitted_at',
       ]);
     if (filter.overdueOnly) qb.andWhere('(s.board_due_at < now() OR s.due_at < now())');
+    // Due soon: a deadline falls within the next n hours (and has not passed).
+    if (filter.dueWithinHours != null) {
+      if (
+        !Number.isInteger(filter.dueWithinHours) ||
+        filter.dueWithinHours < 1 ||
+        filter.dueWithinHours > 24 * 60
+      ) {
+        throw inputError(
+          'INVALID_HOURS',
+          'dueWithinHours',
+          'Số giờ phải từ 1 đến 1440.',
+          'dueWithinHours must be between 1 and 1440.',
+        );
+      }
+      qb.andWhere(
+        `((s.board_due_at >= now() AND s.board_due_at <= now() + make_interval(hours => :dueHours)) OR (s.due_at >= now() AND s.due_at <= now() + make_interval(hours => :dueHours)))`,
+        { dueHours: filter.dueWithinHours },
+      );
+    }
     const rows: Array<{
       item_id: string;
       revision_id: string;
