@@ -11,6 +11,8 @@ export function installEnglishPrefix(server: Server): void {
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '/';
     if (url === '/en' || url.startsWith('/en/') || url.startsWith('/en?')) {
+      // Redirects (restructured portals) must send the reader to the same /en path.
+      (req as IncomingMessage & { portalOriginalUrl?: string }).portalOriginalUrl = url;
       req.url = url.slice(3) || '/';
       if (req.url.startsWith('?')) req.url = `/${req.url}`;
       req.headers['x-portal-locale'] = 'en';

@@ -37,7 +37,7 @@ export class HostResolutionMiddleware implements NestMiddleware {
             resolution.targetHost)
           : resolution.targetHost;
         const port = /:(\d+)$/.exec(String(rawHost ?? ''))?.[1];
-        const location = `${req.protocol}://${target}${port ? `:${port}` : ''}${req.originalUrl}`;
+        const location = `${req.protocol}://${target}${port ? `:${port}` : ''}${(req as Request & { portalOriginalUrl?: string }).portalOriginalUrl ?? req.originalUrl}`;
         res.status(301).setHeader('Location', location);
         res.json({
           errors: [
