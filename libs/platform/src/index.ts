@@ -19,4 +19,5 @@ export * from './authorization/access-metadata';
 export * from './authorization/assert-can';
 export * from './database/scoped-repository';
 export * from './database/pg-notifications.service';
+export * from './yaml/yaml-pointer';
 export * from './jobs/job-queue.service';

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv, { type ErrorObject } from 'ajv';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
+import { escapePointer, isRecord, yamlOffset } from '@portal/platform';
 import { DEADLINE_POLICY_SCHEMA } from './deadline-policy.schema';
 import { InformationKind, type DeadlinePolicyProfile, type DeadlineRule } from './deadline-policy.types';
 
@@ -202,8 +203,7 @@ function parseLocated(text: string): LocatedParse {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  const locate = (pointer: string, at: 'key' | 'value' = 'value') =>
-    position(offsetOf(doc, { pointer, at, message: '' }));
+  const locate = (pointer: string, at: 'key' | 'value' = 'value') => position(yamlOffset(doc, pointer, at));
   const fail = (issues: PolicyIssue[]): LocatedParse => ({
     result: { ok: false, issues: issues.sort((a, b) => a.line - b.line || a.column - b.column) },
     locate,
@@ -233,7 +233,7 @@ function parseLocated(text: string): LocatedParse {
     findings.map((finding) => {
       const path = finding.pointer || '/';
       return {
-        ...position(offsetOf(doc, finding)),
+        ...position(yamlOffset(doc, finding.pointer, finding.at)),
         path,
         message: `${finding.subject ?? path}: ${finding.message}`,
       };
@@ -352,45 +352,6 @@ function semanticFindings(data: unknown): Finding[] {
   return findings;
 }
 
-/** Offset in the source of the node a finding is about; falls back to the nearest enclosing node. */
-function offsetOf(doc: Document, { pointer, at }: Finding): number {
-  let value: unknown = doc.contents;
-  let key: unknown;
-  for (const segment of pointer.split('/').slice(1).map(unescapePointer)) {
-    if (isAlias(value)) value = value.resolve(doc);
-    if (isMap(value)) {
-      const pair = value.items.find((p) => isScalar(p.key) && String(p.key.value) === segment);
-      if (!pair) break;
-      key = pair.key;
-      value = pair.value;
-    } else if (isSeq(value) && Number(segment) < value.items.length) {
-      key = undefined;
-      value = value.items[Number(segment)];
-    } else break;
-  }
-  const keyStart = rangeOf(key)?.[0];
-  const valueRange = rangeOf(value);
-  // An empty value (`article:` with nothing after it) has a zero-width range: point at its key instead.
-  const valueStart = valueRange && valueRange[1] > valueRange[0] ? valueRange[0] : undefined;
-  return (at === 'key' ? (keyStart ?? valueStart) : (valueStart ?? keyStart)) ?? valueRange?.[0] ?? 0;
-}
-
 function byFileAndPosition(a: PolicyDirectoryIssue, b: PolicyDirectoryIssue): number {
   return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
-}
-
-function rangeOf(node: unknown): readonly number[] | undefined {
-  return isRecord(node) && Array.isArray(node.range) ? (node.range as number[]) : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-function unescapePointer(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }

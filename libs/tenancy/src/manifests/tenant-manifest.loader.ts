@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Ajv, { type ErrorObject } from 'ajv';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
+import { escapePointer, isRecord, yamlOffset } from '@portal/platform';
 import { TENANT_MANIFEST_SCHEMA } from './tenant-manifest.schema';
 import type { ManifestIssue, ManifestParseResult, TenantManifest } from './tenant-manifest.types';
 import { TENANT_KINDS, TenantKind, isKindAllowedUnder } from '../tenants/tenant-kind';
@@ -54,7 +55,11 @@ export function parseTenantManifest(text: string): ManifestParseResult {
   return fail(
     findings.map((finding) => {
       const path = finding.pointer || '/';
-      return issueAt(offsetOf(doc, finding), path, `${finding.subject ?? path}: ${finding.message}`);
+      return issueAt(
+        yamlOffset(doc, finding.pointer, finding.at),
+        path,
+        `${finding.subject ?? path}: ${finding.message}`,
+      );
     }),
   );
 }
@@ -188,43 +193,4 @@ function semanticFindings(data: unknown): Finding[] {
   };
   visit(data.root, '/root', true);
   return findings;
-}
-
-/** Offset in the source of the node a finding is about; falls back to the nearest enclosing node. */
-function offsetOf(doc: Document, { pointer, at }: Finding): number {
-  let value: unknown = doc.contents;
-  let key: unknown;
-  for (const segment of pointer.split('/').slice(1).map(unescapePointer)) {
-    if (isAlias(value)) value = value.resolve(doc);
-    if (isMap(value)) {
-      const pair = value.items.find((p) => isScalar(p.key) && String(p.key.value) === segment);
-      if (!pair) break;
-      key = pair.key;
-      value = pair.value;
-    } else if (isSeq(value) && Number(segment) < value.items.length) {
-      key = undefined;
-      value = value.items[Number(segment)];
-    } else break;
-  }
-  const keyStart = rangeOf(key)?.[0];
-  const valueRange = rangeOf(value);
-  // An empty value (`nameVi:` with nothing after it) has a zero-width range: point at its key instead.
-  const valueStart = valueRange && valueRange[1] > valueRange[0] ? valueRange[0] : undefined;
-  return (at === 'key' ? (keyStart ?? valueStart) : (valueStart ?? keyStart)) ?? valueRange?.[0] ?? 0;
-}
-
-function rangeOf(node: unknown): readonly number[] | undefined {
-  return isRecord(node) && Array.isArray(node.range) ? (node.range as number[]) : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-function unescapePointer(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }
