@@ -375,6 +375,24 @@ describe('attachments', () => {
     expect(pub.headers['cache-control']).toBe('public, max-age=300');
     // Not through a sibling ward's host.
     expect((await download(BENTHANH, up.json.id)).status).toBe(404);
+
+    // The public item lists its files, with the path to download them.
+    const slug = (
+      await t.gql(SAIGON, `{ publicItems { nodes { id slug } } }`)
+    ).body.data!.publicItems.nodes.find((n: { id: string }) => n.id === itemId).slug;
+    const listed = await t.gql(
+      SAIGON,
+      `{ publicItem(slug: "${slug}") { attachments { id fileName mediaType size url } } }`,
+    );
+    expect(listed.body.data!.publicItem.attachments).toEqual([
+      {
+        id: up.json.id,
+        fileName: 'lich.pdf',
+        mediaType: 'application/pdf',
+        size: TINY_PDF.length,
+        url: `/attachments/${up.json.id}`,
+      },
+    ]);
   });
 
   /**

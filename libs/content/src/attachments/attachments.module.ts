@@ -3,6 +3,7 @@ import { APP_CONFIG, AppConfig } from '@portal/platform';
 import { AttachmentsController } from './attachments.controller';
 import { ATTACHMENT_SETTINGS, AttachmentsService, attachmentSettingsFromEnv } from './attachments.service';
 import { BLOB_STORE, createBlobStore } from './blob-store';
+import { ItemAttachmentsResolver } from './item-attachments.resolver';
 
 /**
  * Attachments: the blob store chosen by ATTACHMENT_STORE (local disk under PORTAL_DATA_DIR, or an
@@ -18,6 +19,7 @@ import { BLOB_STORE, createBlobStore } from './blob-store';
     },
     { provide: ATTACHMENT_SETTINGS, useFactory: () => attachmentSettingsFromEnv(process.env) },
     AttachmentsService,
+    ItemAttachmentsResolver,
   ],
   exports: [BLOB_STORE, ATTACHMENT_SETTINGS, AttachmentsService],
 })
