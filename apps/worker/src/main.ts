@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   app.enableShutdownHooks();
   const routing = app.get(HostRoutingService);
   new Logger('Worker').log(
-    `worker ready: ${routing.roots().length} portal tree(s); no job queues are registered yet`,
+    `worker ready: ${routing.roots().length} portal tree(s); working the job queues`,
   );
 }
 
