@@ -10,9 +10,7 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config));
   app.enableShutdownHooks();
   const routing = app.get(HostRoutingService);
-  new Logger('Worker').log(
-    `worker ready: ${routing.roots().length} portal tree(s); working the job queues`,
-  );
+  new Logger('Worker').log(`worker ready: ${routing.roots().length} portal tree(s); working the job queues`);
 }
 
 main().catch((error: Error) => {
