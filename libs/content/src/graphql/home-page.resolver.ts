@@ -1,5 +1,5 @@
 import { Args, Field, ID, Info, Int, ObjectType, Query, Resolver, registerEnumType } from '@nestjs/graphql';
-import { Ctx, Public, RequestContext } from '@portal/platform';
+import { Ctx, Public, RequestContext, CacheableInfo, publicFor } from '@portal/platform';
 import { PublicCacheable } from '@portal/platform';
 import { HomePageService, MenuRow, PublicCategoryRow } from '../public/home-page.service';
 import { PublicItemType } from './public-content.resolver';
@@ -69,11 +69,6 @@ export class HomePageType {
   @Field(() => [PublicItemType]) pinned!: PublicItemType[];
   @Field(() => [HomeSectionType]) sections!: HomeSectionType[];
 }
-
-type CacheableInfo = {
-  cacheControl?: { setCacheHint(hint: { maxAge: number; scope: 'PUBLIC' | 'PRIVATE' }): void };
-};
-const publicFor = (info: CacheableInfo) => info.cacheControl?.setCacheHint({ maxAge: 60, scope: 'PUBLIC' });
 
 @Resolver()
 export class HomePageResolver {

@@ -11,7 +11,7 @@ import {
   registerEnumType,
 } from '@nestjs/graphql';
 import { GraphQLJSONObject } from '@portal/audit';
-import { Ctx, PageInfoType, Public, RequestContext } from '@portal/platform';
+import { Ctx, PageInfoType, Public, RequestContext, CacheableInfo, publicFor } from '@portal/platform';
 import { PublicCacheable } from '@portal/platform';
 import { ContentKind } from '../kinds/content-kind';
 import { PublicContentService, PublicItemRow } from '../public/public-content.service';
@@ -81,11 +81,6 @@ export class LegalDocumentsFilterInput {
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) issuedTo?: string | null;
   @Field(() => Int, { nullable: true }) first?: number | null;
 }
-
-type CacheableInfo = {
-  cacheControl?: { setCacheHint(hint: { maxAge: number; scope: 'PUBLIC' | 'PRIVATE' }): void };
-};
-const publicFor = (info: CacheableInfo) => info.cacheControl?.setCacheHint({ maxAge: 60, scope: 'PUBLIC' });
 
 /** Anonymous reads of the addressed portal's published content (English with `Accept-Language: en`). */
 @Resolver()

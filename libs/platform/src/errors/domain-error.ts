@@ -19,10 +19,6 @@ export class DomainError extends Error {
     super(text.en);
     this.name = 'DomainError';
   }
-
-  message_(locale: 'vi' | 'en'): string {
-    return locale === 'vi' ? this.text.vi : this.text.en;
-  }
 }
 
 export class ForbiddenError extends DomainError {

@@ -23,3 +23,13 @@ export const CacheControlDirective = new GraphQLDirective({
 
 /** Marks an object type as part of public, shareable answers: its fields inherit the parent's max-age. */
 export const PublicCacheable = () => Directive('@cacheControl(inheritMaxAge: true)');
+
+/** Apollo's cache-hint API, present on a resolver's `info` when the cache control plugin runs. */
+export type CacheableInfo = {
+  cacheControl?: { setCacheHint(hint: { maxAge: number; scope: 'PUBLIC' | 'PRIVATE' }): void };
+};
+
+/** Marks a root field's answer as shareable by caches for `maxAge` seconds (edits invalidate it). */
+export function publicFor(info: CacheableInfo, maxAge = 60): void {
+  info.cacheControl?.setCacheHint({ maxAge, scope: 'PUBLIC' });
+}

@@ -7,6 +7,8 @@ import {
   Public,
   RequestContext,
   Result,
+  CacheableInfo,
+  publicFor,
 } from '@portal/platform';
 import { HostRoutingService, RoutedTenant } from '../hosts/host-routing.service';
 import { proposeDomainLabel } from '../labels/domain-label';
@@ -24,16 +26,6 @@ import {
 } from './tenancy.types';
 
 type PortalResultValue = PortalType | InputErrorType;
-
-/** Apollo's cache-control hint API, present on `info` when the cache control plugin runs. */
-type CacheableInfo = {
-  cacheControl?: { setCacheHint(hint: { maxAge: number; scope: 'PUBLIC' | 'PRIVATE' }): void };
-};
-
-/** Marks a field as shareable by caches for `maxAge` seconds (the tree changes rarely; edits invalidate). */
-function publicFor(info: CacheableInfo, maxAge: number): void {
-  info.cacheControl?.setCacheHint({ maxAge, scope: 'PUBLIC' });
-}
 
 function toResult(ctx: RequestContext, result: Result<RoutedTenant>): PortalResultValue {
   return result.ok
