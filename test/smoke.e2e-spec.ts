@@ -52,6 +52,18 @@ describe('a person clicking around', () => {
     expect(home.text).toContain('lang="en"');
   });
 
+  it('refuses an oversized anonymous GraphQL body instead of buffering it', async () => {
+    const padding = 'x'.repeat(2 * 1024 * 1024);
+    const res = await t.http({
+      host: 'hochiminhcity.gov.vn',
+      path: '/graphql',
+      body: { query: `{ portal { name } } # ${padding}` },
+    });
+    expect(res.status).toBe(413);
+    const ok = await t.gql('hochiminhcity.gov.vn', '{ portal { name } }');
+    expect(ok.status).toBe(200);
+  });
+
   it('escapes names on the home page', async () => {
     await t.apply(SMALL_TREES.city.replace('nameVi: Phường Tân Định', 'nameVi: "Phường <b>Tân Định</b>"'));
     const res = await t.http({ host: 'hochiminhcity.gov.vn', path: '/' });

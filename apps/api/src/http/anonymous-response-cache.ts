@@ -74,6 +74,11 @@ export class AnonymousResponseCache implements OnModuleInit {
     if (resolved.type !== 'serve') return pipeline(req, res);
     const prefix = `${resolved.tenant.id}|${req.headers['accept-language'] ?? ''}|${req.headers['x-portal-locale'] ?? ''}|${req.headers['apollo-require-preflight'] ?? ''}|${req.method}|${path}|`;
     if (req.method === 'GET') return this.serveOrPass(prefix, req, res, pipeline);
+    // Only small bodies of a declared length are read here; anything else goes to the pipeline
+    // unread, where the body parser enforces its own limit (a huge POST must not be buffered).
+    const declared = Number(req.headers['content-length']);
+    if (!Number.isInteger(declared) || declared <= 0 || declared > MAX_REQUEST_BYTES)
+      return pipeline(req, res);
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
