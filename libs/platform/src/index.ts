@@ -20,4 +20,5 @@ export * from './authorization/assert-can';
 export * from './database/scoped-repository';
 export * from './database/pg-notifications.service';
 export * from './yaml/yaml-pointer';
+export * from './yaml/schema-error';
 export * from './jobs/job-queue.service';

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv, { type ErrorObject } from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
-import { escapePointer, isRecord, yamlOffset } from '@portal/platform';
+import { describeSchemaError, escapePointer, isRecord, yamlOffset } from '@portal/platform';
 import { DEADLINE_POLICY_SCHEMA } from './deadline-policy.schema';
 import { InformationKind, type DeadlinePolicyProfile, type DeadlineRule } from './deadline-policy.types';
 
@@ -289,40 +289,9 @@ function schemaFinding(error: ErrorObject): Finding {
     }
     case 'not':
       // A field forbidden in this context: point at its key.
-      return { pointer, at: 'key', message: describeValueError(error) };
+      return { pointer, at: 'key', message: describeSchemaError(error) };
     default:
-      return { pointer, at: 'value', message: describeValueError(error) };
-  }
-}
-
-function describeValueError({ keyword, params, parentSchema, data, message }: ErrorObject): string {
-  switch (keyword) {
-    case 'enum':
-      return `must be one of ${(params.allowedValues as unknown[]).join(', ')}`;
-    case 'const':
-      return `must be ${JSON.stringify(params.allowedValue)}`;
-    case 'type': {
-      const expected = String(params.type);
-      // YAML reads `regulationFile: 004` as a number; quoting keeps it the text it was meant to be.
-      const hint = expected === 'string' && typeof data !== 'object' ? ' (put the value in quotes)' : '';
-      return `must be ${/^[aeiou]/.test(expected) ? 'an' : 'a'} ${expected}${hint}`;
-    }
-    case 'minimum':
-      return `must be at least ${params.limit}`;
-    case 'maximum':
-      return `must be at most ${params.limit}`;
-    case 'minLength':
-      return params.limit === 1 ? 'must not be empty' : `must be at least ${params.limit} characters long`;
-    case 'maxLength':
-      return `must be at most ${params.limit} characters long`;
-    case 'pattern':
-    case 'not':
-      // The schema's `description` says in words what is expected.
-      return typeof parentSchema?.description === 'string'
-        ? `must be ${parentSchema.description}`
-        : `must match ${params.pattern}`;
-    default:
-      return message ?? 'is invalid';
+      return { pointer, at: 'value', message: describeSchemaError(error) };
   }
 }
 

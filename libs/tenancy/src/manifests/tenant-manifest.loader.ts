@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Ajv, { type ErrorObject } from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
-import { escapePointer, isRecord, yamlOffset } from '@portal/platform';
+import { describeSchemaError, escapePointer, isRecord, yamlOffset } from '@portal/platform';
 import { TENANT_MANIFEST_SCHEMA } from './tenant-manifest.schema';
 import type { ManifestIssue, ManifestParseResult, TenantManifest } from './tenant-manifest.types';
 import { TENANT_KINDS, TenantKind, isKindAllowedUnder } from '../tenants/tenant-kind';
@@ -105,33 +105,7 @@ function schemaFinding(error: ErrorObject): Finding {
       };
     }
     default:
-      return { pointer, at: 'value', message: describeValueError(error) };
-  }
-}
-
-function describeValueError({ keyword, params, parentSchema, data, message }: ErrorObject): string {
-  switch (keyword) {
-    case 'enum':
-      return `must be one of ${(params.allowedValues as unknown[]).join(', ')}`;
-    case 'const':
-      return `must be ${JSON.stringify(params.allowedValue)}`;
-    case 'type': {
-      const expected = String(params.type);
-      // YAML reads `unitCode: 79` as a number; codes like "01" would also lose their leading zero.
-      const hint = expected === 'string' && typeof data !== 'object' ? ' (put the value in quotes)' : '';
-      return `must be ${/^[aeiou]/.test(expected) ? 'an' : 'a'} ${expected}${hint}`;
-    }
-    case 'minLength':
-      return params.limit === 1 ? 'must not be empty' : `must be at least ${params.limit} characters long`;
-    case 'maxLength':
-      return `must be at most ${params.limit} characters long`;
-    case 'pattern':
-      // The schema's `description` says in words what the regular expression means.
-      return typeof parentSchema?.description === 'string'
-        ? `must be ${parentSchema.description}`
-        : `must match ${params.pattern}`;
-    default:
-      return message ?? 'is invalid';
+      return { pointer, at: 'value', message: describeSchemaError(error) };
   }
 }
 
