@@ -1,5 +1,5 @@
 // Nest 12 ships ESM only; the tests run as CommonJS, so swc transforms those packages too.
-const esmPackages = ['@nestjs', 'htmlparser2', 'domhandler', 'domutils', 'dom-serializer', 'entities', 'domelementtype', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', '@borewit', 'load-esm', 'uid'];
+const esmPackages = ['@nestjs', 'htmlparser2', 'domhandler', 'domutils', 'dom-serializer', 'entities', 'domelementtype', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', '@borewit', 'load-esm', 'uid', 'feed'];
 const swc = [
   '@swc/jest',
   {

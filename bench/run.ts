@@ -1,11 +1,15 @@
 import { runCalendarBench } from './calendar/calendar.bench';
 import { runContentBench } from './content/content.bench';
+import { runEngagementBench } from './engagement/engagement.bench';
+import { runFederationBench } from './federation/federation.bench';
 import { runTenancyBench } from './tenancy/tenancy.bench';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   tenancy: runTenancyBench,
   calendar: runCalendarBench,
   content: runContentBench,
+  federation: runFederationBench,
+  engagement: runEngagementBench,
 };
 
 async function main(): Promise<void> {

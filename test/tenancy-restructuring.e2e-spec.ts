@@ -8,6 +8,14 @@ const RESULT = `__typename
     ... on Portal { id label primaryHost status parentId depth }
     ... on InputError { errorCode field messageEn }`;
 const MERGE = `mutation($input: MergeTenantsInput!) { mergeTenants(input: $input) { ${RESULT} } }`;
+const MERGE_PREVIEW = `query($input: MergeInput!) {
+  mergePreview(input: $input) {
+    __typename
+    ... on MergePreview {
+      plan { categoryMapping { sourceCategoryId targetCategoryId } roleMapping { assignmentId action } }
+    }
+  }
+}`;
 const MOVE = `mutation($input: MoveTenantInput!) { moveTenant(input: $input) { ${RESULT} } }`;
 const RETIRE = `mutation($input: RetireTenantInput!) { retireTenant(input: $input) { ${RESULT} } }`;
 const PROVISION = `mutation($input: ProvisionTenantInput!) { provisionTenant(input: $input) { ${RESULT} } }`;
@@ -74,13 +82,29 @@ describe('tenancy: restructuring (merge, move, retire) with redirects', () => {
     return portal;
   };
 
+  /** A merge confirms the dry run's proposed plan (an empty one when the dry run is refused). */
+  const withProposedPlan = async (input: Record<string, unknown>, host: string, token: string | null) => {
+    if (input.plan) return input;
+    const preview = await t.gql<{
+      mergePreview: { __typename: string; plan?: { categoryMapping: unknown[]; roleMapping: unknown[] } };
+    }>(host, MERGE_PREVIEW, { input: { sourceIds: input.sourceIds, targetId: input.targetId } }, { token });
+    const plan = preview.body.data?.mergePreview?.plan ?? { categoryMapping: [], roleMapping: [] };
+    return { ...input, plan };
+  };
+
   const run = async (
     mutation: string,
     field: 'mergeTenants' | 'moveTenant' | 'retireTenant',
     input: Record<string, unknown>,
     host: string,
     token: string | null = adminToken,
-  ) => t.gql<Record<string, Outcome>>(host, mutation, { input }, { token });
+  ) =>
+    t.gql<Record<string, Outcome>>(
+      host,
+      mutation,
+      { input: field === 'mergeTenants' ? await withProposedPlan(input, host, token) : input },
+      { token },
+    );
 
   const ok = async (
     mutation: string,

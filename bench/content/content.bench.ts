@@ -3,7 +3,6 @@ import { spawn, ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { request } from 'node:http';
 import autocannon from 'autocannon';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
@@ -11,7 +10,9 @@ import { encodeCursor, loadAppConfig, systemContext } from '../../libs/platform/
 import { HostRoutingService, ManifestApplyService, parseTenantManifest } from '../../libs/tenancy/src';
 import { AccountService } from '../../libs/identity/src';
 import { CliModule } from '../../apps/cli/src/cli.module';
+import { post, pct, startApi } from '../support/api-client';
 import { benchDatabase } from '../support/bench-database';
+import { generateItems } from '../support/generate-items';
 import { num, printTable } from '../support/report';
 import { generateNationalTree } from '../tenancy/national-tree';
 
@@ -20,28 +21,6 @@ const BIG_CATEGORY_ITEMS = Math.min(300_000, Math.floor(ITEMS / 5));
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 
-const WORDS = [
-  'kế hoạch',
-  'thông báo',
-  'triển khai',
-  'chuyển đổi số',
-  'cải cách hành chính',
-  'giáo dục',
-  'y tế',
-  'đầu tư',
-  'xây dựng',
-  'môi trường',
-  'an ninh',
-  'văn hóa',
-  'du lịch',
-  'nông nghiệp',
-  'giao thông',
-  'đất đai',
-  'thuế',
-  'bảo hiểm',
-  'lao động',
-  'việc làm',
-];
 const QUERIES = [
   'ke hoach',
   'chuyển đổi số',
@@ -52,50 +31,6 @@ const QUERIES = [
   'du lich van hoa',
   'bao hiem lao dong',
 ];
-
-function startApi(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(__dirname, '..', 'tenancy', 'api-server.js')], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    child.stdout!.on('data', (c: Buffer) => {
-      const m = /READY (\d+)/.exec(c.toString());
-      if (m) resolve({ child, port: Number(m[1]) });
-    });
-    child.on('exit', (code) => reject(new Error(`api exited with ${code}`)));
-  });
-}
-
-function post(port: number, host: string, query: string): Promise<{ ms: number; body: string }> {
-  const t0 = performance.now();
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        method: 'POST',
-        path: '/graphql',
-        headers: { host, 'content-type': 'application/json' },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const body = Buffer.concat(chunks).toString();
-          if (res.statusCode !== 200 || body.includes('"errors"'))
-            reject(new Error(`${host}: ${res.statusCode} ${body.slice(0, 300)}`));
-          else resolve({ ms: performance.now() - t0, body });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(JSON.stringify({ query }));
-  });
-}
-
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 async function latencies(
   port: number,
@@ -149,43 +84,19 @@ async function seed(url: string): Promise<{
     const [{ big_tenant, big_category, big_host }] = await ds.query(
       `SELECT tenant_id AS big_tenant, category_id AS big_category, host AS big_host FROM bench_sections WHERE host = 'tinh01.gov.vn'`,
     );
-    const words = `ARRAY[${WORDS.map((w) => `'${w}'`).join(',')}]`;
-    const chunk = 200_000;
-    for (let from = 1; from <= ITEMS; from += chunk) {
-      const to = Math.min(ITEMS, from + chunk - 1);
-      const t0 = performance.now();
-      await ds.query(
-        `CREATE TEMP TABLE bench_gen AS
-           SELECT g, gen_random_uuid() AS item_id, gen_random_uuid() AS rev_id,
-                  CASE WHEN g <= $3 THEN $4::uuid ELSE s.tenant_id END AS tenant_id,
-                  CASE WHEN g <= $3 THEN $5::uuid ELSE s.category_id END AS category_id
-             FROM generate_series($1::int, $2::int) g JOIN bench_sections s ON s.n = g % $6`,
-        [from, to, BIG_CATEGORY_ITEMS, big_tenant, big_category, sections],
-      );
-      await ds.query(
-        `INSERT INTO content_items (id, tenant_id, kind, category_id, language, slug, created_by, created_at, updated_at, published_at, pinned)
-         SELECT item_id, tenant_id, 'NEWS', category_id, 'vi', 'tin-' || g, $1, now(), now(), timestamptz '2026-11-01' - make_interval(secs => g), g % 997 = 0 FROM bench_gen`,
-        [author.value.id],
-      );
-      await ds.query(
-        `INSERT INTO content_revisions (id, item_id, tenant_id, number, title, summary, body_html, body_text, fields, author_name, source, created_by, created_at)
-         SELECT rev_id, item_id, tenant_id, 1,
-                initcap(w[1 + g % 20]) || ' ' || w[1 + (g / 20) % 20] || ' năm ' || (2000 + g % 27) || ' số ' || g,
-                'Tóm tắt về ' || w[1 + (g / 7) % 20],
-                '<p>Nội dung về ' || w[1 + (g / 3) % 20] || ' và ' || w[1 + (g / 11) % 20] || '.</p>',
-                'Nội dung về ' || w[1 + (g / 3) % 20] || ' và ' || w[1 + (g / 11) % 20] || '.',
-                '{}', 'Ban biên tập', 'Cổng thông tin', $1, now()
-           FROM bench_gen, (SELECT ${words} AS w) words`,
-        [author.value.id],
-      );
-      await ds.query(
-        `UPDATE content_items i SET live_revision_id = b.rev_id FROM bench_gen b WHERE i.id = b.item_id`,
-      );
-      await ds.query('DROP TABLE bench_gen');
-      process.stdout.write(
-        `  generated items ${num(from)}–${num(to)} in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
-      );
-    }
+    await generateItems(ds, {
+      total: ITEMS,
+      authorId: author.value.id,
+      select: (from, to) => ({
+        sql: `SELECT g, gen_random_uuid() AS item_id, gen_random_uuid() AS rev_id,
+                     CASE WHEN g <= $3 THEN $4::uuid ELSE s.tenant_id END AS tenant_id,
+                     CASE WHEN g <= $3 THEN $5::uuid ELSE s.category_id END AS category_id,
+                     'NEWS' AS kind, timestamptz '2026-11-01' - make_interval(secs => g) AS published_at,
+                     g % 997 = 0 AS pinned
+                FROM generate_series($1::int, $2::int) g JOIN bench_sections s ON s.n = g % $6`,
+        params: [from, to, BIG_CATEGORY_ITEMS, big_tenant, big_category, sections],
+      }),
+    });
     await ds.query('VACUUM ANALYZE content_items');
     await ds.query('VACUUM ANALYZE content_revisions');
     const hosts: string[] = (await ds.query('SELECT host FROM bench_sections ORDER BY n')).map(

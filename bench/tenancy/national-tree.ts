@@ -62,8 +62,13 @@ export interface NationalTree {
  * A national-scale federation: 34 provinces (the count since the 2025 merger), about 3,500
  * portals. Most provinces are two-tier (departments, wards, communes under the province); every
  * fourth keeps the older three-tier shape (districts with their wards), so both trees are measured.
+ * `sizes` gives some provinces (by index) another number of portals than `portalsPerProvince`.
  */
-export function generateNationalTree(provinces = 34, portalsPerProvince = 103): NationalTree {
+export function generateNationalTree(
+  provinces = 34,
+  portalsPerProvince = 103,
+  sizes: Record<number, number> = {},
+): NationalTree {
   const manifests: NationalTree['manifests'] = [];
   const hosts: string[] = [];
   let portals = 0;
@@ -75,7 +80,7 @@ export function generateNationalTree(provinces = 34, portalsPerProvince = 103): 
       kind: TenantKind.DEPARTMENT,
       nameVi,
     }));
-    const units = portalsPerProvince - 1 - DEPARTMENTS.length;
+    const units = (sizes[p] ?? portalsPerProvince) - 1 - DEPARTMENTS.length;
     const threeTier = p % 4 === 3;
     if (threeTier) {
       const districts = 8;

@@ -7,6 +7,8 @@ import { AuditModule } from '@portal/audit';
 import { CalendarModule } from '@portal/calendar';
 import { AttachmentsModule, ContentModule } from '@portal/content';
 import { EditorialModule } from '@portal/editorial';
+import { FederationModule } from '@portal/federation';
+import { EngagementModule } from '@portal/engagement';
 import { IdentityModule } from '@portal/identity';
 import { APP_FILTER } from '@nestjs/core';
 import {
@@ -15,6 +17,7 @@ import {
   DomainErrorFilter,
   PlatformModule,
   createGraphqlErrorFormatter,
+  tooManyRequestsPlugin,
 } from '@portal/platform';
 import { HostResolutionMiddleware, TenancyModule } from '@portal/tenancy';
 import { ENTITIES, MIGRATIONS } from './composition';
@@ -48,6 +51,8 @@ export class AppModule implements NestModule {
         ContentModule,
         AttachmentsModule,
         EditorialModule,
+        FederationModule,
+        EngagementModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',
@@ -60,7 +65,10 @@ export class AppModule implements NestModule {
           includeStacktraceInErrorResponses: config.env !== 'production',
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
           formatError: createGraphqlErrorFormatter(config.env === 'production'),
-          plugins: [...(armor.plugins as never[])],
+          plugins: [...(armor.plugins as never[]), tooManyRequestsPlugin as never],
+          // Without this, Nest's driver resets every response that carries data to 200 after our
+          // plugin ran, and a refused public write would not answer 429 with Retry-After.
+          preserveHttpStatusForExecutionErrors: false,
           validationRules: [...armor.validationRules],
         }),
       ],

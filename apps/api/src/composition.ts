@@ -5,6 +5,8 @@ import { ACCESS_ENTITIES } from '@portal/access';
 import { CALENDAR_ENTITIES } from '@portal/calendar';
 import { ATTACHMENT_ENTITIES, CONTENT_ENTITIES } from '@portal/content';
 import { EDITORIAL_ENTITIES } from '@portal/editorial';
+import { FEDERATION_ENTITIES } from '@portal/federation';
+import { ENGAGEMENT_ENTITIES } from '@portal/engagement';
 export { MIGRATIONS } from './migration-list';
 
 /** Every entity of every lib, for the one DataSource the api, worker and CLI share. */
@@ -17,4 +19,6 @@ export const ENTITIES = [
   ...CONTENT_ENTITIES,
   ...ATTACHMENT_ENTITIES,
   ...EDITORIAL_ENTITIES,
+  ...FEDERATION_ENTITIES,
+  ...ENGAGEMENT_ENTITIES,
 ];

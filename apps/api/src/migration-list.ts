@@ -7,6 +7,13 @@ import { Calendar1763800000600 } from '../../../libs/calendar/src/migrations/176
 import { Content1763800000700 } from '../../../libs/content/src/migrations/1763800000700-content';
 import { Attachments1763800000750 } from '../../../libs/content/src/migrations/1763800000750-attachments';
 import { Editorial1763800000800 } from '../../../libs/editorial/src/migrations/1763800000800-editorial';
+import { PublicPlacements1763800000850 } from '../../../libs/content/src/migrations/1763800000850-public-placements';
+import { HostOrigins1763800000860 } from '../../../libs/tenancy/src/migrations/1763800000860-host-origins';
+import { ItemUrlAliases1763800000870 } from '../../../libs/content/src/migrations/1763800000870-item-url-aliases';
+import { Federation1763800000900 } from '../../../libs/federation/src/migrations/1763800000900-federation';
+import { FederationIndexes1763800000950 } from '../../../libs/federation/src/migrations/1763800000950-federation-indexes';
+import { Questions1763800001000 } from '../../../libs/engagement/src/migrations/1763800001000-questions';
+import { ConsultationsRatings1763800001100 } from '../../../libs/engagement/src/migrations/1763800001100-consultations-ratings';
 
 /**
  * Every lib's migrations in order. Imported file by file (not through the libs' index) so that
@@ -22,4 +29,11 @@ export const MIGRATIONS = [
   Content1763800000700,
   Attachments1763800000750,
   Editorial1763800000800,
+  PublicPlacements1763800000850,
+  HostOrigins1763800000860,
+  ItemUrlAliases1763800000870,
+  Federation1763800000900,
+  FederationIndexes1763800000950,
+  Questions1763800001000,
+  ConsultationsRatings1763800001100,
 ];

@@ -4,6 +4,8 @@ import { AuditModule } from '@portal/audit';
 import { CalendarModule } from '@portal/calendar';
 import { ContentModule } from '@portal/content';
 import { EditorialModule } from '@portal/editorial';
+import { FederationModule } from '@portal/federation';
+import { EngagementModule } from '@portal/engagement';
 import { IdentityModule } from '@portal/identity';
 import { AppConfig, PlatformModule } from '@portal/platform';
 import { TenancyModule } from '@portal/tenancy';
@@ -32,6 +34,8 @@ export class WorkerModule {
         CalendarModule,
         ContentModule,
         EditorialModule,
+        FederationModule,
+        EngagementModule,
       ],
     };
   }

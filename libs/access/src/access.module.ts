@@ -7,12 +7,14 @@ import { AccessGuard } from './guard/access.guard';
 import { EndpointDeclarations } from './guard/endpoint-declarations';
 import { AccessResolver } from './graphql/access.resolver';
 import { RoleAssignmentService } from './roles/role-assignment.service';
+import { RoleMergeParticipant } from './roles/role-merge.participant';
 
 @Module({
   imports: [IdentityModule, TenancyModule, DiscoveryModule],
   providers: [
     AbilityFactory,
     RoleAssignmentService,
+    RoleMergeParticipant,
     AccessResolver,
     EndpointDeclarations,
     { provide: APP_GUARD, useClass: AccessGuard },

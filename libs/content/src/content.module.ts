@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { TenancyModule } from '@portal/tenancy';
+import { ContentMergeParticipant } from './items/content-merge.participant';
+import { ItemUrlRedirects } from './items/item-url-redirects';
 import { ContentService } from './items/content.service';
 import { PublicContentService } from './public/public-content.service';
 import { PublicContentResolver } from './graphql/public-content.resolver';
@@ -7,8 +10,17 @@ import { HomePageService } from './public/home-page.service';
 import { PrintController } from './public/print.controller';
 
 @Module({
+  imports: [TenancyModule],
   controllers: [PrintController],
-  providers: [ContentService, PublicContentService, PublicContentResolver, HomePageService, HomePageResolver],
+  providers: [
+    ContentService,
+    PublicContentService,
+    PublicContentResolver,
+    HomePageService,
+    HomePageResolver,
+    ContentMergeParticipant,
+    ItemUrlRedirects,
+  ],
   exports: [ContentService, PublicContentService, HomePageService],
 })
 export class ContentModule {}

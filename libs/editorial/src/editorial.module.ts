@@ -6,10 +6,11 @@ import { TenancyModule } from '@portal/tenancy';
 import { EditorialResolver } from './graphql/editorial.resolver';
 import { EditorialService } from './workflow/editorial.service';
 import { RemindersService } from './workflow/reminders.service';
+import { EditorialMergeParticipant } from './workflow/editorial-merge.participant';
 
 @Module({
   imports: [TenancyModule, AccessModule, CalendarModule, ContentModule],
-  providers: [EditorialService, RemindersService, EditorialResolver],
+  providers: [EditorialService, RemindersService, EditorialResolver, EditorialMergeParticipant],
   exports: [EditorialService, RemindersService],
 })
 export class EditorialModule {}

@@ -4,6 +4,7 @@ import { PassportModule } from '@nestjs/passport';
 import { APP_CONFIG, AppConfig } from '@portal/platform';
 import { TenancyModule } from '@portal/tenancy';
 import { AccountService } from './accounts/account.service';
+import { AccountMergeParticipant } from './accounts/account-merge.participant';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { LoginService } from './auth/login.service';
@@ -19,7 +20,15 @@ import { SessionService } from './sessions/session.service';
       useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' } }),
     }),
   ],
-  providers: [SessionService, LoginService, AccountService, JwtStrategy, JwtAuthGuard, IdentityResolver],
+  providers: [
+    SessionService,
+    LoginService,
+    AccountService,
+    AccountMergeParticipant,
+    JwtStrategy,
+    JwtAuthGuard,
+    IdentityResolver,
+  ],
   exports: [SessionService, LoginService, AccountService, JwtAuthGuard],
 })
 export class IdentityModule {}

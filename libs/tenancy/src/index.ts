@@ -12,6 +12,9 @@ export * from './manifests/manifest-apply.service';
 export * from './provisioning/provisioning.service';
 export * from './provisioning/portal-templates';
 export * from './restructuring/restructuring.service';
+export * from './restructuring/merge-participants';
+export type { CategoryMappingProposal } from './restructuring/site-structure-merge';
+export * from './hosts/redirect-paths';
 export * from './site-structure/category.entity';
 export { PortalType, PortalSummaryType } from './graphql/tenancy.types';
 

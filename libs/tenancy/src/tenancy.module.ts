@@ -4,6 +4,9 @@ import { HostResolutionMiddleware } from './hosts/host-resolution.middleware';
 import { ManifestApplyService } from './manifests/manifest-apply.service';
 import { ProvisioningService } from './provisioning/provisioning.service';
 import { RestructuringService } from './restructuring/restructuring.service';
+import { MergeParticipants } from './restructuring/merge-participants';
+import { SiteStructureMerge } from './restructuring/site-structure-merge';
+import { RedirectPathResolvers } from './hosts/redirect-paths';
 import { TenancyResolver } from './graphql/tenancy.resolver';
 
 @Module({
@@ -13,6 +16,9 @@ import { TenancyResolver } from './graphql/tenancy.resolver';
     ProvisioningService,
     ManifestApplyService,
     RestructuringService,
+    MergeParticipants,
+    SiteStructureMerge,
+    RedirectPathResolvers,
     TenancyResolver,
   ],
   exports: [
@@ -21,6 +27,8 @@ import { TenancyResolver } from './graphql/tenancy.resolver';
     ProvisioningService,
     ManifestApplyService,
     RestructuringService,
+    MergeParticipants,
+    RedirectPathResolvers,
   ],
 })
 export class TenancyModule {}

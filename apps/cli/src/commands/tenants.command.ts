@@ -12,6 +12,7 @@ import {
   HostRoutingService,
 } from '@portal/tenancy';
 import { CliError, tenantRef, withApp } from '../cli-context';
+import { readMergePlanFile, renderMergePreview } from './merge-plan-file';
 
 const kindOption = () =>
   new Option('--kind <kind>', 'portal kind').choices(TENANT_KINDS).makeOptionMandatory();
@@ -134,18 +135,43 @@ export function tenantsCommand(): Command {
 
   tenants
     .command('merge')
-    .description('merge portals into one; their hosts redirect to it')
+    .description(
+      'merge portals into one with their content, categories, roles and accounts; without --yes, print the dry run and the proposed plan (YAML) and write nothing',
+    )
     .argument('<sources...>', 'hosts or ids of the portals to merge')
     .requiredOption('--into <portal>', 'host or id of the portal that remains')
-    .action(async (sources: string[], opts: { into: string }) => {
+    .option('--plan <file>', 'a plan printed by the dry run, edited (category and role mapping)')
+    .option('--yes', 'apply the plan (the proposed one without --plan)')
+    .action(async (sources: string[], opts: { into: string; plan?: string; yes?: boolean }) => {
       await withApp(async (app) => {
         const ids = sources.map((s) => tenantRef(app, s, 'source').id);
-        printResult(
-          await app
-            .get(RestructuringService)
-            .merge(systemContext('cli'), ids, tenantRef(app, opts.into, '--into').id),
-          'merged into',
-        );
+        const target = tenantRef(app, opts.into, '--into');
+        const given = opts.plan ? readMergePlanFile(opts.plan, target) : null;
+        const restructuring = app.get(RestructuringService);
+        const ctx = systemContext('cli');
+        const preview = await restructuring.mergePreview(ctx, ids, target.id, given);
+        if (!preview.ok)
+          throw new CliError(
+            `${preview.error.field ?? 'input'}: ${preview.error.text.en} [${preview.error.code}]`,
+          );
+        if (!opts.yes) {
+          const routing = app.get(HostRoutingService);
+          process.stdout.write(
+            renderMergePreview(preview.value, (id) => routing.tenant(id)?.primaryHost ?? id),
+          );
+          return;
+        }
+        const plan = given ?? {
+          categoryMapping: preview.value.plan.categoryMapping.map((e) => ({
+            sourceCategoryId: e.sourceCategoryId,
+            targetCategoryId: e.targetCategoryId,
+          })),
+          roleMapping: preview.value.plan.roleMapping.map((e) => ({
+            assignmentId: e.assignmentId,
+            action: e.action,
+          })),
+        };
+        printResult(await restructuring.merge(ctx, ids, target.id, plan), 'merged into');
       });
     });
 

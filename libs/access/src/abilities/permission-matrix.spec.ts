@@ -65,5 +65,28 @@ describe('permission matrix (role × action × position)', () => {
     expect(cell('OPERATOR (TENANT)', 'publish Content').own).toBe('yes');
     expect(cell('PLATFORM_ADMIN', "approve Content (another's item)").own).toBe('no');
     expect(cell('CONTRIBUTOR (TENANT)', "review Content (another's item)").own).toBe('no');
+    // Federation (DOMAIN.md §7): the receiving board decides on its own portal only; a ward board
+    // (TENANT scope) never decides for the province above it.
+    expect(cell('BOARD_MEMBER (TENANT)', 'decide Syndication (the receiving portal)')).toEqual({
+      own: 'yes',
+      descendant: 'no',
+      sibling: 'no',
+      ancestor: 'no',
+    });
+    expect(cell('OPERATOR (SUBTREE)', 'decide Syndication (the receiving portal)').own).toBe('no');
+    expect(cell('CONTRIBUTOR (TENANT)', "propose Content to an ancestor (the item's portal)").own).toBe('no');
+    expect(cell('BOARD_MEMBER (TENANT)', "push Content down (the item's portal)").own).toBe('no');
+    expect(cell('BOARD_HEAD (TENANT)', "push Content down (the item's portal)").own).toBe('yes');
+    expect(cell('BOARD_DEPUTY (TENANT)', 'configure Syndication auto-accept rules').own).toBe('no');
+    // The aggregated feed: SUBTREE scope, whatever the role; never with TENANT scope.
+    for (const role of ['OWNER', 'MANAGER', 'OPERATOR', 'BOARD_HEAD', 'CONTRIBUTOR']) {
+      expect(cell(`${role} (SUBTREE)`, 'aggregate Content (subtree feed)')).toEqual({
+        own: 'yes',
+        descendant: 'yes',
+        sibling: 'no',
+        ancestor: 'no',
+      });
+      expect(cell(`${role} (TENANT)`, 'aggregate Content (subtree feed)').own).toBe('no');
+    }
   });
 });

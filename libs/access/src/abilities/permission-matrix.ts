@@ -95,6 +95,19 @@ export const MATRIX_ACTIONS: MatrixAction[] = [
   { label: 'approve Content (own item)', action: 'approve', subject: 'Content', extra: { createdBy: 'me' } },
   { label: 'publish Content', action: 'publish', subject: 'Content', extra: { createdBy: 'other' } },
   { label: 'delegate approval', action: 'delegate', subject: 'Content' },
+  { label: "propose Content to an ancestor (the item's portal)", action: 'propose', subject: 'Content' },
+  { label: "push Content down (the item's portal)", action: 'push', subject: 'Content' },
+  { label: 'decide Syndication (the receiving portal)', action: 'decide', subject: 'Syndication' },
+  { label: 'configure Syndication auto-accept rules', action: 'configure', subject: 'Syndication' },
+  { label: 'read Syndication (received)', action: 'read', subject: 'Syndication' },
+  { label: 'aggregate Content (subtree feed)', action: 'aggregate', subject: 'Content' },
+  { label: 'read Question (with the asker)', action: 'read', subject: 'Question' },
+  { label: 'route Question (classify, route, forward)', action: 'route', subject: 'Question' },
+  { label: 'answer Question (draft)', action: 'answer', subject: 'Question' },
+  { label: 'approve Question answer', action: 'approve', subject: 'Question' },
+  { label: 'publish Question', action: 'publish', subject: 'Question' },
+  { label: 'moderate Comment (consultation)', action: 'moderate', subject: 'Comment' },
+  { label: 'read Rating (aggregates)', action: 'read', subject: 'Rating' },
 ];
 
 export interface MatrixHolder {

@@ -82,7 +82,77 @@ export function rulesForAssignment(a: LiveAssignment, accountId = ''): AppRule[]
       // Board and contributors: no administrative rights in the foundation.
       break;
   }
-  return [...rules, ...contentRules(a, on, accountId)];
+  return [...rules, ...contentRules(a, on, accountId), ...federationRules(a, on), ...engagementRules(a, on)];
+}
+
+/**
+ * What citizens write in (DOMAIN.md §8; 004 art. 12.1.đ). Questions and feedback: the board reads,
+ * classifies, routes, forwards and publishes; a unit's contributors draft answers for the questions
+ * routed to their portal; only the board head approves an answer (as with content). Comments on
+ * drafts are moderated by the board. Owners, managers and operators read questions and the ratings.
+ */
+function engagementRules(a: LiveAssignment, on: Record<string, unknown>): AppRule[] {
+  switch (a.role) {
+    case Role.BOARD_HEAD:
+      return [
+        { action: ['read', 'route', 'answer', 'approve', 'publish'], subject: 'Question', conditions: on },
+        { action: ['read', 'moderate'], subject: 'Comment', conditions: on },
+        { action: 'read', subject: 'Rating', conditions: on },
+      ];
+    case Role.BOARD_DEPUTY:
+    case Role.BOARD_MEMBER:
+      return [
+        { action: ['read', 'route', 'answer', 'publish'], subject: 'Question', conditions: on },
+        { action: ['read', 'moderate'], subject: 'Comment', conditions: on },
+      ];
+    case Role.CONTRIBUTOR:
+      return [{ action: ['read', 'answer'], subject: 'Question', conditions: on }];
+    case Role.OWNER:
+    case Role.MANAGER:
+    case Role.OPERATOR:
+      return [{ action: 'read', subject: ['Question', 'Comment', 'Rating'], conditions: on }];
+    default:
+      return [];
+  }
+}
+
+/**
+ * Sharing across portals (DOMAIN.md §7; 001 art. 9.2). The board of the item's portal proposes it
+ * upward; the receiving portal's board decides (a proposal is a publication there), and only its
+ * head sets standing auto-accept rules; a board's head and deputy push items down to descendants.
+ * Any role held with SUBTREE scope reads the aggregated feed of its subtree; no other role does.
+ */
+function federationRules(a: LiveAssignment, on: Record<string, unknown>): AppRule[] {
+  const rules: AppRule[] = [];
+  if (a.scope === RoleScope.SUBTREE) rules.push({ action: 'aggregate', subject: 'Content', conditions: on });
+  switch (a.role) {
+    case Role.BOARD_HEAD:
+      rules.push(
+        { action: ['propose', 'push'], subject: 'Content', conditions: on },
+        { action: ['decide', 'configure', 'read'], subject: 'Syndication', conditions: on },
+      );
+      break;
+    case Role.BOARD_DEPUTY:
+      rules.push(
+        { action: ['propose', 'push'], subject: 'Content', conditions: on },
+        { action: ['decide', 'read'], subject: 'Syndication', conditions: on },
+      );
+      break;
+    case Role.BOARD_MEMBER:
+      rules.push(
+        { action: 'propose', subject: 'Content', conditions: on },
+        { action: ['decide', 'read'], subject: 'Syndication', conditions: on },
+      );
+      break;
+    case Role.OWNER:
+    case Role.MANAGER:
+    case Role.OPERATOR:
+      rules.push({ action: 'read', subject: 'Syndication', conditions: on });
+      break;
+    default:
+      break;
+  }
+  return rules;
 }
 
 /**

@@ -2,6 +2,7 @@ import { Args, Field, ID, Info, Int, ObjectType, Query, Resolver, registerEnumTy
 import { Ctx, Public, RequestContext, CacheableInfo, publicFor } from '@portal/platform';
 import { PublicCacheable } from '@portal/platform';
 import { HomePageService, MenuRow, PublicCategoryRow } from '../public/home-page.service';
+import { HostRoutingService } from '@portal/tenancy';
 import { PublicItemType } from './public-content.resolver';
 
 export enum MenuName {
@@ -72,7 +73,10 @@ export class HomePageType {
 
 @Resolver()
 export class HomePageResolver {
-  constructor(private readonly home: HomePageService) {}
+  constructor(
+    private readonly home: HomePageService,
+    private readonly routing: HostRoutingService,
+  ) {}
 
   @Query(() => [CategoryType], { description: "The portal's sections (a tree: parentId)." })
   @Public()
@@ -107,10 +111,10 @@ export class HomePageResolver {
       this.home.latestBySection(tenantId, ctx.locale, n),
     ]);
     return {
-      pinned: pinned.map(PublicItemType.from),
+      pinned: pinned.map((r) => PublicItemType.from(r, this.routing)),
       sections: sections.map((s) => ({
         category: CategoryType.from(s.category, ctx.locale),
-        items: s.items.map(PublicItemType.from),
+        items: s.items.map((r) => PublicItemType.from(r, this.routing)),
       })),
     };
   }

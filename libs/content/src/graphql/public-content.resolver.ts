@@ -11,12 +11,27 @@ import {
   registerEnumType,
 } from '@nestjs/graphql';
 import { GraphQLJSONObject } from '@portal/audit';
+import { HostRoutingService } from '@portal/tenancy';
 import { Ctx, PageInfoType, Public, RequestContext, CacheableInfo, publicFor } from '@portal/platform';
 import { PublicCacheable } from '@portal/platform';
 import { ContentKind } from '../kinds/content-kind';
+import { PortalLookup, publicItemUrl } from '../public/item-url';
 import { PublicContentService, PublicItemRow } from '../public/public-content.service';
 
 registerEnumType(ContentKind, { name: 'ContentKind' });
+
+@PublicCacheable()
+@ObjectType('SyndicationAttribution', {
+  description:
+    "Where a copy shown on this portal comes from: the source portal's item, which stays its only copy.",
+})
+export class SyndicationAttributionType {
+  @Field(() => String, { description: 'UP: accepted from a component portal; DOWN: pushed by an ancestor.' })
+  direction!: string;
+  @Field(() => ID) sourcePortalId!: string;
+  @Field(() => String) sourcePortalName!: string;
+  @Field(() => String) sourcePortalHost!: string;
+}
 
 @PublicCacheable()
 @ObjectType('PublicItem', { description: 'A published item as the public reads it (its live revision).' })
@@ -25,7 +40,7 @@ export class PublicItemType {
   @Field(() => ContentKind) kind!: ContentKind;
   @Field(() => ID, { nullable: true }) categoryId!: string | null;
   @Field(() => String) language!: string;
-  @Field(() => String) slug!: string;
+  @Field(() => String, { description: 'Its address on the portal read.' }) slug!: string;
   @Field(() => String) title!: string;
   @Field(() => String, { nullable: true }) summary!: string | null;
   @Field(() => String, { description: 'Sanitised HTML.' }) bodyHtml!: string;
@@ -35,8 +50,16 @@ export class PublicItemType {
   @Field(() => Date) publishedAt!: Date;
   @Field(() => Int) revisionNumber!: number;
   @Field(() => Boolean) pinned!: boolean;
+  @Field(() => String, { description: "The item's address on its own portal (for a copy, the source's)." })
+  canonicalUrl!: string;
+  @Field(() => SyndicationAttributionType, {
+    nullable: true,
+    description: "Set when this is another portal's item shown here.",
+  })
+  syndicatedFrom!: SyndicationAttributionType | null;
 
-  static from(r: PublicItemRow): PublicItemType {
+  static from(r: PublicItemRow, portals: PortalLookup): PublicItemType {
+    const source = portals.tenant(r.tenant_id);
     return Object.assign(new PublicItemType(), {
       id: r.id,
       kind: r.kind,
@@ -52,6 +75,16 @@ export class PublicItemType {
       publishedAt: new Date(r.published_at),
       revisionNumber: r.revision_number,
       pinned: r.pinned,
+      canonicalUrl: source ? publicItemUrl(source.primaryHost, r.language, r.source_slug) : '',
+      syndicatedFrom:
+        r.syndication_id && source
+          ? Object.assign(new SyndicationAttributionType(), {
+              direction: r.syndication_direction,
+              sourcePortalId: source.id,
+              sourcePortalName: source.nameVi,
+              sourcePortalHost: source.primaryHost,
+            })
+          : null,
     });
   }
 }
@@ -85,7 +118,12 @@ export class LegalDocumentsFilterInput {
 /** Anonymous reads of the addressed portal's published content (English with `Accept-Language: en`). */
 @Resolver()
 export class PublicContentResolver {
-  constructor(private readonly content: PublicContentService) {}
+  constructor(
+    private readonly content: PublicContentService,
+    private readonly routing: HostRoutingService,
+  ) {}
+
+  private present = (r: PublicItemRow): PublicItemType => PublicItemType.from(r, this.routing);
 
   @Query(() => PublicItemConnectionType, {
     description: 'Published items, newest first, by category or kind.',
@@ -99,7 +137,7 @@ export class PublicContentResolver {
     publicFor(info);
     const page = await this.content.list(ctx.requireTenant().id, { ...filter, language: ctx.locale });
     return {
-      nodes: page.rows.map(PublicItemType.from),
+      nodes: page.rows.map(this.present),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
     };
   }
@@ -113,7 +151,7 @@ export class PublicContentResolver {
   ): Promise<PublicItemType | null> {
     publicFor(info);
     const row = await this.content.bySlug(ctx.requireTenant().id, slug, ctx.locale);
-    return row ? PublicItemType.from(row) : null;
+    return row ? this.present(row) : null;
   }
 
   @Query(() => [PublicItemType], {
@@ -127,9 +165,7 @@ export class PublicContentResolver {
     @Args('first', { type: () => Int, nullable: true }) first?: number,
   ): Promise<PublicItemType[]> {
     publicFor(info);
-    return (await this.content.search(ctx.requireTenant().id, query, first, ctx.locale)).map(
-      PublicItemType.from,
-    );
+    return (await this.content.search(ctx.requireTenant().id, query, first, ctx.locale)).map(this.present);
   }
 
   @Query(() => [PublicItemType], {
@@ -143,6 +179,6 @@ export class PublicContentResolver {
     filter?: LegalDocumentsFilterInput,
   ): Promise<PublicItemType[]> {
     publicFor(info);
-    return (await this.content.legalDocuments(ctx.requireTenant().id, filter ?? {})).map(PublicItemType.from);
+    return (await this.content.legalDocuments(ctx.requireTenant().id, filter ?? {})).map(this.present);
   }
 }

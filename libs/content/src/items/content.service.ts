@@ -46,6 +46,14 @@ export interface CleanRevision {
   source: string;
 }
 
+/** Something that happened to a live item, for other libs to follow in the same transaction. */
+export interface ContentLifecycleEvent {
+  type: 'published' | 'withdrawn';
+  item: ContentItemEntity;
+  at: Date;
+}
+export type ContentLifecycleListener = (tx: RequestContext, event: ContentLifecycleEvent) => Promise<void>;
+
 export interface RevisionDiff {
   field: string;
   parts: Array<{ value: string; added: boolean; removed: boolean }>;
@@ -58,6 +66,8 @@ export interface RevisionDiff {
  */
 @Injectable()
 export class ContentService {
+  private readonly listeners: ContentLifecycleListener[] = [];
+
   readonly items: ScopedRepository<ContentItemEntity>;
 
   constructor(
@@ -179,11 +189,7 @@ export class ContentService {
       );
     // A proposed slug that is taken gets a number; an explicit one must be free.
     let slug = base;
-    for (
-      let n = 2;
-      await m.exists(ContentItemEntity, { where: { tenantId: input.tenantId, language, slug } });
-      n++
-    ) {
+    for (let n = 2; await this.slugTaken(m, input.tenantId, language, slug); n++) {
       if (input.slug)
         throw inputError(
           'SLUG_TAKEN',
@@ -280,6 +286,31 @@ export class ContentService {
 
   async withdraw(m: EntityManager, item: ContentItemEntity, at: Date): Promise<void> {
     await m.update(ContentItemEntity, { id: item.id }, { withdrawnAt: at, updatedAt: at });
+  }
+
+  /**
+   * Whether a slug is in use on a portal: by one of its own items, or by a copy of another portal's
+   * item shown there (syndication), so that an address never names two items.
+   */
+  async slugTaken(m: EntityManager, tenantId: string, language: 'vi' | 'en', slug: string): Promise<boolean> {
+    const rows: unknown[] = await m.query(
+      `SELECT 1 FROM content_items WHERE tenant_id = $1 AND language = $2 AND slug = $3
+       UNION ALL
+       SELECT 1 FROM public_copies WHERE place_tenant_id = $1 AND place_slug = $3
+       LIMIT 1`,
+      [tenantId, language, slug],
+    );
+    return rows.length > 0;
+  }
+
+  /** Lets another lib follow publications and withdrawals (e.g. to end syndicated copies). */
+  onLifecycle(listener: ContentLifecycleListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Called by the workflow inside the transaction that made the change. */
+  async lifecycle(tx: RequestContext, event: ContentLifecycleEvent): Promise<void> {
+    for (const listener of this.listeners) await listener(tx, event);
   }
 
   manager(ctx: RequestContext): EntityManager {

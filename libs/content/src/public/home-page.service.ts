@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { PublicItemRow } from './public-content.service';
+import { selectNewest, type PublicItemRow } from './public-content.service';
 
 export interface PublicCategoryRow {
   id: string;
@@ -22,9 +22,6 @@ export interface MenuRow {
   position: number;
 }
 
-const COLUMNS = `i.id, i.tenant_id, i.kind, i.category_id, i.language, i.slug, i.published_at, i.pinned,
-  r.title, r.summary, r.body_html, r.fields, r.author_name, r.source, r.number AS revision_number`;
-
 /** The data of a portal's home page and navigation: its sections, menus, pinned and latest items. */
 // UNSCOPED: anonymous public reads of the host-resolved portal (sections, menus, live items).
 @Injectable()
@@ -45,12 +42,10 @@ export class HomePageService {
     );
   }
 
-  /** Pinned items, newest first. */
+  /** Pinned items (the portal's own and those pushed down to it pinned), newest first. */
   pinned(tenantId: string, language: 'vi' | 'en', limit: number): Promise<PublicItemRow[]> {
     return this.dataSource.query(
-      `SELECT ${COLUMNS} FROM content_items i JOIN content_revisions r ON r.id = i.live_revision_id
-        WHERE i.tenant_id = $1 AND i.language = $2 AND i.live_revision_id IS NOT NULL AND i.withdrawn_at IS NULL AND i.pinned
-        ORDER BY i.published_at DESC, i.id DESC LIMIT $3`,
+      selectNewest(`p.place_tenant_id = $1 AND p.language = $2 AND p.place_pinned`, '$3'),
       [tenantId, language, limit],
     );
   }
@@ -71,9 +66,7 @@ export class HomePageService {
     const rows: Array<PublicItemRow & { category_key: string }> = await this.dataSource.query(
       `SELECT c.id AS category_key, x.* FROM unnest($2::uuid[]) AS c(id)
          CROSS JOIN LATERAL (
-           SELECT ${COLUMNS} FROM content_items i JOIN content_revisions r ON r.id = i.live_revision_id
-            WHERE i.tenant_id = $1 AND i.category_id = c.id AND i.language = $3 AND i.live_revision_id IS NOT NULL AND i.withdrawn_at IS NULL
-            ORDER BY i.published_at DESC, i.id DESC LIMIT $4) x`,
+           ${selectNewest(`p.place_tenant_id = $1 AND p.place_category_id = c.id AND p.language = $3`, '$4')}) x`,
       [tenantId, categories.map((c) => c.id), language, perSection],
     );
     return sections
@@ -83,8 +76,7 @@ export class HomePageService {
           .filter((r) => sectionOf.get(r.category_key) === category.id)
           .sort(
             (a, b) =>
-              new Date(b.published_at).getTime() - new Date(a.published_at).getTime() ||
-              (a.id < b.id ? 1 : -1),
+              new Date(b.place_at).getTime() - new Date(a.place_at).getTime() || (a.id < b.id ? 1 : -1),
           )
           .slice(0, perSection),
       }))

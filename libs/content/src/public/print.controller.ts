@@ -1,19 +1,28 @@
 import { Controller, Get, Header, NotFoundException, Param } from '@nestjs/common';
 import { Ctx, Public, RequestContext, isUuid } from '@portal/platform';
+import { HostRoutingService } from '@portal/tenancy';
+import { publicItemUrl } from './item-url';
 import { PublicContentService, PublicItemRow } from './public-content.service';
 
 const escape = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-function page(row: PublicItemRow, locale: 'vi' | 'en'): string {
+function page(
+  row: PublicItemRow,
+  locale: 'vi' | 'en',
+  canonical: string | null,
+  from: string | null,
+): string {
   const published = new Date(row.published_at).toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB', {
     timeZone: 'Asia/Ho_Chi_Minh',
   });
   // The body was sanitised when it was saved; everything else is escaped here.
   return `<!doctype html><html lang="${row.language}"><head><meta charset="utf-8"><title>${escape(row.title)}</title>
+${canonical ? `<link rel="canonical" href="${escape(canonical)}">` : ''}
 <style>body{font-family:serif;max-width:48rem;margin:2rem auto}@media print{a{color:inherit}}</style></head><body>
 <article><h1>${escape(row.title)}</h1>
 <p><small>${escape(published)} · ${escape(row.author_name)} · ${locale === 'vi' ? 'Nguồn' : 'Source'}: ${escape(row.source)}</small></p>
+${from ? `<p><small>${locale === 'vi' ? 'Đăng lại từ' : 'Republished from'}: <a href="${escape(canonical ?? '')}">${escape(from)}</a></small></p>` : ''}
 ${row.summary ? `<p><strong>${escape(row.summary)}</strong></p>` : ''}
 ${row.body_html}
 <p><small><a href="/archive/${row.id}">/archive/${row.id}</a></small></p></article></body></html>`;
@@ -25,7 +34,16 @@ ${row.body_html}
  */
 @Controller()
 export class PrintController {
-  constructor(private readonly content: PublicContentService) {}
+  constructor(
+    private readonly content: PublicContentService,
+    private readonly routing: HostRoutingService,
+  ) {}
+
+  private render(row: PublicItemRow, locale: 'vi' | 'en'): string {
+    const source = this.routing.tenant(row.tenant_id);
+    const canonical = source ? publicItemUrl(source.primaryHost, row.language, row.source_slug) : null;
+    return page(row, locale, canonical, row.syndication_id && source ? source.nameVi : null);
+  }
 
   @Get('print/:slug')
   @Public()
@@ -34,7 +52,7 @@ export class PrintController {
   async print(@Ctx() ctx: RequestContext, @Param('slug') slug: string): Promise<string> {
     const row = await this.content.bySlug(ctx.requireTenant().id, slug, ctx.locale);
     if (!row) throw new NotFoundException();
-    return page(row, ctx.locale);
+    return this.render(row, ctx.locale);
   }
 
   @Get('archive/:id')
@@ -44,6 +62,6 @@ export class PrintController {
   async archive(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<string> {
     const row = isUuid(id) ? await this.content.byId(ctx.requireTenant().id, id) : null;
     if (!row) throw new NotFoundException();
-    return page(row, row.language);
+    return this.render(row, row.language);
   }
 }

@@ -5,12 +5,17 @@ import { ContentKind } from '../kinds/content-kind';
 
 export interface PublicItemRow {
   id: string;
+  /** The portal the item belongs to (its source). */
   tenant_id: string;
   kind: ContentKind;
+  /** The category where it shows on the portal read (the receiving portal's own for a copy). */
   category_id: string | null;
   language: 'vi' | 'en';
+  /** Its address on the portal read. */
   slug: string;
   published_at: Date;
+  /** When it took its place on the portal read: publication, or acceptance of a copy. */
+  place_at: Date;
   pinned: boolean;
   title: string;
   summary: string | null;
@@ -19,6 +24,13 @@ export interface PublicItemRow {
   author_name: string;
   source: string;
   revision_number: number;
+  /** When the live revision was written (the item's last public change). */
+  revised_at: Date;
+  /** Set when the row is a copy of another portal's item. */
+  syndication_id: string | null;
+  syndication_direction: 'UP' | 'DOWN' | null;
+  /** The item's address on its own portal (the canonical one). */
+  source_slug: string;
   rank?: number;
 }
 
@@ -28,9 +40,46 @@ export interface PublicPage {
   endCursor: string | null;
 }
 
-const LIVE = `i.live_revision_id IS NOT NULL AND i.withdrawn_at IS NULL`;
-const COLUMNS = `i.id, i.tenant_id, i.kind, i.category_id, i.language, i.slug, i.published_at, i.pinned,
-  r.title, r.summary, r.body_html, r.fields, r.author_name, r.source, r.number AS revision_number`;
+/**
+ * Public reads go through the placement views (migration 850): a portal's own live items
+ * (`public_own`) and the live items of other portals shown there (`public_copies`, syndication).
+ * `p` is the placement, `r` its live revision; a copy may carry the receiving board's own title and
+ * summary.
+ */
+export const PLACEMENT_COLUMNS = `p.id, p.tenant_id, p.kind, p.place_category_id AS category_id, p.language,
+  p.place_slug AS slug, p.published_at, p.place_at, p.place_pinned AS pinned,
+  COALESCE(p.title_override, r.title) AS title, COALESCE(p.summary_override, r.summary) AS summary,
+  r.body_html, r.fields, r.author_name, r.source, r.number AS revision_number, r.created_at AS revised_at,
+  p.syndication_id, p.syndication_direction, p.source_slug`;
+const FROM = `public_placements p JOIN content_revisions r ON r.id = p.live_revision_id`;
+
+/**
+ * The newest placements matching a condition on `p` (and `r`, the live revision, when `withRevision`),
+ * own items and copies each read in index order up to `limit`, then merged. Each branch needs its
+ * own ORDER BY and LIMIT: over the union view the planner would sort every match.
+ */
+export function newestPlacements(
+  where: { own: string; copies: string } | string,
+  limit: string,
+  withRevision = false,
+): string {
+  const join = withRevision ? 'JOIN content_revisions r ON r.id = p.live_revision_id' : '';
+  const branch = (view: string, condition: string) =>
+    `(SELECT p.* FROM ${view} p ${join} WHERE ${condition} ORDER BY p.place_at DESC, p.id DESC LIMIT ${limit})`;
+  const { own, copies } = typeof where === 'string' ? { own: where, copies: where } : where;
+  return `(${branch('public_own', own)} UNION ALL ${branch('public_copies', copies)})`;
+}
+
+/** `SELECT PLACEMENT_COLUMNS` over the newest placements, newest first. */
+export function selectNewest(
+  where: { own: string; copies: string } | string,
+  limit: string,
+  withRevision = false,
+): string {
+  return `SELECT ${PLACEMENT_COLUMNS} FROM ${newestPlacements(where, limit, withRevision)} p
+    JOIN content_revisions r ON r.id = p.live_revision_id
+    ORDER BY p.place_at DESC, p.id DESC LIMIT ${limit}`;
+}
 
 /**
  * What the public reads: only live (published, not withdrawn) items, only of the portal the request
@@ -54,14 +103,14 @@ export class PublicContentService {
   ): Promise<PublicPage> {
     const limit = pageSize(filter.first);
     const params: unknown[] = [tenantId, filter.language ?? 'vi'];
-    let where = `i.tenant_id = $1 AND i.language = $2 AND ${LIVE}`;
+    let where = `p.place_tenant_id = $1 AND p.language = $2`;
     if (filter.categoryId) {
       params.push(isUuid(filter.categoryId) ? filter.categoryId : null);
-      where += ` AND i.category_id = $${params.length}`;
+      where += ` AND p.place_category_id = $${params.length}`;
     }
     if (filter.kind) {
       params.push(filter.kind);
-      where += ` AND i.kind = $${params.length}`;
+      where += ` AND p.kind = $${params.length}`;
     }
     if (filter.after) {
       const [at, id] = decodeCursor(filter.after, 2);
@@ -73,12 +122,11 @@ export class PublicContentService {
           'The pagination cursor is not valid.',
         );
       params.push(String(at), id);
-      where += ` AND (i.published_at, i.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
+      where += ` AND (p.place_at, p.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
     }
     params.push(limit + 1);
     const rows: PublicItemRow[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM content_items i JOIN content_revisions r ON r.id = i.live_revision_id
-        WHERE ${where} ORDER BY i.published_at DESC, i.id DESC LIMIT $${params.length}`,
+      selectNewest(where, `$${params.length}`),
       params,
     );
     const page = rows.slice(0, limit);
@@ -86,14 +134,14 @@ export class PublicContentService {
     return {
       rows: page,
       hasNextPage: rows.length > limit,
-      endCursor: last ? encodeCursor([new Date(last.published_at).toISOString(), last.id]) : null,
+      endCursor: last ? encodeCursor([new Date(last.place_at).toISOString(), last.id]) : null,
     };
   }
 
   async bySlug(tenantId: string, slug: string, language: 'vi' | 'en' = 'vi'): Promise<PublicItemRow | null> {
     const rows: PublicItemRow[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM content_items i JOIN content_revisions r ON r.id = i.live_revision_id
-        WHERE i.tenant_id = $1 AND i.language = $2 AND i.slug = $3 AND ${LIVE}`,
+      `SELECT ${PLACEMENT_COLUMNS} FROM ${FROM}
+        WHERE p.place_tenant_id = $1 AND p.language = $2 AND p.place_slug = $3`,
       [tenantId, language, slug],
     );
     return rows[0] ?? null;
@@ -101,8 +149,8 @@ export class PublicContentService {
 
   async byId(tenantId: string, id: string): Promise<PublicItemRow | null> {
     const rows: PublicItemRow[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM content_items i JOIN content_revisions r ON r.id = i.live_revision_id
-        WHERE i.tenant_id = $1 AND i.id = $2 AND ${LIVE}`,
+      `SELECT ${PLACEMENT_COLUMNS} FROM ${FROM}
+        WHERE p.place_tenant_id = $1 AND p.id = $2`,
       [tenantId, id],
     );
     return rows[0] ?? null;
@@ -134,15 +182,14 @@ export class PublicContentService {
     // Every word must match; the last one may be a prefix (the reader is still typing).
     const tsquery = `SELECT to_tsquery('simple', string_agg(quote_literal(portal_unaccent(lower(w))) || CASE WHEN n = cardinality($3::text[]) THEN ':*' ELSE '' END, ' & '))
                        FROM unnest($3::text[]) WITH ORDINALITY AS t(w, n)`;
-    const search = (column: 'title_search' | 'search', extra: string, take: number) =>
-      this.dataSource.query(
-        `WITH q AS (${tsquery})
-         SELECT ${COLUMNS} FROM content_revisions r JOIN content_items i ON i.live_revision_id = r.id
-          WHERE r.tenant_id = $1 AND r.${column} @@ (SELECT * FROM q) AND i.tenant_id = $1 AND i.language = $2 AND ${LIVE} ${extra}
-          ORDER BY i.published_at DESC, i.id DESC
-          LIMIT $4`,
+    // A portal's own items through the (tenant, tsvector) index; copies shown there (few) by their placement.
+    const search = (column: 'title_search' | 'search', extra: string, take: number) => {
+      const match = `p.place_tenant_id = $1 AND p.language = $2 AND r.${column} @@ (SELECT * FROM q) ${extra}`;
+      return this.dataSource.query(
+        `WITH q AS (${tsquery}) ${selectNewest({ own: `r.tenant_id = $1 AND ${match}`, copies: match }, '$4', true)}`,
         [tenantId, language, words, take],
       ) as Promise<PublicItemRow[]>;
+    };
     // Title matches first (newest first), then items matching elsewhere: two index searches, the
     // second only when the first did not fill the page.
     const inTitle = await search('title_search', '', limit);
@@ -169,7 +216,7 @@ export class PublicContentService {
     },
   ): Promise<PublicItemRow[]> {
     const params: unknown[] = [tenantId, ContentKind.LEGAL_DOCUMENT];
-    let where = `i.tenant_id = $1 AND i.kind = $2 AND ${LIVE}`;
+    let where = `p.place_tenant_id = $1 AND p.kind = $2`;
     // "Contains" filters: the user's % and _ are literal characters, not LIKE wildcards.
     const contains = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
     const add = (sql: string, value: unknown) => {
@@ -204,8 +251,8 @@ export class PublicContentService {
     }
     params.push(pageSize(filter.first));
     return this.dataSource.query(
-      `SELECT ${COLUMNS} FROM content_items i JOIN content_revisions r ON r.id = i.live_revision_id
-        WHERE ${where} ORDER BY r.fields->>'issueDate' DESC, i.id DESC LIMIT $${params.length}`,
+      `SELECT ${PLACEMENT_COLUMNS} FROM ${FROM}
+        WHERE ${where} ORDER BY r.fields->>'issueDate' DESC, p.id DESC LIMIT $${params.length}`,
       params,
     );
   }

@@ -344,8 +344,12 @@ export class EditorialService implements OnModuleInit {
               { status: RevisionStatus.SUPERSEDED, updatedAt: now },
             );
           await this.content.makeLive(m, item, target.revision.id, now);
+          await this.content.lifecycle(tx, { type: 'published', item, at: now });
         }
-        if (action === WorkflowAction.WITHDRAW) await this.content.withdraw(m, item, now);
+        if (action === WorkflowAction.WITHDRAW) {
+          await this.content.withdraw(m, item, now);
+          await this.content.lifecycle(tx, { type: 'withdrawn', item, at: now });
+        }
         await m.update(EditorialStateEntity, { revisionId: target.revision.id }, changes);
         await this.record(tx, m, item, target.revision.id, action, target.state.status, t.to, {
           delegated,

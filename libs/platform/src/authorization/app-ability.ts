@@ -25,7 +25,15 @@ export type AppAction =
   | 'review'
   | 'approve'
   | 'publish'
-  | 'delegate';
+  | 'delegate'
+  | 'propose'
+  | 'push'
+  | 'decide'
+  | 'configure'
+  | 'aggregate'
+  | 'route'
+  | 'answer'
+  | 'moderate';
 
 export type AppSubjectType =
   | 'Tenant'
@@ -36,6 +44,10 @@ export type AppSubjectType =
   | 'Calendar'
   | 'DeadlinePolicy'
   | 'Content'
+  | 'Syndication'
+  | 'Question'
+  | 'Comment'
+  | 'Rating'
   | 'all';
 
 /** Fields every tenant-owned subject exposes to conditions. */

@@ -37,6 +37,16 @@ export interface AppConfig {
   readonly jobPollingSeconds: number;
   /** Hours before a deadline at which boards get a reminder (after it: an escalation). */
   readonly reminderLeadHours: readonly number[];
+  /** Limits on citizens' public writes (questions, feedback, comments, ratings). */
+  readonly publicWrites: {
+    /** Writes one client address may make per window, all portals together. */
+    readonly perAddress: number;
+    /** Writes one portal accepts per window, all addresses together. */
+    readonly perPortal: number;
+    readonly windowSeconds: number;
+    /** `none` or `local` (a signed arithmetic challenge served by the platform itself). */
+    readonly challenge: 'none' | 'local';
+  };
 }
 
 function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -115,7 +125,19 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         .map((h) => Number(h.trim()))
         .filter((h) => Number.isInteger(h) && h > 0),
     ),
+    publicWrites: Object.freeze({
+      perAddress: int('PUBLIC_WRITES_PER_ADDRESS', 10, env),
+      perPortal: int('PUBLIC_WRITES_PER_PORTAL', 600, env),
+      windowSeconds: Math.max(1, int('PUBLIC_WRITES_WINDOW_SECONDS', 60, env)),
+      challenge: challengeMode(env.PUBLIC_WRITES_CHALLENGE),
+    }),
   });
+}
+
+function challengeMode(raw: string | undefined): 'none' | 'local' {
+  if (raw === undefined || raw === '' || raw === 'none') return 'none';
+  if (raw === 'local') return 'local';
+  throw new Error(`Configuration PUBLIC_WRITES_CHALLENGE must be none or local, got "${raw}"`);
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

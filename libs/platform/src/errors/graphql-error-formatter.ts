@@ -10,6 +10,37 @@ function findDomainError(error: unknown): DomainError | null {
   return null;
 }
 
+function retryAfterOf(error: DomainError): number | null {
+  const value = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+  return typeof value === 'number' && value > 0 ? value : null;
+}
+
+/**
+ * An operation refused for too many requests answers HTTP 429 with `Retry-After`, as any HTTP
+ * client expects, not 200 with an error inside.
+ */
+export const tooManyRequestsPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }: { response: ResponseWithHttp }) {
+        const body = response.body;
+        const errors = body.kind === 'single' ? body.singleResult.errors : undefined;
+        const limited = errors?.find((e) => e.extensions?.code === 'RATE_LIMITED');
+        if (!limited) return;
+        response.http.status = 429;
+        const seconds = Number(limited.extensions?.retryAfterSeconds ?? 60);
+        response.http.headers.set('retry-after', String(Math.max(1, Math.ceil(seconds))));
+      },
+    };
+  },
+};
+
+interface ResponseWithHttp {
+  http: { status?: number; headers: Map<string, string> };
+  body:
+    { kind: 'single'; singleResult: { errors?: readonly GraphQLFormattedError[] } } | { kind: 'incremental' };
+}
+
 /**
  * The one place thrown errors become GraphQL errors: coded and translated for DomainErrors,
  * masked for everything unexpected in production (no stack traces, no SQL).
@@ -28,6 +59,7 @@ export function createGraphqlErrorFormatter(production: boolean) {
           messageVi: domain.text.vi,
           messageEn: domain.text.en,
           status: domain.httpStatus,
+          ...(retryAfterOf(domain) ? { retryAfterSeconds: retryAfterOf(domain) } : {}),
         },
       };
     }

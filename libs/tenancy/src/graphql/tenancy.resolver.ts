@@ -15,8 +15,8 @@ import { proposeDomainLabel } from '../labels/domain-label';
 import { ProvisioningService } from '../provisioning/provisioning.service';
 import { RestructuringService } from '../restructuring/restructuring.service';
 import { TenantKind } from '../tenants/tenant-kind';
+import { MergeInput, MergePreviewResult, MergePreviewType, MergeTenantsInput, planOf } from './merge.types';
 import {
-  MergeTenantsInput,
   MoveTenantInput,
   PortalResult,
   PortalSummaryType,
@@ -100,15 +100,39 @@ export class TenancyResolver {
     return toResult(ctx, await this.provisioning.provision(ctx, input));
   }
 
+  @Query(() => MergePreviewResult, {
+    description:
+      'Dry run of a merge: what would be re-homed, left or revoked, and the proposed plan (or the given one, checked). Writes nothing.',
+  })
+  @CheckAbility('restructure', 'Tenant')
+  async mergePreview(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: MergeInput,
+  ): Promise<MergePreviewType | InputErrorType> {
+    const result = await this.restructuring.mergePreview(
+      ctx,
+      input.sourceIds,
+      input.targetId,
+      input.plan ? planOf(input.plan) : null,
+    );
+    return result.ok
+      ? MergePreviewType.from(result.value, ctx.locale)
+      : InputErrorType.from(result.error, ctx.locale);
+  }
+
   @Mutation(() => PortalResult, {
-    description: 'Merge portals into one; their hosts redirect to the target. Returns the target.',
+    description:
+      'Merge portals into one by a confirmed plan: items, categories, roles and accounts move to the target, old hosts and item URLs redirect. Returns the target.',
   })
   @CheckAbility('restructure', 'Tenant')
   async mergeTenants(
     @Ctx() ctx: RequestContext,
     @Args('input') input: MergeTenantsInput,
   ): Promise<PortalResultValue> {
-    return toResult(ctx, await this.restructuring.merge(ctx, input.sourceIds, input.targetId));
+    return toResult(
+      ctx,
+      await this.restructuring.merge(ctx, input.sourceIds, input.targetId, planOf(input.plan)),
+    );
   }
 
   @Mutation(() => PortalResult, {

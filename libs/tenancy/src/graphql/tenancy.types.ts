@@ -82,12 +82,6 @@ export class ProvisionTenantInput {
   template?: string | null;
 }
 
-@InputType('MergeTenantsInput')
-export class MergeTenantsInput {
-  @Field(() => [ID]) sourceIds!: string[];
-  @Field(() => ID) targetId!: string;
-}
-
 @InputType('MoveTenantInput')
 export class MoveTenantInput {
   @Field(() => ID) tenantId!: string;

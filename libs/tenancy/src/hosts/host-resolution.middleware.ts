@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { APP_CONFIG, AppConfig } from '@portal/platform';
 import { HostRoutingService, RoutedTenant } from './host-routing.service';
 import { devHostFor } from './host-names';
+import { RedirectPathResolvers } from './redirect-paths';
 
 export const ROUTED_TENANT_KEY = 'portalTenant';
 
@@ -14,16 +15,18 @@ export function routedTenantOf(req: object): RoutedTenant | null {
 /**
  * First step of every portal request: Host → tenant. Unknown hosts get a 404 (never another
  * portal's content); former hosts of merged, moved or retired portals a 301 to the same path on the
- * new home; suspended portals a 503.
+ * new home (or, for a path a registered resolver knows, such as an old item URL, to where that thing
+ * lives now); suspended portals a 503.
  */
 @Injectable()
 export class HostResolutionMiddleware implements NestMiddleware {
   constructor(
     private readonly routing: HostRoutingService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly redirectPaths: RedirectPathResolvers,
   ) {}
 
-  use(req: Request, res: Response, next: NextFunction): void {
+  use(req: Request, res: Response, next: NextFunction): void | Promise<void> {
     const forwarded = this.config.trustProxy ? req.headers['x-forwarded-host'] : undefined;
     const rawHost = (Array.isArray(forwarded) ? forwarded[0] : forwarded?.split(',')[0]) ?? req.headers.host;
     const resolution = this.routing.resolve(rawHost);
@@ -32,19 +35,25 @@ export class HostResolutionMiddleware implements NestMiddleware {
         (req as unknown as Record<string, unknown>)[ROUTED_TENANT_KEY] = resolution.tenant;
         return next();
       case 'redirect': {
-        const target = resolution.viaDevSuffix
-          ? (devHostFor(resolution.targetHost, this.config.devHostSuffix, this.config.publicSuffixes) ??
-            resolution.targetHost)
-          : resolution.targetHost;
-        const port = /:(\d+)$/.exec(String(rawHost ?? ''))?.[1];
-        const location = `${req.protocol}://${target}${port ? `:${port}` : ''}${(req as Request & { portalOriginalUrl?: string }).portalOriginalUrl ?? req.originalUrl}`;
-        res.status(301).setHeader('Location', location);
-        res.json({
-          errors: [
-            { message: `This portal has moved to ${target}`, extensions: { code: 'PORTAL_MOVED', location } },
-          ],
-        });
-        return;
+        const path = (req as Request & { portalOriginalUrl?: string }).portalOriginalUrl ?? req.originalUrl;
+        // Only a path some resolver knows (an old item URL) costs a lookup; everything else stays in memory.
+        if (!this.redirectPaths.claims(path)) {
+          return this.redirect(req, res, rawHost, resolution.viaDevSuffix, resolution.targetHost, path);
+        }
+        return this.redirectPaths
+          .resolve(resolution.originTenantId, path)
+          .then((found) => {
+            const holder = found?.tenantId ? this.routing.answering(found.tenantId) : null;
+            this.redirect(
+              req,
+              res,
+              rawHost,
+              resolution.viaDevSuffix,
+              holder?.primaryHost ?? resolution.targetHost,
+              found?.path ?? path,
+            );
+          })
+          .catch(next);
       }
       case 'suspended':
         res.status(503).setHeader('Retry-After', '3600');
@@ -67,5 +76,26 @@ export class HostResolutionMiddleware implements NestMiddleware {
           ],
         });
     }
+  }
+
+  private redirect(
+    req: Request,
+    res: Response,
+    rawHost: string | undefined,
+    viaDevSuffix: boolean,
+    targetHost: string,
+    path: string,
+  ): void {
+    const target = viaDevSuffix
+      ? (devHostFor(targetHost, this.config.devHostSuffix, this.config.publicSuffixes) ?? targetHost)
+      : targetHost;
+    const port = /:(\d+)$/.exec(String(rawHost ?? ''))?.[1];
+    const location = `${req.protocol}://${target}${port ? `:${port}` : ''}${path}`;
+    res.status(301).setHeader('Location', location);
+    res.json({
+      errors: [
+        { message: `This portal has moved to ${target}`, extensions: { code: 'PORTAL_MOVED', location } },
+      ],
+    });
   }
 }

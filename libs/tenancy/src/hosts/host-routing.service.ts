@@ -13,13 +13,20 @@ export interface RoutedTenant extends RequestTenant {
 
 export type HostResolution =
   | { type: 'serve'; tenant: RoutedTenant; host: string; viaDevSuffix: boolean }
-  | { type: 'redirect'; tenant: RoutedTenant; targetHost: string; viaDevSuffix: boolean }
+  | {
+      type: 'redirect';
+      tenant: RoutedTenant;
+      targetHost: string;
+      viaDevSuffix: boolean;
+      /** The portal the host was first created for: whose old links it carries. */
+      originTenantId: string;
+    }
   | { type: 'suspended'; tenant: RoutedTenant }
   | { type: 'unknown' };
 
 interface Snapshot {
   version: number;
-  hosts: Map<string, { tenantId: string; role: HostRole }>;
+  hosts: Map<string, { tenantId: string; role: HostRole; originTenantId: string }>;
   tenants: Map<string, RoutedTenant>;
   children: Map<string, RoutedTenant[]>;
 }
@@ -90,7 +97,13 @@ export class HostRoutingService implements OnModuleInit, OnApplicationShutdown {
     const tenant = this.current(entry.tenantId);
     if (!tenant) return { type: 'unknown' };
     if (entry.role === HostRole.REDIRECT || tenant.id !== entry.tenantId) {
-      return { type: 'redirect', tenant, targetHost: tenant.primaryHost, viaDevSuffix };
+      return {
+        type: 'redirect',
+        tenant,
+        targetHost: tenant.primaryHost,
+        viaDevSuffix,
+        originTenantId: entry.originTenantId,
+      };
     }
     if (tenant.status === TenantStatus.SUSPENDED) return { type: 'suspended', tenant };
     return { type: 'serve', tenant, host, viaDevSuffix };
@@ -123,6 +136,11 @@ export class HostRoutingService implements OnModuleInit, OnApplicationShutdown {
   /** Active and suspended children, by Vietnamese name. */
   children(tenantId: string): RoutedTenant[] {
     return this.snapshot.children.get(tenantId) ?? [];
+  }
+
+  /** The portal that now answers for `id`: itself while live, else its successor (followed). */
+  answering(id: string): RoutedTenant | null {
+    return this.current(id);
   }
 
   /** Follows merges and retirements to the tenant that now answers for `id`. */
@@ -158,9 +176,9 @@ export class HostRoutingService implements OnModuleInit, OnApplicationShutdown {
         `SELECT id, parent_id, path::text AS path, kind, status, primary_host, name_vi, name_en, label, unit_code, successor_id
            FROM tenants`,
       ) as Promise<Array<Record<string, string | null>>>,
-      this.dataSource.query(`SELECT host::text AS host, tenant_id, role FROM tenant_hosts`) as Promise<
-        Array<{ host: string; tenant_id: string; role: HostRole }>
-      >,
+      this.dataSource.query(
+        `SELECT host::text AS host, tenant_id, role, COALESCE(origin_tenant_id, tenant_id) AS origin_tenant_id FROM tenant_hosts`,
+      ) as Promise<Array<{ host: string; tenant_id: string; role: HostRole; origin_tenant_id: string }>>,
     ]);
     const tenants = new Map<string, RoutedTenant>();
     for (const r of tenantRows) {
@@ -190,7 +208,10 @@ export class HostRoutingService implements OnModuleInit, OnApplicationShutdown {
     }
     for (const list of children.values()) list.sort((a, b) => a.nameVi.localeCompare(b.nameVi, 'vi'));
     const hosts = new Map(
-      hostRows.map((h) => [h.host.toLowerCase(), { tenantId: h.tenant_id, role: h.role }]),
+      hostRows.map((h) => [
+        h.host.toLowerCase(),
+        { tenantId: h.tenant_id, role: h.role, originTenantId: h.origin_tenant_id },
+      ]),
     );
     const version = this.snapshot.version + 1;
     this.snapshot = { version, hosts, tenants, children };

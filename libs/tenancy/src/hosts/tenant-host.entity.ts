@@ -15,5 +15,7 @@ export class TenantHostEntity {
   @PrimaryColumn({ type: 'citext' }) host!: string;
   @Column({ name: 'tenant_id', type: 'uuid' }) tenantId!: string;
   @Column({ type: 'text' }) role!: HostRole;
+  /** The portal the host was first created for (set by a trigger on insert; kept when a merge or retirement hands it on). */
+  @Column({ name: 'origin_tenant_id', type: 'uuid' }) originTenantId!: string;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

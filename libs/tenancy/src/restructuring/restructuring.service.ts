@@ -17,6 +17,14 @@ import { HostRole, TenantHostEntity } from '../hosts/tenant-host.entity';
 import { TenantEntity } from '../tenants/tenant.entity';
 import { TenantStatus } from '../tenants/tenant-kind';
 import {
+  MergeParticipants,
+  MergePlan,
+  MergeScope,
+  MergeTenant,
+  RoleMappingProposal,
+} from './merge-participants';
+import { CategoryMappingProposal, SiteStructureMerge } from './site-structure-merge';
+import {
   hostTaken,
   kindError,
   labelTaken,
@@ -27,10 +35,27 @@ import {
 
 const LIVE = [TenantStatus.ACTIVE, TenantStatus.SUSPENDED];
 
+/** A merge's dry run: what each participant would move, and the proposed (or given) plan described. */
+export interface MergePreview {
+  sources: RoutedTenant[];
+  target: RoutedTenant;
+  counts: Array<{ participant: string; counts: Record<string, number> }>;
+  plan: { categoryMapping: CategoryMappingProposal[]; roleMapping: RoleMappingProposal[] };
+}
+
+const mergeTenantOf = (t: TenantEntity): MergeTenant => ({
+  id: t.id,
+  path: t.path,
+  primaryHost: t.primaryHost,
+  nameVi: t.nameVi,
+});
+
 /**
  * Merge, move and retire portals of a live tree (the 2025 reform). Each runs in one transaction and
  * keeps every old host answering: hosts of merged and retired portals, and the old hosts of moved
- * ones, become REDIRECT hosts that answer 301 to the same path on the new home.
+ * ones, become REDIRECT hosts that answer 301 to the same path on the new home. A merge re-homes the
+ * sources' content, roles and accounts through the registered merge participants, by a plan the
+ * operator confirms after a dry run (`mergePreview`).
  */
 @Injectable()
 export class RestructuringService {
@@ -38,51 +63,98 @@ export class RestructuringService {
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly routing: HostRoutingService,
+    private readonly participants: MergeParticipants,
+    private readonly siteStructure: SiteStructureMerge,
   ) {}
 
-  merge(ctx: RequestContext, sourceIds: string[], targetId: string): Promise<Result<RoutedTenant>> {
+  /**
+   * The dry run of a merge: counts per participant and the proposed plan (or, given a plan, that
+   * plan checked and counted). Writes nothing.
+   */
+  async mergePreview(
+    ctx: RequestContext,
+    sourceIds: string[],
+    targetId: string,
+    plan?: MergePlan | null,
+  ): Promise<Result<MergePreview>> {
+    try {
+      return ok(
+        await this.tx.run(ctx, async (tx) => {
+          const m = this.tx.manager(tx);
+          const { sources, target } = await this.mergeScope(tx, m, sourceIds, targetId);
+          const scope: MergeScope = { sources: sources.map(mergeTenantOf), target: mergeTenantOf(target) };
+          const roles = await this.participants.proposeRoleMapping(tx, m, scope);
+          const confirmed = plan ?? {
+            categoryMapping: (await this.siteStructure.describe(m, scope)).map((e) => ({
+              sourceCategoryId: e.sourceCategoryId,
+              targetCategoryId: e.targetCategoryId,
+            })),
+            roleMapping: roles.map((r) => ({ assignmentId: r.assignmentId, action: r.action })),
+          };
+          const context = await this.participants.confirm(tx, m, scope, confirmed);
+          const counts: MergePreview['counts'] = [];
+          for (const participant of this.participants.all())
+            counts.push({ participant: participant.name, counts: await participant.preview(m, context) });
+          const actions = new Map(confirmed.roleMapping.map((r) => [r.assignmentId, r.action]));
+          return {
+            sources: sources.map((s) => this.routing.tenant(s.id)!),
+            target: this.routing.tenant(target.id)!,
+            counts,
+            plan: {
+              categoryMapping: await this.siteStructure.describe(m, scope, confirmed.categoryMapping),
+              roleMapping: roles.map((r) => ({ ...r, action: actions.get(r.assignmentId) ?? r.action })),
+            },
+          };
+        }),
+      );
+    } catch (e) {
+      if (e instanceof DomainError && e.httpStatus === 400) return fail(e);
+      throw e;
+    }
+  }
+
+  /**
+   * Merges the sources into the target by a confirmed plan that names every source category and
+   * every live role assignment of the sources. Every participant re-homes its rows in the same
+   * transaction, and each share is audited with its counts.
+   */
+  merge(
+    ctx: RequestContext,
+    sourceIds: string[],
+    targetId: string,
+    plan: MergePlan,
+  ): Promise<Result<RoutedTenant>> {
     return this.run(ctx, targetId, async (tx, m) => {
-      if (sourceIds.length === 0)
-        throw inputError(
-          'REQUIRED',
-          'sourceIds',
-          'Cần ít nhất một cổng để sáp nhập.',
-          'At least one portal to merge is required.',
-        );
-      const target = await this.live(tx, m, targetId, 'targetId');
-      const sources: TenantEntity[] = [];
-      for (const [i, id] of [...new Set(sourceIds)].entries()) {
-        const field = `sourceIds.${i}`;
-        if (id === targetId)
-          throw inputError(
-            'MERGE_INTO_ITSELF',
-            field,
-            'Không thể sáp nhập một cổng vào chính nó.',
-            'A portal cannot be merged into itself.',
-          );
-        const source = await this.live(tx, m, id, field);
-        if (target.path.startsWith(`${source.path}.`))
-          throw inputError(
-            'MERGE_INTO_DESCENDANT',
-            field,
-            'Không thể sáp nhập vào cổng cấp dưới của chính nó.',
-            'A portal cannot be merged into one of its descendants.',
-          );
-        await this.assertNoLiveChildren(m, source, field);
-        sources.push(source);
-      }
+      const { sources, target } = await this.mergeScope(tx, m, sourceIds, targetId);
+      const scope: MergeScope = { sources: sources.map(mergeTenantOf), target: mergeTenantOf(target) };
+      const context = await this.participants.confirm(tx, m, scope, plan);
       const ids = sources.map((s) => s.id);
+      for (const participant of this.participants.all()) {
+        const counts = await participant.apply(tx, m, context);
+        await this.audit.record(tx, {
+          tenantId: target.id,
+          action: 'tenant.merge_participant',
+          subjectType: 'Tenant',
+          subjectId: target.id,
+          after: { participant: participant.name, sourceIds: ids, counts },
+        });
+      }
       const before = sources.map((s) => ({ id: s.id, status: s.status, primaryHost: s.primaryHost }));
       await m.update(
         TenantEntity,
         { id: In(ids) },
         { status: TenantStatus.MERGED, successorId: target.id, updatedAt: new Date() },
       );
-      // Every address the sources ever had now belongs to the target, as a redirect.
+      // Every address the sources ever had now belongs to the target, as a redirect; each keeps
+      // its origin, whose old links (item URLs) it still answers for.
       await m
         .createQueryBuilder()
         .update(TenantHostEntity)
-        .set({ tenantId: target.id, role: HostRole.REDIRECT })
+        .set({
+          tenantId: target.id,
+          role: HostRole.REDIRECT,
+          originTenantId: () => 'COALESCE(origin_tenant_id, tenant_id)',
+        })
         .where('tenant_id IN (:...ids)', { ids })
         .execute();
       await this.audit.record(
@@ -105,6 +177,45 @@ export class RestructuringService {
       );
       return target.id;
     });
+  }
+
+  /** Loads and checks what is merged into what; refuses with a typed error naming the field. */
+  private async mergeScope(
+    tx: RequestContext,
+    m: EntityManager,
+    sourceIds: string[],
+    targetId: string,
+  ): Promise<{ sources: TenantEntity[]; target: TenantEntity }> {
+    if (sourceIds.length === 0)
+      throw inputError(
+        'REQUIRED',
+        'sourceIds',
+        'Cần ít nhất một cổng để sáp nhập.',
+        'At least one portal to merge is required.',
+      );
+    const target = await this.live(tx, m, targetId, 'targetId');
+    const sources: TenantEntity[] = [];
+    for (const [i, id] of [...new Set(sourceIds)].entries()) {
+      const field = `sourceIds.${i}`;
+      if (id === targetId)
+        throw inputError(
+          'MERGE_INTO_ITSELF',
+          field,
+          'Không thể sáp nhập một cổng vào chính nó.',
+          'A portal cannot be merged into itself.',
+        );
+      const source = await this.live(tx, m, id, field);
+      if (target.path.startsWith(`${source.path}.`))
+        throw inputError(
+          'MERGE_INTO_DESCENDANT',
+          field,
+          'Không thể sáp nhập vào cổng cấp dưới của chính nó.',
+          'A portal cannot be merged into one of its descendants.',
+        );
+      await this.assertNoLiveChildren(m, source, field);
+      sources.push(source);
+    }
+    return { sources, target };
   }
 
   move(
@@ -238,7 +349,11 @@ export class RestructuringService {
       await m
         .createQueryBuilder()
         .update(TenantHostEntity)
-        .set({ tenantId: successor.id, role: HostRole.REDIRECT })
+        .set({
+          tenantId: successor.id,
+          role: HostRole.REDIRECT,
+          originTenantId: () => 'COALESCE(origin_tenant_id, tenant_id)',
+        })
         .where('tenant_id = :id', { id: tenant.id })
         .execute();
       await this.audit.record(tx, {

@@ -1,0 +1,375 @@
+import 'reflect-metadata';
+import { spawn } from 'node:child_process';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { loadAppConfig, systemContext } from '../../libs/platform/src';
+import { HostRoutingService, ManifestApplyService, parseTenantManifest } from '../../libs/tenancy/src';
+import { AccountService } from '../../libs/identity/src';
+import { CliModule } from '../../apps/cli/src/cli.module';
+import { pct, post, startApi } from '../support/api-client';
+import { benchDatabase } from '../support/bench-database';
+import { generateItems } from '../support/generate-items';
+import { num, printTable } from '../support/report';
+import { generateNationalTree } from '../tenancy/national-tree';
+
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300);
+const FLOOD = Number(process.env.BENCH_FLOOD ?? 10_000);
+const FLOOD_CONNECTIONS = Number(process.env.BENCH_FLOOD_CONNECTIONS ?? 10);
+/** Requests per second of the flood; 0 (the default) is as fast as the server answers. */
+const FLOOD_RATE = Number(process.env.BENCH_FLOOD_RATE ?? 0);
+const ADDRESSES = 100_000;
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 40_000);
+/** Portal A (flooded) and portal B (read), in different provinces. */
+const HOST_A = 'tinh01.gov.vn';
+const HOST_B = 'tinh02.gov.vn';
+
+const ASK = `mutation($i: AskQuestionInput!) { askQuestion(input: $i) { __typename ... on QuestionReceipt { trackingCode } ... on InputError { errorCode field } } }`;
+const HOME =
+  '{ homePage { pinned { title } sections { category { name } items { title slug publishedAt } } } }';
+
+const askInput = (n: number) => ({
+  type: 'QUESTION',
+  name: 'Trần Thị Bình',
+  email: `binh${n}@example.vn`,
+  topic: 'Hộ tịch',
+  text: `Xin hỏi thủ tục đăng ký khai sinh cho con, câu hỏi số ${n}.`,
+  proof: { website: '' },
+});
+
+/** A raw POST (any status), with its headers. */
+function raw(
+  port: number,
+  host: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/graphql',
+        headers: { host, 'content-type': 'application/json', ...headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString(),
+          }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(JSON.stringify(body));
+  });
+}
+
+interface LoadResult {
+  requests: number;
+  total: number;
+  sent: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  ok: number;
+  errors: number;
+  timeouts: number;
+  statusCodes: Record<string, number>;
+  seconds: number;
+}
+
+/** Starts the load generator in its own process; `started` resolves when it sends, `done` with its figures. */
+function load(options: {
+  port: number;
+  hosts: string[];
+  addresses: string[] | number;
+  connections: number;
+  amount?: number;
+  duration?: number;
+  overallRate?: number;
+}): { started: Promise<void>; done: Promise<LoadResult> } {
+  const child = spawn(
+    process.execPath,
+    [join(__dirname, 'flood-client.js'), JSON.stringify({ ...options, query: ASK })],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let out = '';
+  let onStart!: () => void;
+  const started = new Promise<void>((r) => (onStart = r));
+  const done = new Promise<LoadResult>((resolve, reject) => {
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      if (out.includes('STARTED')) onStart();
+      const m = /RESULT (.*)\n/.exec(out);
+      if (m) resolve(JSON.parse(m[1]) as LoadResult);
+    });
+    child.on('exit', (code) => {
+      onStart();
+      if (code !== 0) reject(new Error(`load generator exited with ${code}`));
+    });
+  });
+  return { started, done };
+}
+
+async function seed(url: string): Promise<{ hosts: string[] }> {
+  const config = loadAppConfig({
+    ...process.env,
+    NODE_ENV: 'production',
+    JWT_SECRET: 'b'.repeat(48),
+    DATABASE_URL: url,
+    LOG_LEVEL: 'error',
+    SEED_DEMO: 'false',
+    RUN_JOBS: 'false',
+  });
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error'] });
+  try {
+    const ctx = systemContext('bench');
+    for (const m of generateNationalTree(4).manifests) {
+      const parsed = parseTenantManifest(m.yaml);
+      if (!parsed.ok) throw new Error(`bad manifest ${m.name}`);
+      await app.get(ManifestApplyService).apply(ctx, parsed.manifest);
+    }
+    const routing = app.get(HostRoutingService);
+    await routing.reload();
+    const root = routing.resolve(HOST_A);
+    if (root.type !== 'serve') throw new Error(`no ${HOST_A}`);
+    const author = await app.get(AccountService).create(ctx, {
+      tenantId: root.tenant.id,
+      username: 'bench-author',
+      displayName: 'Bench',
+      password: 'bench-password-long',
+    });
+    if (!author.ok) throw new Error(author.error.text.en);
+    const ds = app.get(DataSource);
+    // Some published news on every portal, so that the home page read is a real one.
+    await ds.query(`CREATE TEMP TABLE bench_sections AS
+      SELECT row_number() OVER (ORDER BY t.path) - 1 AS n, t.id AS tenant_id, c.id AS category_id, t.primary_host::text AS host
+        FROM tenants t JOIN categories c ON c.tenant_id = t.id AND c.slug = 'tin-tuc-su-kien' AND c.parent_id IS NULL`);
+    const [{ sections }] = await ds.query('SELECT count(*)::int AS sections FROM bench_sections');
+    await generateItems(ds, {
+      total: ITEMS,
+      authorId: author.value.id,
+      select: (from, to) => ({
+        sql: `SELECT g, gen_random_uuid() AS item_id, gen_random_uuid() AS rev_id, s.tenant_id, s.category_id,
+                     'NEWS' AS kind, timestamptz '2026-11-01' - make_interval(secs => g * 60) AS published_at,
+                     g % 997 = 0 AS pinned
+                FROM generate_series($1::int, $2::int) g JOIN bench_sections s ON s.n = g % $3`,
+        params: [from, to, sections],
+      }),
+    });
+    await ds.query('VACUUM ANALYZE content_items');
+    await ds.query('VACUUM ANALYZE content_revisions');
+    const hosts = (await ds.query('SELECT host FROM bench_sections ORDER BY n')).map(
+      (r: { host: string }) => r.host,
+    ) as string[];
+    return { hosts };
+  } finally {
+    await app.close();
+  }
+}
+
+export async function runEngagementBench(): Promise<void> {
+  const db = await benchDatabase();
+  const rows: Array<[string, string]> = [];
+  const sql = new Client({ connectionString: db.url });
+  try {
+    const t0 = performance.now();
+    const { hosts } = await seed(db.url);
+    rows.push([
+      'dataset',
+      `${num(hosts.length)} portals (4 provinces), ${num(ITEMS)} published items; seeded in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+    ]);
+    await sql.connect();
+    const count = async (where = 'TRUE', params: unknown[] = []) =>
+      Number((await sql.query(`SELECT count(*)::int AS n FROM questions WHERE ${where}`, params)).rows[0].n);
+    // Rows once the writes still in flight when a load stops have committed (two equal counts).
+    const settled = async () => {
+      for (let last = -1; ;) {
+        const now = await count();
+        if (now === last) return now;
+        last = now;
+        await new Promise((r) => setTimeout(r, 300));
+      }
+    };
+    const tenantOf = async (host: string) =>
+      String((await sql.query('SELECT id FROM tenants WHERE primary_host = $1', [host])).rows[0].id);
+    const [tenantA, tenantB] = [await tenantOf(HOST_A), await tenantOf(HOST_B)];
+
+    // 1. Sustained submissions: citizens from 100,000 addresses, limits raised out of the way.
+    {
+      const { child, port } = await startApi({
+        DATABASE_URL: db.url,
+        RUN_JOBS: 'false',
+        TRUST_PROXY: 'true',
+        PUBLIC_WRITES_PER_PORTAL: '100000000',
+      });
+      try {
+        // Warm-up (JIT, connection pool).
+        await load({
+          port,
+          hosts: [HOST_B],
+          addresses: ['198.51.100.1', '198.51.100.2'],
+          connections: 2,
+          amount: 20,
+        }).done;
+        for (const [label, targets] of [
+          ['one portal', [HOST_A]],
+          [`spread over ${num(hosts.length)} portals`, hosts],
+        ] as const) {
+          const before = await count();
+          const r = await load({
+            port,
+            hosts: [...targets],
+            addresses: ADDRESSES,
+            connections: CONNECTIONS,
+            duration: DURATION,
+          }).done;
+          const stored = (await settled()) - before;
+          rows.push([
+            `submissions, ${label}`,
+            `${num(r.requests)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  (${num(r.total)} answered: ${num(r.ok)} 2xx, ${num(r.non2xx)} non-2xx; ${r.errors} errors)`,
+          ]);
+          // autocannon stops with up to one request per connection unanswered; the api still stores it.
+          rows.push([
+            `  rows stored = sent`,
+            `${num(stored)} = ${num(r.sent)} (${num(r.ok)} answered 2xx + ${num(r.sent - r.total)} in flight at the stop)  ${stored === r.sent && r.ok === r.total ? 'OK' : 'MISSED'}`,
+          ]);
+        }
+      } finally {
+        child.kill('SIGTERM');
+      }
+    }
+
+    // 2. One address floods portal A with the default limits while portal B is read.
+    const { child, port } = await startApi({ DATABASE_URL: db.url, RUN_JOBS: 'false', TRUST_PROXY: 'true' });
+    try {
+      const perAddress = loadAppConfig({ ...process.env, JWT_SECRET: 'b'.repeat(48), DATABASE_URL: db.url })
+        .publicWrites.perAddress;
+      const read = async (cached: boolean, i: number) =>
+        (
+          await post(port, HOST_B, HOME, cached ? {} : { variables: { sample: i } })
+        ) // a new cache key each time
+        .ms;
+      // Warm-up (JIT, the pool, the cache entry).
+      for (let i = 0; i < 500; i++) await read(true, i);
+      for (let i = 0; i < 100; i++) await read(false, -i);
+      let flooder = 0;
+      let legit = 0;
+      for (const cached of [true, false]) {
+        const kind = cached ? 'cached' : 'uncached';
+        let n = cached ? 1_000 : 100_000;
+        const baseline: number[] = [];
+        for (let i = 0; i < SAMPLES; i++) baseline.push(await read(cached, n++));
+
+        const address = `203.0.113.${++flooder}`;
+        const beforeA = await count('tenant_id = $1', [tenantA]);
+        const beforeB = await count('tenant_id = $1', [tenantB]);
+        const flood = load({
+          port,
+          hosts: [HOST_A],
+          addresses: [address],
+          connections: FLOOD_CONNECTIONS,
+          amount: FLOOD,
+          ...(FLOOD_RATE ? { overallRate: FLOOD_RATE } : {}),
+        });
+        let finished = false;
+        const floodDone = flood.done.finally(() => (finished = true));
+        await flood.started;
+        const during: number[] = [];
+        const others: string[] = [];
+        const floodStart = performance.now();
+        while (!finished) {
+          const ms = await read(cached, n++);
+          if (!finished) during.push(ms);
+          // Other citizens keep asking portal A (and B) while it is flooded.
+          if (during.length % 50 === 25 && !finished) {
+            const r = await raw(
+              port,
+              during.length % 100 === 25 ? HOST_A : HOST_B,
+              {
+                query: ASK,
+                variables: { i: askInput(++legit) },
+              },
+              { 'x-forwarded-for': `172.16.${legit >> 8}.${legit & 255}` },
+            );
+            others.push(
+              r.status === 200 && JSON.parse(r.body).data?.askQuestion?.__typename === 'QuestionReceipt'
+                ? 'ok'
+                : `${r.status} ${r.body.slice(0, 200)}`,
+            );
+          }
+        }
+        const floodMs = performance.now() - floodStart;
+        const f = await floodDone;
+        const after: number[] = [];
+        for (let i = 0; i < SAMPLES; i++) after.push(await read(cached, n++));
+        const storedA = (await count('tenant_id = $1', [tenantA])) - beforeA;
+        const storedB = (await count('tenant_id = $1', [tenantB])) - beforeB;
+        const legitA = others.filter((_, i) => i % 2 === 0).filter((o) => o === 'ok').length;
+        const legitB = others.filter((_, i) => i % 2 === 1).filter((o) => o === 'ok').length;
+
+        const b95 = pct(baseline, 95);
+        const d95 = pct(during, 95);
+        const ratio = d95 / b95;
+        rows.push([
+          `portal B homePage, ${kind}, no flood (${baseline.length})`,
+          `p50 ${pct(baseline, 50).toFixed(2)} ms  p95 ${b95.toFixed(2)} ms`,
+        ]);
+        rows.push([
+          `portal B homePage, ${kind}, during flood (${during.length})`,
+          `p50 ${pct(during, 50).toFixed(2)} ms  p95 ${d95.toFixed(2)} ms`,
+        ]);
+        rows.push([
+          `portal B homePage, ${kind}, after flood (${after.length})`,
+          `p50 ${pct(after, 50).toFixed(2)} ms  p95 ${pct(after, 95).toFixed(2)} ms`,
+        ]);
+        rows.push([
+          `  ratio p95 during / without (${kind})`,
+          `${ratio.toFixed(2)}  (target <= 1.20)  ${ratio <= 1.2 ? 'OK' : 'MISSED'}`,
+        ]);
+        rows.push([
+          `  flood ${address} → A`,
+          `${num(f.total)} sent in ${(floodMs / 1000).toFixed(2)} s (${num(f.requests)} req/s, ${FLOOD_CONNECTIONS} conn${FLOOD_RATE ? `, paced ${FLOOD_RATE}/s` : ''}), p50 ${f.p50} ms p99 ${f.p99} ms; ${num(f.statusCodes['429'] ?? 0)} × 429, ${num(f.ok)} accepted (limit ${perAddress}) ${f.ok === perAddress && (f.statusCodes['429'] ?? 0) === f.total - perAddress ? 'OK' : 'MISSED'}; other codes ${JSON.stringify(f.statusCodes)}`,
+        ]);
+        rows.push([
+          `  other addresses during the flood`,
+          `A ${legitA}/${Math.ceil(others.length / 2)} accepted, B ${legitB}/${Math.floor(others.length / 2)} accepted ${others.every((o) => o === 'ok') ? 'OK' : `MISSED ${others.find((o) => o !== 'ok')}`}`,
+        ]);
+        rows.push([
+          `  rows stored during the flood`,
+          `A ${storedA} (= ${perAddress} + ${legitA} ${storedA === perAddress + legitA ? 'OK' : 'MISSED'}), B ${storedB} (= ${legitB} ${storedB === legitB ? 'OK' : 'MISSED'})`,
+        ]);
+      }
+      // The refusal itself: 429, Retry-After and the typed error.
+      const refused = await raw(
+        port,
+        HOST_A,
+        { query: ASK, variables: { i: askInput(0) } },
+        {
+          'x-forwarded-for': '203.0.113.1',
+        },
+      );
+      const ext = JSON.parse(refused.body).errors?.[0]?.extensions ?? {};
+      rows.push([
+        'refusal',
+        `HTTP ${refused.status}, Retry-After ${String(refused.headers['retry-after'])}, ${ext.code} (retryAfterSeconds ${ext.retryAfterSeconds}) ${refused.status === 429 && ext.code === 'RATE_LIMITED' && Number(refused.headers['retry-after']) === ext.retryAfterSeconds ? 'OK' : 'MISSED'}`,
+      ]);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  } finally {
+    await sql.end().catch(() => undefined);
+    await db.drop();
+  }
+  printTable('engagement benchmark', rows);
+}

@@ -1,0 +1,62 @@
+import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { CalendarModule } from '@portal/calendar';
+import { ContentModule } from '@portal/content';
+import { APP_CONFIG, AppConfig } from '@portal/platform';
+import { TenancyModule } from '@portal/tenancy';
+import { CHALLENGE_VERIFIER, LocalArithmeticChallenge, NoChallenge } from './abuse/challenge';
+import { QuestionMergeParticipant } from './questions/question-merge.participant';
+import { PublicWriteGuard } from './abuse/public-write-guard';
+import { PublicWriteRefusalMiddleware } from './abuse/public-write-refusal.middleware';
+import { ChallengeResolver } from './graphql/challenge.resolver';
+import { ConsultationMergeParticipant } from './consultations/consultation-merge.participant';
+import { ConsultationService } from './consultations/consultation.service';
+import { EngagementClock } from './consultations/engagement-clock';
+import { ModerationService } from './consultations/moderation.service';
+import { ConsultationsResolver } from './graphql/consultations.resolver';
+import { RatingsResolver } from './graphql/ratings.resolver';
+import { RatingService } from './ratings/rating.service';
+import { QuestionsResolver } from './graphql/questions.resolver';
+import { PublicQuestionsService } from './questions/public-questions.service';
+import { QuestionClock } from './questions/question-clock';
+import { QuestionDeadlines } from './questions/question-deadlines';
+import { QuestionEvents } from './questions/question-events';
+import { QuestionRemindersService } from './questions/question-reminders.service';
+import { QuestionUnitsService } from './questions/question-units.service';
+import { QuestionsService } from './questions/questions.service';
+
+@Module({
+  imports: [TenancyModule, ContentModule, CalendarModule],
+  providers: [
+    {
+      provide: CHALLENGE_VERIFIER,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) =>
+        config.publicWrites.challenge === 'local' ? new LocalArithmeticChallenge(config) : new NoChallenge(),
+    },
+    PublicWriteGuard,
+    ChallengeResolver,
+    EngagementClock,
+    ConsultationService,
+    ModerationService,
+    ConsultationMergeParticipant,
+    QuestionMergeParticipant,
+    ConsultationsResolver,
+    RatingService,
+    RatingsResolver,
+    QuestionClock,
+    QuestionDeadlines,
+    QuestionEvents,
+    QuestionUnitsService,
+    PublicQuestionsService,
+    QuestionsService,
+    QuestionRemindersService,
+    QuestionsResolver,
+  ],
+  exports: [PublicWriteGuard, CHALLENGE_VERIFIER, QuestionsService, QuestionRemindersService, QuestionClock],
+})
+export class EngagementModule implements NestModule {
+  /** A flooding address's public writes are refused before the GraphQL pipeline (same answer). */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(PublicWriteRefusalMiddleware).forRoutes({ path: 'graphql', method: RequestMethod.POST });
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { AccessModule } from '@portal/access';
+import { ContentModule } from '@portal/content';
+import { TenancyModule } from '@portal/tenancy';
+import { FeedsController } from './feeds/feeds.controller';
+import { FederationResolver } from './graphql/federation.resolver';
+import { SubtreeFeedService } from './subtree/subtree-feed.service';
+import { SyndicationMergeParticipant } from './syndication/syndication-merge.participant';
+import { SyndicationService } from './syndication/syndication.service';
+
+@Module({
+  imports: [TenancyModule, AccessModule, ContentModule],
+  controllers: [FeedsController],
+  providers: [SyndicationService, SyndicationMergeParticipant, SubtreeFeedService, FederationResolver],
+  exports: [SyndicationService, SubtreeFeedService],
+})
+export class FederationModule {}

@@ -1,0 +1,9 @@
+export * from './federation.module';
+export * from './syndication/syndication-state';
+export * from './syndication/syndication.entity';
+export * from './syndication/syndication.service';
+export * from './subtree/subtree-feed.service';
+export * from './subtree/portal-tree';
+
+import { SyndicationEntity, SyndicationRuleEntity } from './syndication/syndication.entity';
+export const FEDERATION_ENTITIES = [SyndicationEntity, SyndicationRuleEntity];
