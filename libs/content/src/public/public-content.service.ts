@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { decodeCursor, encodeCursor, inputError, isUuid, pageSize } from '@portal/platform';
+import { decodeTimeIdCursor, encodeCursor, inputError, isUuid, pageSize } from '@portal/platform';
 import { ContentKind } from '../kinds/content-kind';
 
 export interface PublicItemRow {
@@ -52,6 +52,26 @@ export const PLACEMENT_COLUMNS = `p.id, p.tenant_id, p.kind, p.place_category_id
   r.body_html, r.fields, r.author_name, r.source, r.number AS revision_number, r.created_at AS revised_at,
   p.syndication_id, p.syndication_direction, p.source_slug`;
 const FROM = `public_placements p JOIN content_revisions r ON r.id = p.live_revision_id`;
+
+/**
+ * The words of a search as the text index sees them (NFC, letters and digits, at most twelve); a
+ * query with none is a typed error.
+ */
+export function searchWords(query: string): string[] {
+  const words = query
+    .normalize('NFC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0)
+    .slice(0, 12);
+  if (words.length === 0)
+    throw inputError(
+      'EMPTY_QUERY',
+      'query',
+      'Vui lòng nhập từ khóa tìm kiếm.',
+      'Please enter something to search for.',
+    );
+  return words;
+}
 
 /**
  * The newest placements matching a condition on `p` (and `r`, the live revision, when `withRevision`),
@@ -113,15 +133,8 @@ export class PublicContentService {
       where += ` AND p.kind = $${params.length}`;
     }
     if (filter.after) {
-      const [at, id] = decodeCursor(filter.after, 2);
-      if (!isUuid(id) || Number.isNaN(Date.parse(String(at))))
-        throw inputError(
-          'INVALID_CURSOR',
-          'after',
-          'Con trỏ phân trang không hợp lệ.',
-          'The pagination cursor is not valid.',
-        );
-      params.push(String(at), id);
+      const { at, id } = decodeTimeIdCursor(filter.after);
+      params.push(at, id);
       where += ` AND (p.place_at, p.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
     }
     params.push(limit + 1);
@@ -166,18 +179,7 @@ export class PublicContentService {
     first?: number | null,
     language: 'vi' | 'en' = 'vi',
   ): Promise<PublicItemRow[]> {
-    const words = query
-      .normalize('NFC')
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((w) => w.length > 0)
-      .slice(0, 12);
-    if (words.length === 0)
-      throw inputError(
-        'EMPTY_QUERY',
-        'query',
-        'Vui lòng nhập từ khóa tìm kiếm.',
-        'Please enter something to search for.',
-      );
+    const words = searchWords(query);
     const limit = pageSize(first);
     // Every word must match; the last one may be a prefix (the reader is still typing).
     const tsquery = `SELECT to_tsquery('simple', string_agg(quote_literal(portal_unaccent(lower(w))) || CASE WHEN n = cardinality($3::text[]) THEN ':*' ELSE '' END, ' & '))

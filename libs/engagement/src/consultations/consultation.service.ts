@@ -6,7 +6,7 @@ import {
   NotFoundError,
   RequestContext,
   Result,
-  decodeCursor,
+  decodeTimeIdCursor,
   encodeCursor,
   inputError,
   isUuid,
@@ -161,16 +161,9 @@ export class ConsultationService {
       .addOrderBy('c.id', 'ASC')
       .take(limit + 1);
     if (after) {
-      const [at, id] = decodeCursor(after, 2);
-      if (!isUuid(id) || Number.isNaN(Date.parse(String(at))))
-        throw inputError(
-          'INVALID_CURSOR',
-          'after',
-          'Con trỏ phân trang không hợp lệ.',
-          'The pagination cursor is not valid.',
-        );
+      const { at, id } = decodeTimeIdCursor(after);
       qb.andWhere('(c.created_at, c.id) > (CAST(:at AS timestamptz), CAST(:id AS uuid))', {
-        at: String(at),
+        at,
         id,
       });
     }

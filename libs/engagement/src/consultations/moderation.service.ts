@@ -18,7 +18,7 @@ import {
   ScopedRepositoryFactory,
   TransactionRunner,
   can,
-  decodeCursor,
+  decodeTimeIdCursor,
   encodeCursor,
   inputError,
   isUuid,
@@ -166,16 +166,9 @@ export class ModerationService {
     if (filter.itemId) qb.andWhere('row.item_id = :itemId', { itemId: filter.itemId });
     if (filter.state) qb.andWhere('row.state = :state', { state: filter.state });
     if (filter.after) {
-      const [at, id] = decodeCursor(filter.after, 2);
-      if (!isUuid(id) || Number.isNaN(Date.parse(String(at))))
-        throw inputError(
-          'INVALID_CURSOR',
-          'after',
-          'Con trỏ phân trang không hợp lệ.',
-          'The pagination cursor is not valid.',
-        );
+      const { at, id } = decodeTimeIdCursor(filter.after);
       qb.andWhere('(row.created_at, row.id) > (CAST(:at AS timestamptz), CAST(:id AS uuid))', {
-        at: String(at),
+        at,
         id,
       });
     }

@@ -5,11 +5,9 @@ import {
   RequestContext,
   Result,
   TransactionRunner,
-  decodeCursor,
+  decodeTimeIdCursor,
   encodeCursor,
   fail,
-  inputError,
-  isUuid,
   ok,
   pageSize,
 } from '@portal/platform';
@@ -136,14 +134,7 @@ export class PublicQuestionsService {
       .andWhere(`q.status = 'PUBLISHED'`);
     if (filter.type) qb.andWhere('q.type = :type', { type: filter.type });
     if (filter.after) {
-      const [at, id] = decodeCursor(filter.after, 2);
-      if (typeof at !== 'string' || !isUuid(id) || Number.isNaN(Date.parse(at)))
-        throw inputError(
-          'INVALID_CURSOR',
-          'after',
-          'Con trỏ phân trang không hợp lệ.',
-          'The pagination cursor is not valid.',
-        );
+      const { at, id } = decodeTimeIdCursor(filter.after);
       qb.andWhere('(q.published_at, q.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))', { at, id });
     }
     const rows = await qb

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ContentKind } from '@portal/content';
+import { ContentKind, searchWords } from '@portal/content';
 import {
   ForbiddenError,
   RequestContext,
   can,
-  decodeCursor,
+  decodeTimeIdCursor,
   encodeCursor,
   inputError,
   isUuid,
@@ -148,15 +148,8 @@ export class SubtreeFeedService {
     if (filter.publishedTo)
       where += ` AND i.published_at < ${add(this.date(filter.publishedTo, 'publishedTo'))}`;
     if (filter.after) {
-      const [at, id] = decodeCursor(filter.after, 2);
-      if (!isUuid(id) || Number.isNaN(Date.parse(String(at))))
-        throw inputError(
-          'INVALID_CURSOR',
-          'after',
-          'Con trỏ phân trang không hợp lệ.',
-          'The pagination cursor is not valid.',
-        );
-      where += ` AND (i.published_at, i.id) < (${add(String(at))}::timestamptz, ${add(id)}::uuid)`;
+      const { at, id } = decodeTimeIdCursor(filter.after);
+      where += ` AND (i.published_at, i.id) < (${add(at)}::timestamptz, ${add(id)}::uuid)`;
     }
     const status = filter.syndication ? this.statusCondition(filter.syndication) : '';
     where += status;
@@ -240,18 +233,7 @@ export class SubtreeFeedService {
     query: string,
     options: { first?: number | null; language?: 'vi' | 'en' | null },
   ): Promise<SubtreeRow[]> {
-    const words = query
-      .normalize('NFC')
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((w) => w.length > 0)
-      .slice(0, 12);
-    if (words.length === 0)
-      throw inputError(
-        'EMPTY_QUERY',
-        'query',
-        'Vui lòng nhập từ khóa tìm kiếm.',
-        'Please enter something to search for.',
-      );
+    const words = searchWords(query);
     const limit = pageSize(options.first);
     const portals = this.portalsOf(roots);
     const active = this.activePortalCount();

@@ -35,6 +35,23 @@ export function decodeCursor(cursor: string, arity: number, field = 'after'): Ar
   );
 }
 
+/** The (timestamp, uuid) keyset cursor of a list ordered by a time then the row id. */
+export function decodeTimeIdCursor(cursor: string, field = 'after'): { at: string; id: string } {
+  const [at, id] = decodeCursor(cursor, 2, field);
+  if (
+    typeof id !== 'string' ||
+    !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ||
+    Number.isNaN(Date.parse(String(at)))
+  )
+    throw inputError(
+      'INVALID_CURSOR',
+      field,
+      'Con trỏ phân trang không hợp lệ.',
+      'The pagination cursor is not valid.',
+    );
+  return { at: String(at), id };
+}
+
 export const MAX_PAGE_SIZE = 100;
 
 export function pageSize(first: number | null | undefined, field = 'first'): number {
