@@ -14,6 +14,7 @@ import { Federation1763800000900 } from '../../../libs/federation/src/migrations
 import { FederationIndexes1763800000950 } from '../../../libs/federation/src/migrations/1763800000950-federation-indexes';
 import { Questions1763800001000 } from '../../../libs/engagement/src/migrations/1763800001000-questions';
 import { ConsultationsRatings1763800001100 } from '../../../libs/engagement/src/migrations/1763800001100-consultations-ratings';
+import { QuestionAttachments1763800001200 } from '../../../libs/engagement/src/migrations/1763800001200-question-attachments';
 
 /**
  * Every lib's migrations in order. Imported file by file (not through the libs' index) so that
@@ -36,4 +37,5 @@ export const MIGRATIONS = [
   FederationIndexes1763800000950,
   Questions1763800001000,
   ConsultationsRatings1763800001100,
+  QuestionAttachments1763800001200,
 ];

@@ -1,10 +1,12 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { CalendarModule } from '@portal/calendar';
-import { ContentModule } from '@portal/content';
+import { AttachmentsModule, ContentModule } from '@portal/content';
 import { APP_CONFIG, AppConfig } from '@portal/platform';
 import { TenancyModule } from '@portal/tenancy';
 import { CHALLENGE_VERIFIER, LocalArithmeticChallenge, NoChallenge } from './abuse/challenge';
 import { QuestionMergeParticipant } from './questions/question-merge.participant';
+import { QuestionAttachmentsController } from './questions/question-attachments.controller';
+import { QuestionAttachmentsService } from './questions/question-attachments.service';
 import { PublicWriteGuard } from './abuse/public-write-guard';
 import { PublicWriteRefusalMiddleware } from './abuse/public-write-refusal.middleware';
 import { ChallengeResolver } from './graphql/challenge.resolver';
@@ -25,7 +27,8 @@ import { QuestionUnitsService } from './questions/question-units.service';
 import { QuestionsService } from './questions/questions.service';
 
 @Module({
-  imports: [TenancyModule, ContentModule, CalendarModule],
+  imports: [TenancyModule, ContentModule, AttachmentsModule, CalendarModule],
+  controllers: [QuestionAttachmentsController],
   providers: [
     {
       provide: CHALLENGE_VERIFIER,
@@ -40,6 +43,7 @@ import { QuestionsService } from './questions/questions.service';
     ModerationService,
     ConsultationMergeParticipant,
     QuestionMergeParticipant,
+    QuestionAttachmentsService,
     ConsultationsResolver,
     RatingService,
     RatingsResolver,

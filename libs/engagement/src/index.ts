@@ -8,6 +8,7 @@ import {
   DraftCommentEntity,
 } from './consultations/consultation.entity';
 import { PortalRatingEntity } from './ratings/rating.entity';
+import { QuestionAttachmentEntity } from './questions/question-attachment.entity';
 import {
   QuestionEntity,
   QuestionEscalationEntity,
@@ -16,6 +17,7 @@ import {
   QuestionUnitMemberEntity,
 } from './questions/question.entity';
 export const ENGAGEMENT_ENTITIES = [
+  QuestionAttachmentEntity,
   DraftCommentEntity,
   ConsultationSummaryEntity,
   ConsultationSettingsEntity,

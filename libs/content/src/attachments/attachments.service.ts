@@ -8,7 +8,7 @@ import { DomainError, ForbiddenError, NotFoundError, RequestContext, can, isUuid
 import { AttachmentEntity } from './attachment.entity';
 import { BLOB_STORE, BlobStore, blobKey } from './blob-store';
 import { cleanFileName } from './file-name';
-import { ALLOWED_MEDIA_TYPES, EXTENSION_OF, sniffFile } from './media-type';
+import { ALLOWED_MEDIA_TYPES, EXTENSION_OF, MediaType, sniffFile } from './media-type';
 import { DEFAULT_MAX_ATTACHMENT_BYTES, ReceivedFile } from './upload-receiver';
 
 export const ATTACHMENT_SETTINGS = Symbol('ATTACHMENT_SETTINGS');
@@ -125,19 +125,14 @@ export class AttachmentsService {
   async accept(ctx: RequestContext, file: ReceivedFile, itemId: string | null): Promise<AttachmentView> {
     this.assertMayUpload(ctx);
     const tenant = ctx.requireTenant();
-    const mediaType = await sniffFile(file.path);
-    if (!mediaType || !ALLOWED_MEDIA_TYPES.includes(mediaType)) throw unsupportedType();
+    const mediaType = await this.typeOf(file);
     if (itemId) await this.assertMayAttachTo(ctx, itemId);
-    const key = blobKey(file.sha256);
-    if (!(await this.store.has(key))) await this.store.put(key, createReadStream(file.path), file.size);
+    const stored = await this.storeFile(file, mediaType);
     const row = Object.assign(new AttachmentEntity(), {
       id: randomUUID(),
       tenantId: tenant.id,
       itemId: itemId || null,
-      sha256: file.sha256,
-      size: file.size,
-      mediaType,
-      fileName: cleanFileName(file.clientName, `tep-dinh-kem.${EXTENSION_OF[mediaType]}`),
+      ...stored,
       uploadedBy: ctx.accountId!,
       createdAt: new Date(),
     });
@@ -146,6 +141,36 @@ export class AttachmentsService {
   }
 
   /** An item of the addressed portal that the caller may edit (its author, or a reviewer of it). */
+  /** The file's type by its content, if it is one the platform accepts (else UNSUPPORTED_TYPE). */
+  async typeOf(file: ReceivedFile): Promise<MediaType> {
+    const mediaType = await sniffFile(file.path);
+    if (!mediaType || !ALLOWED_MEDIA_TYPES.includes(mediaType)) throw unsupportedType();
+    return mediaType;
+  }
+
+  /**
+   * Stores a received file's bytes under their hash (once, whoever else stored the same bytes) and
+   * says what a row describing it holds. Other libs keep their own rows (and their own readers).
+   */
+  async storeFile(
+    file: ReceivedFile,
+    mediaType: MediaType,
+  ): Promise<{ sha256: string; size: number; mediaType: MediaType; fileName: string }> {
+    const key = blobKey(file.sha256);
+    if (!(await this.store.has(key))) await this.store.put(key, createReadStream(file.path), file.size);
+    return {
+      sha256: file.sha256,
+      size: file.size,
+      mediaType,
+      fileName: cleanFileName(file.clientName, `tep-dinh-kem.${EXTENSION_OF[mediaType]}`),
+    };
+  }
+
+  /** The stored bytes of a file by its hash. */
+  openBlob(sha256: string): Promise<Readable> {
+    return this.store.get(blobKey(sha256));
+  }
+
   private async assertMayAttachTo(ctx: RequestContext, itemId: string): Promise<void> {
     const tenant = ctx.requireTenant();
     const [item]: ItemRow[] = isUuid(itemId)

@@ -11,6 +11,7 @@ import {
 } from '@portal/platform';
 import { HostRoutingService } from '@portal/tenancy';
 import { PublicQuestionsService } from '../questions/public-questions.service';
+import { QuestionAttachmentsService, attachmentView } from '../questions/question-attachments.service';
 import { QuestionRemindersService } from '../questions/question-reminders.service';
 import { QuestionType, publicStatusOf, QuestionStatus } from '../questions/question-state';
 import { QuestionUnitsService, UnitView } from '../questions/question-units.service';
@@ -32,6 +33,7 @@ import {
   QuestionUnitResult,
   QuestionUnitType,
   QuestionViewType,
+  QuestionAttachmentType,
 } from './questions.types';
 
 function unitOf(v: UnitView): QuestionUnitType {
@@ -57,6 +59,7 @@ export class QuestionsResolver {
     private readonly units: QuestionUnitsService,
     private readonly reminders: QuestionRemindersService,
     private readonly routing: HostRoutingService,
+    private readonly files: QuestionAttachmentsService,
   ) {}
 
   // --- public ---
@@ -69,7 +72,7 @@ export class QuestionsResolver {
     @Ctx() ctx: RequestContext,
     @Args('input') input: AskQuestionInput,
   ): Promise<QuestionReceiptType | InputErrorType> {
-    const r = await this.publicQuestions.ask(ctx, input, input.proof ?? {});
+    const r = await this.publicQuestions.ask(ctx, input, input.proof ?? {}, input.attachmentId);
     return r.ok
       ? Object.assign(new QuestionReceiptType(), r.value)
       : InputErrorType.from(r.error, ctx.locale);
@@ -324,8 +327,10 @@ export class QuestionsResolver {
   private async present(ctx: RequestContext, v: QuestionView): Promise<QuestionViewType> {
     const q = v.question;
     const unit = q.unitId ? await this.units.unitOf(ctx, q.unitId) : null;
+    const file = await this.files.of(ctx, q.id);
     return Object.assign(new QuestionViewType(), {
       id: q.id,
+      attachment: file ? Object.assign(new QuestionAttachmentType(), attachmentView(file)) : null,
       type: q.type,
       status: q.status,
       topic: q.topic,

@@ -22,7 +22,22 @@ export class AskQuestionInput {
   @Field(() => String, { nullable: true }) phone?: string | null;
   @Field(() => String) topic!: string;
   @Field(() => String, { description: 'Plain text; markup is removed.' }) text!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A file sent first to POST /questions/attachments (within the hour, same portal).',
+  })
+  attachmentId?: string | null;
   @Field(() => PublicWriteProofInput, { nullable: true }) proof?: PublicWriteProofInput | null;
+}
+
+@ObjectType('QuestionAttachment', {
+  description: 'The file sent with a question (GET /questions/:id/attachment).',
+})
+export class QuestionAttachmentType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) fileName!: string;
+  @Field(() => Int) size!: number;
+  @Field(() => String) mediaType!: string;
 }
 
 @ObjectType('QuestionReceipt', { description: 'Keep the tracking code: it shows the status and the answer.' })
@@ -118,6 +133,7 @@ export class CreateQuestionUnitInput {
 @ObjectType('Question', { description: 'A question or feedback as officers see it.' })
 export class QuestionViewType {
   @Field(() => ID) id!: string;
+  @Field(() => QuestionAttachmentType, { nullable: true }) attachment!: QuestionAttachmentType | null;
   @Field(() => QuestionType) type!: QuestionType;
   @Field(() => QuestionStatus) status!: QuestionStatus;
   @Field(() => String) topic!: string;

@@ -12,6 +12,7 @@ import {
   pageSize,
 } from '@portal/platform';
 import { PublicWriteGuard, PublicWriteProof, RateLimitedError } from '../abuse/public-write-guard';
+import { QuestionAttachmentsService } from './question-attachments.service';
 import { QuestionClock } from './question-clock';
 import { QuestionDeadlines } from './question-deadlines';
 import { QuestionEvents } from './question-events';
@@ -45,9 +46,15 @@ export class PublicQuestionsService {
     private readonly clock: QuestionClock,
     private readonly deadlines: QuestionDeadlines,
     private readonly events: QuestionEvents,
+    private readonly files: QuestionAttachmentsService,
   ) {}
 
-  async ask(ctx: RequestContext, input: AskInput, proof: PublicWriteProof): Promise<Result<QuestionReceipt>> {
+  async ask(
+    ctx: RequestContext,
+    input: AskInput,
+    proof: PublicWriteProof,
+    attachmentId?: string | null,
+  ): Promise<Result<QuestionReceipt>> {
     try {
       // First, before anything is read or written; a flood is refused as a thrown 429.
       await this.guard.admit(ctx, proof);
@@ -90,23 +97,40 @@ export class PublicQuestionsService {
       closedAt: null,
       updatedAt: now,
     });
-    await this.tx.run(ctx, async (tx) => {
+    try {
+      await this.store(ctx, row, attachmentId ?? null, now);
+    } catch (e) {
+      if (e instanceof DomainError && e.httpStatus === 400) return fail(e);
+      throw e;
+    }
+    return ok({
+      trackingCode: row.trackingCode,
+      type: row.type,
+      receivedAt: now,
+      answerDueAt: row.answerDueAt,
+    });
+  }
+
+  /** The question, its first event and its file (if one was sent), together or not at all. */
+  private store(
+    ctx: RequestContext,
+    row: QuestionEntity,
+    attachmentId: string | null,
+    now: Date,
+  ): Promise<void> {
+    const tenant = ctx.requireTenant();
+    return this.tx.run(ctx, async (tx) => {
       await this.tx.manager(tx).insert(QuestionEntity, row);
+      if (attachmentId) await this.files.claim(this.tx.manager(tx), tenant.id, attachmentId, row.id);
       await this.events.record(tx, {
         questionId: row.id,
         tenantId: tenant.id,
         action: 'ASK',
         from: null,
         to: QuestionStatus.RECEIVED,
-        detail: { type: row.type, topic: row.topic },
+        detail: { type: row.type, topic: row.topic, attachment: !!attachmentId },
         at: now,
       });
-    });
-    return ok({
-      trackingCode: row.trackingCode,
-      type: row.type,
-      receivedAt: now,
-      answerDueAt: row.answerDueAt,
     });
   }
 

@@ -10,6 +10,7 @@ const COLUMNS: Array<{ count: string; table: string; column: string }> = [
   { count: 'handled', table: 'questions', column: 'handler_tenant_id' },
   { count: 'events', table: 'question_events', column: 'tenant_id' },
   { count: 'escalations', table: 'question_escalations', column: 'tenant_id' },
+  { count: 'attachments', table: 'question_attachments', column: 'tenant_id' },
 ];
 
 /**

@@ -1,0 +1,103 @@
+import { rm } from 'node:fs/promises';
+import { Controller, Get, Inject, Logger, Param, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import {
+  ATTACHMENT_SETTINGS,
+  AttachmentSettings,
+  MULTIPART_OVERHEAD_BYTES,
+  contentDisposition,
+  fileTooLarge,
+  receiveUpload,
+} from '@portal/content';
+import { Authenticated, Ctx, NotFoundError, Public, RequestContext, inputError } from '@portal/platform';
+import { PublicWriteGuard, RateLimitedError } from '../abuse/public-write-guard';
+import { QuestionsService } from './questions.service';
+import { QUESTION_ATTACHMENT_MAX_BYTES, QuestionAttachmentsService } from './question-attachments.service';
+
+/**
+ * `POST /questions/attachments` (multipart: `file`, and the proof fields `website`, `challengeToken`,
+ * `challengeAnswer`) takes a citizen's file for a question about to be asked; the answer's `id` goes
+ * into `askQuestion(input: { attachmentId })`. `GET /questions/:id/attachment` gives it to an officer
+ * who may read the question. Plain HTTP, as files do not belong in GraphQL bodies.
+ */
+@Controller('questions')
+export class QuestionAttachmentsController {
+  private readonly logger = new Logger('QuestionAttachments');
+
+  constructor(
+    private readonly files: QuestionAttachmentsService,
+    private readonly questions: QuestionsService,
+    private readonly guard: PublicWriteGuard,
+    @Inject(ATTACHMENT_SETTINGS) private readonly settings: AttachmentSettings,
+  ) {}
+
+  @Post('attachments')
+  @Public()
+  async upload(@Ctx() ctx: RequestContext, @Req() req: Request, @Res() res: Response): Promise<void> {
+    ctx.requireTenant();
+    // An address over its limit is refused before its body is read.
+    const refusal = await this.guard.addressRefusalSeconds(ctx.ip ?? 'unknown');
+    const maxBytes = Math.min(QUESTION_ATTACHMENT_MAX_BYTES, this.settings.maxBytes);
+    const declared = Number(req.headers['content-length']);
+    if (refusal !== null || (Number.isFinite(declared) && declared > maxBytes + MULTIPART_OVERHEAD_BYTES)) {
+      req.resume();
+      if (refusal !== null) {
+        res.setHeader('Retry-After', String(refusal));
+        throw new RateLimitedError(refusal);
+      }
+      throw fileTooLarge(maxBytes);
+    }
+    let received;
+    try {
+      received = await receiveUpload(req, {
+        maxBytes,
+        tmpDir: this.settings.tmpDir,
+        fileField: 'file',
+        fields: ['website', 'challengeToken', 'challengeAnswer'],
+      });
+    } catch (error) {
+      req.resume();
+      throw error;
+    }
+    const { file, fields } = received;
+    if (!file)
+      throw inputError(
+        'FILE_REQUIRED',
+        'file',
+        'Cần gửi một tệp trong trường "file".',
+        'Send one file in the field "file".',
+      );
+    try {
+      const saved = await this.files.receive(ctx, file, fields);
+      res.status(201).json(saved);
+    } catch (error) {
+      if (error instanceof RateLimitedError) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      throw error;
+    } finally {
+      await rm(file.path, { force: true });
+    }
+  }
+
+  @Get(':id/attachment')
+  @Authenticated()
+  async download(@Ctx() ctx: RequestContext, @Param('id') id: string, @Res() res: Response): Promise<void> {
+    // Whoever may read the question (NOT_FOUND otherwise, as for a question that does not exist).
+    const { question } = await this.questions.view(ctx, id);
+    const attachment = await this.files.of(ctx, question.id);
+    if (!attachment) throw new NotFoundError('Attachment');
+    const stream = await this.files.open(attachment);
+    res.status(200);
+    res.setHeader('Content-Type', attachment.mediaType);
+    res.setHeader('Content-Length', attachment.size);
+    res.setHeader('Content-Disposition', contentDisposition(attachment.fileName));
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+    stream.on('error', (error) => {
+      this.logger.error(`question attachment ${attachment.id}: ${error.message}`);
+      res.destroy(error);
+    });
+    res.on('close', () => stream.destroy());
+    stream.pipe(res);
+  }
+}
