@@ -4,16 +4,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { encodeCursor, loadAppConfig, systemContext } from '../../libs/platform/src';
-import { HostRoutingService, ManifestApplyService, parseTenantManifest } from '../../libs/tenancy/src';
-import { AccountService } from '../../libs/identity/src';
-import { CliModule } from '../../apps/cli/src/cli.module';
+import { encodeCursor } from '../../libs/platform/src';
 import { post, pct, startApi } from '../support/api-client';
 import { benchDatabase } from '../support/bench-database';
 import { generateItems } from '../support/generate-items';
 import { num, printTable } from '../support/report';
+import { applyTree, benchAccount, newsSections, seedingContext } from '../support/seed-tree';
 import { generateNationalTree } from '../tenancy/national-tree';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 2_000_000);
@@ -47,46 +44,23 @@ async function seed(url: string): Promise<{
   bigCategory: string;
   slugs: Array<{ host: string; slug: string }>;
 }> {
-  const config = loadAppConfig({
-    ...process.env,
-    NODE_ENV: 'production',
-    JWT_SECRET: 'b'.repeat(48),
-    DATABASE_URL: url,
-    LOG_LEVEL: 'error',
-    SEED_DEMO: 'false',
-    RUN_JOBS: 'false',
-  });
-  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error'] });
+  const app = await seedingContext(url);
   try {
-    const ctx = systemContext('bench');
-    for (const m of generateNationalTree().manifests) {
-      const parsed = parseTenantManifest(m.yaml);
-      if (!parsed.ok) throw new Error('bad manifest');
-      await app.get(ManifestApplyService).apply(ctx, parsed.manifest);
-    }
-    const routing = app.get(HostRoutingService);
-    await routing.reload();
-    const root = routing.resolve('tinh01.gov.vn');
-    if (root.type !== 'serve') throw new Error('no tinh01');
-    const author = await app.get(AccountService).create(ctx, {
-      tenantId: root.tenant.id,
+    await applyTree(app, generateNationalTree());
+    const authorId = await benchAccount(app, 'tinh01.gov.vn', {
       username: 'bench-author',
       displayName: 'Bench',
       password: 'bench-password-long',
     });
-    if (!author.ok) throw new Error(author.error.text.en);
     const ds = app.get(DataSource);
     // Items of every portal go to its news section; one portal's news section holds a large share.
-    await ds.query(`CREATE TEMP TABLE bench_sections AS
-      SELECT row_number() OVER (ORDER BY t.path) - 1 AS n, t.id AS tenant_id, c.id AS category_id, t.primary_host::text AS host
-        FROM tenants t JOIN categories c ON c.tenant_id = t.id AND c.slug = 'tin-tuc-su-kien' AND c.parent_id IS NULL`);
-    const [{ sections }] = await ds.query('SELECT count(*)::int AS sections FROM bench_sections');
+    const sections = await newsSections(ds);
     const [{ big_tenant, big_category, big_host }] = await ds.query(
       `SELECT tenant_id AS big_tenant, category_id AS big_category, host AS big_host FROM bench_sections WHERE host = 'tinh01.gov.vn'`,
     );
     await generateItems(ds, {
       total: ITEMS,
-      authorId: author.value.id,
+      authorId,
       select: (from, to) => ({
         sql: `SELECT g, gen_random_uuid() AS item_id, gen_random_uuid() AS rev_id,
                      CASE WHEN g <= $3 THEN $4::uuid ELSE s.tenant_id END AS tenant_id,

@@ -2,17 +2,14 @@ import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { loadAppConfig, systemContext } from '../../libs/platform/src';
-import { HostRoutingService, ManifestApplyService, parseTenantManifest } from '../../libs/tenancy/src';
-import { AccountService } from '../../libs/identity/src';
-import { CliModule } from '../../apps/cli/src/cli.module';
+import { loadAppConfig } from '../../libs/platform/src';
 import { pct, post, startApi } from '../support/api-client';
 import { benchDatabase } from '../support/bench-database';
 import { generateItems } from '../support/generate-items';
 import { num, printTable } from '../support/report';
+import { applyTree, benchAccount, newsSections, seedingContext } from '../support/seed-tree';
 import { generateNationalTree } from '../tenancy/national-tree';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -122,43 +119,20 @@ function load(options: {
 }
 
 async function seed(url: string): Promise<{ hosts: string[] }> {
-  const config = loadAppConfig({
-    ...process.env,
-    NODE_ENV: 'production',
-    JWT_SECRET: 'b'.repeat(48),
-    DATABASE_URL: url,
-    LOG_LEVEL: 'error',
-    SEED_DEMO: 'false',
-    RUN_JOBS: 'false',
-  });
-  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error'] });
+  const app = await seedingContext(url);
   try {
-    const ctx = systemContext('bench');
-    for (const m of generateNationalTree(4).manifests) {
-      const parsed = parseTenantManifest(m.yaml);
-      if (!parsed.ok) throw new Error(`bad manifest ${m.name}`);
-      await app.get(ManifestApplyService).apply(ctx, parsed.manifest);
-    }
-    const routing = app.get(HostRoutingService);
-    await routing.reload();
-    const root = routing.resolve(HOST_A);
-    if (root.type !== 'serve') throw new Error(`no ${HOST_A}`);
-    const author = await app.get(AccountService).create(ctx, {
-      tenantId: root.tenant.id,
+    await applyTree(app, generateNationalTree(4));
+    const authorId = await benchAccount(app, HOST_A, {
       username: 'bench-author',
       displayName: 'Bench',
       password: 'bench-password-long',
     });
-    if (!author.ok) throw new Error(author.error.text.en);
     const ds = app.get(DataSource);
     // Some published news on every portal, so that the home page read is a real one.
-    await ds.query(`CREATE TEMP TABLE bench_sections AS
-      SELECT row_number() OVER (ORDER BY t.path) - 1 AS n, t.id AS tenant_id, c.id AS category_id, t.primary_host::text AS host
-        FROM tenants t JOIN categories c ON c.tenant_id = t.id AND c.slug = 'tin-tuc-su-kien' AND c.parent_id IS NULL`);
-    const [{ sections }] = await ds.query('SELECT count(*)::int AS sections FROM bench_sections');
+    const sections = await newsSections(ds);
     await generateItems(ds, {
       total: ITEMS,
-      authorId: author.value.id,
+      authorId,
       select: (from, to) => ({
         sql: `SELECT g, gen_random_uuid() AS item_id, gen_random_uuid() AS rev_id, s.tenant_id, s.category_id,
                      'NEWS' AS kind, timestamptz '2026-11-01' - make_interval(secs => g * 60) AS published_at,

@@ -1,23 +1,16 @@
 import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { encodeCursor, loadAppConfig, systemContext } from '../../libs/platform/src';
-import {
-  HostRoutingService,
-  ManifestApplyService,
-  RoutedTenant,
-  parseTenantManifest,
-} from '../../libs/tenancy/src';
-import { AccountService } from '../../libs/identity/src';
+import { encodeCursor, systemContext } from '../../libs/platform/src';
+import { HostRoutingService, RoutedTenant } from '../../libs/tenancy/src';
 import { EditorialService, WorkflowAction } from '../../libs/editorial/src';
 import { SubtreeFeedService } from '../../libs/federation/src/subtree/subtree-feed.service';
 import { subtreeOf } from '../../libs/federation/src/subtree/portal-tree';
-import { CliModule } from '../../apps/cli/src/cli.module';
 import { post, pct, startApi } from '../support/api-client';
 import { benchDatabase } from '../support/bench-database';
 import { generateItems } from '../support/generate-items';
 import { num, printTable } from '../support/report';
+import { applyTree, benchAccount, seedingContext } from '../support/seed-tree';
 import { generateNationalTree } from '../tenancy/national-tree';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 2_000_000);
@@ -53,49 +46,16 @@ interface Seeded {
   propagation: Array<{ itemId: string; slug: string; targetHost: string }>;
 }
 
-function config(url: string) {
-  return loadAppConfig({
-    ...process.env,
-    NODE_ENV: 'production',
-    JWT_SECRET: 'b'.repeat(48),
-    DATABASE_URL: url,
-    LOG_LEVEL: 'error',
-    SEED_DEMO: 'false',
-    RUN_JOBS: 'false',
-  });
-}
-
 async function seed(app: INestApplicationContext): Promise<Seeded> {
-  const ctx = systemContext('bench');
-  const tree = generateNationalTree(34, 101, { [BIG_PROVINCE]: 170 });
-  for (const m of tree.manifests) {
-    const parsed = parseTenantManifest(m.yaml);
-    if (!parsed.ok) throw new Error(`bad manifest ${m.name}: ${JSON.stringify(parsed.issues)}`);
-    await app.get(ManifestApplyService).apply(ctx, parsed.manifest);
-  }
-  const routing = app.get(HostRoutingService);
-  await routing.reload();
+  const routing = await applyTree(app, generateNationalTree(34, 101, { [BIG_PROVINCE]: 170 }));
   const root = routing.resolve(BIG_PROVINCE_HOST);
   if (root.type !== 'serve') throw new Error(`no ${BIG_PROVINCE_HOST}`);
-  const accounts = app.get(AccountService);
-  const author = await accounts.create(ctx, {
-    tenantId: root.tenant.id,
+  const authorId = await benchAccount(app, BIG_PROVINCE_HOST, {
     username: 'bench-author',
     displayName: 'Bench',
     password: 'bench-password-long',
   });
-  if (!author.ok) throw new Error(author.error.text.en);
-  const admin = await accounts.create(
-    ctx,
-    {
-      tenantId: root.tenant.id,
-      username: ADMIN.username,
-      displayName: 'Bench admin',
-      password: ADMIN.password,
-    },
-    { platformAdmin: true },
-  );
-  if (!admin.ok) throw new Error(admin.error.text.en);
+  await benchAccount(app, BIG_PROVINCE_HOST, { ...ADMIN, displayName: 'Bench admin', platformAdmin: true });
 
   const ds = app.get(DataSource);
   // Every portal with its news section, its announcements and direction sections (where its
@@ -115,7 +75,7 @@ async function seed(app: INestApplicationContext): Promise<Seeded> {
   // announcements, 10 % directives.
   await generateItems(ds, {
     total: ITEMS,
-    authorId: author.value.id,
+    authorId: authorId,
     select: (from, to) => ({
       sql: `SELECT g, gen_random_uuid() AS item_id, gen_random_uuid() AS rev_id, p.tenant_id,
                    CASE WHEN g % 10 < 7 THEN p.news_id WHEN g % 10 < 9 THEN p.announcements_id ELSE p.directives_id END AS category_id,
@@ -135,7 +95,7 @@ async function seed(app: INestApplicationContext): Promise<Seeded> {
             $1, i.published_at, $1, i.published_at + interval '1 hour', i.published_at + interval '1 hour', now()
        FROM content_items i JOIN bench_portals p ON p.tenant_id = i.tenant_id
       WHERE p.parent_id IS NOT NULL AND substr(i.slug, 5)::int % 20 = 0`,
-    [author.value.id],
+    [authorId],
   );
   const [{ syndicated }] = await ds.query('SELECT count(*)::int AS syndicated FROM syndications');
   process.stdout.write(
@@ -212,9 +172,7 @@ export async function runFederationBench(): Promise<void> {
   const db = await benchDatabase();
   const rows: Array<[string, string]> = [];
   const plans: string[] = [];
-  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config(db.url)), {
-    logger: ['error'],
-  });
+  const app = await seedingContext(db.url);
   try {
     const t0 = performance.now();
     const data = await seed(app);
