@@ -503,6 +503,24 @@ describe('federation: syndication up and down', () => {
       expect(await propose(`member@${SAIGON}`, wardDoc.id, null, SAIGON)).toMatchObject({
         state: 'PROPOSED',
       });
+      // The city's board reads its rules; a ward's board does not see them.
+      const RULES = `query($t: ID!) { syndicationRules(tenantId: $t) { id kinds sourcePortalKinds } }`;
+      const read = await gql<{ syndicationRules: Array<{ id: string; kinds: string[] }> }>(
+        CITY,
+        RULES,
+        { t: t.tenant(CITY).id },
+        `member@${CITY}`,
+      );
+      expect(read.syndicationRules).toEqual([
+        { id: rule.createSyndicationRule.id, kinds: ['LEGAL_DOCUMENT'], sourcePortalKinds: ['DEPARTMENT'] },
+      ]);
+      const fromWard = await gql<{ syndicationRules: unknown[] }>(
+        SAIGON,
+        RULES,
+        { t: t.tenant(CITY).id },
+        `head@${SAIGON}`,
+      );
+      expect(fromWard.syndicationRules).toEqual([]);
       // Only the head sets rules.
       const byMember = await t.gql(
         CITY,

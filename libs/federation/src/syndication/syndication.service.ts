@@ -99,6 +99,7 @@ const LIVE_PORTAL = [TenantStatus.ACTIVE];
 @Injectable()
 export class SyndicationService implements OnModuleInit {
   readonly syndications: ScopedRepository<SyndicationEntity>;
+  private readonly ruleRows: ScopedRepository<SyndicationRuleEntity>;
 
   constructor(
     scoped: ScopedRepositoryFactory,
@@ -109,6 +110,7 @@ export class SyndicationService implements OnModuleInit {
   ) {
     // Scoped by the receiving portal: its board's queue and rules.
     this.syndications = scoped.for(SyndicationEntity, 'Syndication', 'targetTenantId');
+    this.ruleRows = scoped.for(SyndicationRuleEntity, 'Syndication');
   }
 
   onModuleInit(): void {
@@ -409,13 +411,14 @@ export class SyndicationService implements OnModuleInit {
     );
   }
 
-  async rules(ctx: RequestContext, tenantId: string): Promise<SyndicationRuleEntity[]> {
-    const tenant = isUuid(tenantId) ? this.portal(tenantId) : null;
-    if (!tenant || !can(ctx, 'read', 'Syndication', { tenantId: tenant.id, tenantPath: tenant.path }))
-      return [];
-    return this.tx
-      .manager(ctx)
-      .find(SyndicationRuleEntity, { where: { tenantId: tenant.id }, order: { createdAt: 'DESC' } });
+  /** A portal's auto-accept rules, newest first, for those who may read what it receives. */
+  rules(ctx: RequestContext, tenantId: string): Promise<SyndicationRuleEntity[]> {
+    return this.ruleRows
+      .query(ctx, 'read', 'row')
+      .andWhere('row.tenant_id = :tenantId', { tenantId: isUuid(tenantId) ? tenantId : null })
+      .orderBy('row.created_at', 'DESC')
+      .addOrderBy('row.id', 'DESC')
+      .getMany();
   }
 
   // ---- Reads --------------------------------------------------------------------------------------
