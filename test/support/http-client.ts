@@ -5,6 +5,8 @@ export interface HttpResponse<T = unknown> {
   headers: Record<string, string | string[] | undefined>;
   body: T;
   text: string;
+  /** The raw bytes (files). */
+  bytes: Buffer;
 }
 
 /** A plain HTTP call with an explicit Host header (fetch refuses to set Host). */
@@ -35,14 +37,15 @@ export function httpRequest<T = unknown>(
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
+          const bytes = Buffer.concat(chunks);
+          const text = bytes.toString('utf8');
           let body: unknown = text;
           try {
             body = JSON.parse(text);
           } catch {
             // not JSON: keep the text
           }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: body as T, text });
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: body as T, text, bytes });
         });
       },
     );

@@ -9,6 +9,7 @@ import { AttachmentsModule, ContentModule } from '@portal/content';
 import { EditorialModule } from '@portal/editorial';
 import { FederationModule } from '@portal/federation';
 import { EngagementModule } from '@portal/engagement';
+import { ReportingModule } from '@portal/reporting';
 import { IdentityModule } from '@portal/identity';
 import { APP_FILTER } from '@nestjs/core';
 import {
@@ -53,6 +54,7 @@ export class AppModule implements NestModule {
         EditorialModule,
         FederationModule,
         EngagementModule,
+        ReportingModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',

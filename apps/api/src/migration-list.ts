@@ -15,6 +15,7 @@ import { FederationIndexes1763800000950 } from '../../../libs/federation/src/mig
 import { Questions1763800001000 } from '../../../libs/engagement/src/migrations/1763800001000-questions';
 import { ConsultationsRatings1763800001100 } from '../../../libs/engagement/src/migrations/1763800001100-consultations-ratings';
 import { QuestionAttachments1763800001200 } from '../../../libs/engagement/src/migrations/1763800001200-question-attachments';
+import { Reporting1763800001300 } from '../../../libs/reporting/src/migrations/1763800001300-reporting';
 
 /**
  * Every lib's migrations in order. Imported file by file (not through the libs' index) so that
@@ -38,4 +39,5 @@ export const MIGRATIONS = [
   Questions1763800001000,
   ConsultationsRatings1763800001100,
   QuestionAttachments1763800001200,
+  Reporting1763800001300,
 ];

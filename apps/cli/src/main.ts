@@ -4,6 +4,7 @@ import { CliError, withApp } from './cli-context';
 import { accountsCommand, rolesCommand } from './commands/accounts.command';
 import { tenantsCommand } from './commands/tenants.command';
 import { calendarCommand, deadlinesCommand } from './commands/calendar.command';
+import { reportCommand } from './commands/report.command';
 
 // `portal tenants list | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -22,6 +23,7 @@ program.addCommand(accountsCommand());
 program.addCommand(rolesCommand());
 program.addCommand(calendarCommand());
 program.addCommand(deadlinesCommand());
+program.addCommand(reportCommand());
 
 program
   .command('migrate')

@@ -6,6 +6,7 @@ import { ContentModule } from '@portal/content';
 import { EditorialModule } from '@portal/editorial';
 import { FederationModule } from '@portal/federation';
 import { EngagementModule } from '@portal/engagement';
+import { ReportingModule } from '@portal/reporting';
 import { IdentityModule } from '@portal/identity';
 import { AppConfig, PlatformModule } from '@portal/platform';
 import { TenancyModule } from '@portal/tenancy';
@@ -36,6 +37,7 @@ export class WorkerModule {
         EditorialModule,
         FederationModule,
         EngagementModule,
+        ReportingModule,
       ],
     };
   }

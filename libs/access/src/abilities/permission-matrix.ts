@@ -108,6 +108,7 @@ export const MATRIX_ACTIONS: MatrixAction[] = [
   { label: 'publish Question', action: 'publish', subject: 'Question' },
   { label: 'moderate Comment (consultation)', action: 'moderate', subject: 'Comment' },
   { label: 'read Rating (aggregates)', action: 'read', subject: 'Rating' },
+  { label: 'read Report (figures, rule checks, files)', action: 'read', subject: 'Report' },
 ];
 
 export interface MatrixHolder {

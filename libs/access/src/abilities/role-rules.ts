@@ -82,7 +82,31 @@ export function rulesForAssignment(a: LiveAssignment, accountId = ''): AppRule[]
       // Board and contributors: no administrative rights in the foundation.
       break;
   }
-  return [...rules, ...contentRules(a, on, accountId), ...federationRules(a, on), ...engagementRules(a, on)];
+  return [
+    ...rules,
+    ...contentRules(a, on, accountId),
+    ...federationRules(a, on),
+    ...engagementRules(a, on),
+    ...reportingRules(a, on),
+  ];
+}
+
+/**
+ * Reports (DOMAIN.md §9; 004 art. 24, 28): the owner and managing agencies report on the portal,
+ * its operator and the board's head and deputy follow it. Held over the subtree, the same role
+ * reads the reports of every portal below (the provincial office compiling the city's report).
+ */
+function reportingRules(a: LiveAssignment, on: Record<string, unknown>): AppRule[] {
+  switch (a.role) {
+    case Role.OWNER:
+    case Role.MANAGER:
+    case Role.OPERATOR:
+    case Role.BOARD_HEAD:
+    case Role.BOARD_DEPUTY:
+      return [{ action: 'read', subject: 'Report', conditions: on }];
+    default:
+      return [];
+  }
 }
 
 /**

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import {
   loadPolicyDirectory,
   parsePolicyProfile,
+  resolveReportRules,
   resolveRules,
   type PolicyIssue,
 } from './deadline-policy.loader';
@@ -435,5 +436,89 @@ describe('loadPolicyDirectory and resolveRules', () => {
     expect(() => resolveRules(profiles, 'hcmc-2099')).toThrow('Unknown deadline policy profile "hcmc-2099"');
     expect(() => resolveRules(profiles, 'z')).toThrow('"z" extends unknown profile "gone"');
     expect(() => resolveRules(profiles, 'x')).toThrow('"x" has an extends cycle');
+  });
+});
+
+describe('report rules', () => {
+  const base = `apiVersion: portal/v1
+kind: DeadlinePolicy
+key: base
+nameVi: Cơ sở
+document: Quyết định gốc
+rules: []
+reportRules:
+  - key: english
+    type: REQUIRED_LIVE_ITEMS
+    titleVi: Có tiếng Anh
+    kinds: [ORGANISATION_PAGE]
+    language: en
+    document: Nghị định 42/2022/NĐ-CP
+    article: Điều 7
+  - key: daily
+    type: UPDATED_EVERY_WORKING_DAY
+    titleVi: Cập nhật mỗi ngày làm việc
+    article: Điều 13 khoản 1
+`;
+  const child = `apiVersion: portal/v1
+kind: DeadlinePolicy
+key: child
+extends: base
+nameVi: Con
+document: Quyết định con
+rules: []
+reportRules:
+  - key: daily
+    type: UPDATED_EVERY_WORKING_DAY
+    titleVi: Tắt
+    article: Điều 1
+    disabled: true
+  - key: unit-news
+    type: MIN_ITEMS_PER_UNIT_PER_MONTH
+    titleVi: Mỗi đơn vị 6 tin
+    kinds: [NEWS]
+    minimum: 6
+    article: Điều 18 khoản 3
+`;
+
+  it('inherits by key, overrides, switches off, and names each rule’s own document', () => {
+    const profiles = new Map(
+      [base, child].map((text) => {
+        const parsed = parsePolicyProfile(text);
+        if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+        return [parsed.profile.key, parsed.profile] as const;
+      }),
+    );
+    const resolved = resolveReportRules(profiles, 'child');
+    expect(resolved.map((r) => [r.rule.key, r.profileKey, r.document])).toEqual([
+      ['unit-news', 'child', 'Quyết định con'],
+      ['english', 'base', 'Nghị định 42/2022/NĐ-CP'],
+    ]);
+    expect(resolveReportRules(profiles, 'base').map((r) => r.rule.key)).toEqual(['english', 'daily']);
+  });
+
+  it('refuses a minimum rule without its minimum, an unknown type and a repeated key, with lines', () => {
+    const text = `apiVersion: portal/v1
+kind: DeadlinePolicy
+key: bad
+nameVi: Sai
+document: Quyết định
+rules: []
+reportRules:
+  - key: a
+    type: MIN_ITEMS_PER_UNIT_PER_MONTH
+    titleVi: Thiếu tối thiểu
+    kinds: [NEWS]
+    article: Điều 1
+  - key: a
+    type: EVERY_FULL_MOON
+    titleVi: Không có loại này
+    article: Điều 2
+`;
+    const parsed = parsePolicyProfile(text);
+    expect(parsed.ok).toBe(false);
+    const messages = parsed.ok ? [] : parsed.issues.map((i) => `${i.line}: ${i.message}`);
+    expect(messages.join('\n')).toMatch(/missing required field "minimum"/);
+    expect(messages.join('\n')).toMatch(/EVERY_FULL_MOON|must be one of/);
+    expect(messages.join('\n')).toMatch(/report rule a already defined at \/reportRules\/0/);
   });
 });

@@ -4,7 +4,12 @@ import Ajv, { type ErrorObject } from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
 import { describeSchemaError, escapePointer, isRecord, yamlOffset } from '@portal/platform';
 import { DEADLINE_POLICY_SCHEMA } from './deadline-policy.schema';
-import { InformationKind, type DeadlinePolicyProfile, type DeadlineRule } from './deadline-policy.types';
+import {
+  InformationKind,
+  type DeadlinePolicyProfile,
+  type DeadlineRule,
+  type ReportRule,
+} from './deadline-policy.types';
 
 /** A problem in one profile text, at its 1-based line and column; `path` is a JSON pointer. */
 export interface PolicyIssue {
@@ -32,6 +37,40 @@ export interface PolicyDirectory {
 }
 
 /** A rule in force for a profile, with the profile (and legal document) it was taken from. */
+export interface ResolvedReportRule {
+  rule: ReportRule;
+  profileKey: string;
+  /** The rule's own document, or the profile's. */
+  document: string;
+}
+
+/**
+ * The report rules in force for profile `key`: its own, then those of the profiles it extends that
+ * it does not override (by key); a `disabled` rule switches its key off. The chain must resolve
+ * (see `resolveRules`).
+ */
+export function resolveReportRules(
+  profiles: Map<string, DeadlinePolicyProfile>,
+  key: string,
+): ResolvedReportRule[] {
+  const seen = new Set<string>();
+  const out: ResolvedReportRule[] = [];
+  const visited = new Set<string>();
+  for (let next: string | undefined = key; next !== undefined && !visited.has(next);) {
+    visited.add(next);
+    const profile = profiles.get(next);
+    if (!profile) break;
+    for (const rule of profile.reportRules ?? []) {
+      if (seen.has(rule.key)) continue;
+      seen.add(rule.key);
+      if (!rule.disabled)
+        out.push({ rule, profileKey: profile.key, document: rule.document ?? profile.document });
+    }
+    next = profile.extends;
+  }
+  return out;
+}
+
 export interface ResolvedDeadlineRule {
   rule: DeadlineRule;
   profileKey: string;
@@ -44,7 +83,7 @@ const validateProfile = new Ajv({ allErrors: true, verbose: true }).compile<Dead
 );
 
 /** Free-text fields a clerk reads; other strings are codes and keys, which must not be silently fixed. */
-const TEXT_FIELDS = new Set(['nameVi', 'nameEn', 'document', 'article', 'quote']);
+const TEXT_FIELDS = new Set(['nameVi', 'nameEn', 'document', 'article', 'quote', 'titleVi', 'titleEn']);
 
 /** A problem before it is given a line: where it is (JSON pointer) and whether to point at the key. */
 interface Finding {
@@ -313,6 +352,20 @@ function semanticFindings(data: unknown): Finding[] {
         message: `kind ${rule.kind} already has a rule at /rules/${first}`,
       });
     }
+  });
+
+  // One report rule per key in a file: a second would silently hide the first.
+  const firstIndexByKey = new Map<string, number>();
+  (Array.isArray(data.reportRules) ? data.reportRules : []).forEach((rule: unknown, index) => {
+    if (!isRecord(rule) || typeof rule.key !== 'string') return;
+    const first = firstIndexByKey.get(rule.key);
+    if (first === undefined) firstIndexByKey.set(rule.key, index);
+    else
+      findings.push({
+        pointer: `/reportRules/${index}/key`,
+        at: 'value',
+        message: `report rule ${rule.key} already defined at /reportRules/${first}`,
+      });
   });
 
   if (typeof data.key === 'string' && data.extends === data.key) {

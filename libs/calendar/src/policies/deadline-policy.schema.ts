@@ -1,5 +1,11 @@
 import type { SchemaObject } from 'ajv';
-import { DeadlineAnchor, DeadlineRuleType, InformationKind, type Weekday } from './deadline-policy.types';
+import {
+  DeadlineAnchor,
+  DeadlineRuleType,
+  InformationKind,
+  ReportRuleType,
+  type Weekday,
+} from './deadline-policy.types';
 
 /** A profile key, e.g. `hcmc-2024`: lowercase letters and digits in groups joined by single "-". */
 export const POLICY_KEY_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
@@ -86,6 +92,59 @@ const rule: SchemaObject = {
   ],
 };
 
+const reportRule: SchemaObject = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['key', 'type', 'titleVi', 'article'],
+  properties: {
+    key: {
+      type: 'string',
+      pattern: POLICY_KEY_PATTERN,
+      description: 'a key of lowercase letters and digits joined by single "-", such as "unit-news-monthly"',
+    },
+    type: { type: 'string', enum: Object.values(ReportRuleType) },
+    titleVi: { type: 'string', minLength: 1, maxLength: 300 },
+    titleEn: { type: 'string', minLength: 1, maxLength: 300 },
+    kinds: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'string',
+        pattern: '^[A-Z][A-Z_]*$',
+        description: 'a content kind in capitals, such as "NEWS"',
+      },
+    },
+    minimum: { type: 'integer', minimum: 1, maximum: 1000 },
+    language: { type: 'string', enum: ['vi', 'en'] },
+    document: { type: 'string', minLength: 1, maxLength: 1000 },
+    article: {
+      type: 'string',
+      pattern: '^Điều \\d+',
+      description: 'an article of the document, such as "Điều 18 khoản 3"',
+    },
+    quote: { type: 'string', minLength: 1, maxLength: 600 },
+    disabled: { type: 'boolean' },
+  },
+  allOf: [
+    {
+      if: {
+        required: ['type'],
+        properties: { type: { const: ReportRuleType.MIN_ITEMS_PER_UNIT_PER_MONTH } },
+      },
+      then: { required: ['kinds', 'minimum'] },
+    },
+    {
+      if: {
+        required: ['type'],
+        properties: {
+          type: { enum: [ReportRuleType.REQUIRED_LIVE_ITEMS, ReportRuleType.WEEKLY_ITEM_ON_TIME] },
+        },
+      },
+      then: { required: ['kinds'] },
+    },
+  ],
+};
+
 /**
  * JSON Schema (draft-07, for Ajv 8) of a deadline policy profile, see `DeadlinePolicyProfile`. It
  * checks the shape of one file; rules spanning rules or files (one rule per kind, `extends` pointing
@@ -115,5 +174,6 @@ export const DEADLINE_POLICY_SCHEMA: SchemaObject = {
       description: 'the key of another profile, such as "hcmc-2024"',
     },
     rules: { type: 'array', items: rule },
+    reportRules: { type: 'array', items: reportRule },
   },
 };

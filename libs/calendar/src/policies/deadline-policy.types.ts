@@ -66,6 +66,39 @@ export interface DeadlineRule {
   quote?: string;
 }
 
+/** What a report rule checks (the reports issue: rule checks named by their source). */
+export enum ReportRuleType {
+  /** Each unit of the portal supplies at least `minimum` items of `kinds` in every calendar month. */
+  MIN_ITEMS_PER_UNIT_PER_MONTH = 'MIN_ITEMS_PER_UNIT_PER_MONTH',
+  /** Something is published on the portal on every working day of its calendar. */
+  UPDATED_EVERY_WORKING_DAY = 'UPDATED_EVERY_WORKING_DAY',
+  /** A live item of each of `kinds` exists in `language` at the end of the period. */
+  REQUIRED_LIVE_ITEMS = 'REQUIRED_LIVE_ITEMS',
+  /** For every week of the period an item of `kinds` (e.g. the work schedule) is published by its due time. */
+  WEEKLY_ITEM_ON_TIME = 'WEEKLY_ITEM_ON_TIME',
+}
+
+/** A rule the reports check, as data: a province adds its own in its profile. */
+export interface ReportRule {
+  /** Stable key, e.g. `unit-news-monthly`; a profile overrides an inherited rule of the same key. */
+  key: string;
+  type: ReportRuleType;
+  titleVi: string;
+  titleEn?: string;
+  /** Content kinds (`NEWS`, `ORGANISATION_PAGE`, ...) the rule counts; checked by the reporting lib. */
+  kinds?: string[];
+  /** MIN_ITEMS_PER_UNIT_PER_MONTH only. */
+  minimum?: number;
+  /** REQUIRED_LIVE_ITEMS only (default `vi`). */
+  language?: 'vi' | 'en';
+  /** The legal document, when it is not the profile's own (e.g. a decree). */
+  document?: string;
+  article: string;
+  quote?: string;
+  /** Switches off an inherited rule of the same key. */
+  disabled?: boolean;
+}
+
 /** A set of deadline rules with its legal source; may extend another profile and override its rules. */
 export interface DeadlinePolicyProfile {
   apiVersion: 'portal/v1';
@@ -81,4 +114,6 @@ export interface DeadlinePolicyProfile {
   /** Key of the profile whose rules apply where this one has none. */
   extends?: string;
   rules: DeadlineRule[];
+  /** Rule checks of the reports; inherited through `extends` by key. */
+  reportRules?: ReportRule[];
 }

@@ -19,7 +19,13 @@ import { HostRoutingService, TenantStatus } from '@portal/tenancy';
 import { CalendarService } from '../calendar/calendar.service';
 import { DeadlinePolicyAssignmentEntity } from '../calendar/calendar-override.entity';
 import { DayNumber, endOfLocalDay, localDayOf, localInstant, weekdayOf } from '../calendar/local-date';
-import { loadPolicyDirectory, resolveRules, ResolvedDeadlineRule } from './deadline-policy.loader';
+import {
+  loadPolicyDirectory,
+  resolveReportRules,
+  resolveRules,
+  ResolvedDeadlineRule,
+  ResolvedReportRule,
+} from './deadline-policy.loader';
 import { DeadlinePolicyProfile, DeadlineRuleType, InformationKind, Weekday } from './deadline-policy.types';
 
 export const DEFAULT_POLICY_PROFILE = 'hcmc-2024';
@@ -48,6 +54,8 @@ export interface EffectivePolicy {
   /** The portal the profile was assigned to (this one or an ancestor); null for the default. */
   inheritedFrom: string | null;
   rules: Map<InformationKind, ResolvedDeadlineRule>;
+  /** The rule checks of the reports (see `resolveReportRules`). */
+  reportRules: ResolvedReportRule[];
 }
 
 const noRule = (kind: string) =>
@@ -122,7 +130,12 @@ export class DeadlineService implements OnModuleInit {
         }
       }
     }
-    return { profile: this.profiles.get(key)!, inheritedFrom, rules: resolveRules(this.profiles, key) };
+    return {
+      profile: this.profiles.get(key)!,
+      inheritedFrom,
+      rules: resolveRules(this.profiles, key),
+      reportRules: resolveReportRules(this.profiles, key),
+    };
   }
 
   /** When information of `kind` anchored at `anchor` is due on portal `tenantId` (null: national calendar, default profile). */

@@ -48,6 +48,7 @@ export type AppSubjectType =
   | 'Question'
   | 'Comment'
   | 'Rating'
+  | 'Report'
   | 'all';
 
 /** Fields every tenant-owned subject exposes to conditions. */

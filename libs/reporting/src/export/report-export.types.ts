@@ -1,0 +1,4 @@
+export enum ReportFormat {
+  XLSX = 'XLSX',
+  CSV = 'CSV',
+}

@@ -1,0 +1,153 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CheckAbility, Ctx, DomainError, InputErrorType, RequestContext, inputError } from '@portal/platform';
+import type { RoutedTenant } from '@portal/tenancy';
+import { ReportFormat } from '../export/report-export.types';
+import { ReportExportJobService, type ReportExportView } from '../jobs/report-export-job.service';
+import { ReportScope } from '../report/report-scope';
+import { ReportService } from '../report/report.service';
+import {
+  LateItemType,
+  ReportExportType,
+  ReportPortalType,
+  ReportType,
+  RequestReportExportResult,
+} from './reporting.types';
+
+const portal = (t: RoutedTenant): ReportPortalType => ({
+  id: t.id,
+  host: t.primaryHost,
+  nameVi: t.nameVi,
+  kind: t.kind,
+});
+
+const exportView = (v: ReportExportView): ReportExportType =>
+  Object.assign(new ReportExportType(), {
+    ...v,
+    downloadPath: v.status === 'DONE' ? `/reports/exports/${v.id}/file` : null,
+  });
+
+const badCursor = () =>
+  inputError('INVALID_CURSOR', 'after', 'Con trỏ trang không hợp lệ.', 'The page cursor is not valid.');
+
+/**
+ * Reports for the managing agencies and the central office. Each needs `read Report` on every
+ * portal it covers (see ReportScopeResolver); figures are computed when asked, files in the
+ * background.
+ */
+@Resolver()
+export class ReportingResolver {
+  constructor(
+    private readonly reports: ReportService,
+    private readonly exports: ReportExportJobService,
+  ) {}
+
+  @Query(() => ReportType, {
+    description:
+      'Figures and rule checks of a portal (or its subtree, or the federation) for a period: 2026, 2026-H1, 2026-Q3, 2026-05 or 2026-01-01..2026-02-15.',
+  })
+  @CheckAbility('read', 'Report')
+  async report(
+    @Ctx() ctx: RequestContext,
+    @Args('period') period: string,
+    @Args('tenantId', { type: () => ID, nullable: true }) tenantId?: string | null,
+    @Args('scope', { type: () => ReportScope, defaultValue: ReportScope.PORTAL }) scope?: ReportScope,
+  ): Promise<ReportType> {
+    const r = await this.reports.report(ctx, { tenantId, scope: scope ?? ReportScope.PORTAL, period });
+    return {
+      scope: r.scope,
+      period: r.period.label,
+      from: r.period.from,
+      to: r.period.to,
+      root: r.root ? portal(r.root) : null,
+      portalCount: r.portalCount,
+      total: r.total,
+      portals: r.portals.map((p) => ({ portal: portal(p.portal), figures: p.figures, rules: p.rules })),
+      ruleSummaries: r.ruleSummaries,
+    };
+  }
+
+  @Query(() => [LateItemType], {
+    description:
+      'Items of the scope first published after their statutory due date in the period, by portal and time.',
+  })
+  @CheckAbility('read', 'Report')
+  async reportLateItems(
+    @Ctx() ctx: RequestContext,
+    @Args('period') period: string,
+    @Args('tenantId', { type: () => ID, nullable: true }) tenantId?: string | null,
+    @Args('scope', { type: () => ReportScope, defaultValue: ReportScope.PORTAL }) scope?: ReportScope,
+    @Args('first', { type: () => Int, defaultValue: 100 }) first?: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string | null,
+  ): Promise<LateItemType[]> {
+    const limit = first ?? 100;
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+      throw inputError(
+        'INVALID_PAGE_SIZE',
+        'first',
+        'Số mục mỗi trang từ 1 đến 1000.',
+        'Page size is 1 to 1000.',
+      );
+    let cursor: { tenantId: string; publishedAt: Date; itemId: string } | null = null;
+    if (after) {
+      try {
+        const [tenantIdPart, at, itemId] = JSON.parse(
+          Buffer.from(after, 'base64url').toString('utf8'),
+        ) as string[];
+        cursor = { tenantId: tenantIdPart, publishedAt: new Date(at), itemId };
+        if (
+          !/^[0-9a-f-]{36}$/.test(cursor.tenantId) ||
+          !/^[0-9a-f-]{36}$/.test(itemId) ||
+          Number.isNaN(cursor.publishedAt.getTime())
+        )
+          throw badCursor();
+      } catch {
+        throw badCursor();
+      }
+    }
+    const items = await this.reports.lateItems(
+      ctx,
+      { tenantId, scope: scope ?? ReportScope.PORTAL, period },
+      cursor,
+      limit,
+    );
+    return items;
+  }
+
+  @Mutation(() => RequestReportExportResult, {
+    description:
+      'Asks for the report as a file (XLSX: one sheet per section; CSV: UTF-8 with BOM), made in the background; poll reportExport(id) and fetch downloadPath.',
+  })
+  @CheckAbility('read', 'Report')
+  async requestReportExport(
+    @Ctx() ctx: RequestContext,
+    @Args('period') period: string,
+    @Args('format', { type: () => ReportFormat, defaultValue: ReportFormat.XLSX }) format: ReportFormat,
+    @Args('tenantId', { type: () => ID, nullable: true }) tenantId?: string | null,
+    @Args('scope', { type: () => ReportScope, defaultValue: ReportScope.PORTAL }) scope?: ReportScope,
+  ): Promise<ReportExportType | InputErrorType> {
+    try {
+      return exportView(
+        await this.exports.request(ctx, { tenantId, scope: scope ?? ReportScope.PORTAL, period, format }),
+      );
+    } catch (e) {
+      if (e instanceof DomainError && e.httpStatus === 400) return InputErrorType.from(e, ctx.locale);
+      throw e;
+    }
+  }
+
+  @Query(() => ReportExportType, { description: 'A report file asked for by the caller.' })
+  @CheckAbility('read', 'Report')
+  async reportExport(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<ReportExportType> {
+    return exportView(await this.exports.get(ctx, id));
+  }
+}
+
+/** The cursor after a late item (for clients paging `reportLateItems`). */
+export function lateItemCursor(item: { tenantId: string; publishedAt: Date; itemId: string }): string {
+  return Buffer.from(JSON.stringify([item.tenantId, item.publishedAt.toISOString(), item.itemId])).toString(
+    'base64url',
+  );
+}
