@@ -2,6 +2,7 @@ import { runCalendarBench } from './calendar/calendar.bench';
 import { runContentBench } from './content/content.bench';
 import { runEngagementBench } from './engagement/engagement.bench';
 import { runFederationBench } from './federation/federation.bench';
+import { runReportingBench } from './reporting/reporting.bench';
 import { runTenancyBench } from './tenancy/tenancy.bench';
 
 const BENCHES: Record<string, () => Promise<void>> = {
@@ -10,6 +11,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   content: runContentBench,
   federation: runFederationBench,
   engagement: runEngagementBench,
+  reporting: runReportingBench,
 };
 
 async function main(): Promise<void> {

@@ -77,7 +77,7 @@ function dataOf<T>(res: GqlResponse<T>): T {
   return res.body.data;
 }
 
-const CLI = join(__dirname, '..', 'dist', 'apps', 'cli', 'src', 'main.js');
+const CLI = join(process.env.TEST_DIST_DIR ?? join(__dirname, '..', 'dist'), 'apps', 'cli', 'src', 'main.js');
 
 /** The compiled `portal` command (`npm test` builds it first). */
 function portal(
@@ -267,6 +267,10 @@ describe('reports: figures, rule checks and files', () => {
       ]);
       await db.query(`UPDATE workflow_events SET at = '2025-06-01T00:00:00Z' WHERE item_id = $1`, [
         created.id,
+      ]);
+      await db.query(`UPDATE workflow_events SET at = $2 WHERE item_id = $1 AND action = 'SUBMIT'`, [
+        created.id,
+        submitted,
       ]);
       await db.query(
         `UPDATE workflow_events SET at = $2, actor_account_id = $3 WHERE item_id = $1 AND action = $4`,
@@ -658,7 +662,7 @@ describe('reports: figures, rule checks and files', () => {
     const late = XLSX.utils
       .sheet_to_json<unknown[]>(wb.Sheets['Tin bài đăng trễ hạn'], { header: 1, raw: false })
       .slice(8);
-    // Due at the end of Monday 23 February, published Tuesday 24 at 09:00: one working day late.
+    // Due at the end of Monday 23 February, published Tuesday 24 at 09:00: one working day, 9 hours late.
     expect(late).toEqual([
       [
         SAIGON,
@@ -668,6 +672,7 @@ describe('reports: figures, rule checks and files', () => {
         '23/02/2026 23:59',
         '24/02/2026 09:00',
         '1',
+        '9.00',
       ],
     ]);
 

@@ -6,6 +6,7 @@ import type {
   ConsultationFigures,
   KindTimeliness,
   LabelledCount,
+  LateItem,
   MemberThroughput,
   PublishedFigures,
   QuestionFigures,
@@ -125,10 +126,12 @@ export class ReportFiguresService {
       with_deadline: string;
       on_time: string;
     }> = await this.db.query(
-      `SELECT CASE WHEN $4 THEN i.tenant_id END AS portal, i.kind, count(*) AS published,
+      `WITH ${FIRST_PUBLICATIONS}
+         SELECT CASE WHEN $4 THEN i.tenant_id END AS portal, i.kind, count(*) AS published,
                 count(s.due_at) AS with_deadline, count(*) FILTER (WHERE i.published_at <= s.due_at) AS on_time
            FROM content_items i
-           ${FIRST_PUBLICATION}
+           LEFT JOIN fp ON fp.item_id = i.id
+           LEFT JOIN editorial_states s ON s.revision_id = fp.revision_id
           WHERE i.tenant_id = ANY($1::uuid[]) AND i.published_at >= $2 AND i.published_at < $3
           GROUP BY 1, 2`,
       [ids, p.start, p.end, perPortal],
@@ -152,15 +155,16 @@ export class ReportFiguresService {
     return out;
   }
 
-  /** Late items of the period in a stable order, a page at a time (keyset: portal, publication, id). */
+  /**
+   * Late items of the period in a stable order (portal, publication, id), `limit` at a time after
+   * `after`; without `limit`, all of them (callers pass a bounded batch of portals then).
+   */
   async lateItems(
     ids: string[],
     p: ReportPeriod,
     after: { tenantId: string; publishedAt: Date; itemId: string } | null,
-    limit: number,
-  ): Promise<
-    Array<{ tenantId: string; itemId: string; kind: string; title: string; dueAt: Date; publishedAt: Date }>
-  > {
+    limit: number | null,
+  ): Promise<LateItem[]> {
     const rows: Array<{
       tenant_id: string;
       id: string;
@@ -169,10 +173,12 @@ export class ReportFiguresService {
       due_at: Date;
       published_at: Date;
     }> = await this.db.query(
-      `SELECT i.tenant_id, i.id, i.kind, r.title, s.due_at, i.published_at
+      `WITH ${FIRST_PUBLICATIONS}
+         SELECT i.tenant_id, i.id, i.kind, r.title, s.due_at, i.published_at
            FROM content_items i
-           ${FIRST_PUBLICATION}
-           JOIN content_revisions r ON r.id = f.revision_id
+           JOIN fp ON fp.item_id = i.id
+           JOIN editorial_states s ON s.revision_id = fp.revision_id
+           JOIN content_revisions r ON r.id = fp.revision_id
           WHERE i.tenant_id = ANY($1::uuid[]) AND i.published_at >= $2 AND i.published_at < $3
             AND i.published_at > s.due_at
             AND ($4::uuid IS NULL OR (i.tenant_id, i.published_at, i.id) > ($4::uuid, $5::timestamptz, $6::uuid))
@@ -198,7 +204,11 @@ export class ReportFiguresService {
     }));
   }
 
-  /** Board decisions of the period: how long after submission, and whether within the board's deadline. */
+  /**
+   * Board decisions of the period: hours from the submission they answer (the item's last SUBMIT
+   * before them) to the decision; judged against the board's deadline when that submission is the
+   * one the revision's deadline was set from (a return followed by a resubmission moves it on).
+   */
   async board(ids: string[], p: ReportPeriod, perPortal: boolean): Promise<Map<string, BoardTimeliness>> {
     const rows: Array<{
       portal: string | null;
@@ -208,15 +218,23 @@ export class ReportFiguresService {
       median_s: number | null;
       p90_s: number | null;
     }> = await this.db.query(
-      `SELECT CASE WHEN $4 THEN e.tenant_id END AS portal, count(*) AS decided,
-              count(s.board_due_at) AS with_deadline,
-              count(*) FILTER (WHERE e.at <= s.board_due_at) AS on_time,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM e.at - s.submitted_at)) AS median_s,
-              percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM e.at - s.submitted_at)) AS p90_s
-         FROM workflow_events e
-         JOIN editorial_states s ON s.revision_id = e.revision_id
-        WHERE e.tenant_id = ANY($1::uuid[]) AND e.at >= $2 AND e.at < $3
-          AND e.action IN ('APPROVE', 'RETURN', 'REFUSE') AND s.submitted_at IS NOT NULL
+      `WITH decisions AS (
+         SELECT e.tenant_id, e.at, sub.at AS submitted_at,
+                CASE WHEN s.submitted_at <= e.at THEN s.board_due_at END AS due_at
+           FROM workflow_events e
+           JOIN editorial_states s ON s.revision_id = e.revision_id
+           JOIN LATERAL (
+             SELECT w.at FROM workflow_events w
+              WHERE w.item_id = e.item_id AND w.action = 'SUBMIT' AND w.id < e.id
+              ORDER BY w.id DESC LIMIT 1) sub ON true
+          WHERE e.tenant_id = ANY($1::uuid[]) AND e.at >= $2 AND e.at < $3
+            AND e.action IN ('APPROVE', 'RETURN', 'REFUSE'))
+       SELECT CASE WHEN $4 THEN tenant_id END AS portal, count(*) AS decided,
+              count(due_at) AS with_deadline,
+              count(*) FILTER (WHERE at <= due_at) AS on_time,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM at - submitted_at)) AS median_s,
+              percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM at - submitted_at)) AS p90_s
+         FROM decisions
         GROUP BY 1`,
       [ids, p.start, p.end, perPortal],
     );
@@ -455,7 +473,7 @@ export class ReportFiguresService {
   }
 }
 
-const ROLE_ORDER = [
+export const ROLE_ORDER = [
   'OWNER',
   'MANAGER',
   'OPERATOR',
@@ -466,15 +484,20 @@ const ROLE_ORDER = [
 ];
 
 /**
- * The revision that first went live (`f`) and its editorial state (`s`, with the statutory due
- * date); items published outside the workflow (imports) have neither.
+ * `fp`: for each item of the portals first published in the period, the revision that went live
+ * (its editorial state holds the statutory due date). Read from the period's PUBLISH steps (an
+ * item's first one is when `published_at` was set, in the same transaction; a day's margin after
+ * the period covers a scheduled publication that ran late), not per item: a national report has
+ * half a million items in six months. Items published outside the workflow (imports) have none.
  */
-const FIRST_PUBLICATION = `
-  LEFT JOIN LATERAL (
-    SELECT e.revision_id FROM workflow_events e
-     WHERE e.item_id = i.id AND e.action = 'PUBLISH' ORDER BY e.id LIMIT 1) f ON true
-  LEFT JOIN editorial_states s ON s.revision_id = f.revision_id`;
+const FIRST_PUBLICATIONS = `fp AS (
+  SELECT DISTINCT ON (e.item_id) e.item_id, e.revision_id
+    FROM workflow_events e
+   WHERE e.tenant_id = ANY($1::uuid[]) AND e.action = 'PUBLISH'
+     AND e.at >= $2::timestamptz - interval '1 hour' AND e.at < $3::timestamptz + interval '1 day'
+   ORDER BY e.item_id, e.id)`;
 
-function sortCounts(list: LabelledCount[]): void {
+/** Largest first, then by key in Vietnamese order. */
+export function sortCounts(list: LabelledCount[]): void {
   list.sort((a, b) => b.count - a.count || String(a.key ?? '').localeCompare(String(b.key ?? ''), 'vi'));
 }

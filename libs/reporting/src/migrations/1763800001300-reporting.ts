@@ -6,6 +6,10 @@ export class Reporting1763800001300 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     // Reports read workflow steps by portal and period (decisions, publications, who did what).
     await q.query(`CREATE INDEX workflow_events_tenant_at ON workflow_events (tenant_id, at)`);
+    // Publications of a period (an item's first one tells which revision went live, and its due date).
+    await q.query(
+      `CREATE INDEX workflow_events_publish ON workflow_events (tenant_id, at) INCLUDE (item_id, revision_id) WHERE action = 'PUBLISH'`,
+    );
     await q.query(`CREATE INDEX question_events_tenant_at ON question_events (tenant_id, at)`);
     await q.query(`CREATE INDEX questions_origin_received ON questions (origin_tenant_id, received_at)`);
     // Report files generated in the background: who asked for what, and where the file is.
@@ -37,6 +41,7 @@ export class Reporting1763800001300 implements MigrationInterface {
     await q.query('DROP TABLE report_exports');
     await q.query('DROP INDEX questions_origin_received');
     await q.query('DROP INDEX question_events_tenant_at');
+    await q.query('DROP INDEX workflow_events_publish');
     await q.query('DROP INDEX workflow_events_tenant_at');
   }
 }

@@ -6,8 +6,7 @@ import { writeCsv } from '../export/csv-writer';
 import { ReportFormat } from '../export/report-export.types';
 import type { CellValue, ReportColumn, ReportHeader, ReportSheet } from '../export/report-sheet';
 import { writeXlsx } from '../export/xlsx-writer';
-import { ROLLUP, ReportFiguresService } from '../figures/report-figures.service';
-import type { MemberThroughput } from '../figures/figures.types';
+import { ReportFiguresService } from '../figures/report-figures.service';
 import { parseReportPeriod, type ReportPeriod } from '../period/report-period';
 import { ReportRulesService } from '../rules/report-rules.service';
 import { KIND_LABELS, OUTCOME_LABELS, REFUSAL_LABELS, ROLE_LABELS, label } from './report-labels';
@@ -98,24 +97,39 @@ export class ReportExportService {
     const ids = portals.map((t) => t.id);
     // Generators below read these, not `this`.
     const { calendars, rules, reports } = this;
-    // Each sheet walks the portals batch by batch, then (for a subtree) adds the rolled-up row.
-    const perBatch = <T>(
-      fetch: (batch: string[], perPortal: boolean) => Promise<Map<string, T>>,
-      rows: (portal: RoutedTenant | null, value: T | undefined) => CellValue[][],
-    ) =>
+    // Every figure of a batch of portals is read once (by the first sheet) and kept for the other
+    // sheets: a few kilobytes per portal, while the rows behind them stay in the database. The
+    // total is added up from them (see ReportService.total).
+    const computed = new Map<string, ReportFigures>();
+    let total: ReportFigures | null = null;
+    const figuresOf = async (batch: RoutedTenant[]) => {
+      if (!computed.has(batch[0].id)) {
+        const values = await reports.collect(
+          batch.map((t) => t.id),
+          p,
+          true,
+        );
+        for (const [id, v] of values) computed.set(id, v);
+      }
+    };
+    // Each sheet walks the portals batch by batch, then (for a subtree) adds the total row.
+    const perPortal = (rows: (portal: RoutedTenant | null, figures: ReportFigures) => CellValue[][]) =>
       async function* () {
         for (let i = 0; i < portals.length; i += BATCH) {
           const batch = portals.slice(i, i + BATCH);
-          const values = await fetch(
-            batch.map((t) => t.id),
-            true,
-          );
-          for (const t of batch) yield* rows(t, values.get(t.id));
+          await figuresOf(batch);
+          for (const t of batch) yield* rows(t, computed.get(t.id)!);
         }
-        if (withTotal) yield* rows(null, (await fetch(ids, false)).get(ROLLUP));
+        if (withTotal) {
+          total ??= await reports.total(
+            ids,
+            p,
+            ids.map((id) => computed.get(id)!),
+          );
+          yield* rows(null, total);
+        }
       };
     const who = (t: RoutedTenant | null): CellValue[] => (t ? [t.primaryHost, t.nameVi] : [TOTAL_HOST, null]);
-    const all = (batch: string[], perPortal: boolean) => reports.collect(batch, p, perPortal);
     const f = this.figures;
 
     return [
@@ -133,13 +147,13 @@ export class ReportExportService {
           col('sentUp', 'Được cổng cấp trên sử dụng', 'Syndicated up'),
           col('receivedDown', 'Nhận từ cấp trên', 'Pushed down to it'),
           col('questions', 'Hỏi đáp, phản ánh nhận được', 'Questions received'),
+          col('handled', 'Hỏi đáp do cổng xử lý', 'Questions handled here'),
           col('answeredOnTime', 'Trả lời đúng hạn', 'Answered on time'),
           col('answerLate', 'Trả lời trễ hạn', 'Answered late or overdue'),
           col('comments', 'Ý kiến góp ý dự thảo', 'Comments on drafts'),
           col('refused', 'Tin bài bị từ chối', 'Items refused'),
         ],
-        rows: perBatch<ReportFigures>(all, (t, v) => {
-          const x = v!;
+        rows: perPortal((t, x) => {
           const withDeadline = x.timeliness.reduce((n, k) => n + k.withDeadline, 0);
           const onTime = x.timeliness.reduce((n, k) => n + k.onTime, 0);
           return [
@@ -152,6 +166,7 @@ export class ReportExportService {
               x.syndication.sentUp,
               x.syndication.receivedDown,
               x.questions.received,
+              x.questions.handled,
               x.questions.answeredOnTime,
               x.questions.answerLate,
               x.consultations.comments,
@@ -171,29 +186,25 @@ export class ReportExportService {
           col('value', 'Giá trị', 'Value', 'text'),
           col('count', 'Số tin bài', 'Items'),
         ],
-        rows: perBatch(
-          (b, pp) => f.published(b, p, pp),
-          (t, v) => {
-            if (!v) return [[...who(t), 'Tổng / Total', null, 0]];
-            return [
-              [...who(t), 'Tổng / Total', null, v.total],
-              ...v.byKind.map((c) => [...who(t), 'Loại tin / Kind', label(KIND_LABELS, c.key, '—'), c.count]),
-              ...v.byCategory.map((c) => [
-                ...who(t),
-                'Chuyên mục / Category',
-                c.key ?? '(không có) / (none)',
-                c.count,
-              ]),
-              ...v.byUnit.map((c) => [
-                ...who(t),
-                'Đơn vị / Unit',
-                c.key ?? '(không thuộc đơn vị) / (no unit)',
-                c.count,
-              ]),
-              ...v.byLanguage.map((c) => [...who(t), 'Ngôn ngữ / Language', c.key, c.count]),
-            ];
-          },
-        ),
+        rows: perPortal((t, { published: v }) => {
+          return [
+            [...who(t), 'Tổng / Total', null, v.total],
+            ...v.byKind.map((c) => [...who(t), 'Loại tin / Kind', label(KIND_LABELS, c.key, '—'), c.count]),
+            ...v.byCategory.map((c) => [
+              ...who(t),
+              'Chuyên mục / Category',
+              c.key ?? '(không có) / (none)',
+              c.count,
+            ]),
+            ...v.byUnit.map((c) => [
+              ...who(t),
+              'Đơn vị / Unit',
+              c.key ?? '(không thuộc đơn vị) / (no unit)',
+              c.count,
+            ]),
+            ...v.byLanguage.map((c) => [...who(t), 'Ngôn ngữ / Language', c.key, c.count]),
+          ];
+        }),
       },
       {
         key: 'syndication',
@@ -208,19 +219,9 @@ export class ReportExportService {
           col('pushedDown', 'Chuyển xuống cấp dưới', 'Pushed down (placements)'),
           col('receivedDown', 'Nhận từ cấp trên', 'Received from above'),
         ],
-        rows: perBatch(
-          (b, pp) => f.syndication(b, p, pp),
-          (t, v) => [
-            [
-              ...who(t),
-              v?.sentUp ?? 0,
-              v?.refusedUp ?? 0,
-              v?.receivedUp ?? 0,
-              v?.pushedDown ?? 0,
-              v?.receivedDown ?? 0,
-            ],
-          ],
-        ),
+        rows: perPortal((t, { syndication: v }) => [
+          [...who(t), v.sentUp, v.refusedUp, v.receivedUp, v.pushedDown, v.receivedDown],
+        ]),
       },
       {
         key: 'timeliness',
@@ -236,18 +237,16 @@ export class ReportExportService {
           col('late', 'Trễ hạn', 'Late'),
           col('share', 'Tỷ lệ đúng hạn', 'On-time share', 'percent'),
         ],
-        rows: perBatch(
-          (b, pp) => f.timeliness(b, p, pp),
-          (t, v) =>
-            (v ?? []).map((k) => [
-              ...who(t),
-              label(KIND_LABELS, k.kind, '—'),
-              k.published,
-              k.withDeadline,
-              k.onTime,
-              k.late,
-              share(k.onTime, k.withDeadline),
-            ]),
+        rows: perPortal((t, { timeliness: v }) =>
+          v.map((k) => [
+            ...who(t),
+            label(KIND_LABELS, k.kind, '—'),
+            k.published,
+            k.withDeadline,
+            k.onTime,
+            k.late,
+            share(k.onTime, k.withDeadline),
+          ]),
         ),
       },
       {
@@ -262,13 +261,20 @@ export class ReportExportService {
           col('dueAt', 'Hạn đăng', 'Due', 'dateTime'),
           col('publishedAt', 'Đăng lúc', 'Published', 'dateTime'),
           col('workingDaysLate', 'Số ngày làm việc trễ', 'Working days late'),
+          col('hoursLate', 'Số giờ trễ', 'Hours late', 'decimal'),
         ],
         rows: async function* () {
           const byId = new Map(portals.map((t) => [t.id, t]));
-          let after: { tenantId: string; publishedAt: Date; itemId: string } | null = null;
-          for (;;) {
-            const page = await f.lateItems(ids, p, after, 1000);
-            for (const item of page) {
+          // A batch of portals at a time, in one query each: their late items are a bounded list.
+          for (let i = 0; i < portals.length; i += BATCH) {
+            const batch = portals.slice(i, i + BATCH);
+            const items = await f.lateItems(
+              batch.map((t) => t.id),
+              p,
+              null,
+              null,
+            );
+            for (const item of items) {
               const t = byId.get(item.tenantId)!;
               const calendar = await calendars.forTenant(t.id);
               yield [
@@ -278,11 +284,9 @@ export class ReportExportService {
                 item.dueAt,
                 item.publishedAt,
                 calendar.workingDaysBetween(localDayOf(item.dueAt), localDayOf(item.publishedAt)),
+                Math.round(((item.publishedAt.getTime() - item.dueAt.getTime()) / 3_600_000) * 10) / 10,
               ];
             }
-            if (page.length < 1000) return;
-            const last = page[page.length - 1];
-            after = { tenantId: last.tenantId, publishedAt: last.publishedAt, itemId: last.itemId };
           }
         },
       },
@@ -301,21 +305,18 @@ export class ReportExportService {
           col('median', 'Trung vị (giờ)', 'Median (hours)', 'decimal'),
           col('p90', 'Phân vị 90 (giờ)', '90th percentile (hours)', 'decimal'),
         ],
-        rows: perBatch(
-          (b, pp) => f.board(b, p, pp),
-          (t, v) => [
-            [
-              ...who(t),
-              v?.decided ?? 0,
-              v?.withDeadline ?? 0,
-              v?.onTime ?? 0,
-              v?.late ?? 0,
-              v ? share(v.onTime, v.withDeadline) : null,
-              v?.medianHours ?? null,
-              v?.p90Hours ?? null,
-            ],
+        rows: perPortal((t, { board: v }) => [
+          [
+            ...who(t),
+            v.decided,
+            v.withDeadline,
+            v.onTime,
+            v.late,
+            share(v.onTime, v.withDeadline),
+            v.medianHours,
+            v.p90Hours,
           ],
-        ),
+        ]),
       },
       {
         key: 'questions',
@@ -337,42 +338,25 @@ export class ReportExportService {
           col('answerLate', 'Trả lời trễ hoặc quá hạn', 'Late or overdue'),
           col('published', 'Đã công khai', 'Published'),
         ],
-        rows: perBatch(
-          (b, pp) => f.questions(b, p, pp),
-          (t, v) => {
-            const q = v ?? {
-              received: 0,
-              questions: 0,
-              feedback: 0,
-              forwardedAway: 0,
-              handled: 0,
-              routedOnTime: 0,
-              routedLate: 0,
-              outOfScope: 0,
-              answered: 0,
-              answeredOnTime: 0,
-              answerLate: 0,
-              published: 0,
-            };
-            return [
-              [
-                ...who(t),
-                q.received,
-                q.questions,
-                q.feedback,
-                q.forwardedAway,
-                q.handled,
-                q.routedOnTime,
-                q.routedLate,
-                q.outOfScope,
-                q.answered,
-                q.answeredOnTime,
-                q.answerLate,
-                q.published,
-              ],
-            ];
-          },
-        ),
+        rows: perPortal((t, { questions: q }) => {
+          return [
+            [
+              ...who(t),
+              q.received,
+              q.questions,
+              q.feedback,
+              q.forwardedAway,
+              q.handled,
+              q.routedOnTime,
+              q.routedLate,
+              q.outOfScope,
+              q.answered,
+              q.answeredOnTime,
+              q.answerLate,
+              q.published,
+            ],
+          ];
+        }),
       },
       {
         key: 'consultations-ratings',
@@ -385,33 +369,28 @@ export class ReportExportService {
           col('comments', 'Ý kiến nhận được', 'Comments'),
           col('commentsPublished', 'Ý kiến đã đăng', 'Published'),
           col('commentsRejected', 'Ý kiến không đăng', 'Rejected'),
+          col('commentsPending', 'Ý kiến chờ duyệt', 'Awaiting moderation'),
           col('ratings', 'Lượt đánh giá', 'Ratings'),
           col('interface', 'Giao diện', 'Interface', 'decimal'),
           col('content', 'Nội dung', 'Content', 'decimal'),
           col('quality', 'Chất lượng', 'Quality', 'decimal'),
           col('support', 'Hỗ trợ', 'Support', 'decimal'),
         ],
-        rows: perBatch(
-          async (b, pp) => {
-            const [c, r] = await Promise.all([f.consultations(b, p, pp), f.ratings(b, p, pp)]);
-            const keys = new Set([...c.keys(), ...r.keys()]);
-            return new Map([...keys].map((k) => [k, { c: c.get(k), r: r.get(k) }]));
-          },
-          (t, v) => [
-            [
-              ...who(t),
-              v?.c?.held ?? 0,
-              v?.c?.comments ?? 0,
-              v?.c?.commentsPublished ?? 0,
-              v?.c?.commentsRejected ?? 0,
-              v?.r?.count ?? 0,
-              v?.r?.interface ?? null,
-              v?.r?.content ?? null,
-              v?.r?.quality ?? null,
-              v?.r?.support ?? null,
-            ],
+        rows: perPortal((t, x) => [
+          [
+            ...who(t),
+            x.consultations.held,
+            x.consultations.comments,
+            x.consultations.commentsPublished,
+            x.consultations.commentsRejected,
+            x.consultations.commentsPending,
+            x.ratings.count,
+            x.ratings.interface,
+            x.ratings.content,
+            x.ratings.quality,
+            x.ratings.support,
           ],
-        ),
+        ]),
       },
       {
         key: 'refusals',
@@ -423,19 +402,17 @@ export class ReportExportService {
           col('reason', 'Lý do', 'Reason', 'text'),
           col('count', 'Số lượt', 'Count'),
         ],
-        rows: perBatch(
-          (b, pp) => f.refusals(b, p, pp),
-          (t, v) =>
-            v
-              ? [
-                  ...v.byReason.map((r) => [
-                    ...who(t),
-                    `Từ chối / Refused: ${label(REFUSAL_LABELS, r.key, '—')}`,
-                    r.count,
-                  ]),
-                  ...(v.returned ? [[...who(t), 'Trả lại để sửa / Returned for changes', v.returned]] : []),
-                ]
-              : [],
+        rows: perPortal((t, { refusals: v }) =>
+          v
+            ? [
+                ...v.byReason.map((r) => [
+                  ...who(t),
+                  `Từ chối / Refused: ${label(REFUSAL_LABELS, r.key, '—')}`,
+                  r.count,
+                ]),
+                ...(v.returned ? [[...who(t), 'Trả lại để sửa / Returned for changes', v.returned]] : []),
+              ]
+            : [],
         ),
       },
       {
@@ -455,23 +432,21 @@ export class ReportExportService {
           col('published', 'Đăng', 'Published'),
           col('withdrawn', 'Gỡ', 'Withdrawn'),
         ],
-        rows: perBatch(
-          (b, pp) => (pp ? f.throughput(b, p, pp) : Promise.resolve(new Map<string, MemberThroughput[]>())),
-          (t, v) =>
-            t
-              ? (v ?? []).map((m) => [
-                  ...who(t),
-                  m.username,
-                  m.displayName,
-                  m.tookForReview,
-                  m.returned,
-                  m.refused,
-                  m.approved,
-                  m.scheduled,
-                  m.published,
-                  m.withdrawn,
-                ])
-              : [],
+        rows: perPortal((t, { throughput: v }) =>
+          t
+            ? v.map((m) => [
+                ...who(t),
+                m.username,
+                m.displayName,
+                m.tookForReview,
+                m.returned,
+                m.refused,
+                m.approved,
+                m.scheduled,
+                m.published,
+                m.withdrawn,
+              ])
+            : [],
         ),
       },
       {
@@ -485,9 +460,8 @@ export class ReportExportService {
           col('holders', 'Số tài khoản', 'Holders'),
           col('active', 'Có hoạt động trong kỳ', 'Active in the period'),
         ],
-        rows: perBatch(
-          (b, pp) => f.accounts(b, p, pp),
-          (t, v) => (v ?? []).map((r) => [...who(t), label(ROLE_LABELS, r.role, '—'), r.holders, r.active]),
+        rows: perPortal((t, { accounts: v }) =>
+          v.map((r) => [...who(t), label(ROLE_LABELS, r.role, '—'), r.holders, r.active]),
         ),
       },
       {

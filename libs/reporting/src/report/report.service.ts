@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '@portal/platform';
 import type { RoutedTenant } from '@portal/tenancy';
-import { ROLLUP, ReportFiguresService } from '../figures/report-figures.service';
+import { ROLE_ORDER, ROLLUP, ReportFiguresService, sortCounts } from '../figures/report-figures.service';
 import type {
   BoardTimeliness,
   ConsultationFigures,
   KindTimeliness,
+  LabelledCount,
   LateItem,
   MemberThroughput,
   PublishedFigures,
@@ -118,7 +119,7 @@ export class ReportService {
     const total =
       input.scope === ReportScope.PORTAL
         ? perPortal.get(ids[0])!
-        : (await this.collect(ids, period, false)).get(ROLLUP)!;
+        : await this.total(ids, period, [...perPortal.values()]);
     const checks = await this.rules.check(portals, period, now);
     const reports = portals.map((portal) => ({
       portal,
@@ -151,6 +152,19 @@ export class ReportService {
       after,
       limit,
     );
+  }
+
+  /**
+   * The figures of a whole set from its portals' figures: counts add up (each row belongs to one
+   * portal), lists merge by key; the medians, percentiles and averages are read again over the set.
+   */
+  async total(ids: string[], p: ReportPeriod, portals: ReportFigures[]): Promise<ReportFigures> {
+    const [board, ratings] = await Promise.all([
+      this.figures.board(ids, p, false),
+      this.figures.ratings(ids, p, false),
+    ]);
+    const empty = EMPTY_FIGURES();
+    return rollUp(portals, board.get(ROLLUP) ?? empty.board, ratings.get(ROLLUP) ?? empty.ratings);
   }
 
   /** All sections for a set of portals: per portal, or rolled up (key ROLLUP). */
@@ -226,4 +240,83 @@ export function summarise(reports: Array<{ portal: RoutedTenant; rules: RuleChec
       } else s.notApplicable += 1;
     }
   return [...byKey.values()];
+}
+
+/** Adds portal figures up (see `ReportService.total`); `board` and `ratings` come computed over the set. */
+export function rollUp(
+  portals: ReportFigures[],
+  board: BoardTimeliness,
+  ratings: RatingFigures,
+): ReportFigures {
+  const t = EMPTY_FIGURES();
+  const counts = {
+    kind: new Map<string | null, number>(),
+    category: new Map<string | null, number>(),
+    unit: new Map<string | null, number>(),
+    language: new Map<string | null, number>(),
+    reason: new Map<string | null, number>(),
+  };
+  const add = (m: Map<string | null, number>, list: LabelledCount[]) => {
+    for (const c of list) m.set(c.key, (m.get(c.key) ?? 0) + c.count);
+  };
+  const kinds = new Map<string, KindTimeliness>();
+  const members = new Map<string, MemberThroughput>();
+  const roles = new Map<string, RoleAccounts>();
+  const sum = <T extends object>(into: T, from: T) => {
+    for (const k of Object.keys(from) as Array<keyof T>)
+      if (typeof from[k] === 'number') (into[k] as number) = ((into[k] as number) ?? 0) + (from[k] as number);
+  };
+  for (const f of portals) {
+    t.published.total += f.published.total;
+    add(counts.kind, f.published.byKind);
+    add(counts.category, f.published.byCategory);
+    add(counts.unit, f.published.byUnit);
+    add(counts.language, f.published.byLanguage);
+    sum(t.syndication, f.syndication);
+    for (const k of f.timeliness) {
+      const into = kinds.get(k.kind) ?? { kind: k.kind, published: 0, withDeadline: 0, onTime: 0, late: 0 };
+      sum(into, k);
+      kinds.set(k.kind, into);
+    }
+    sum(t.questions, f.questions);
+    sum(t.consultations, f.consultations);
+    t.refusals.refused += f.refusals.refused;
+    t.refusals.returned += f.refusals.returned;
+    add(counts.reason, f.refusals.byReason);
+    for (const m of f.throughput) {
+      const into = members.get(m.accountId) ?? {
+        ...m,
+        tookForReview: 0,
+        returned: 0,
+        refused: 0,
+        approved: 0,
+        scheduled: 0,
+        published: 0,
+        withdrawn: 0,
+      };
+      sum(into, m);
+      members.set(m.accountId, into);
+    }
+    for (const r of f.accounts) {
+      const into = roles.get(r.role) ?? { role: r.role, holders: 0, active: 0 };
+      sum(into, r);
+      roles.set(r.role, into);
+    }
+  }
+  const list = (m: Map<string | null, number>) => {
+    const out = [...m].map(([key, count]) => ({ key, count }));
+    sortCounts(out);
+    return out;
+  };
+  t.published.byKind = list(counts.kind);
+  t.published.byCategory = list(counts.category);
+  t.published.byUnit = list(counts.unit);
+  t.published.byLanguage = list(counts.language);
+  t.refusals.byReason = list(counts.reason);
+  t.timeliness = [...kinds.values()].sort((a, b) => a.kind.localeCompare(b.kind));
+  t.throughput = [...members.values()].sort((a, b) => a.username.localeCompare(b.username));
+  t.accounts = [...roles.values()].sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role));
+  t.board = board;
+  t.ratings = ratings;
+  return t;
 }
