@@ -29,7 +29,7 @@ module.exports = {
   // e2e files boot the real app and PostgreSQL; CLI tests spawn processes.
   testTimeout: 60000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,bench}/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,bench,deploy}/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'e2e',

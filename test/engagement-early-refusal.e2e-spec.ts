@@ -99,3 +99,54 @@ describe('engagement: early refusal of a flooding address', () => {
     expect(await count()).toBe(before + 4);
   });
 });
+
+describe('engagement: a flooding address waits for its refusals (tarpit)', () => {
+  let t: TestApp;
+  const from = (address: string) => ({ headers: { 'x-forwarded-for': address } });
+
+  beforeAll(async () => {
+    t = await startTestApp({
+      trustProxy: true,
+      publicWrites: {
+        perAddress: 1,
+        perPortal: 1000,
+        windowSeconds: 60,
+        challenge: 'none',
+        refusalDelayMs: 400,
+        maxDelayedRefusals: 3,
+      },
+    });
+    await t.apply(SMALL_TREES.city);
+  }, 120_000);
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('holds the answer back, at most so many at once, while everyone else is answered at once', async () => {
+    const flooder = from('198.51.100.20');
+    expect((await t.gql(SAIGON, ASK, input(1), flooder)).status).toBe(200);
+    // The pipeline's own refusal (it confirms the document) is not held back.
+    let started = Date.now();
+    expect((await t.gql(SAIGON, ASK, input(2), flooder)).status).toBe(429);
+    expect(Date.now() - started).toBeLessThan(400);
+
+    started = Date.now();
+    const timed = async () => {
+      const res = await t.gql(SAIGON, ASK, input(3), flooder);
+      return { status: res.status, ms: Date.now() - started };
+    };
+    // Five at once: three wait (the bound), two are answered at once; another address meanwhile
+    // is answered without waiting.
+    const flood = Promise.all([timed(), timed(), timed(), timed(), timed()]);
+    const otherStart = Date.now();
+    const other = await t.gql(SAIGON, ASK, input(4), from('198.51.100.21'));
+    const otherMs = Date.now() - otherStart;
+    const answers = await flood;
+    expect(other.body.data?.askQuestion?.__typename).toBe('QuestionReceipt');
+    expect(otherMs).toBeLessThan(400);
+    expect(answers.every((a) => a.status === 429)).toBe(true);
+    const held = answers.filter((a) => a.ms >= 390).length;
+    expect(held).toBe(3);
+  });
+});

@@ -16,7 +16,12 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300);
 const FLOOD = Number(process.env.BENCH_FLOOD ?? 10_000);
-const FLOOD_CONNECTIONS = Number(process.env.BENCH_FLOOD_CONNECTIONS ?? 10);
+/**
+ * Connections of the flooding address. With the tarpit (PUBLIC_WRITES_REFUSAL_DELAY_MS, 1 s by
+ * default) each connection gets about one answer a second, so 200 connections send the 10,000
+ * requests in about 50 s.
+ */
+const FLOOD_CONNECTIONS = Number(process.env.BENCH_FLOOD_CONNECTIONS ?? 200);
 /** Requests per second of the flood; 0 (the default) is as fast as the server answers. */
 const FLOOD_RATE = Number(process.env.BENCH_FLOOD_RATE ?? 0);
 const ADDRESSES = 100_000;

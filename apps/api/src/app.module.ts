@@ -18,6 +18,7 @@ import {
   DomainErrorFilter,
   PlatformModule,
   createGraphqlErrorFormatter,
+  createUnexpectedErrorPlugin,
   tooManyRequestsPlugin,
 } from '@portal/platform';
 import { HostResolutionMiddleware, TenancyModule } from '@portal/tenancy';
@@ -26,13 +27,17 @@ import { HealthController } from './health/health.controller';
 import { PortalHomeController } from './home/portal-home.controller';
 import { DemoSeeder } from './demo/demo-seeder';
 import { AnonymousResponseCache } from './http/anonymous-response-cache';
+import { ApiObservabilityModule } from './observability/observability.module';
 
 // Limits on every operation: a public endpoint must not let one query cost the database a fortune.
+const MAX_TOKENS = 2000;
 const armor = new ApolloArmor({
   maxDepth: { n: 10 },
   maxAliases: { n: 15 },
   maxDirectives: { n: 20 },
-  maxTokens: { n: 2000 },
+  // The token limit is graphql-js's own (parseOptions below): armor's re-parses every document in a
+  // plugin hook, where a syntax error or an exceeded limit became HTTP 500 instead of 400.
+  maxTokens: { enabled: false },
   costLimit: { maxCost: 5000 },
   blockFieldSuggestion: { enabled: true },
 }).protect();
@@ -55,6 +60,7 @@ export class AppModule implements NestModule {
         FederationModule,
         EngagementModule,
         ReportingModule,
+        ApiObservabilityModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',
@@ -63,11 +69,19 @@ export class AppModule implements NestModule {
           buildSchemaOptions: { directives: [CacheControlDirective] },
           introspection: config.graphqlIntrospection,
           playground: false,
-          csrfPrevention: true,
+          // CSRF is refused before Apollo instead: a GraphQL POST must be application/json (415
+          // otherwise, apps/api/src/security/http-security.ts), GET runs queries only, and the api
+          // reads bearer tokens, never cookies. Apollo's check would also refuse plain GET queries.
+          csrfPrevention: false,
+          parseOptions: { maxTokens: MAX_TOKENS },
           includeStacktraceInErrorResponses: config.env !== 'production',
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
           formatError: createGraphqlErrorFormatter(config.env === 'production'),
-          plugins: [...(armor.plugins as never[]), tooManyRequestsPlugin as never],
+          plugins: [
+            ...(armor.plugins as never[]),
+            tooManyRequestsPlugin as never,
+            createUnexpectedErrorPlugin() as never,
+          ],
           // Without this, Nest's driver resets every response that carries data to 200 after our
           // plugin ran, and a refused public write would not answer 429 with Retry-After.
           preserveHttpStatusForExecutionErrors: false,
@@ -80,6 +94,6 @@ export class AppModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(HostResolutionMiddleware).exclude('health/{*path}').forRoutes('{*path}');
+    consumer.apply(HostResolutionMiddleware).exclude('health/{*path}', 'metrics').forRoutes('{*path}');
   }
 }

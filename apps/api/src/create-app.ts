@@ -1,28 +1,28 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { AppConfig, loadAppConfig } from '@portal/platform';
+import { AppConfig, PinoNestLogger, loadAppConfig, platformLogger } from '@portal/platform';
+import { HostRoutingService } from '@portal/tenancy';
 import { AppModule } from './app.module';
 import { AnonymousResponseCache } from './http/anonymous-response-cache';
 import { installEnglishPrefix } from './http/english-prefix';
+import { installHttpSecurity } from './security/http-security';
+import { RequestObserver } from './observability/request-observer';
 
 /** Builds the api application (used by main, the tests and the benchmarks). */
 export async function createApiApp(config: AppConfig = loadAppConfig()): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger:
-      config.logLevel === 'debug'
-        ? ['debug', 'log', 'warn', 'error']
-        : config.logLevel === 'info'
-          ? ['log', 'warn', 'error']
-          : config.logLevel === 'warn'
-            ? ['warn', 'error']
-            : ['error'],
+    logger: new PinoNestLogger(platformLogger(config)),
   });
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // Express's own error pages show stacks unless its env is production (it reads NODE_ENV otherwise).
+  app.set('env', config.env === 'production' ? 'production' : 'development');
   app.useBodyParser('json', { limit: '1mb' });
   app.enableShutdownHooks();
   app.get(AnonymousResponseCache).install(app.getHttpServer());
   installEnglishPrefix(app.getHttpServer());
+  installHttpSecurity(app.getHttpServer(), config, app.get(HostRoutingService)); // headers, CORS, 415
+  app.get(RequestObserver).install(app.getHttpServer()); // outermost: logs and times every request
   return app;
 }

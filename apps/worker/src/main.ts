@@ -1,13 +1,15 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { loadAppConfig } from '@portal/platform';
+import { PinoNestLogger, loadAppConfig, platformLogger } from '@portal/platform';
 import { HostRoutingService } from '@portal/tenancy';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
   const config = loadAppConfig();
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config));
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    logger: new PinoNestLogger(platformLogger(config)),
+  });
   app.enableShutdownHooks();
   const routing = app.get(HostRoutingService);
   new Logger('Worker').log(`worker ready: ${routing.roots().length} portal tree(s); working the job queues`);

@@ -8,6 +8,8 @@ import { TransactionRunner } from './database/transaction-runner.service';
 import { ScopedRepositoryFactory } from './database/scoped-repository';
 import { PgNotifications } from './database/pg-notifications.service';
 import { JobQueue } from './jobs/job-queue.service';
+import { platformLogger } from './observability/platform-logger';
+import { TypeOrmPinoLogger } from './observability/typeorm-pino-logger';
 
 export interface PlatformModuleOptions {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -36,12 +38,8 @@ export class PlatformModule {
             migrations: options.migrations,
             migrationsRun: false,
             synchronize: false,
-            logging:
-              config.logLevel === 'debug'
-                ? ['query', 'error']
-                : config.logLevel === 'info'
-                  ? ['error']
-                  : false,
+            // SQL at LOG_LEVEL=debug, failed queries at warn, as JSON lines (never the parameters).
+            logger: new TypeOrmPinoLogger(platformLogger(config)),
             extra: { max: Number(process.env.DB_POOL_SIZE ?? 10), application_name: 'portal' },
           }),
           dataSourceFactory: async (dsOptions?: DataSourceOptions) => {

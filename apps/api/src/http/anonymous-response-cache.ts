@@ -72,7 +72,8 @@ export class AnonymousResponseCache implements OnModuleInit {
     if (!eligible) return pipeline(req, res);
     const resolved = this.routing.resolve(req.headers.host);
     if (resolved.type !== 'serve') return pipeline(req, res);
-    const prefix = `${resolved.tenant.id}|${req.headers['accept-language'] ?? ''}|${req.headers['x-portal-locale'] ?? ''}|${req.headers['apollo-require-preflight'] ?? ''}|${req.method}|${path}|`;
+    // The media type negotiated from Accept is part of the answer (graphql-response+json, json or 406).
+    const prefix = `${resolved.tenant.id}|${req.headers.accept ?? ''}|${req.headers['accept-language'] ?? ''}|${req.headers['x-portal-locale'] ?? ''}|${req.headers['apollo-require-preflight'] ?? ''}|${req.method}|${path}|`;
     if (req.method === 'GET') return this.serveOrPass(prefix, req, res, pipeline);
     // Only small bodies of a declared length are read here; anything else goes to the pipeline
     // unread, where the body parser enforces its own limit (a huge POST must not be buffered).

@@ -1,4 +1,4 @@
-import { Injectable, NestMiddleware } from '@nestjs/common';
+import { Inject, Injectable, NestMiddleware } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import type { NextFunction, Request, Response } from 'express';
@@ -14,6 +14,7 @@ import {
   getVariableValues,
   parse,
 } from 'graphql';
+import { APP_CONFIG, AppConfig } from '@portal/platform';
 import { routedTenantOf } from '@portal/tenancy';
 import { PublicWriteGuard, PublicWriteProof, RateLimitedError } from './public-write-guard';
 
@@ -36,7 +37,8 @@ interface Shape {
  * configured) is answered here with exactly what the pipeline would answer — HTTP 429, `Retry-After`
  * and the RATE_LIMITED error at the field's location and path, `data: null` — without Apollo,
  * the guards or the resolver: a refused write costs about a tenth of what it costs through the
- * pipeline, so one address flooding a portal takes little from everyone else's requests.
+ * pipeline, so one address flooding a portal takes little from everyone else's requests. The answer
+ * is held back `PUBLIC_WRITES_REFUSAL_DELAY_MS` (a tarpit), which caps how fast a flood can go.
  *
  * Everything else goes on unchanged (any other address first: one map lookup), and so does every
  * request this cannot prove the pipeline would refuse the same way: signed-in callers, batches,
@@ -49,10 +51,13 @@ export class PublicWriteRefusalMiddleware implements NestMiddleware {
   private readonly shapes = new Map<string, Shape | null>();
   /** One error per Retry-After value (building an error captures a stack trace). */
   private readonly refusals = new Map<number, RateLimitedError>();
+  /** Refusals waiting for their delay. */
+  private delayed = 0;
 
   constructor(
     private readonly guard: PublicWriteGuard,
     private readonly modules: ModuleRef,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The executable schema (the GraphQL module is the application's, not this module's). */
@@ -126,11 +131,25 @@ export class PublicWriteRefusalMiddleware implements NestMiddleware {
         retryAfterSeconds: refusal.retryAfterSeconds,
       },
     };
-    res.status(429);
-    res.setHeader('retry-after', String(refusal.retryAfterSeconds));
-    res.setHeader('cache-control', 'no-store');
-    res.setHeader('content-type', 'application/json; charset=utf-8');
-    res.send(`${JSON.stringify({ errors: [error], data: null })}\n`);
+    const answer = () => {
+      if (res.headersSent || res.destroyed) return;
+      res.status(429);
+      res.setHeader('retry-after', String(refusal.retryAfterSeconds));
+      res.setHeader('cache-control', 'no-store');
+      res.setHeader('content-type', 'application/json; charset=utf-8');
+      res.send(`${JSON.stringify({ errors: [error], data: null })}\n`);
+    };
+    // Tarpit: the flooding address waits for its answer, so its connections carry few requests a
+    // second and the event loop stays free for everyone else. Bounded, so that a flood on many
+    // connections cannot hold unbounded sockets: past the bound, the answer goes at once.
+    const delay = this.config.publicWrites.refusalDelayMs ?? 0;
+    if (delay > 0 && this.delayed < (this.config.publicWrites.maxDelayedRefusals ?? 0)) {
+      this.delayed += 1;
+      setTimeout(() => {
+        this.delayed -= 1;
+        answer();
+      }, delay).unref();
+    } else answer();
   }
 
   /** The operation's single gated field, when the document is exactly that; cached per text. */

@@ -29,7 +29,18 @@ export interface AppConfig {
   readonly seedDemo: boolean;
   readonly tenantsDir: string;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Where the JSON log lines go: stdout unless code sets it (the tests capture them this way). */
+  readonly logDestination?: { write(line: string): unknown };
+  /** Networks (CIDR) whose direct connections may read GET /metrics (empty: none). */
+  readonly metricsAllow: readonly string[];
+  /** A bearer token that opens GET /metrics from anywhere (null: allowed networks only). */
+  readonly metricsToken: string | null;
   readonly graphqlIntrospection: boolean;
+  /**
+   * Browser origins (`https://app.example.gov.vn`) allowed to call every portal's api, besides each
+   * portal's own hosts. Never `*`.
+   */
+  readonly corsOrigins: readonly string[];
   /** Keep anonymous, publicly cacheable GraphQL responses in process (invalidated on change). */
   readonly responseCache: boolean;
   /** Whether this process works background jobs (the worker always does). */
@@ -46,6 +57,14 @@ export interface AppConfig {
     readonly windowSeconds: number;
     /** `none` or `local` (a signed arithmetic challenge served by the platform itself). */
     readonly challenge: 'none' | 'local';
+    /**
+     * How long an address already over its limit waits for its refusal (0 = at once). A flooding
+     * client then gets at most (its connections ÷ this delay) answers a second, each costing the
+     * api almost nothing, instead of as many as the api can answer.
+     */
+    readonly refusalDelayMs?: number;
+    /** Refusals held back at once, at most; beyond it they are answered at once. */
+    readonly maxDelayedRefusals?: number;
   };
 }
 
@@ -76,7 +95,10 @@ function resolveJwtSecret(env: NodeJS.ProcessEnv, mode: AppConfig['env'], dataDi
       throw new Error('Configuration JWT_SECRET must be at least 32 characters');
     return env.JWT_SECRET;
   }
-  if (mode === 'production') throw new Error('Configuration JWT_SECRET is required in production');
+  if (mode === 'production')
+    throw new Error(
+      'Configuration JWT_SECRET is required in production (at least 32 random characters, e.g. `openssl rand -hex 32`); there is no default',
+    );
   if (mode === 'test') return randomBytes(32).toString('hex');
   mkdirSync(dataDir, { recursive: true, mode: 0o755 });
   const file = join(dataDir, 'jwt-secret');
@@ -112,10 +134,18 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ),
     devHostSuffix: (env.DEV_HOST_SUFFIX ?? (mode === 'production' ? '' : 'localhost')).trim().toLowerCase(),
     trustProxy: bool('TRUST_PROXY', false, env),
-    seedDemo: bool('SEED_DEMO', !env.DATABASE_URL && mode === 'development', env),
+    seedDemo: demoSeeding(env, mode),
     tenantsDir: resolve(env.TENANTS_DIR ?? 'tenants'),
     logLevel: level,
+    metricsAllow: Object.freeze(
+      (env.METRICS_ALLOW ?? '127.0.0.0/8,::1/128')
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s && s !== 'none'),
+    ),
+    metricsToken: env.METRICS_TOKEN ? env.METRICS_TOKEN : null,
     graphqlIntrospection: bool('GRAPHQL_INTROSPECTION', mode !== 'production', env),
+    corsOrigins: corsOrigins(env.CORS_ORIGINS),
     responseCache: bool('RESPONSE_CACHE', true, env),
     runJobs: bool('RUN_JOBS', true, env),
     jobPollingSeconds: Math.max(0.5, Number(env.JOB_POLLING_SECONDS ?? 2) || 2),
@@ -130,8 +160,41 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       perPortal: int('PUBLIC_WRITES_PER_PORTAL', 600, env),
       windowSeconds: Math.max(1, int('PUBLIC_WRITES_WINDOW_SECONDS', 60, env)),
       challenge: challengeMode(env.PUBLIC_WRITES_CHALLENGE),
+      refusalDelayMs: int('PUBLIC_WRITES_REFUSAL_DELAY_MS', 1000, env),
+      maxDelayedRefusals: int('PUBLIC_WRITES_MAX_DELAYED', 2000, env),
     }),
   });
+}
+
+/** The demo accounts' password is public (README): production seeds them only with its own. */
+function demoSeeding(env: NodeJS.ProcessEnv, mode: AppConfig['env']): boolean {
+  const seed = bool('SEED_DEMO', !env.DATABASE_URL && mode === 'development', env);
+  if (seed && mode === 'production' && !env.DEMO_PASSWORD)
+    throw new Error('Configuration SEED_DEMO in production needs DEMO_PASSWORD (the default one is public)');
+  return seed;
+}
+
+/** CORS_ORIGINS: comma-separated origins, each exactly `scheme://host[:port]`. */
+function corsOrigins(raw: string | undefined): readonly string[] {
+  const origins = (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      let url: URL | null = null;
+      try {
+        url = new URL(entry);
+      } catch {
+        // reported below
+      }
+      const origin = url && ['http:', 'https:'].includes(url.protocol) ? url.origin : null;
+      if (!origin || origin !== entry.toLowerCase().replace(/\/$/, ''))
+        throw new Error(
+          `Configuration CORS_ORIGINS must list origins like https://app.example.gov.vn (no "*", no path), got "${entry}"`,
+        );
+      return origin;
+    });
+  return Object.freeze([...new Set(origins)]);
 }
 
 function challengeMode(raw: string | undefined): 'none' | 'local' {

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { DomainError } from './domain-error';
 
@@ -41,6 +42,71 @@ interface ResponseWithHttp {
     { kind: 'single'; singleResult: { errors?: readonly GraphQLFormattedError[] } } | { kind: 'incremental' };
 }
 
+const CLIENT_ERROR_CODES = [
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+];
+
+/** Errors the platform meant to give (coded, client mistakes, GraphQL's own); anything else is a fault. */
+function isExpected(code: unknown, error: unknown): boolean {
+  if (findDomainError(error)) return true;
+  if (typeof code === 'string' && CLIENT_ERROR_CODES.includes(code)) return true;
+  return error instanceof GraphQLError && !error.originalError;
+}
+
+/** A Nest HttpException below 500 thrown by a resolver (a refusal, not a fault). */
+function isClientHttpException(error: unknown): boolean {
+  const status = (error as { getStatus?: () => unknown } | undefined)?.getStatus?.();
+  return typeof status === 'number' && status < 500;
+}
+
+function requestIdOf(contextValue: unknown): string | null {
+  const id = (contextValue as { req?: { headers?: Record<string, unknown> } } | undefined)?.req?.headers?.[
+    'x-request-id'
+  ];
+  return typeof id === 'string' && id ? id : null;
+}
+
+/**
+ * An unexpected error is logged once with the request's id and its stack, and its answer carries
+ * that id (`extensions.requestId`, as in the `X-Request-Id` header): whoever reports "Internal
+ * server error" quotes the id that finds the log line, while the answer shows no SQL and no stack.
+ */
+export function createUnexpectedErrorPlugin(logger: Pick<Logger, 'error'> = new Logger('GraphQL')) {
+  return {
+    async requestDidStart({ contextValue }: { contextValue: unknown }) {
+      const requestId = requestIdOf(contextValue);
+      return {
+        async didEncounterErrors({ errors }: { errors: readonly GraphQLError[] }) {
+          for (const error of errors) {
+            if (isExpected(error.extensions?.code, error) || isClientHttpException(error.originalError))
+              continue;
+            const cause = error.originalError ?? error;
+            const at = error.path ? ` at ${error.path.join('.')}` : '';
+            logger.error(
+              `Unexpected error${at} (request ${requestId ?? 'unknown'}): ${cause.message}`,
+              cause.stack,
+            );
+          }
+        },
+        async willSendResponse({ response }: { response: ResponseWithHttp }) {
+          if (!requestId || response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          if (!result.errors?.some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR')) return;
+          result.errors = result.errors.map((e) =>
+            e.extensions?.code === 'INTERNAL_SERVER_ERROR'
+              ? { ...e, extensions: { ...e.extensions, requestId } }
+              : e,
+          );
+        },
+      };
+    },
+  };
+}
+
 /**
  * The one place thrown errors become GraphQL errors: coded and translated for DomainErrors,
  * masked for everything unexpected in production (no stack traces, no SQL).
@@ -64,24 +130,20 @@ export function createGraphqlErrorFormatter(production: boolean) {
       };
     }
     const code = formatted.extensions?.code;
-    const isClientError =
-      typeof code === 'string' &&
-      [
-        'GRAPHQL_PARSE_FAILED',
-        'GRAPHQL_VALIDATION_FAILED',
-        'BAD_USER_INPUT',
-        'BAD_REQUEST',
-        'PERSISTED_QUERY_NOT_FOUND',
-      ].includes(code);
-    if (isClientError || (error instanceof GraphQLError && !error.originalError)) {
+    if (isExpected(code, error)) {
       return production ? { ...formatted, extensions: { code } } : formatted;
     }
     if (production) {
+      // The request id is added when the response is sent (createUnexpectedErrorPlugin).
       return {
         message: 'Internal server error',
         locations: formatted.locations,
         path: formatted.path,
-        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        extensions: {
+          code: 'INTERNAL_SERVER_ERROR',
+          messageVi: 'Lỗi hệ thống. Vui lòng thử lại sau.',
+          messageEn: 'Internal server error. Please try again later.',
+        },
       };
     }
     return formatted;

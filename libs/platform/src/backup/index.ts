@@ -1,0 +1,11 @@
+export { BackupRefusal } from './backup-refusal';
+export { assertSourceReadable, assertTargetFree } from './backup-archive';
+export { appPackage } from './backup-manifest';
+export type { BackupManifest } from './backup-manifest';
+export type { BlobSink, BlobSource } from './blob-folder';
+export { openConfiguredDatabase } from './backup-database';
+export type { DatabaseHandle } from './backup-database';
+export { createBackup } from './create-backup';
+export type { CreateBackupOptions, CreateBackupResult } from './create-backup';
+export { restoreBackup } from './restore-backup';
+export type { RestoreBackupOptions, RestoreBackupResult } from './restore-backup';
