@@ -8,17 +8,15 @@ import { SubtreeFeedService } from '../../libs/federation/src/subtree/subtree-fe
 import { subtreeOf } from '../../libs/federation/src/subtree/portal-tree';
 import { post, pct, startApi } from '../support/api-client';
 import { benchDatabase } from '../support/bench-database';
-import { generateItems } from '../support/generate-items';
 import { num, printTable } from '../support/report';
-import { applyTree, benchAccount, seedingContext } from '../support/seed-tree';
-import { generateNationalTree } from '../tenancy/national-tree';
+import { NATIONAL_BIG_PROVINCE_HOST, seedNationalDataset } from '../support/seed-national';
+import { seedingContext } from '../support/seed-tree';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 2_000_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
 const PROPAGATIONS = Number(process.env.BENCH_PROPAGATIONS ?? 20);
-/** The province (by index) given about 170 portals; the others keep about 100. */
-const BIG_PROVINCE = 0;
-const BIG_PROVINCE_HOST = 'tinh01.gov.vn';
+/** The province given about 170 portals; the others keep about 100. */
+const BIG_PROVINCE_HOST = NATIONAL_BIG_PROVINCE_HOST;
 /** How deep the deep pages are (fewer when BENCH_ITEMS makes the province small). */
 let DEEP = 10_000;
 const ADMIN = { username: 'bench-admin', password: 'quan-tri-trung-uong-2026' };
@@ -47,60 +45,15 @@ interface Seeded {
 }
 
 async function seed(app: INestApplicationContext): Promise<Seeded> {
-  const routing = await applyTree(app, generateNationalTree(34, 101, { [BIG_PROVINCE]: 170 }));
+  const ds = app.get(DataSource);
+  // The national dataset (bench/support/seed-national.ts): item g is published about 47 s before
+  // item g - 1, every portal gets its share at every date, 5 % are shown on the parent portal.
+  const { routing, portals, syndicated } = await seedNationalDataset(app, ds, {
+    total: ITEMS,
+    admin: { ...ADMIN, displayName: 'Bench admin' },
+  });
   const root = routing.resolve(BIG_PROVINCE_HOST);
   if (root.type !== 'serve') throw new Error(`no ${BIG_PROVINCE_HOST}`);
-  const authorId = await benchAccount(app, BIG_PROVINCE_HOST, {
-    username: 'bench-author',
-    displayName: 'Bench',
-    password: 'bench-password-long',
-  });
-  await benchAccount(app, BIG_PROVINCE_HOST, { ...ADMIN, displayName: 'Bench admin', platformAdmin: true });
-
-  const ds = app.get(DataSource);
-  // Every portal with its news section, its announcements and direction sections (where its
-  // template has them), and its parent's news section (where its syndicated items are placed).
-  await ds.query(`CREATE TEMP TABLE bench_portals AS
-    SELECT row_number() OVER (ORDER BY t.path) - 1 AS n, t.id AS tenant_id, t.parent_id,
-           news.id AS news_id, coalesce(ann.id, news.id) AS announcements_id, coalesce(dir.id, news.id) AS directives_id,
-           pnews.id AS parent_news_id
-      FROM tenants t
-      JOIN categories news ON news.tenant_id = t.id AND news.slug = 'tin-tuc-su-kien' AND news.parent_id IS NULL
-      LEFT JOIN categories ann ON ann.tenant_id = t.id AND ann.slug = 'thong-bao'
-      LEFT JOIN categories dir ON dir.tenant_id = t.id AND dir.slug = 'chi-dao-dieu-hanh' AND dir.parent_id IS NULL
-      LEFT JOIN categories pnews ON pnews.tenant_id = t.parent_id AND pnews.slug = 'tin-tuc-su-kien' AND pnews.parent_id IS NULL`);
-  const [{ portals }] = await ds.query('SELECT count(*)::int AS portals FROM bench_portals');
-  // Item g goes to portal g mod portals (so every portal gets its share at every date); published
-  // about 47 s apart (three years over 2,000,000 items) with some jitter; 70 % news, 20 %
-  // announcements, 10 % directives.
-  await generateItems(ds, {
-    total: ITEMS,
-    authorId: authorId,
-    select: (from, to) => ({
-      sql: `SELECT g, gen_random_uuid() AS item_id, gen_random_uuid() AS rev_id, p.tenant_id,
-                   CASE WHEN g % 10 < 7 THEN p.news_id WHEN g % 10 < 9 THEN p.announcements_id ELSE p.directives_id END AS category_id,
-                   CASE WHEN g % 10 < 7 THEN 'NEWS' WHEN g % 10 < 9 THEN 'ANNOUNCEMENT' ELSE 'DIRECTIVE' END AS kind,
-                   timestamptz '2026-11-01' - make_interval(secs => g * 47.0 + g::bigint * 7919 % 600) AS published_at,
-                   g % 997 = 0 AS pinned
-              FROM generate_series($1::int, $2::int) g JOIN bench_portals p ON p.n = g % $3`,
-      params: [from, to, portals],
-    }),
-  });
-  // 5 % of the items (every 20th, of portals with a parent) are shown on the parent portal.
-  const t0 = performance.now();
-  await ds.query(
-    `INSERT INTO syndications (id, item_id, source_tenant_id, target_tenant_id, direction, state, category_id, slug,
-                               proposed_by, proposed_at, decided_by, decided_at, placed_at, updated_at)
-     SELECT gen_random_uuid(), i.id, i.tenant_id, p.parent_id, 'UP', 'ACCEPTED', p.parent_news_id, i.slug,
-            $1, i.published_at, $1, i.published_at + interval '1 hour', i.published_at + interval '1 hour', now()
-       FROM content_items i JOIN bench_portals p ON p.tenant_id = i.tenant_id
-      WHERE p.parent_id IS NOT NULL AND substr(i.slug, 5)::int % 20 = 0`,
-    [authorId],
-  );
-  const [{ syndicated }] = await ds.query('SELECT count(*)::int AS syndicated FROM syndications');
-  process.stdout.write(
-    `  syndicated ${num(syndicated)} items in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
-  );
   for (const table of ['content_items', 'content_revisions', 'syndications', 'categories', 'tenants'])
     await ds.query(`VACUUM ANALYZE ${table}`);
 

@@ -22,8 +22,7 @@ export interface NationalDataset {
 }
 
 /**
- * The national dataset of the `federation` benchmark, as a function other benchmarks can call (the
- * same steps as federation.bench.ts's `seed`, which keeps its own copy): the tree with one province
+ * The national dataset of the `federation` and `reporting` benchmarks: the tree with one province
  * enlarged (`generateNationalTree(34, 101, { 0: 170 })`, 3,471 portals), the bench author and a
  * platform administrator homed on the big province, `total` live items spread over every portal
  * (item g on portal g mod portals; 70 % news, 20 % announcements, 10 % directives), and every 20th
