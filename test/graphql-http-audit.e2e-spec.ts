@@ -1,7 +1,6 @@
 import { request } from 'node:http';
 import { AuditResult, serverAudits } from 'graphql-http';
-import { loadAppConfig } from '../libs/platform/src';
-import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
+import { SMALL_TREES, TestApp, startTestApp, productionSettings } from './support/test-app';
 
 const CITY = 'hochiminhcity.gov.vn';
 
@@ -87,21 +86,6 @@ async function describeFailures(results: AuditResult[]) {
           'response' in r ? `${r.response.status} ${await r.response.clone().text()}`.slice(0, 300) : '',
       })),
   );
-}
-
-/** What loadAppConfig gives production, for the settings that change how GraphQL answers. */
-function productionSettings(env: Record<string, string> = {}) {
-  const production = loadAppConfig({
-    NODE_ENV: 'production',
-    JWT_SECRET: 'p'.repeat(48),
-    DATABASE_URL: 'postgres://unused/unused',
-    ...env,
-  });
-  return {
-    env: production.env,
-    graphqlIntrospection: production.graphqlIntrospection,
-    devHostSuffix: production.devHostSuffix,
-  };
 }
 
 describe.each([

@@ -1,30 +1,14 @@
 import { getIntrospectionQuery } from 'graphql';
 import { Role } from '../libs/access/src';
-import { AppConfig, loadAppConfig } from '../libs/platform/src';
+import { loadAppConfig } from '../libs/platform/src';
 import { HttpResponse } from './support/http-client';
-import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
+import { SMALL_TREES, TestApp, startTestApp, productionSettings } from './support/test-app';
 
 const CITY = 'hochiminhcity.gov.vn';
 const CITY_ALIAS = 'tphcm.gov.vn';
 const WARD = 'saigon.hochiminhcity.gov.vn';
 /** An origin outside the federation configured in CORS_ORIGINS (say, the province's e-services site). */
 const PARTNER = 'https://dichvucong.example.vn';
-
-/** The settings loadAppConfig gives production (only those that change what the api answers). */
-function productionSettings(env: Record<string, string> = {}): Partial<AppConfig> {
-  const production = loadAppConfig({
-    NODE_ENV: 'production',
-    JWT_SECRET: 'p'.repeat(48),
-    DATABASE_URL: 'postgres://unused/unused',
-    ...env,
-  });
-  return {
-    env: production.env,
-    graphqlIntrospection: production.graphqlIntrospection,
-    devHostSuffix: production.devHostSuffix,
-    corsOrigins: production.corsOrigins,
-  };
-}
 
 function csp(res: HttpResponse): Record<string, string[]> {
   const header = String(res.headers['content-security-policy'] ?? '');

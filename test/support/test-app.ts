@@ -204,3 +204,22 @@ root:
           nameVi: Thị trấn Minh Lương
 `,
 };
+
+/**
+ * The settings loadAppConfig gives production, for those that change what the api answers (for
+ * `startTestApp(productionSettings())`: the rest of a test app's config stays the test one).
+ */
+export function productionSettings(env: Record<string, string> = {}): Partial<AppConfig> {
+  const production = loadAppConfig({
+    NODE_ENV: 'production',
+    JWT_SECRET: 'p'.repeat(48),
+    DATABASE_URL: 'postgres://unused/unused',
+    ...env,
+  });
+  return {
+    env: production.env,
+    graphqlIntrospection: production.graphqlIntrospection,
+    devHostSuffix: production.devHostSuffix,
+    corsOrigins: production.corsOrigins,
+  };
+}
