@@ -7,6 +7,10 @@ import { createTestDatabase } from './support/test-database';
 
 const CLI = join(__dirname, '..', 'dist', 'apps', 'cli', 'src', 'main.js');
 
+// Each test runs the CLI a dozen times, each a new process that boots the libs: seconds apiece on a
+// busy 2-core machine, so the default 60 s is too short for a whole test.
+jest.setTimeout(240_000);
+
 function portal(
   args: string[],
   env: Record<string, string> = {},
