@@ -1050,4 +1050,37 @@ describe('content workflow', () => {
     expect((await queueOf(member, SAIGON, { s: ['IN_REVIEW'] })).map((q) => q.itemId)).toContain(item.id);
     expect((await queueOf(member, SAIGON, { s: ['SUBMITTED'] })).map((q) => q.itemId)).not.toContain(item.id);
   });
+
+  it('two saves of the same item at the same moment: one lands, the other is told to reload, never a 500', async () => {
+    const created = await draft(writer, { title: 'Tin sửa cùng lúc' });
+    const outcomes: string[] = [];
+    for (let round = 0; round < 8; round++) {
+      const pair = await Promise.all(
+        [1, 2].map((n) =>
+          t.gql<{ editContent: Result }>(
+            SAIGON,
+            EDIT,
+            {
+              id: created.id,
+              i: {
+                title: `Tin sửa cùng lúc ${round}.${n}`,
+                bodyHtml: '<p>x</p>',
+                authorName: 'Nguyễn Văn A',
+                source: 'UBND phường',
+                fields: { eventDate: '2026-11-20' },
+              },
+            },
+            { token: writer.token },
+          ),
+        ),
+      );
+      for (const res of pair) {
+        expect(res.body.errors).toBeUndefined();
+        const r = res.body.data!.editContent as { __typename: string; errorCode?: string };
+        outcomes.push(r.__typename === 'ContentItem' ? 'saved' : r.errorCode!);
+      }
+    }
+    expect(outcomes.every((o) => o === 'saved' || o === 'EDIT_CONFLICT')).toBe(true);
+    expect(outcomes).toContain('saved');
+  });
 });

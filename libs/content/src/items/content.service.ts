@@ -241,7 +241,23 @@ export class ContentService {
       createdBy: ctx.accountId!,
       createdAt: new Date(),
     });
-    await m.insert(ContentRevisionEntity, revision as never);
+    try {
+      await m.insert(ContentRevisionEntity, revision as never);
+    } catch (e) {
+      // Two saves of the same item at once both numbered their revision max + 1: the later one is
+      // told to reload rather than failing with a database error.
+      if ((e as { code?: string; constraint?: string }).constraint === 'content_revisions_number_unique')
+        throw new DomainError(
+          'EDIT_CONFLICT',
+          {
+            vi: 'Tin bài vừa được người khác lưu; hãy tải lại rồi sửa tiếp.',
+            en: 'Someone saved this item at the same moment; reload it and edit again.',
+          },
+          'itemId',
+          409,
+        );
+      throw e;
+    }
     await m.update(ContentItemEntity, { id: item.id }, { updatedAt: new Date() });
     return revision;
   }

@@ -3,6 +3,9 @@ import PgBoss from 'pg-boss';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 
+/** Jobs fetched per poll; with a full batch the worker fetches again at once. */
+const JOB_BATCH = 20;
+
 export type JobHandler<T> = (data: T, job: { id: string; name: string }) => Promise<void>;
 
 interface Registration {
@@ -44,11 +47,23 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
       await this.ensureQueue(boss, r.name);
       // pg-boss keeps one schedule per name, whichever instance sets it: no duplicate runs.
       if (r.cron) await boss.schedule(r.name, r.cron, {}, { tz: 'UTC' });
-      await boss.work<unknown>(
+      let workerId: string | null = null;
+      workerId = await boss.work<unknown>(
         r.name,
-        { pollingIntervalSeconds: this.config.jobPollingSeconds, batchSize: 1 },
-        async ([job]) => {
-          await r.handler(job.data, { id: job.id, name: job.name });
+        { pollingIntervalSeconds: this.config.jobPollingSeconds, batchSize: JOB_BATCH },
+        async (jobs) => {
+          // One at a time; a failure is that job's alone (pg-boss retries it by its queue's policy).
+          for (const job of jobs) {
+            try {
+              await r.handler(job.data, { id: job.id, name: job.name });
+            } catch (e) {
+              this.logger.error(`job ${job.name} ${job.id} failed: ${(e as Error).stack ?? String(e)}`);
+              await boss.fail(job.name, job.id, { message: (e as Error).message ?? String(e) });
+            }
+          }
+          // A full batch means more are waiting (a backlog of scheduled publications due at once):
+          // fetch again at once instead of after the polling interval.
+          if (jobs.length === JOB_BATCH && workerId) boss.notifyWorker(workerId);
         },
       );
     }
