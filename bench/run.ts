@@ -2,6 +2,8 @@ import { runCalendarBench } from './calendar/calendar.bench';
 import { runContentBench } from './content/content.bench';
 import { runEngagementBench } from './engagement/engagement.bench';
 import { runFederationBench } from './federation/federation.bench';
+import { runFaultsBench } from './ops/faults.bench';
+import { runSoakBench } from './ops/soak.bench';
 import { runReportingBench } from './reporting/reporting.bench';
 import { runTenancyBench } from './tenancy/tenancy.bench';
 
@@ -12,6 +14,8 @@ const BENCHES: Record<string, () => Promise<void>> = {
   federation: runFederationBench,
   engagement: runEngagementBench,
   reporting: runReportingBench,
+  soak: runSoakBench,
+  faults: runFaultsBench,
 };
 
 async function main(): Promise<void> {
