@@ -14,7 +14,10 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
 
   override handleRequest<T>(err: unknown, user: T): T {
     if (err instanceof DomainError) throw err;
-    if (err || !user)
+    // Anything else thrown while checking the session (the database unreachable) is the server's
+    // failure, not the token's: answering "invalid token" would make clients sign their users out.
+    if (err) throw err;
+    if (!user)
       throw new UnauthenticatedError({
         vi: 'Mã truy cập không hợp lệ hoặc đã hết hạn.',
         en: 'The access token is invalid or has expired.',
