@@ -385,14 +385,17 @@ describe('reports: figures, rule checks and files', () => {
     expect(r.total.published.total).toBe(2);
     expect(r.total.timeliness).toEqual([{ kind: 'NEWS', published: 2, withDeadline: 2, onTime: 1, late: 1 }]);
     const late = dataOf(
-      await t.gql<{ reportLateItems: Array<{ title: string; dueAt: string; publishedAt: string }> }>(
+      await t.gql<{
+        reportLateItems: Array<{ title: string; dueAt: string; publishedAt: string; cursor: string }>;
+      }>(
         CITY,
-        `query { reportLateItems(tenantId: "${t.tenant(SAIGON).id}", period: "2026-02") { title dueAt publishedAt } }`,
+        `query { reportLateItems(tenantId: "${t.tenant(SAIGON).id}", period: "2026-02") { title dueAt publishedAt cursor } }`,
         {},
         { token: tokens.central },
       ),
     ).reportLateItems;
-    expect(late).toEqual([
+    const cursor = late[0].cursor;
+    expect(late.map(({ cursor: _, ...rest }) => rest)).toEqual([
       {
         title: 'Tin trễ sau Tết',
         // The end of Monday 23 February, Vietnamese time.
@@ -400,6 +403,16 @@ describe('reports: figures, rule checks and files', () => {
         publishedAt: '2026-02-24T02:00:00.000Z',
       },
     ]);
+    // The cursor pages on: nothing after the only late item.
+    const next = dataOf(
+      await t.gql<{ reportLateItems: unknown[] }>(
+        CITY,
+        `query($a: String) { reportLateItems(tenantId: "${t.tenant(SAIGON).id}", period: "2026-02", first: 1, after: $a) { title } }`,
+        { a: cursor },
+        { token: tokens.central },
+      ),
+    ).reportLateItems;
+    expect(next).toEqual([]);
   });
 
   it('gives every figure of a portal for March, and checks its rules naming their sources', async () => {

@@ -110,7 +110,7 @@ export class ReportingResolver {
       cursor,
       limit,
     );
-    return items;
+    return items.map((item) => ({ ...item, cursor: lateItemCursor(item) }));
   }
 
   @Mutation(() => RequestReportExportResult, {
@@ -145,8 +145,8 @@ export class ReportingResolver {
   }
 }
 
-/** The cursor after a late item (for clients paging `reportLateItems`). */
-export function lateItemCursor(item: { tenantId: string; publishedAt: Date; itemId: string }): string {
+/** The cursor after a late item (what `after` takes). */
+function lateItemCursor(item: { tenantId: string; publishedAt: Date; itemId: string }): string {
   return Buffer.from(JSON.stringify([item.tenantId, item.publishedAt.toISOString(), item.itemId])).toString(
     'base64url',
   );

@@ -202,6 +202,8 @@ export class LateItemType {
   @Field(() => String) title!: string;
   @Field(() => Date) dueAt!: Date;
   @Field(() => Date) publishedAt!: Date;
+  @Field(() => String, { description: 'Pass as `after` for the items that follow this one.' })
+  cursor!: string;
 }
 
 @ObjectType('ReportExport')
