@@ -1082,5 +1082,15 @@ describe('content workflow', () => {
     }
     expect(outcomes.every((o) => o === 'saved' || o === 'EDIT_CONFLICT')).toBe(true);
     expect(outcomes).toContain('saved');
+    // Every save that landed is one revision, and the item still has exactly one draft in progress.
+    const revisions = await db.query('SELECT count(*)::int AS n FROM content_revisions WHERE item_id = $1', [
+      created.id,
+    ]);
+    expect(revisions.rows[0].n).toBe(1 + outcomes.filter((o) => o === 'saved').length);
+    const open = await db.query(
+      `SELECT count(*)::int AS n FROM editorial_states WHERE item_id = $1 AND status = 'DRAFT'`,
+      [created.id],
+    );
+    expect(open.rows[0].n).toBe(1);
   });
 });

@@ -227,11 +227,17 @@ export class ContentService {
     ctx: RequestContext,
     item: ContentItemEntity,
     clean: CleanRevision,
+    after?: number,
   ): Promise<ContentRevisionEntity> {
+    // The item's row lock makes saves of one item take turns; a save prepared against an older
+    // revision than the latest (someone saved in between) is told to reload instead of stacking a
+    // second draft on a stale one.
+    await m.query('SELECT 1 FROM content_items WHERE id = $1 FOR UPDATE', [item.id]);
     const [{ next }] = await m.query(
       'SELECT coalesce(max(number), 0) + 1 AS next FROM content_revisions WHERE item_id = $1',
       [item.id],
     );
+    if (after !== undefined && Number(next) !== after + 1) throw editConflict();
     const revision = Object.assign(new ContentRevisionEntity(), {
       id: randomUUID(),
       itemId: item.id,
@@ -244,18 +250,9 @@ export class ContentService {
     try {
       await m.insert(ContentRevisionEntity, revision as never);
     } catch (e) {
-      // Two saves of the same item at once both numbered their revision max + 1: the later one is
-      // told to reload rather than failing with a database error.
+      // A last guard for a writer that numbered its revision without the row lock.
       if ((e as { code?: string; constraint?: string }).constraint === 'content_revisions_number_unique')
-        throw new DomainError(
-          'EDIT_CONFLICT',
-          {
-            vi: 'Tin bài vừa được người khác lưu; hãy tải lại rồi sửa tiếp.',
-            en: 'Someone saved this item at the same moment; reload it and edit again.',
-          },
-          'itemId',
-          409,
-        );
+        throw editConflict();
       throw e;
     }
     await m.update(ContentItemEntity, { id: item.id }, { updatedAt: new Date() });
@@ -332,4 +329,17 @@ export class ContentService {
   manager(ctx: RequestContext): EntityManager {
     return this.tx.manager(ctx);
   }
+}
+
+/** Someone saved the item between this save's reading and writing it. */
+export function editConflict(): DomainError {
+  return new DomainError(
+    'EDIT_CONFLICT',
+    {
+      vi: 'Tin bài vừa được người khác lưu; hãy tải lại rồi sửa tiếp.',
+      en: 'Someone saved this item at the same moment; reload it and edit again.',
+    },
+    'itemId',
+    409,
+  );
 }

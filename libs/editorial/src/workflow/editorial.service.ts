@@ -12,6 +12,7 @@ import {
   NewItemInput,
   RevisionInput,
   deadlineOf,
+  editConflict,
   plainText,
 } from '@portal/content';
 import {
@@ -199,7 +200,17 @@ export class EditorialService implements OnModuleInit {
       if ('error' in clean) throw clean.error;
       await this.tx.run(ctx, async (tx) => {
         const m = this.tx.manager(tx);
-        const revision = await this.content.addRevision(m, tx, item, clean.value);
+        // The working revision's state is locked first, as a workflow step locks it, so a save and a
+        // step on the same item take turns; a save that finds the state moved is told to reload.
+        if (working) {
+          const locked = await m
+            .createQueryBuilder(EditorialStateEntity, 's')
+            .setLock('pessimistic_write')
+            .where('s.revision_id = :id', { id: working.revision.id })
+            .getOne();
+          if (!locked || locked.status !== working.state.status) throw editConflict();
+        }
+        const revision = await this.content.addRevision(m, tx, item, clean.value, current.latestNumber);
         if (working)
           await m.update(
             EditorialStateEntity,
@@ -622,7 +633,7 @@ export class EditorialService implements OnModuleInit {
         ? { revision: latest, state: latestState }
         : null;
     const live = item.liveRevisionId ? (revisions.find((r) => r.id === item.liveRevisionId) ?? null) : null;
-    return { item, tenant, working, live };
+    return { item, tenant, working, live, latestNumber: latest?.number ?? 0 };
   }
 
   private subject(item: ContentItemEntity, tenant: RoutedTenant) {
