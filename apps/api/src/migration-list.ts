@@ -16,6 +16,7 @@ import { Questions1763800001000 } from '../../../libs/engagement/src/migrations/
 import { ConsultationsRatings1763800001100 } from '../../../libs/engagement/src/migrations/1763800001100-consultations-ratings';
 import { QuestionAttachments1763800001200 } from '../../../libs/engagement/src/migrations/1763800001200-question-attachments';
 import { Reporting1763800001300 } from '../../../libs/reporting/src/migrations/1763800001300-reporting';
+import { RowLevelSecurity1763800001400 } from '../../../libs/platform/src/migrations/1763800001400-row-level-security';
 
 /**
  * Every lib's migrations in order. Imported file by file (not through the libs' index) so that
@@ -40,4 +41,5 @@ export const MIGRATIONS = [
   ConsultationsRatings1763800001100,
   QuestionAttachments1763800001200,
   Reporting1763800001300,
+  RowLevelSecurity1763800001400,
 ];

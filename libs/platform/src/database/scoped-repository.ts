@@ -3,6 +3,7 @@ import { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typ
 import type { RequestContext } from '../context/request-context';
 import { abilityToSql } from '../authorization/ability-sql';
 import type { AppAction, AppSubjectType } from '../authorization/app-ability';
+import { applyTenantScope, tenantScopeOf } from './tenant-scope';
 
 /** The join every scoped query makes to learn the owning tenant's place in the tree. */
 export const SCOPE_TENANT_ALIAS = 'scope_tenant';
@@ -12,6 +13,10 @@ export const SCOPE_TENANT_ALIAS = 'scope_tenant';
  * (1) the subtree of the portal the request addressed (a ward's host never shows a sibling's rows,
  * whatever the caller's roles elsewhere) and (2) the caller's CASL rules for the action, translated
  * to SQL. The owning tenant is the entity's `tenantId` property unless another is named.
+ *
+ * For an officer of one portal the query also runs in a transaction confined to that portal's
+ * subtree by row-level security (its own if it has none), so whatever a caller adds to it (a join, a
+ * subquery without a tenant condition) still returns nothing foreign.
  */
 export class ScopedRepository<T extends ObjectLiteral> {
   constructor(
@@ -48,12 +53,64 @@ export class ScopedRepository<T extends ObjectLiteral> {
       return `${alias}."${column.databaseName}"`;
     });
     qb.andWhere(predicate.sql, predicate.params);
-    return qb;
+    return tenantScopeOf(ctx) ? confined(qb, ctx, this.dataSource) : qb;
   }
 
   findById(ctx: RequestContext, action: AppAction, id: string): Promise<T | null> {
     return this.query(ctx, action).andWhere('row.id = :scopedId', { scopedId: id }).getOne();
   }
+}
+
+/** The query builder methods that run the query. */
+const EXECUTE = new Set<PropertyKey>([
+  'getMany',
+  'getOne',
+  'getOneOrFail',
+  'getRawMany',
+  'getRawOne',
+  'getManyAndCount',
+  'getCount',
+  'getExists',
+  'getRawAndEntities',
+]);
+
+/**
+ * The same query builder, whose execution first confines its transaction to the context's subtree
+ * (or opens a confined one when the caller has none). Builder calls return the wrapper, so a chain
+ * of filters stays confined; so do the builders it derives (clones, subqueries).
+ */
+function confined<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  ctx: RequestContext,
+  dataSource: DataSource,
+): SelectQueryBuilder<T> {
+  const run = async (method: PropertyKey, args: unknown[]) => {
+    const call = (builder: SelectQueryBuilder<T>) =>
+      (Reflect.get(builder, method) as (...a: unknown[]) => Promise<unknown>).apply(builder, args);
+    const manager = ctx.manager;
+    if (manager?.queryRunner?.isTransactionActive) {
+      await applyTenantScope(manager, ctx);
+      return call(qb);
+    }
+    // A copy runs on the confined transaction's connection; the builder itself is left as it was.
+    return dataSource.transaction(async (tx) => {
+      await applyTenantScope(tx, ctx);
+      return call(qb.clone().setQueryRunner(tx.queryRunner!));
+    });
+  };
+  const wrapper: SelectQueryBuilder<T> = new Proxy(qb, {
+    get(target, property) {
+      const value = Reflect.get(target, property, target) as unknown;
+      if (typeof value !== 'function') return value;
+      if (EXECUTE.has(property)) return (...args: unknown[]) => run(property, args);
+      return (...args: unknown[]) => {
+        const result = (value as (...a: unknown[]) => unknown).apply(target, args);
+        if (result === target) return wrapper;
+        return result instanceof SelectQueryBuilder ? confined(result, ctx, dataSource) : result;
+      };
+    },
+  });
+  return wrapper;
 }
 
 @Injectable()
