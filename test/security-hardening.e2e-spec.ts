@@ -1,8 +1,9 @@
 import { getIntrospectionQuery } from 'graphql';
+import { Client } from 'pg';
 import { Role } from '../libs/access/src';
 import { loadAppConfig } from '../libs/platform/src';
 import { HttpResponse } from './support/http-client';
-import { SMALL_TREES, TestApp, startTestApp, productionSettings } from './support/test-app';
+import { GqlResponse, SMALL_TREES, TestApp, startTestApp, productionSettings } from './support/test-app';
 
 const CITY = 'hochiminhcity.gov.vn';
 const CITY_ALIAS = 'tphcm.gov.vn';
@@ -390,10 +391,20 @@ describe('production: introspection off, errors without details', () => {
   });
 
   it('answers an unexpected database error with a generic message and the request id, logging the cause', async () => {
-    // A real fault: `first: -1` reaches SQL unchecked (LIMIT -1) in the editorial reminders query.
-    // (When that lib validates `first`, this needs another real path to an unexpected error.)
+    // A real fault in the database: the reminders table is renamed away for this one request (as a
+    // botched manual change would), so the query fails in PostgreSQL. (`first: -1`, the fault used
+    // before, is now a typed INVALID_PAGE_SIZE: security-suite.e2e-spec.ts.)
     const token = await t.asUser('prod-owner', Role.OWNER, CITY);
-    const res = await t.gql(CITY, '{ editorialReminders(first: -1) { id } }', {}, { token });
+    const db = new Client({ connectionString: t.databaseUrl });
+    await db.connect();
+    let res: GqlResponse;
+    try {
+      await db.query('ALTER TABLE editorial_reminders RENAME TO editorial_reminders_away');
+      res = await t.gql(CITY, '{ editorialReminders { id } }', {}, { token });
+    } finally {
+      await db.query('ALTER TABLE IF EXISTS editorial_reminders_away RENAME TO editorial_reminders');
+      await db.end();
+    }
     expect(res.status).toBe(200);
     const requestId = res.headers['x-request-id'];
     expect(requestId).toEqual(expect.any(String));
@@ -413,10 +424,14 @@ describe('production: introspection off, errors without details', () => {
         },
       ],
     });
-    expect(res.text).not.toMatch(/LIMIT|SELECT|QueryFailed|stacktrace|\bat \w|node_modules/i);
+    expect(res.text).not.toMatch(
+      /editorial_reminders|relation|SELECT|QueryFailed|stacktrace|\bat \w|node_modules/i,
+    );
     // The log line the request id finds has the cause and where it was thrown.
     const logged = logLines.filter(
-      (line) => line.includes(requestId as string) && /LIMIT must not be negative/.test(line),
+      (line) =>
+        line.includes(requestId as string) &&
+        /relation \\?"editorial_reminders\\?" does not exist/.test(line),
     );
     expect(logged.length).toBeGreaterThan(0);
   });

@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { AnonymousResponseCache } from './http/anonymous-response-cache';
 import { installEnglishPrefix } from './http/english-prefix';
 import { installHttpSecurity } from './security/http-security';
+import { StorableTextPipe } from './security/storable-text.pipe';
 import { RequestObserver } from './observability/request-observer';
 
 /** Builds the api application (used by main, the tests and the benchmarks). */
@@ -19,6 +20,7 @@ export async function createApiApp(config: AppConfig = loadAppConfig()): Promise
   // Express's own error pages show stacks unless its env is production (it reads NODE_ENV otherwise).
   app.set('env', config.env === 'production' ? 'production' : 'development');
   app.useBodyParser('json', { limit: '1mb' });
+  app.useGlobalPipes(new StorableTextPipe()); // no argument brings NUL or a lone surrogate to SQL
   app.enableShutdownHooks();
   app.get(AnonymousResponseCache).install(app.getHttpServer());
   installEnglishPrefix(app.getHttpServer());

@@ -43,6 +43,36 @@ function refuseNonJsonGraphqlPost(req: IncomingMessage, res: ServerResponse): bo
 }
 
 /**
+ * Node keeps the first of several Host headers, while a proxy in front may route by another: a
+ * request with more than one (RFC 9112 §3.2) is refused with 400, never answered for one of them.
+ */
+function refuseDuplicateHost(req: IncomingMessage, res: ServerResponse): boolean {
+  let hosts = 0;
+  for (let i = 0; i < req.rawHeaders.length; i += 2) if (req.rawHeaders[i].toLowerCase() === 'host') hosts++;
+  if (hosts <= 1) return false;
+  res.statusCode = 400;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('Connection', 'close');
+  req.resume();
+  res.end(
+    JSON.stringify({
+      errors: [
+        {
+          message: 'More than one Host header. / Yêu cầu có nhiều hơn một tiêu đề Host.',
+          extensions: {
+            code: 'DUPLICATE_HOST',
+            messageVi: 'Yêu cầu có nhiều hơn một tiêu đề Host.',
+            messageEn: 'The request has more than one Host header.',
+          },
+        },
+      ],
+    }),
+  );
+  return true;
+}
+
+/**
  * Keeps `Origin` in `Vary` however a handler sets Vary later (feeds and files set their own), so a
  * shared cache never serves one origin's CORS answer to another.
  */
@@ -58,7 +88,8 @@ function keepVaryOrigin(res: ServerResponse): void {
 
 /**
  * Defence in depth for every HTTP answer (GraphQL, pages, feeds, files, errors, cached reads): the
- * security headers, CORS per portal (preflights answered here) and the GraphQL media-type check.
+ * security headers, one Host header only, CORS per portal (preflights answered here) and the GraphQL
+ * media-type check.
  * Wraps the server's request handler, outside the English prefix and the response cache.
  */
 export function installHttpSecurity(
@@ -73,6 +104,7 @@ export function installHttpSecurity(
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     headers(req, res, () => {
       keepVaryOrigin(res);
+      if (refuseDuplicateHost(req, res)) return;
       if (cors.apply(req, res)) return;
       if (refuseNonJsonGraphqlPost(req, res)) return;
       next(req, res);

@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
 import { ContentService } from '@portal/content';
-import { APP_CONFIG, AppConfig, JobQueue, RequestContext } from '@portal/platform';
+import { APP_CONFIG, AppConfig, JobQueue, RequestContext, inputError } from '@portal/platform';
 
 /** A reminder (before a deadline) or an escalation (after it) raised for a board. */
 @Entity('editorial_reminders')
@@ -19,6 +19,9 @@ export class EditorialReminderEntity {
 }
 
 export const REMINDER_JOB = 'editorial-reminders';
+
+/** Most reminders one call lists. */
+export const MAX_REMINDERS_PAGE = 200;
 
 /**
  * Deadline reminders: a recurring job raises, once per revision, deadline and stage, a reminder at
@@ -78,6 +81,14 @@ export class RemindersService implements OnModuleInit {
 
   /** Reminders of the items the caller may read, newest first. */
   async list(ctx: RequestContext, first = 50): Promise<EditorialReminderEntity[]> {
+    // Checked before SQL, like every page size: LIMIT -1 was a database error (a 500).
+    if (!Number.isInteger(first) || first < 1 || first > MAX_REMINDERS_PAGE)
+      throw inputError(
+        'INVALID_PAGE_SIZE',
+        'first',
+        `Số mục mỗi trang phải từ 1 đến ${MAX_REMINDERS_PAGE}.`,
+        `Page size must be between 1 and ${MAX_REMINDERS_PAGE}.`,
+      );
     const rows: Array<Record<string, unknown>> = await this.content.items
       .query(ctx, 'read')
       .innerJoin(EditorialReminderEntity, 'rem', 'rem.item_id = row.id')
@@ -93,7 +104,7 @@ export class RemindersService implements OnModuleInit {
       ])
       .orderBy('rem.created_at', 'DESC')
       .addOrderBy('rem.id', 'ASC')
-      .limit(Math.min(first, 200))
+      .limit(first)
       .getRawMany();
     return rows.map((r) =>
       Object.assign(new EditorialReminderEntity(), {

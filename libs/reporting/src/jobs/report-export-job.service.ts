@@ -9,7 +9,7 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { BLOB_STORE, BlobStore, blobKey } from '@portal/content';
-import { JobQueue, NotFoundError, RequestContext, systemContext } from '@portal/platform';
+import { DomainError, JobQueue, NotFoundError, RequestContext, systemContext } from '@portal/platform';
 import { ReportFormat } from '../export/report-export.types';
 import { ReportExportService, type ReportRequest } from '../report/report-export.service';
 import { ReportScope } from '../report/report-scope';
@@ -160,6 +160,19 @@ export class ReportExportJobService implements OnModuleInit {
       : [];
     // Someone else's export does not exist for this caller.
     if (!row || row.requested_by !== ctx.accountId) throw notFound();
+    // Nor does one the caller may no longer read, or reads through a host whose subtree does not
+    // cover it: the right is checked again, as for the report itself (a revoked role closes the file).
+    try {
+      this.exporter.prepare(ctx, {
+        tenantId: row.tenant_id,
+        scope: row.scope,
+        period: row.period,
+        format: row.format,
+      });
+    } catch (e) {
+      if (e instanceof DomainError) throw notFound();
+      throw e;
+    }
     return row;
   }
 }
