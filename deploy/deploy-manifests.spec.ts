@@ -452,7 +452,9 @@ const secret = () => one('Secret', 'portal-secrets');
 const apiDeployment = () => one('Deployment', 'portal-api');
 const workerDeployment = () => one('Deployment', 'portal-worker');
 const cluster = () => all('Cluster')[0];
-const pooler = () => all('Pooler')[0];
+/** The primary's pooler (DATABASE_URL), and the replicas' (DATABASE_REPLICA_URLS). */
+const pooler = () => all('Pooler').find((p) => p.spec.type === 'rw')!;
+const readPooler = () => all('Pooler').find((p) => p.spec.type === 'ro')!;
 
 function envOf(container: Obj): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
@@ -526,7 +528,8 @@ describe('deploy/kubernetes: schemas', () => {
 
   it('the CloudNativePG Cluster and Pooler are valid against the vendored CRD schemas (v1.30.1)', () => {
     expect(all('Cluster')).toHaveLength(1);
-    expect(all('Pooler')).toHaveLength(1);
+    const poolerTypes = all('Pooler').map((p) => p.spec.type as string);
+    expect(poolerTypes.sort()).toEqual(['ro', 'rw']);
     for (const o of [...all('Cluster'), ...all('Pooler')]) {
       expect(o.apiVersion).toBe('postgresql.cnpg.io/v1');
       expect({ [o.kind]: cnpgErrors(o) }).toEqual({ [o.kind]: [] });
@@ -786,6 +789,7 @@ describe('deploy/kubernetes: configuration and secrets', () => {
         .filter((t) => t.length >= 16 && /\d/.test(t) && /[A-Za-z]/.test(t) && new Set(t).size >= 10);
     const sec = secretValues(secret());
     expect(Object.keys(sec).sort()).toEqual([
+      'DATABASE_REPLICA_URLS',
       'DATABASE_URL',
       'JWT_SECRET',
       'S3_ACCESS_KEY_ID',
@@ -891,6 +895,43 @@ describe('deploy/kubernetes: database', () => {
     expect(clients).toBeLessThanOrEqual(Number(params.default_pool_size));
     expect(clients).toBeLessThanOrEqual(Number(params.max_client_conn));
     expect(clients + 20).toBeLessThanOrEqual(Number(cluster().spec.postgresql.parameters.max_connections));
+  });
+
+  it('anonymous reads: the api (only) reads the replicas through their pooler, in transaction mode, within budget', () => {
+    const c = cluster();
+    const p = readPooler();
+    expect(p.spec.cluster.name).toBe(c.metadata.name);
+    expect(p.spec.type).toBe('ro');
+    // The replica connections hold no session state (no LISTEN, no advisory lock: those stay on
+    // the primary's URL), so PgBouncer may share server connections between transactions.
+    const routing = read(join(ROOT, 'libs', 'platform', 'src', 'platform.module.ts'));
+    expect(routing).toMatch(/defaultMode: 'master'/);
+    expect(p.spec.pgbouncer.poolMode).toBe('transaction');
+
+    const url = new URL(secretValues(secret()).DATABASE_REPLICA_URLS);
+    expect(url.hostname).toBe(`${p.metadata.name}.${NAMESPACE}.svc`);
+    expect(url.pathname).toBe(new URL(secretValues(secret()).DATABASE_URL).pathname);
+    expect(url.searchParams.get('sslmode')).toBe('verify-full');
+    expect(c.spec.certificates.serverAltDNSNames).toContain(url.hostname);
+    expect(url.searchParams.get('sslrootcert')).toBe(
+      new URL(secretValues(secret()).DATABASE_URL).searchParams.get('sslrootcert'),
+    );
+    const replicaEnv = (d: Obj) =>
+      podSpec(d).containers[0].env.some((e: Obj) => e.name === 'DATABASE_REPLICA_URLS');
+    expect(replicaEnv(apiDeployment())).toBe(true);
+    expect(replicaEnv(workerDeployment())).toBe(false);
+
+    // Client side: every api pod's replica pool at the HPA maximum; server side: both pooler pods'
+    // connections on one replica fit its max_connections (the same as the primary's).
+    const params = p.spec.pgbouncer.parameters;
+    const hpa = all('HorizontalPodAutoscaler')[0];
+    expect(hpa.spec.maxReplicas * Number(configMap().data.DB_POOL_SIZE)).toBeLessThanOrEqual(
+      Number(params.max_client_conn),
+    );
+    expect(p.spec.instances * Number(params.default_pool_size) + 20).toBeLessThanOrEqual(
+      Number(c.spec.postgresql.parameters.max_connections),
+    );
+    expect(Number(configMap().data.DATABASE_REPLICA_MAX_LAG_SECONDS)).toBeGreaterThan(0);
   });
 });
 

@@ -63,11 +63,17 @@ export interface TestApp {
 }
 
 /**
- * Boots the real api on a random port against a fresh database cloned from the migrated template.
+ * Boots the real api on a random port against a fresh database cloned from the migrated template
+ * (or against `options.databaseUrl`, which the api migrates and the test owns).
  * Nothing is mocked: requests go over HTTP, rows go to PostgreSQL.
  */
-export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+export async function startTestApp(
+  overrides: Partial<AppConfig> = {},
+  options: { databaseUrl?: string } = {},
+): Promise<TestApp> {
+  const db = options.databaseUrl
+    ? { url: options.databaseUrl, drop: () => Promise.resolve() }
+    : await createTestDatabase();
   const config: AppConfig = Object.freeze({
     ...loadAppConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, SEED_DEMO: 'false', LOG_LEVEL: 'error' }),
     ...overrides,

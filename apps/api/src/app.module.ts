@@ -17,6 +17,7 @@ import {
   CacheControlDirective,
   DomainErrorFilter,
   PlatformModule,
+  ReadScopeMiddleware,
   createGraphqlErrorFormatter,
   createUnexpectedErrorPlugin,
   tooManyRequestsPlugin,
@@ -48,7 +49,7 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot({ entities: ENTITIES, migrations: MIGRATIONS, config }),
+        PlatformModule.forRoot({ entities: ENTITIES, migrations: MIGRATIONS, config, readReplicas: true }),
         AuditModule,
         TenancyModule,
         IdentityModule,
@@ -94,6 +95,8 @@ export class AppModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
+    // First: every request runs in its read scope (on the primary until the access guard opens it).
+    consumer.apply(ReadScopeMiddleware).forRoutes('{*path}');
     consumer.apply(HostResolutionMiddleware).exclude('health/{*path}', 'metrics').forRoutes('{*path}');
   }
 }

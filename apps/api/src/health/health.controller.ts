@@ -1,14 +1,18 @@
 import { Controller, Get, HttpException, HttpStatus } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Public } from '@portal/platform';
+import { Public, ReplicaMonitor } from '@portal/platform';
 import { HostRoutingService } from '@portal/tenancy';
 
-/** Liveness (the process answers) and readiness (database reachable, host map loaded). */
+/**
+ * Liveness (the process answers) and readiness (database reachable, host map loaded). Read replicas
+ * are reported but never make the api unready: without them reads go to the primary.
+ */
 @Controller('health')
 export class HealthController {
   constructor(
     private readonly dataSource: DataSource,
     private readonly routing: HostRoutingService,
+    private readonly replicas: ReplicaMonitor,
   ) {}
 
   @Get('live')
@@ -30,6 +34,12 @@ export class HealthController {
         { status: 'unavailable', hostMap: 'not loaded' },
         HttpStatus.SERVICE_UNAVAILABLE,
       );
-    return { status: 'ok', database: 'up', hostMapVersion: this.routing.version };
+    const replicas = this.replicas.status();
+    return {
+      status: 'ok',
+      database: 'up',
+      hostMapVersion: this.routing.version,
+      ...(replicas.length ? { replicas } : {}),
+    };
   }
 }

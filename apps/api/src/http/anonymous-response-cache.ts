@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, PgNotifications } from '@portal/platform';
+import { APP_CONFIG, AppConfig, PgNotifications, readScopeOf } from '@portal/platform';
 import { HostRoutingService } from '@portal/tenancy';
 
 interface Entry {
@@ -20,10 +20,17 @@ const MAX_REQUEST_BYTES = 64 * 1024;
  * those responses per portal, locale and request, and forgets them all whenever the tenancy version
  * moves (any instance's change arrives by LISTEN/NOTIFY), so an edit shows at once everywhere.
  * Anything it does not answer (signed-in callers, misses, other paths) goes to the full pipeline.
+ *
+ * An answer a read replica gave is kept only if that replica had caught up with the last
+ * invalidation of its portal (what its health check measured): otherwise the first reads after a
+ * publication, which a replica may answer from just before it, would be served until max-age.
  */
 @Injectable()
 export class AnonymousResponseCache implements OnModuleInit {
   private readonly entries = new Map<string, Entry>();
+  /** When each portal's answers were last dropped, and all of them (epoch ms). */
+  private readonly invalidatedAt = new Map<string, number>();
+  private clearedAt = Date.now();
   hits = 0;
   misses = 0;
 
@@ -32,7 +39,7 @@ export class AnonymousResponseCache implements OnModuleInit {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly notifications: PgNotifications,
   ) {
-    routing.onChange(() => this.entries.clear());
+    routing.onChange(() => this.clear());
   }
 
   async onModuleInit(): Promise<void> {
@@ -42,8 +49,15 @@ export class AnonymousResponseCache implements OnModuleInit {
 
   /** Drops the cached responses of one portal (all of them when no portal is named). */
   forget(tenantId: string): void {
-    if (!tenantId) return this.entries.clear();
+    if (!tenantId) return this.clear();
+    this.invalidatedAt.set(tenantId, Date.now());
     for (const key of this.entries.keys()) if (key.startsWith(`${tenantId}|`)) this.entries.delete(key);
+  }
+
+  private clear(): void {
+    this.clearedAt = Date.now();
+    this.invalidatedAt.clear();
+    this.entries.clear();
   }
 
   /** Wraps the server's request handler (the Express app) with the cache. */
@@ -73,8 +87,9 @@ export class AnonymousResponseCache implements OnModuleInit {
     const resolved = this.routing.resolve(req.headers.host);
     if (resolved.type !== 'serve') return pipeline(req, res);
     // The media type negotiated from Accept is part of the answer (graphql-response+json, json or 406).
-    const prefix = `${resolved.tenant.id}|${req.headers.accept ?? ''}|${req.headers['accept-language'] ?? ''}|${req.headers['x-portal-locale'] ?? ''}|${req.headers['apollo-require-preflight'] ?? ''}|${req.method}|${path}|`;
-    if (req.method === 'GET') return this.serveOrPass(prefix, req, res, pipeline);
+    const tenantId = resolved.tenant.id;
+    const prefix = `${tenantId}|${req.headers.accept ?? ''}|${req.headers['accept-language'] ?? ''}|${req.headers['x-portal-locale'] ?? ''}|${req.headers['apollo-require-preflight'] ?? ''}|${req.method}|${path}|`;
+    if (req.method === 'GET') return this.serveOrPass(tenantId, prefix, req, res, pipeline);
     // Only small bodies of a declared length are read here; anything else goes to the pipeline
     // unread, where the body parser enforces its own limit (a huge POST must not be buffered).
     const declared = Number(req.headers['content-length']);
@@ -98,12 +113,13 @@ export class AnonymousResponseCache implements OnModuleInit {
         return pipeline(req, res);
       }
       if (size > MAX_REQUEST_BYTES) return pipeline(req, res);
-      this.serveOrPass(prefix + raw.toString('utf8'), req, res, pipeline);
+      this.serveOrPass(tenantId, prefix + raw.toString('utf8'), req, res, pipeline);
     });
     req.on('error', () => res.destroy());
   }
 
   private serveOrPass(
+    tenantId: string,
     key: string,
     req: IncomingMessage,
     res: ServerResponse,
@@ -120,10 +136,17 @@ export class AnonymousResponseCache implements OnModuleInit {
     this.misses++;
     const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-      this.store(key, version, res, chunk);
+      if (this.currentEnough(tenantId, req)) this.store(key, version, res, chunk);
       return end(chunk, ...rest);
     }) as ServerResponse['end'];
     pipeline(req, res);
+  }
+
+  /** False for an answer from a replica that may not have replayed the portal's last change. */
+  private currentEnough(tenantId: string, req: IncomingMessage): boolean {
+    const replicaStateAsOf = readScopeOf(req)?.replicaStateAsOf;
+    if (replicaStateAsOf === null || replicaStateAsOf === undefined) return true;
+    return replicaStateAsOf >= Math.max(this.clearedAt, this.invalidatedAt.get(tenantId) ?? 0);
   }
 
   private store(key: string, version: number, res: ServerResponse, chunk: unknown): void {

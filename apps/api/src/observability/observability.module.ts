@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { PortalMetrics, registerDatabasePoolMetrics, registerJobQueueMetrics } from '@portal/platform';
+import {
+  PortalMetrics,
+  registerDatabasePoolMetrics,
+  registerJobQueueMetrics,
+  registerReplicaMetrics,
+} from '@portal/platform';
 import { TenancyModule } from '@portal/tenancy';
 import { AnonymousResponseCache } from '../http/anonymous-response-cache';
 import { GraphqlObserverPlugin } from './graphql-observer.plugin';
@@ -25,6 +30,7 @@ import { registerResponseCacheMetrics } from './response-cache-metrics';
       useFactory: (dataSource: DataSource, modules: ModuleRef) => {
         const metrics = new PortalMetrics();
         registerDatabasePoolMetrics(metrics.registry, dataSource);
+        registerReplicaMetrics(metrics.registry, dataSource);
         registerJobQueueMetrics(metrics.registry, dataSource);
         let cache: AnonymousResponseCache | null = null;
         registerResponseCacheMetrics(metrics.registry, () => {

@@ -10,6 +10,8 @@ import {
   REQUEST_CONTEXT_KEY,
   RequestContext,
   UnauthenticatedError,
+  allowReplicaReads,
+  isReadOperation,
   requestOf,
 } from '@portal/platform';
 import { routedTenantOf } from '@portal/tenancy';
@@ -58,6 +60,10 @@ export class AccessGuard implements CanActivate {
     if (!ctx) {
       ctx = await this.buildContext(context, req);
       req[REQUEST_CONTEXT_KEY] = ctx;
+      // Read-your-writes: only an anonymous read of a portal may be answered by a replica (which
+      // may be a moment behind); signed-in callers, public writes (login, questions) and
+      // everything without a portal read the primary.
+      if (ctx.actor.type === 'anonymous' && ctx.tenant && isReadOperation(context)) allowReplicaReads();
     }
     switch (declaration.kind) {
       case 'public':

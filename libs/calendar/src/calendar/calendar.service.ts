@@ -15,6 +15,7 @@ import {
   inputError,
   isUuid,
   ok,
+  readFromPrimary,
 } from '@portal/platform';
 import { HostRoutingService, RoutedTenant, TenantStatus } from '@portal/tenancy';
 import { CalendarOverrideEntity } from './calendar-override.entity';
@@ -277,9 +278,10 @@ export class CalendarService implements OnModuleInit {
   }
 
   private async load(): Promise<void> {
-    const rows = await this.dataSource
-      .getRepository(CalendarOverrideEntity)
-      .find({ where: { revokedAt: IsNull() } });
+    // Kept until the next change: from the primary, never from a replica a moment behind it.
+    const rows = await readFromPrimary(() =>
+      this.dataSource.getRepository(CalendarOverrideEntity).find({ where: { revokedAt: IsNull() } }),
+    );
     const byTenant = new Map<string, AnnouncedDay[]>();
     for (const r of rows) {
       const list = byTenant.get(r.tenantId) ?? [];

@@ -14,6 +14,7 @@ import {
   inputError,
   isUuid,
   ok,
+  readFromPrimary,
 } from '@portal/platform';
 import { HostRoutingService, TenantStatus } from '@portal/tenancy';
 import { CalendarService } from '../calendar/calendar.service';
@@ -227,7 +228,10 @@ export class DeadlineService implements OnModuleInit {
   }
 
   private async load(): Promise<void> {
-    const rows = await this.dataSource.getRepository(DeadlinePolicyAssignmentEntity).find();
+    // Kept until the next change: from the primary, never from a replica a moment behind it.
+    const rows = await readFromPrimary(() =>
+      this.dataSource.getRepository(DeadlinePolicyAssignmentEntity).find(),
+    );
     this.assignments = new Map(
       rows.filter((r) => r.profileKey !== null).map((r) => [r.tenantId, r.profileKey!]),
     );

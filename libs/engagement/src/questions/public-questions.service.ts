@@ -10,6 +10,7 @@ import {
   fail,
   ok,
   pageSize,
+  readFromPrimary,
 } from '@portal/platform';
 import { PublicWriteGuard, PublicWriteProof, RateLimitedError } from '../abuse/public-write-guard';
 import { QuestionAttachmentsService } from './question-attachments.service';
@@ -139,9 +140,12 @@ export class PublicQuestionsService {
     const tenant = ctx.requireTenant();
     const normalized = normalizeTrackingCode(code);
     if (!normalized) return null;
-    return this.tx
-      .manager(ctx)
-      .findOne(QuestionEntity, { where: { trackingCode: normalized, originTenantId: tenant.id } });
+    // The asker follows the code they were just given: read it where it was written.
+    return readFromPrimary(() =>
+      this.tx
+        .manager(ctx)
+        .findOne(QuestionEntity, { where: { trackingCode: normalized, originTenantId: tenant.id } }),
+    );
   }
 
   /** The addressed portal's published questions and answers, newest first, keyset-paginated. */

@@ -8,6 +8,17 @@ export interface AppConfig {
   readonly port: number;
   /** External PostgreSQL; when absent the bundled one is started. */
   readonly databaseUrl: string | null;
+  /**
+   * Streaming replicas of that PostgreSQL for anonymous reads (the api only). No URLs: every
+   * query goes to the primary, as before.
+   */
+  readonly databaseReplicas: {
+    readonly urls: readonly string[];
+    /** A replica further behind the primary than this leaves the rotation until it catches up. */
+    readonly maxLagSeconds: number;
+    /** How often each replica's reachability and lag are checked. */
+    readonly checkSeconds: number;
+  };
   /** Folder of the bundled PostgreSQL's data and of other local state. */
   readonly dataDir: string;
   readonly embeddedPgPort: number;
@@ -116,6 +127,11 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     env: mode,
     port: int('PORT', 3000, env),
     databaseUrl: env.DATABASE_URL && env.DATABASE_URL.length > 0 ? env.DATABASE_URL : null,
+    databaseReplicas: Object.freeze({
+      urls: replicaUrls(env.DATABASE_REPLICA_URLS),
+      maxLagSeconds: Math.max(1, int('DATABASE_REPLICA_MAX_LAG_SECONDS', 30, env)),
+      checkSeconds: Math.max(0.2, Number(env.DATABASE_REPLICA_CHECK_SECONDS ?? 5) || 5),
+    }),
     dataDir,
     embeddedPgPort: int('EMBEDDED_PG_PORT', 54320, env),
     jwtSecret: resolveJwtSecret(env, mode, dataDir),
@@ -172,6 +188,27 @@ function demoSeeding(env: NodeJS.ProcessEnv, mode: AppConfig['env']): boolean {
   if (seed && mode === 'production' && !env.DEMO_PASSWORD)
     throw new Error('Configuration SEED_DEMO in production needs DEMO_PASSWORD (the default one is public)');
   return seed;
+}
+
+/** DATABASE_REPLICA_URLS: comma-separated postgres:// URLs (the errors never echo a password). */
+function replicaUrls(raw: string | undefined): readonly string[] {
+  const urls = (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  urls.forEach((entry, i) => {
+    let protocol = '';
+    try {
+      protocol = new URL(entry).protocol;
+    } catch {
+      // reported below
+    }
+    if (protocol !== 'postgres:' && protocol !== 'postgresql:')
+      throw new Error(
+        `Configuration DATABASE_REPLICA_URLS must list postgres:// URLs separated by commas; entry ${i + 1} is not one`,
+      );
+  });
+  return Object.freeze(urls);
 }
 
 /** CORS_ORIGINS: comma-separated origins, each exactly `scheme://host[:port]`. */

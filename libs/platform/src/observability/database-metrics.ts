@@ -1,5 +1,6 @@
-import { Gauge, Registry } from 'prom-client';
+import { Counter, Gauge, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
+import { replicasOf } from '../database/replica-monitor.service';
 
 interface PgPool {
   totalCount: number;
@@ -37,6 +38,62 @@ export function registerDatabasePoolMetrics(registry: Registry, dataSource: Data
   gauge('portal_db_pool_idle_connections', 'Open connections not in use', (p) => p.idleCount);
   gauge('portal_db_pool_waiting_requests', 'Queries waiting for a free connection', (p) => p.waitingCount);
   gauge('portal_db_pool_max_connections', 'Configured pool size (DB_POOL_SIZE)', (p) => p.options?.max);
+}
+
+/**
+ * The read replicas (none without DATABASE_REPLICA_URLS): in rotation or not, the lag their last
+ * check measured, the statements each answered, those it failed and the primary ran again, and the
+ * reads that went to the primary because no replica was in rotation.
+ */
+export function registerReplicaMetrics(registry: Registry, dataSource: DataSource): void {
+  const members = () => replicasOf(dataSource)?.members ?? [];
+  new Gauge({
+    name: 'portal_db_replica_in_rotation',
+    help: 'Whether the read replica serves anonymous reads (1) or is out of rotation (0)',
+    labelNames: ['pool'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const m of members()) this.set({ pool: m.name }, m.inRotation ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'portal_db_replica_lag_seconds',
+    help: 'How far behind the primary the replica was at its last check (at most; absent when unknown)',
+    labelNames: ['pool'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const m of members()) if (m.lagSeconds !== null) this.set({ pool: m.name }, m.lagSeconds);
+    },
+  });
+  const counter = (name: string, help: string, read: (m: ReturnType<typeof members>[number]) => number) =>
+    new Counter({
+      name,
+      help,
+      labelNames: ['pool'] as const,
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const m of members()) this.inc({ pool: m.name }, read(m));
+      },
+    });
+  counter('portal_db_replica_queries_total', 'Statements sent to the read replica', (m) => m.queries);
+  counter(
+    'portal_db_replica_retries_total',
+    'Statements that failed on the read replica and were run again on the primary',
+    (m) => m.retries,
+  );
+  new Counter({
+    name: 'portal_db_replica_reads_on_primary_total',
+    help: 'Reads meant for a replica that went to the primary because no replica was in rotation',
+    registers: [registry],
+    collect() {
+      const replicas = replicasOf(dataSource);
+      this.reset();
+      if (replicas) this.inc(replicas.readsOnPrimary);
+    },
+  });
 }
 
 /** How long one reading of the job queues is reused (several scrapers, or a fast scrape interval). */

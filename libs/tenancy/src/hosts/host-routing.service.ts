@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, PgNotifications, RequestTenant } from '@portal/platform';
+import { APP_CONFIG, AppConfig, PgNotifications, RequestTenant, readFromPrimary } from '@portal/platform';
 import { TenantStatus } from '../tenants/tenant-kind';
 import { HostRole } from './tenant-host.entity';
 import { normalizeHost, productionHostsFor } from './host-names';
@@ -171,15 +171,18 @@ export class HostRoutingService implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async load(): Promise<void> {
-    const [tenantRows, hostRows] = await Promise.all([
-      this.dataSource.query(
-        `SELECT id, parent_id, path::text AS path, kind, status, primary_host, name_vi, name_en, label, unit_code, successor_id
+    // The map is kept until the next change: read from the primary, never a replica behind it.
+    const [tenantRows, hostRows] = await readFromPrimary(() =>
+      Promise.all([
+        this.dataSource.query(
+          `SELECT id, parent_id, path::text AS path, kind, status, primary_host, name_vi, name_en, label, unit_code, successor_id
            FROM tenants`,
-      ) as Promise<Array<Record<string, string | null>>>,
-      this.dataSource.query(
-        `SELECT host::text AS host, tenant_id, role, COALESCE(origin_tenant_id, tenant_id) AS origin_tenant_id FROM tenant_hosts`,
-      ) as Promise<Array<{ host: string; tenant_id: string; role: HostRole; origin_tenant_id: string }>>,
-    ]);
+        ) as Promise<Array<Record<string, string | null>>>,
+        this.dataSource.query(
+          `SELECT host::text AS host, tenant_id, role, COALESCE(origin_tenant_id, tenant_id) AS origin_tenant_id FROM tenant_hosts`,
+        ) as Promise<Array<{ host: string; tenant_id: string; role: HostRole; origin_tenant_id: string }>>,
+      ]),
+    );
     const tenants = new Map<string, RoutedTenant>();
     for (const r of tenantRows) {
       tenants.set(
