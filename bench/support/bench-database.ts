@@ -49,6 +49,8 @@ export async function benchDatabase(): Promise<{ url: string; drop(): Promise<vo
     url: handle.url,
     drop: async () => {
       await handle.stop();
+      // As root the data lives under /var/tmp (the temporary folder is private to root).
+      rmSync(handle.dataDir, { recursive: true, force: true });
       rmSync(dir, { recursive: true, force: true });
     },
   };

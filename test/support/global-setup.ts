@@ -44,6 +44,7 @@ export default async function globalSetup(): Promise<void> {
       database: 'postgres',
     });
     (globalThis as { __PORTAL_PG__?: unknown }).__PORTAL_PG__ = handle;
+    process.env.TEST_PG_DATA_PARENT = dir;
     adminUrl = handle.url;
   }
   const template = `portal_template_${process.pid}`;

@@ -6,6 +6,8 @@ import { Client } from 'pg';
 
 export interface EmbeddedPostgresHandle {
   readonly url: string;
+  /** Where the data lives: the folder asked for, or its stand-in under /var/tmp (see below). */
+  readonly dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -100,6 +102,7 @@ export async function startEmbeddedPostgres(
   }
   return {
     url: `postgres://${PG_USER}:${PG_PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
+    dataDir,
     stop: () => (shared ? Promise.resolve() : server.stop()),
   };
 }
