@@ -2928,5 +2928,17 @@ describe('security suite (issue 8: defence in depth)', () => {
       const unknown = await call(CT, '{ portal { id } }', { 'x-forwarded-host': 'nowhere.gov.vn' });
       expect(unknown.status).toBe(404);
     });
+
+    it('the response cache keys by the forwarded host: an ingress that sends it keeps the cache, per portal', async () => {
+      const read = (forwarded: string) =>
+        call(CT, '{ portal { id nameVi } }', { 'x-forwarded-host': forwarded });
+      let hit = await read(RG);
+      for (let i = 0; i < 50 && hit.headers['x-cache'] !== 'HIT'; i++) hit = await read(RG);
+      expect(hit.headers['x-cache']).toBe('HIT');
+      expect(hit.body.data?.portal.id).toBe(v[RG]);
+      // The same Host forwarded for another portal is that portal's answer, never the cached one.
+      const other = await read(CT);
+      expect(other.body.data?.portal.id).toBe(v[CT]);
+    });
   });
 });

@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, PgNotifications, readScopeOf } from '@portal/platform';
-import { HostRoutingService } from '@portal/tenancy';
+import { HostRoutingService, addressedHost } from '@portal/tenancy';
 
 interface Entry {
   version: number;
@@ -81,10 +81,10 @@ export class AnonymousResponseCache implements OnModuleInit {
       (path === '/graphql' || path.startsWith('/graphql?')) &&
       !req.headers.authorization &&
       !req.headers.cookie &&
-      (req.method === 'GET' || String(req.headers['content-type'] ?? '').startsWith('application/json')) &&
-      !(this.config.trustProxy && req.headers['x-forwarded-host']);
+      (req.method === 'GET' || String(req.headers['content-type'] ?? '').startsWith('application/json'));
     if (!eligible) return pipeline(req, res);
-    const resolved = this.routing.resolve(req.headers.host);
+    // The same host the pipeline routes by (behind a trusted proxy, its X-Forwarded-Host).
+    const resolved = this.routing.resolve(addressedHost(req.headers, this.config.trustProxy));
     if (resolved.type !== 'serve') return pipeline(req, res);
     // The media type negotiated from Accept is part of the answer (graphql-response+json, json or 406).
     const tenantId = resolved.tenant.id;

@@ -18,6 +18,18 @@ export function routedTenantOf(req: object): RoutedTenant | null {
  * new home (or, for a path a registered resolver knows, such as an old item URL, to where that thing
  * lives now); suspended portals a 503.
  */
+/**
+ * The host a request addresses: the proxy's `X-Forwarded-Host` (its first value) when proxies are
+ * trusted and it sent one, else `Host`. Routing and the response cache both use this.
+ */
+export function addressedHost(
+  headers: { host?: string; 'x-forwarded-host'?: string | string[] },
+  trustProxy: boolean,
+): string | undefined {
+  const forwarded = trustProxy ? headers['x-forwarded-host'] : undefined;
+  return (Array.isArray(forwarded) ? forwarded[0] : forwarded?.split(',')[0]) ?? headers.host;
+}
+
 @Injectable()
 export class HostResolutionMiddleware implements NestMiddleware {
   constructor(
@@ -27,8 +39,7 @@ export class HostResolutionMiddleware implements NestMiddleware {
   ) {}
 
   use(req: Request, res: Response, next: NextFunction): void | Promise<void> {
-    const forwarded = this.config.trustProxy ? req.headers['x-forwarded-host'] : undefined;
-    const rawHost = (Array.isArray(forwarded) ? forwarded[0] : forwarded?.split(',')[0]) ?? req.headers.host;
+    const rawHost = addressedHost(req.headers, this.config.trustProxy);
     const resolution = this.routing.resolve(rawHost);
     switch (resolution.type) {
       case 'serve':
