@@ -1,12 +1,12 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { httpRequest } from './support/http-client';
 import { SMALL_TREES } from './support/test-app';
 import { createTestDatabase } from './support/test-database';
+import { freePort, sleep, until } from './support/waiting';
 
 /**
  * Nothing depends on one process's memory (DESIGN.md §7): two api processes and a worker, each its
@@ -24,33 +24,6 @@ const CLI = join(DIST, 'apps', 'cli', 'src', 'main.js');
 const SAIGON = 'saigon.hochiminhcity.gov.vn';
 const CITY = 'hochiminhcity.gov.vn';
 const PASSWORD = 'Mật-khẩu-đủ-dài-2026';
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | null | undefined | false>,
-  ms = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe().catch(() => null);
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
 
 describe('several processes, one database', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;

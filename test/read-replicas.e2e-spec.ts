@@ -2,6 +2,7 @@ import { Role } from '../libs/access/src';
 import type { ReplicaStatus } from '../libs/platform/src';
 import { StreamingReplica, startStreamingReplica } from './support/streaming-replica';
 import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
+import { until } from './support/waiting';
 
 /**
  * Read replicas (DESIGN.md §7, issue 8) against a real streaming replica: a PostgreSQL primary and a
@@ -17,22 +18,6 @@ const CHECK_SECONDS = 0.5;
 const MAX_LAG_SECONDS = 5;
 const READ = 'query($s: String!) { publicItem(slug: $s) { title } }';
 const LIST = 'query($n: Int) { publicItems(filter: { first: $n }) { nodes { title } } }';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | null | undefined | false>,
-  ms = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe().catch(() => null);
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
 
 describe('read replicas: anonymous reads from a streaming replica, editors and writes on the primary', () => {
   let pg: StreamingReplica | null = null;

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { createServer } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,18 +8,7 @@ import PgBoss from 'pg-boss';
 import { startEmbeddedPostgres } from '../../libs/platform/src/database/embedded-postgres.server';
 import { runMigrationsLocked } from '../../libs/platform/src/database/migration-runner';
 import { MIGRATIONS } from '../../apps/api/src/migration-list';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from './waiting';
 
 function withDatabase(url: string, database: string): string {
   const u = new URL(url);

@@ -10,8 +10,7 @@ export default async function globalTeardown(): Promise<void> {
     await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`).catch(() => undefined);
     await admin.end();
   }
-  const handle = (globalThis as { __PORTAL_PG__?: { stop(): Promise<void>; dataDir: string } })
-    .__PORTAL_PG__;
+  const handle = (globalThis as { __PORTAL_PG__?: { stop(): Promise<void>; dataDir: string } }).__PORTAL_PG__;
   if (handle) {
     await handle.stop();
     // The bundled server's data (under /var/tmp when run as root) and the temporary folder.

@@ -12,9 +12,9 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { Client } from 'pg';
+import { freePort } from './waiting';
 
 /**
  * A real PostgreSQL primary with a real hot standby streaming from it, on this machine, for tests
@@ -48,18 +48,6 @@ const SUPERUSER = 'postgres';
 const REPLICATION_USER = 'replicator';
 const SLOT = 'portal_test_standby';
 const ROOT = join(__dirname, '..', '..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** initdb, pg_ctl and postgres of the bundled server for this platform. */
 function embeddedBin(): string {
