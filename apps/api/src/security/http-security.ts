@@ -22,24 +22,37 @@ function refuseNonJsonGraphqlPost(req: IncomingMessage, res: ServerResponse): bo
     .trim()
     .toLowerCase();
   if (essence === 'application/json') return false;
-  res.statusCode = 415;
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('Accept-Post', 'application/json');
-  res.setHeader('Cache-Control', 'no-store');
-  // The body is not parsed: it is drained, and the connection closed after this answer.
-  res.setHeader('Connection', 'close');
-  req.resume();
-  res.end(
-    JSON.stringify({
-      errors: [
-        {
-          message: 'A GraphQL request sent by POST must have Content-Type: application/json.',
-          extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' },
-        },
-      ],
-    }),
+  refuseEarly(
+    req,
+    res,
+    415,
+    { 'Accept-Post': 'application/json' },
+    {
+      message: 'A GraphQL request sent by POST must have Content-Type: application/json.',
+      extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' },
+    },
   );
   return true;
+}
+
+/**
+ * Answers before anything reads the request: a GraphQL-shaped error, never cached; the body is
+ * drained unread and the connection closed after the answer.
+ */
+function refuseEarly(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  error: { message: string; extensions: Record<string, string> },
+): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('Connection', 'close');
+  req.resume();
+  res.end(JSON.stringify({ errors: [error] }));
 }
 
 /**
@@ -50,24 +63,19 @@ function refuseDuplicateHost(req: IncomingMessage, res: ServerResponse): boolean
   let hosts = 0;
   for (let i = 0; i < req.rawHeaders.length; i += 2) if (req.rawHeaders[i].toLowerCase() === 'host') hosts++;
   if (hosts <= 1) return false;
-  res.statusCode = 400;
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('Cache-Control', 'no-store');
-  res.setHeader('Connection', 'close');
-  req.resume();
-  res.end(
-    JSON.stringify({
-      errors: [
-        {
-          message: 'More than one Host header. / Yêu cầu có nhiều hơn một tiêu đề Host.',
-          extensions: {
-            code: 'DUPLICATE_HOST',
-            messageVi: 'Yêu cầu có nhiều hơn một tiêu đề Host.',
-            messageEn: 'The request has more than one Host header.',
-          },
-        },
-      ],
-    }),
+  refuseEarly(
+    req,
+    res,
+    400,
+    {},
+    {
+      message: 'More than one Host header. / Yêu cầu có nhiều hơn một tiêu đề Host.',
+      extensions: {
+        code: 'DUPLICATE_HOST',
+        messageVi: 'Yêu cầu có nhiều hơn một tiêu đề Host.',
+        messageEn: 'The request has more than one Host header.',
+      },
+    },
   );
   return true;
 }
