@@ -51,7 +51,11 @@ function slope(points: Array<[number, number]>): number {
 }
 
 const mb = (n: number | null) => (n === null || Number.isNaN(n) ? '–' : `${n.toFixed(1)} MB`);
-const clock = (t: number) => `${Math.floor(t / 60)}:${String(Math.round(t % 60)).padStart(2, '0')}`;
+/** m:ss, rounded to the second first (so 1139.6 s is 19:00, not 18:60). */
+const clock = (t: number) => {
+  const s = Math.round(t);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+};
 
 export async function runSoakBench(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'portal-ops-soak-'));
