@@ -1054,7 +1054,7 @@ describe('content workflow', () => {
   it('two saves of the same item at the same moment: one lands, the other is told to reload, never a 500', async () => {
     const created = await draft(writer, { title: 'Tin sửa cùng lúc' });
     const outcomes: string[] = [];
-    for (let round = 0; round < 8; round++) {
+    for (let round = 0; round < 20; round++) {
       const pair = await Promise.all(
         [1, 2].map((n) =>
           t.gql<{ editContent: Result }>(
@@ -1080,7 +1080,8 @@ describe('content workflow', () => {
         outcomes.push(r.__typename === 'ContentItem' ? 'saved' : r.errorCode!);
       }
     }
-    expect(outcomes.every((o) => o === 'saved' || o === 'EDIT_CONFLICT')).toBe(true);
+    // Any other outcome is named in the failure.
+    expect(outcomes.filter((o) => o !== 'saved' && o !== 'EDIT_CONFLICT')).toEqual([]);
     expect(outcomes).toContain('saved');
     // Every save that landed is one revision, and the item still has exactly one draft in progress.
     const revisions = await db.query('SELECT count(*)::int AS n FROM content_revisions WHERE item_id = $1', [

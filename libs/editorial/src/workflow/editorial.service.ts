@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { DataSource, EntityManager, In, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
 import { AbilityFactory } from '@portal/access';
 import { AuditService } from '@portal/audit';
 import { DeadlineService, InformationKind } from '@portal/calendar';
@@ -615,10 +615,11 @@ export class EditorialService implements OnModuleInit {
     const tenant = item ? this.routing.tenant(item.tenantId) : null;
     if (!item || !tenant) throw new NotFoundError('Content item', 'itemId');
     const m = this.tx.manager(ctx);
+    // States first, then revisions: a save committing in between adds a revision whose state this
+    // did not read (ignored below), never a state whose revision it missed, which would hide the
+    // working draft (superseded, its successor unseen) and refuse the edit as if nothing were open.
+    const states = await m.find(EditorialStateEntity, { where: { itemId: item.id } });
     const revisions = await this.content.revisions(m, item.id);
-    const states = await m.find(EditorialStateEntity, {
-      where: { revisionId: In(revisions.map((r) => r.id)) },
-    });
     const byRevision = new Map(states.map((s) => [s.revisionId, s]));
     const open = revisions
       .map((revision) => ({ revision, state: byRevision.get(revision.id)! }))
