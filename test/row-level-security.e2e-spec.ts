@@ -258,6 +258,8 @@ describe('row-level security on tenant-owned tables', () => {
     expect(await foreign.getCount()).toBe(0);
     expect(await items.findById(ctx, 'read', ids[BENTHANH].item)).toBeNull();
     expect((await items.findById(ctx, 'read', ids[SAIGON].item))?.id).toBe(ids[SAIGON].item);
+    // Streaming would outlive the confined transaction: refused, never run unconfined.
+    await expect(items.query(ctx, 'read').stream()).rejects.toThrow(/cannot be streamed/);
     // The same defeated query for a system context sees every portal.
     const system = await items.query(systemContext('rls-test'), 'read').orWhere('true').getMany();
     expect(new Set(system.map((i) => i.tenantId)).size).toBe(3);

@@ -103,6 +103,9 @@ function confined<T extends ObjectLiteral>(
       const value = Reflect.get(target, property, target) as unknown;
       if (typeof value !== 'function') return value;
       if (EXECUTE.has(property)) return (...args: unknown[]) => run(property, args);
+      // A stream would outlive a confined transaction opened for it: refused rather than unconfined.
+      if (property === 'stream')
+        return () => Promise.reject(new Error('A scoped query for an officer cannot be streamed'));
       return (...args: unknown[]) => {
         const result = (value as (...a: unknown[]) => unknown).apply(target, args);
         if (result === target) return wrapper;
