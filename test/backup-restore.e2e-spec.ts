@@ -283,6 +283,23 @@ describe('portal backup and restore', () => {
     expect(await snapshot(dbUrl)).toEqual(before);
     expect(fileHashes(blobRoot())).toEqual(blobsBefore);
     process.stderr.write(`backup ${backupMs} ms, restore ${restoreMs} ms\n`);
+    // Row-level security survives: the scoped role may work again (a restore leaves grants out and
+    // makes the scoped role's again), and under it a portal sees its own rows only.
+    const restored = new Client({ connectionString: dbUrl });
+    await restored.connect();
+    try {
+      const saigon = await restored.query(`SELECT id, path::text FROM tenants WHERE primary_host = $1`, [
+        SAIGON,
+      ]);
+      await restored.query('BEGIN');
+      await restored.query(`SET LOCAL ROLE portal_tenant`);
+      await restored.query(`SELECT set_config('portal.scope', $1, true)`, [saigon.rows[0].path]);
+      const seen = await restored.query('SELECT DISTINCT tenant_id FROM content_items');
+      expect(seen.rows.map((r) => r.tenant_id)).toEqual([saigon.rows[0].id]);
+      await restored.query('ROLLBACK');
+    } finally {
+      await restored.end();
+    }
 
     // The restored platform serves the published item and its file again.
     const config = Object.freeze({

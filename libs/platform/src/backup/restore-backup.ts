@@ -18,6 +18,7 @@ import { BLOBS_DIR, BackupManifest, DUMP_FILE, readManifest } from './backup-man
 import { BackupRefusal } from './backup-refusal';
 import { BlobSink, hashFile, missingBlobs, putBlobs, verifyBlobs } from './blob-folder';
 import { PgTool, assertToolFitsServer, findPgTool, majorOf, pgTarget, runPgTool } from './pg-tools';
+import { ensureScopedRole, grantScopedRole } from '../migrations/1763800001400-row-level-security';
 
 export interface RestoreBackupOptions {
   /** A backup folder or `.tar` file. */
@@ -151,6 +152,8 @@ export async function restoreBackup(options: RestoreBackupOptions): Promise<Rest
       const replaced = isEmpty(target.objects) ? [] : await dropEverything(client);
       if (replaced.length) options.progress(`dropped schemas ${replaced.join(', ')} of "${target.name}"`);
       options.progress(`restoring database "${target.name}" (PostgreSQL ${target.version})`);
+      // The row-level security policies name the scoped role: it must exist on this server first.
+      await ensureScopedRole(client);
       await runPgTool(pgRestore, pgTarget(options.databaseUrl), [
         '--no-owner',
         '--no-privileges',
@@ -160,6 +163,8 @@ export async function restoreBackup(options: RestoreBackupOptions): Promise<Rest
       ]).catch((e: Error) => {
         throw new Error(`${e.message}\nThe database was left ${replaced.length ? 'empty' : 'as it was'}.`);
       });
+      // The dump's grants name its server's roles and are left out; the scoped role's are made again.
+      await grantScopedRole(client);
       // pg_restore does not carry planner statistics; without them the first queries plan blind.
       await client.query('ANALYZE');
       const tables = await verifyRestored(client, manifest);

@@ -16,46 +16,8 @@ export class RowLevelSecurity1763800001400 implements MigrationInterface {
   name = 'RowLevelSecurity1763800001400';
 
   async up(q: QueryRunner): Promise<void> {
-    // The role is cluster-wide; several databases of one server may migrate at once.
-    await q.query(`
-      DO $$
-      BEGIN
-        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${SCOPED_ROLE}') THEN
-          BEGIN
-            CREATE ROLE ${SCOPED_ROLE} NOLOGIN;
-          EXCEPTION
-            WHEN duplicate_object OR unique_violation THEN NULL;
-            WHEN insufficient_privilege THEN
-              RAISE EXCEPTION 'The role ${SCOPED_ROLE} does not exist and % may not create it', current_user
-                USING HINT = 'As a superuser: CREATE ROLE ${SCOPED_ROLE} NOLOGIN; GRANT ${SCOPED_ROLE} TO ' || current_user || ';';
-          END;
-        END IF;
-        IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
-           AND NOT pg_has_role(current_user, '${SCOPED_ROLE}', 'MEMBER') THEN
-          EXECUTE format('GRANT ${SCOPED_ROLE} TO %I', current_user);
-        END IF;
-      END $$`);
-    await q.query(`GRANT USAGE ON SCHEMA public TO ${SCOPED_ROLE}`);
-    await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${SCOPED_ROLE}`);
-    await q.query(`REVOKE ALL ON migrations FROM ${SCOPED_ROLE}`);
-    await q.query(`REVOKE UPDATE, DELETE ON audit_log FROM ${SCOPED_ROLE}`);
-    await q.query(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${SCOPED_ROLE}`);
-    // Tables made later by the same owner (and the job queue's schema, which pg-boss creates and
-    // upgrades itself) are granted as they appear; their policies come with their migrations.
-    await q.query(`ALTER DEFAULT PRIVILEGES GRANT USAGE ON SCHEMAS TO ${SCOPED_ROLE}`);
-    await q.query(
-      `ALTER DEFAULT PRIVILEGES GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${SCOPED_ROLE}`,
-    );
-    await q.query(`ALTER DEFAULT PRIVILEGES GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO ${SCOPED_ROLE}`);
-    await q.query(`
-      DO $$
-      BEGIN
-        IF EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'pgboss') THEN
-          GRANT USAGE ON SCHEMA pgboss TO ${SCOPED_ROLE};
-          GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA pgboss TO ${SCOPED_ROLE};
-          GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA pgboss TO ${SCOPED_ROLE};
-        END IF;
-      END $$`);
+    await ensureScopedRole(q);
+    await grantScopedRole(q);
 
     // Inlined into each policy: an EXISTS the planner turns into a semi-join on tenants' key.
     // Without the setting the answer is false: the scoped role sees nothing by default.
@@ -121,6 +83,63 @@ export class RowLevelSecurity1763800001400 implements MigrationInterface {
     await q.query(`DROP FUNCTION portal_scope_account()`);
     await q.query(`DROP FUNCTION portal_scope_visible(uuid)`);
   }
+}
+
+/** Anything that runs SQL: a migration's query runner, a `pg` client (the restore). */
+interface Sql {
+  query(sql: string): Promise<unknown>;
+}
+
+/**
+ * Creates the scoped role if it is missing and makes the login role a member (SET ROLE needs it).
+ * The role is cluster-wide: several databases of one server may migrate at once; a restore into
+ * another server needs it before the policies that name it.
+ */
+export async function ensureScopedRole(q: Sql): Promise<void> {
+  await q.query(`
+    DO $$
+    BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${SCOPED_ROLE}') THEN
+        BEGIN
+          CREATE ROLE ${SCOPED_ROLE} NOLOGIN;
+        EXCEPTION
+          WHEN duplicate_object OR unique_violation THEN NULL;
+          WHEN insufficient_privilege THEN
+            RAISE EXCEPTION 'The role ${SCOPED_ROLE} does not exist and % may not create it', current_user
+              USING HINT = 'As a superuser: CREATE ROLE ${SCOPED_ROLE} NOLOGIN; GRANT ${SCOPED_ROLE} TO ' || current_user || ';';
+        END;
+      END IF;
+      IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
+         AND NOT pg_has_role(current_user, '${SCOPED_ROLE}', 'MEMBER') THEN
+        EXECUTE format('GRANT ${SCOPED_ROLE} TO %I', current_user);
+      END IF;
+    END $$`);
+}
+
+/**
+ * What the scoped role may do, table by table (the policies then say which rows). Also run after a
+ * restore, which leaves privileges out (`--no-privileges`: the dump's grants name its server's roles).
+ */
+export async function grantScopedRole(q: Sql): Promise<void> {
+  await q.query(`GRANT USAGE ON SCHEMA public TO ${SCOPED_ROLE}`);
+  await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${SCOPED_ROLE}`);
+  await q.query(`REVOKE ALL ON migrations FROM ${SCOPED_ROLE}`);
+  await q.query(`REVOKE UPDATE, DELETE ON audit_log FROM ${SCOPED_ROLE}`);
+  await q.query(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${SCOPED_ROLE}`);
+  // Tables made later by the same owner (and the job queue's schema, which pg-boss creates and
+  // upgrades itself) are granted as they appear; their policies come with their migrations.
+  await q.query(`ALTER DEFAULT PRIVILEGES GRANT USAGE ON SCHEMAS TO ${SCOPED_ROLE}`);
+  await q.query(`ALTER DEFAULT PRIVILEGES GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${SCOPED_ROLE}`);
+  await q.query(`ALTER DEFAULT PRIVILEGES GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO ${SCOPED_ROLE}`);
+  await q.query(`
+    DO $$
+    BEGIN
+      IF EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'pgboss') THEN
+        GRANT USAGE ON SCHEMA pgboss TO ${SCOPED_ROLE};
+        GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA pgboss TO ${SCOPED_ROLE};
+        GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA pgboss TO ${SCOPED_ROLE};
+      END IF;
+    END $$`);
 }
 
 const own = (column = 'tenant_id') => `portal_scope_visible(${column})`;
