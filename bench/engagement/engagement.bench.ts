@@ -1,11 +1,10 @@
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
-import { request } from 'node:http';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadAppConfig } from '../../libs/platform/src';
-import { pct, post, startApi } from '../support/api-client';
+import { graphqlPost as raw, pct, post, startApi } from '../support/api-client';
 import { benchDatabase } from '../support/bench-database';
 import { generateItems } from '../support/generate-items';
 import { num, printTable } from '../support/report';
@@ -46,39 +45,6 @@ const askInput = (n: number) => ({
   text: `Xin hỏi thủ tục đăng ký khai sinh cho con, câu hỏi số ${n}.`,
   proof: { website: '' },
 });
-
-/** A raw POST (any status), with its headers. */
-function raw(
-  port: number,
-  host: string,
-  body: unknown,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        method: 'POST',
-        path: '/graphql',
-        headers: { host, 'content-type': 'application/json', ...headers },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString(),
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(JSON.stringify(body));
-  });
-}
 
 interface LoadResult {
   requests: number;

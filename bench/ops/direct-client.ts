@@ -1,50 +1,33 @@
 import { request } from 'node:http';
 import { Client } from 'pg';
+import { graphqlPost } from '../support/api-client';
 
 /** A parsed GraphQL answer, read field by field by the benchmark (many shapes). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
 /** One GraphQL POST straight to one api instance (no load balancer); any status, parsed. */
-export function direct(
+export async function direct(
   port: number,
   host: string,
   query: string,
   variables: Record<string, unknown> = {},
   token?: string,
 ): Promise<{ status: number; headers: Record<string, unknown>; json: Json }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        method: 'POST',
-        path: '/graphql',
-        headers: {
-          host,
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString();
-          let json: Json;
-          try {
-            json = JSON.parse(text);
-          } catch {
-            json = { raw: text.slice(0, 300) };
-          }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, json });
-        });
-      },
-    );
-    req.setTimeout(15_000, () => req.destroy(new Error('timeout')));
-    req.on('error', reject);
-    req.end(JSON.stringify({ query, variables }));
-  });
+  const answer = await graphqlPost(
+    port,
+    host,
+    { query, variables },
+    token ? { authorization: `Bearer ${token}` } : {},
+    15_000,
+  );
+  let json: Json;
+  try {
+    json = JSON.parse(answer.body);
+  } catch {
+    json = { raw: answer.body.slice(0, 300) };
+  }
+  return { status: answer.status, headers: answer.headers, json };
 }
 
 /** A mutation that must succeed; returns its field's value (throws with the answer otherwise). */
