@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+
+/**
+ * A real browser for the web interfaces' tests: Debian's chromium driven by playwright-core.
+ * `.ci/run` installs chromium when it is missing; a test never falls back to anything else.
+ */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const LAUNCH_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const DESKTOP = { width: 1280, height: 900 } as const;
+export const MOBILE = { width: 375, height: 812 } as const;
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`chromium not found at ${CHROMIUM_PATH} (apt-get install -y chromium)`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: LAUNCH_ARGS });
+}
+
+/**
+ * A browser context whose requests to `*.localhost` reach the test app on `port`: every portal host
+ * resolves to this machine, as it does for a person opening `http://saigon.hochiminhcity.localhost:3000/`.
+ */
+export async function portalContext(
+  browser: Browser,
+  port: number,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: DESKTOP,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    ...options,
+    // chromium resolves *.localhost to loopback itself; the port is the test app's.
+    baseURL: options.baseURL ?? `http://localhost:${port}`,
+  });
+}
+
+/** The URL of `path` on the portal whose public host is `host` (e.g. `saigon.hochiminhcity.gov.vn`). */
+export function portalUrl(port: number, host: string, path = '/'): string {
+  const local = host.replace(/\.gov\.vn$/, '.localhost');
+  return `http://${local}:${port}${path}`;
+}
+
+export interface AxeViolation {
+  id: string;
+  impact?: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/** Runs axe-core (WCAG 2.0/2.1 A and AA) on the page; returns the violations in a readable shape. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.map((n) => n.target.join(' ')),
+  }));
+}
+
+/** Saves a full-page screenshot (for people to look at; tests never compare pixels). */
+export async function screenshot(page: Page, file: string): Promise<void> {
+  mkdirSync(dirname(file), { recursive: true });
+  await page.screenshot({ path: file, fullPage: true });
+}
