@@ -542,6 +542,37 @@ const IDOR_CASES: IdorCase[] = [
     vars: () => ({ id: v.qAnswered }),
   },
   {
+    name: 'poll of the victim portal',
+    op: 'Query.poll',
+    foreign: ['id'],
+    query: `query($id: ID!) { poll(id: $id) { id question totalVotes options { label votes } } }`,
+    vars: () => ({ id: v.rgPoll }),
+    publicOnVictimHost: 'a poll is public on its own portal (counts hidden until it closes)',
+  },
+  {
+    name: 'closePoll of the victim portal',
+    op: 'Mutation.closePoll',
+    foreign: ['id'],
+    query: `mutation($id: ID!) { closePoll(id: $id) { __typename ... on Poll { id state totalVotes } ... on InputError { errorCode field } } }`,
+    vars: () => ({ id: v.rgPoll }),
+  },
+  {
+    name: 'withdrawPoll of the victim portal',
+    op: 'Mutation.withdrawPoll',
+    foreign: ['id'],
+    query: `mutation($id: ID!) { withdrawPoll(id: $id, reason: "Gỡ trái phép") { __typename ... on Poll { id state } ... on InputError { errorCode field } } }`,
+    vars: () => ({ id: v.rgPoll }),
+  },
+  {
+    name: 'votePoll in a poll of the victim portal',
+    op: 'Mutation.votePoll',
+    foreign: ['input.pollId', 'input.optionId'],
+    query: `mutation($p: ID!, $o: ID!) { votePoll(input: { pollId: $p, optionId: $o, proof: { website: "" } }) {
+      __typename ... on Poll { id question totalVotes } ... on InputError { errorCode field } } }`,
+    vars: () => ({ p: v.rgPoll, o: v.rgPollOption }),
+    notOnVictimHost: 'anyone may vote on the poll’s own portal (a vote is a public write by design)',
+  },
+  {
     name: 'questionStatus by a tracking code of the victim portal',
     op: 'Query.questionStatus',
     foreign: ['trackingCode'],
@@ -1369,6 +1400,24 @@ describe('security suite (issue 8: defence in depth)', () => {
         },
       )
     ).id;
+    {
+      const poll = await done(
+        RG,
+        OFFICER,
+        `mutation($i: CreatePollInput!) { createPoll(input: $i) { __typename ... on Poll { id options { id } } ... on InputError { errorCode field } } }`,
+        {
+          i: {
+            questionVi: 'Thăm dò: giờ tiếp dân có phù hợp?',
+            options: [{ labelVi: 'Phù hợp' }, { labelVi: 'Chưa phù hợp' }],
+            opensAt: iso(-DAY),
+            closesAt: iso(30 * DAY),
+            resultsVisibility: 'AFTER_CLOSE',
+          },
+        },
+      );
+      v.rgPoll = poll.id;
+      v.rgPollOption = poll.options[0].id;
+    }
     // A file attached to the unpublished draft: private.
     {
       const { body, contentType } = multipart({ itemId: v.rgDraft }, `${MARK}-phu-luc.pdf`, TINY_PDF);
@@ -2812,6 +2861,7 @@ describe('security suite (issue 8: defence in depth)', () => {
         '{ homePage(perSection: $n) { pinned { id } sections { items { id } } } }',
       ],
       'Query.legalDocuments(filter.first)': ['anonymous', '{ legalDocuments(filter: { first: $n }) { id } }'],
+      'Query.polls(first)': ['anonymous', '{ polls(first: $n) { id } }'],
       'Query.publicItems(filter.first)': [
         'anonymous',
         '{ publicItems(filter: { first: $n }) { nodes { id } } }',

@@ -16,6 +16,7 @@ import { Questions1763800001000 } from '../../../libs/engagement/src/migrations/
 import { ConsultationsRatings1763800001100 } from '../../../libs/engagement/src/migrations/1763800001100-consultations-ratings';
 import { QuestionAttachments1763800001200 } from '../../../libs/engagement/src/migrations/1763800001200-question-attachments';
 import { Reporting1763800001300 } from '../../../libs/reporting/src/migrations/1763800001300-reporting';
+import { Polls1765100000100 } from '../../../libs/engagement/src/migrations/1765100000100-polls';
 import { RowLevelSecurity1763800001400 } from '../../../libs/platform/src/migrations/1763800001400-row-level-security';
 
 /**
@@ -42,4 +43,5 @@ export const MIGRATIONS = [
   QuestionAttachments1763800001200,
   Reporting1763800001300,
   RowLevelSecurity1763800001400,
+  Polls1765100000100,
 ];

@@ -16,6 +16,9 @@ import { EngagementClock } from './consultations/engagement-clock';
 import { ModerationService } from './consultations/moderation.service';
 import { ConsultationsResolver } from './graphql/consultations.resolver';
 import { RatingsResolver } from './graphql/ratings.resolver';
+import { PollsResolver } from './graphql/polls.resolver';
+import { PollMergeParticipant } from './polls/poll-merge.participant';
+import { PollService } from './polls/poll.service';
 import { RatingService } from './ratings/rating.service';
 import { QuestionsResolver } from './graphql/questions.resolver';
 import { PublicQuestionsService } from './questions/public-questions.service';
@@ -47,6 +50,9 @@ import { QuestionsService } from './questions/questions.service';
     ConsultationsResolver,
     RatingService,
     RatingsResolver,
+    PollService,
+    PollsResolver,
+    PollMergeParticipant,
     QuestionClock,
     QuestionDeadlines,
     QuestionEvents,

@@ -8,6 +8,7 @@ import {
   DraftCommentEntity,
 } from './consultations/consultation.entity';
 import { PortalRatingEntity } from './ratings/rating.entity';
+import { PollEntity, PollOptionEntity, PollVoteEntity } from './polls/poll.entity';
 import { QuestionAttachmentEntity } from './questions/question-attachment.entity';
 import {
   QuestionEntity,
@@ -22,6 +23,9 @@ export const ENGAGEMENT_ENTITIES = [
   ConsultationSummaryEntity,
   ConsultationSettingsEntity,
   PortalRatingEntity,
+  PollEntity,
+  PollOptionEntity,
+  PollVoteEntity,
   QuestionEntity,
   QuestionEventEntity,
   QuestionUnitEntity,
@@ -34,3 +38,6 @@ export * from './questions/question.entity';
 export * from './questions/question-clock';
 export * from './questions/questions.service';
 export * from './questions/question-reminders.service';
+export * from './polls/poll.entity';
+export * from './polls/poll-rules';
+export * from './polls/poll.service';

@@ -108,6 +108,8 @@ export const MATRIX_ACTIONS: MatrixAction[] = [
   { label: 'publish Question', action: 'publish', subject: 'Question' },
   { label: 'moderate Comment (consultation)', action: 'moderate', subject: 'Comment' },
   { label: 'read Rating (aggregates)', action: 'read', subject: 'Rating' },
+  { label: 'create Poll', action: 'create', subject: 'Poll' },
+  { label: 'close or withdraw Poll', action: 'update', subject: 'Poll' },
   { label: 'read Report (figures, rule checks, files)', action: 'read', subject: 'Report' },
 ];
 

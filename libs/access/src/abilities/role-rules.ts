@@ -122,19 +122,26 @@ function engagementRules(a: LiveAssignment, on: Record<string, unknown>): AppRul
         { action: ['read', 'route', 'answer', 'approve', 'publish'], subject: 'Question', conditions: on },
         { action: ['read', 'moderate'], subject: 'Comment', conditions: on },
         { action: 'read', subject: 'Rating', conditions: on },
+        { action: ['create', 'read', 'update'], subject: 'Poll', conditions: on },
       ];
     case Role.BOARD_DEPUTY:
     case Role.BOARD_MEMBER:
       return [
         { action: ['read', 'route', 'answer', 'publish'], subject: 'Question', conditions: on },
         { action: ['read', 'moderate'], subject: 'Comment', conditions: on },
+        { action: ['create', 'read', 'update'], subject: 'Poll', conditions: on },
       ];
     case Role.CONTRIBUTOR:
       return [{ action: ['read', 'answer'], subject: 'Question', conditions: on }];
+    case Role.OPERATOR:
+      // Polls are part of the site the operator runs (05/2024/QĐ-UBND art. 8.3).
+      return [
+        { action: 'read', subject: ['Question', 'Comment', 'Rating'], conditions: on },
+        { action: ['create', 'read', 'update'], subject: 'Poll', conditions: on },
+      ];
     case Role.OWNER:
     case Role.MANAGER:
-    case Role.OPERATOR:
-      return [{ action: 'read', subject: ['Question', 'Comment', 'Rating'], conditions: on }];
+      return [{ action: 'read', subject: ['Question', 'Comment', 'Rating', 'Poll'], conditions: on }];
     default:
       return [];
   }

@@ -48,6 +48,7 @@ export type AppSubjectType =
   | 'Question'
   | 'Comment'
   | 'Rating'
+  | 'Poll'
   | 'Report'
   | 'all';
 
