@@ -54,6 +54,15 @@ export interface AppConfig {
   readonly corsOrigins: readonly string[];
   /** Keep anonymous, publicly cacheable GraphQL responses in process (invalidated on change). */
   readonly responseCache: boolean;
+  /**
+   * Its bounds: all kept answers together (keys, headers, bodies), one answer, and the largest
+   * GraphQL POST body it reads to key (larger ones go to the pipeline unkept).
+   */
+  readonly responseCacheLimits: {
+    readonly maxBytes: number;
+    readonly maxEntryBytes: number;
+    readonly maxRequestBytes: number;
+  };
   /** Whether this process works background jobs (the worker always does). */
   readonly runJobs: boolean;
   readonly jobPollingSeconds: number;
@@ -163,6 +172,11 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     graphqlIntrospection: bool('GRAPHQL_INTROSPECTION', mode !== 'production', env),
     corsOrigins: corsOrigins(env.CORS_ORIGINS),
     responseCache: bool('RESPONSE_CACHE', true, env),
+    responseCacheLimits: Object.freeze({
+      maxBytes: int('RESPONSE_CACHE_MAX_BYTES', 32 * 1024 * 1024, env),
+      maxEntryBytes: int('RESPONSE_CACHE_MAX_ENTRY_BYTES', 512 * 1024, env),
+      maxRequestBytes: int('RESPONSE_CACHE_MAX_REQUEST_BYTES', 8 * 1024, env),
+    }),
     runJobs: bool('RUN_JOBS', true, env),
     jobPollingSeconds: Math.max(0.5, Number(env.JOB_POLLING_SECONDS ?? 2) || 2),
     reminderLeadHours: Object.freeze(
