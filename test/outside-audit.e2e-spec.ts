@@ -2,7 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Client } from 'pg';
 import { AnonymousResponseCache } from '../apps/api/src/http/anonymous-response-cache';
-import { SMALL_TREES, TEST_PASSWORD, TestApp, startTestApp } from './support/test-app';
+import { SMALL_TREES, TEST_PASSWORD, TestApp, productionSettings, startTestApp } from './support/test-app';
 
 const CITY = 'hochiminhcity.gov.vn';
 
@@ -216,5 +216,44 @@ describe('per-address limits on public writes group IPv6 clients by network', ()
     expect((await rate('2001:db8:bb:1::1')).status).toBe(200);
     expect((await rate('2001:db8:bb:2::1')).status).toBe(200);
     expect((await rate('2001:db8:bb:3::1')).status).toBe(429);
+  });
+});
+
+describe('production validation messages name nothing of the schema', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(productionSettings());
+    await t.apply(SMALL_TREES.city);
+  });
+  afterAll(() => t.close());
+
+  it('suggest no field, argument, type, input field or enum value, in literals or in variables', async () => {
+    const attempts: Array<[string, Record<string, unknown>?]> = [
+      ['{ portl { nameVi } }'],
+      ['{ portal { nameV } }'],
+      ['{ publicItems(filtr: { kind: NEWS }) { nodes { title } } }'],
+      ['{ publicItems(filter: { kid: NEWS }) { nodes { title } } }'],
+      ['{ publicItems(filter: { kind: NEWZ }) { nodes { title } } }'],
+      ['{ publicItems(filter: { kind: "NEWS" }) { nodes { title } } }'],
+      ['query($f: PublicItemsFiltr) { publicItems(filter: $f) { nodes { title } } }', { f: {} }],
+      ['query($k: ContentKind) { publicItems(filter: { kind: $k }) { nodes { title } } }', { k: 'NEWZ' }],
+      ['query($k: ContentKind) { publicItems(filter: { kind: $k }) { nodes { title } } }', { k: 'news' }],
+      [
+        'query($f: PublicItemsFilter) { publicItems(filter: $f) { nodes { title } } }',
+        { f: { kid: 'NEWS' } },
+      ],
+      [
+        'query($f: PublicItemsFilter) { publicItems(filter: $f) { nodes { title } } }',
+        { f: { kind: 'NEWZ' } },
+      ],
+      ['{ publicItems { nodes { ... on PublicIte { title } } } }'],
+      ['mutation { logn(username: "a", password: "b") { __typename } }'],
+    ];
+    for (const [query, variables] of attempts) {
+      const res = await t.gql(CITY, query, variables);
+      expect(res.body.errors?.length ?? 0).toBeGreaterThan(0);
+      expect(res.text).not.toMatch(/did you mean/i);
+      expect(res.text).not.toMatch(/"NEWS"|PublicItemsFilter"|"title"|"nameVi"|"filter"|"kind"|"login"/);
+    }
   });
 });
