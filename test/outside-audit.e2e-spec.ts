@@ -257,3 +257,44 @@ describe('production validation messages name nothing of the schema', () => {
     }
   });
 });
+
+describe('/metrics and the headers relays add', () => {
+  for (const trustProxy of [false, true])
+    describe(`TRUST_PROXY=${trustProxy}`, () => {
+      let t: TestApp;
+      beforeAll(async () => {
+        t = await startTestApp({ trustProxy });
+      });
+      afterAll(() => t.close());
+      const scrape = (headers: Record<string, string> = {}) =>
+        t.http({ host: '127.0.0.1', path: '/metrics', headers });
+
+      it('close it to a loopback relay naming any outside client, in any relay header', async () => {
+        expect((await scrape()).status).toBe(200);
+        const relayed: Array<Record<string, string>> = [
+          { forwarded: 'for=203.0.113.7' },
+          { forwarded: 'for="[2001:db8::7]:4711";proto=https' },
+          { forwarded: 'for=127.0.0.1, for=203.0.113.7' },
+          { forwarded: 'for=unknown' },
+          { forwarded: 'for=_hidden' },
+          { 'true-client-ip': '203.0.113.7' },
+          { 'cf-connecting-ip': '203.0.113.7' },
+          { 'x-client-ip': '203.0.113.7' },
+          { 'x-cluster-client-ip': '203.0.113.7' },
+          { 'fastly-client-ip': '203.0.113.7' },
+          { 'x-original-forwarded-for': '203.0.113.7' },
+          { 'x-forwarded-for': '203.0.113.7' },
+          { 'x-real-ip': '203.0.113.7:5555' },
+          { 'x-forwarded-for': '127.0.0.1', 'cf-connecting-ip': '203.0.113.7' },
+        ];
+        for (const headers of relayed) {
+          const res = await scrape(headers);
+          expect([JSON.stringify(headers), res.status]).toEqual([JSON.stringify(headers), 404]);
+          expect(res.text).not.toContain('portal_');
+        }
+        // Relays for allowed addresses (a local scraper behind the same proxy) still pass.
+        expect((await scrape({ forwarded: 'for=127.0.0.1;proto=http' })).status).toBe(200);
+        expect((await scrape({ 'x-real-ip': '127.0.0.1', 'x-forwarded-proto': 'https' })).status).toBe(200);
+      });
+    });
+});
