@@ -2,6 +2,9 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Client } from 'pg';
 import { AnonymousResponseCache } from '../apps/api/src/http/anonymous-response-cache';
+import { Role } from '../libs/access/src';
+import { EditorialService, WorkflowAction } from '../libs/editorial/src';
+import { systemContext } from '../libs/platform/src';
 import { SMALL_TREES, TEST_PASSWORD, TestApp, productionSettings, startTestApp } from './support/test-app';
 
 const CITY = 'hochiminhcity.gov.vn';
@@ -297,4 +300,150 @@ describe('/metrics and the headers relays add', () => {
         expect((await scrape({ 'x-real-ip': '127.0.0.1', 'x-forwarded-proto': 'https' })).status).toBe(200);
       });
     });
+});
+
+describe('shared caches and the language of an answer', () => {
+  let t: TestApp;
+  let slug = '';
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.apply(SMALL_TREES.city);
+    const writer = await t.asUser('writer.vary', Role.CONTRIBUTOR, CITY);
+    const created = await t.gql(
+      CITY,
+      `mutation($i: CreateContentInput!) { createContent(input: $i) { ... on ContentItem { id slug } } }`,
+      {
+        i: {
+          tenantId: t.tenant(CITY).id,
+          kind: 'NEWS',
+          title: 'Thông báo lịch tiếp công dân',
+          bodyHtml: '<p>Nội dung.</p>',
+          authorName: 'Văn phòng',
+          source: 'UBND',
+        },
+      },
+      { token: writer },
+    );
+    const item = created.body.data!.createContent as { id: string; slug: string };
+    for (const action of [
+      WorkflowAction.SUBMIT,
+      WorkflowAction.TAKE_FOR_REVIEW,
+      WorkflowAction.APPROVE,
+      WorkflowAction.PUBLISH,
+    ]) {
+      const r = await t.app.get(EditorialService).transition(systemContext('test'), item.id, action);
+      if (!r.ok) throw new Error(`${action}: ${r.error.code}`);
+    }
+    slug = item.slug;
+  });
+  afterAll(() => t.close());
+
+  const varies = (res: { headers: Record<string, unknown> }) =>
+    String(res.headers.vary ?? '')
+      .split(',')
+      .map((v) => v.trim().toLowerCase());
+
+  it('every cacheable answer varies on Accept-Language and X-Portal-Locale (GraphQL also on Accept), fresh or from the cache', async () => {
+    // The locale does change these answers.
+    const vi = await t.http({ host: CITY, path: '/', headers: { 'accept-language': 'vi' } });
+    const en = await t.http({ host: CITY, path: '/', headers: { 'accept-language': 'en' } });
+    expect(vi.text).toContain('Thành phố Hồ Chí Minh');
+    expect(en.text).toContain('Ho Chi Minh City');
+
+    const QUERY = '{ portal { nameVi nameEn } }';
+    const answers: Array<[string, { status: number; headers: Record<string, unknown> }]> = [];
+    let graphql = await t.gql(CITY, QUERY);
+    for (let i = 0; i < 50 && graphql.headers['x-cache'] !== 'HIT'; i++) graphql = await t.gql(CITY, QUERY);
+    expect(graphql.headers['x-cache']).toBe('HIT');
+    answers.push(['graphql POST (cached)', graphql]);
+    answers.push([
+      'graphql POST (en)',
+      await t.gql(CITY, QUERY, undefined, { headers: { 'x-portal-locale': 'en' } }),
+    ]);
+    answers.push([
+      'graphql GET',
+      await t.http({ host: CITY, path: `/graphql?query=${encodeURIComponent(QUERY)}` }),
+    ]);
+    answers.push(['graphql /en', await t.http({ host: CITY, path: '/en/graphql', body: { query: QUERY } })]);
+    for (const [name, res] of answers) {
+      expect([name, res.status]).toEqual([name, 200]);
+      expect([name, String(res.headers['cache-control'])]).toEqual([name, expect.stringMatching(/public/)]);
+      expect([name, varies(res)]).toEqual([
+        name,
+        expect.arrayContaining(['origin', 'accept-language', 'x-portal-locale', 'accept']),
+      ]);
+    }
+    const pages: Array<[string, { status: number; headers: Record<string, unknown> }]> = [
+      ['home', vi],
+      ['home /en', await t.http({ host: CITY, path: '/en/' })],
+      ['print', await t.http({ host: CITY, path: `/print/${slug}` })],
+      ['rss', await t.http({ host: CITY, path: '/feeds/rss.xml' })],
+      ['atom /en', await t.http({ host: CITY, path: '/en/feeds/atom.xml' })],
+      ['json feed', await t.http({ host: CITY, path: '/feeds/feed.json' })],
+    ];
+    for (const [name, res] of pages) {
+      expect([name, res.status]).toEqual([name, 200]);
+      expect([name, String(res.headers['cache-control'])]).toEqual([name, expect.stringMatching(/public/)]);
+      expect([name, varies(res)]).toEqual([
+        name,
+        expect.arrayContaining(['origin', 'accept-language', 'x-portal-locale']),
+      ]);
+    }
+  });
+});
+
+describe('the GraphQL media-type rule, whatever the request target', () => {
+  let t: TestApp;
+  let db: Client;
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.apply(SMALL_TREES.city);
+    db = new Client({ connectionString: t.databaseUrl });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await db?.end();
+    await t?.close();
+  });
+
+  it('refuses a form-encoded POST with 415 on every target form Express routes to GraphQL; nothing runs', async () => {
+    const form = `query=${encodeURIComponent('mutation { login(username: "ke.gia.mao", password: "sai-mat-khau") { __typename } }')}`;
+    const targets = [
+      '/graphql',
+      `http://${CITY}/graphql`,
+      `HTTP://${CITY}/graphql?x=1`,
+      `http://${CITY}:80/graphql#frag`,
+      '/graphql#x',
+      '/graphql#/../other',
+      '/GraphQL',
+      '/graphql/',
+      `http://${CITY}/GRAPHQL/`,
+      '/en/graphql#x',
+    ];
+    for (const path of targets) {
+      for (const type of [
+        'application/x-www-form-urlencoded',
+        'text/plain',
+        'multipart/form-data; boundary=x',
+      ]) {
+        const res = await t.http({
+          host: CITY,
+          method: 'POST',
+          path,
+          body: form,
+          headers: { 'content-type': type, 'content-length': String(Buffer.byteLength(form)) },
+        });
+        expect([path, type, res.status]).toEqual([path, type, 415]);
+      }
+    }
+    const ran = await db.query(`SELECT count(*) AS n FROM audit_log WHERE action LIKE 'auth.%'`);
+    expect(Number(ran.rows[0].n)).toBe(0);
+    // The same mutation as JSON on an absolute-form target runs (the rule is about the media type).
+    const json = await t.http({
+      host: CITY,
+      path: `http://${CITY}/graphql`,
+      body: { query: 'mutation { login(username: "ke.gia.mao", password: "sai-mat-khau") { __typename } }' },
+    });
+    expect(json.status).toBe(200);
+  });
 });

@@ -326,10 +326,10 @@ function graphqlGetRead(target: string): string | null {
 
 /** Writes a kept answer; the handler's security headers are already on `res`. */
 export function writeCached(res: ServerResponse, cached: StoredResponse, cacheHeader = 'HIT'): void {
-  res.writeHead(cached.status, {
-    ...cached.headers,
-    'content-length': cached.body.length,
-    'x-cache': cacheHeader,
-  });
+  // Set one by one (not as writeHead's argument), so wrappers of writeHead see them (Vary).
+  for (const [name, value] of Object.entries(cached.headers)) res.setHeader(name, value);
+  res.setHeader('content-length', cached.body.length);
+  res.setHeader('x-cache', cacheHeader);
+  res.writeHead(cached.status);
   res.end(cached.body);
 }
