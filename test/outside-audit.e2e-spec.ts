@@ -447,3 +447,52 @@ describe('the GraphQL media-type rule, whatever the request target', () => {
     expect(json.status).toBe(200);
   });
 });
+
+describe('what an access token and a suspended account tell', () => {
+  let t: TestApp;
+  let db: Client;
+  const ME = '{ me { id } }';
+  const REFRESH = `mutation($r: String!) { refreshSession(refreshToken: $r) {
+    __typename ... on AuthSession { accessToken refreshToken } ... on InputError { errorCode } } }`;
+  const LOGIN = `mutation($u: String!, $p: String!) { login(username: $u, password: $p) {
+    __typename ... on AuthSession { accessToken } ... on InputError { errorCode } } }`;
+  const meWith = async (token: string) => {
+    const res = await t.gql(CITY, ME, undefined, { token });
+    return res.body.data?.me?.id ?? res.body.errors?.[0]?.extensions?.code;
+  };
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.apply(SMALL_TREES.city);
+    db = new Client({ connectionString: t.databaseUrl });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await db?.end();
+    await t?.close();
+  });
+
+  it('an access token stops working when its session is refreshed or logged out, not at its expiry', async () => {
+    const id = await t.createAccount({ username: 'phien.lam.viec', homeHost: CITY });
+    const first = await t.login('phien.lam.viec', CITY);
+    expect(await meWith(first.accessToken)).toBe(id);
+    const refreshed = (await t.gql(CITY, REFRESH, { r: first.refreshToken })).body.data!.refreshSession;
+    expect(refreshed.__typename).toBe('AuthSession');
+    expect(await meWith(first.accessToken)).toBe('UNAUTHENTICATED');
+    expect(await meWith(refreshed.accessToken)).toBe(id);
+    await t.gql(CITY, 'mutation { logout }', undefined, { token: refreshed.accessToken });
+    expect(await meWith(refreshed.accessToken)).toBe('UNAUTHENTICATED');
+  });
+
+  it('a suspended account: a wrong password is just wrong, the right one is told the suspension, both counted', async () => {
+    const id = await t.createAccount({ username: 'tam.khoa', homeHost: CITY });
+    await db.query(`UPDATE accounts SET status = 'SUSPENDED' WHERE id = $1`, [id]);
+    const login = async (password: string) =>
+      (await t.gql(CITY, LOGIN, { u: 'tam.khoa', p: password })).body.data!.login.errorCode;
+    expect(await login('sai-mat-khau-1')).toBe('INVALID_CREDENTIALS');
+    expect(await login(TEST_PASSWORD)).toBe('ACCOUNT_SUSPENDED');
+    // Every check, the right one included, comes out of the same lockout budget (5).
+    for (let i = 0; i < 3; i++)
+      expect(await login(`sai-mat-khau-x${i}`)).toMatch(/INVALID_CREDENTIALS|LOGIN_LOCKED/);
+    expect(await login(TEST_PASSWORD)).toBe('LOGIN_LOCKED');
+  });
+});
