@@ -1236,6 +1236,9 @@ describe('security suite (issue 8: defence in depth)', () => {
     t = await startTestApp({
       dataDir,
       runJobs: false,
+      // Every attack here comes from one loopback address: the per-address limits are raised out of
+      // the way (they have their own tests), the per-username lockout is the default one.
+      lockout: { maxFailures: 5, windowMinutes: 15, lockMinutes: 15, perAddress: 100_000 },
       publicWrites: {
         perAddress: 100_000,
         perPortal: 100_000,
