@@ -18,6 +18,7 @@ import { QuestionAttachments1763800001200 } from '../../../libs/engagement/src/m
 import { Reporting1763800001300 } from '../../../libs/reporting/src/migrations/1763800001300-reporting';
 import { Polls1765100000100 } from '../../../libs/engagement/src/migrations/1765100000100-polls';
 import { RowLevelSecurity1763800001400 } from '../../../libs/platform/src/migrations/1763800001400-row-level-security';
+import { LoginAddressKey1763800001450 } from '../../../libs/identity/src/migrations/1763800001450-login-address-key';
 
 /**
  * Every lib's migrations in order. Imported file by file (not through the libs' index) so that
@@ -43,5 +44,6 @@ export const MIGRATIONS = [
   QuestionAttachments1763800001200,
   Reporting1763800001300,
   RowLevelSecurity1763800001400,
+  LoginAddressKey1763800001450,
   Polls1765100000100,
 ];
