@@ -23,6 +23,12 @@ import { StatementService } from './statements/statement.service';
     RoyaltiesMergeParticipant,
     RoyaltiesResolver,
   ],
-  exports: [RoyaltyProfileService, GradingService, StatementService, StatementExportService, CollaboratorService],
+  exports: [
+    RoyaltyProfileService,
+    GradingService,
+    StatementService,
+    StatementExportService,
+    CollaboratorService,
+  ],
 })
 export class RoyaltiesModule {}

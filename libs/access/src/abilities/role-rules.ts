@@ -153,7 +153,11 @@ function royaltyRules(a: LiveAssignment, on: Record<string, unknown>): AppRule[]
       ];
     case Role.MANAGER:
       return [
-        { action: 'read', subject: ['Royalty', 'RoyaltyStatement', 'RoyaltyPayment', 'Collaborator'], conditions: on },
+        {
+          action: 'read',
+          subject: ['Royalty', 'RoyaltyStatement', 'RoyaltyPayment', 'Collaborator'],
+          conditions: on,
+        },
       ];
     default:
       return [];

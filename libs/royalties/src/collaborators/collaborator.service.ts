@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@portal/audit';
 import {
+  DomainError,
   NotFoundError,
   RequestContext,
   Result,
@@ -58,6 +59,18 @@ export class CollaboratorService {
   }
 
   async create(ctx: RequestContext, input: CollaboratorInput): Promise<Result<CollaboratorEntity>> {
+    try {
+      return await this.createOrFail(ctx, input);
+    } catch (error) {
+      if (error instanceof DomainError && error.httpStatus === 400) return fail(error);
+      throw error;
+    }
+  }
+
+  private async createOrFail(
+    ctx: RequestContext,
+    input: CollaboratorInput,
+  ): Promise<Result<CollaboratorEntity>> {
     const tenant = isUuid(input.tenantId) ? this.routing.tenant(input.tenantId) : null;
     if (!tenant) return fail(tenantNotFound());
     assertCan(ctx, 'create', 'Collaborator', { tenantId: tenant.id, tenantPath: tenant.path });
@@ -66,9 +79,13 @@ export class CollaboratorService {
     if (!penName)
       return fail(inputError('PEN_NAME_REQUIRED', 'penName', 'Cần bút danh.', 'A pen name is required.'));
     if (!realName)
-      return fail(inputError('REAL_NAME_REQUIRED', 'realName', 'Cần họ tên thật.', 'The real name is required.'));
+      return fail(
+        inputError('REAL_NAME_REQUIRED', 'realName', 'Cần họ tên thật.', 'The real name is required.'),
+      );
     if (input.accountId && !isUuid(input.accountId))
-      return fail(inputError('ACCOUNT_NOT_FOUND', 'accountId', 'Không tìm thấy tài khoản.', 'Account not found.'));
+      return fail(
+        inputError('ACCOUNT_NOT_FOUND', 'accountId', 'Không tìm thấy tài khoản.', 'Account not found.'),
+      );
     const row = Object.assign(new CollaboratorEntity(), {
       id: randomUUID(),
       tenantId: tenant.id,
@@ -86,6 +103,19 @@ export class CollaboratorService {
       archivedAt: null,
     });
     await this.tx.run(ctx, async (tx) => {
+      // An account outside the caller's subtree is invisible in its confined transaction: not found.
+      if (row.accountId) {
+        const [{ n }] = await this.tx
+          .manager(tx)
+          .query('SELECT count(*)::int AS n FROM accounts WHERE id = $1', [row.accountId]);
+        if (n !== 1)
+          throw inputError(
+            'ACCOUNT_NOT_FOUND',
+            'accountId',
+            'Không tìm thấy tài khoản.',
+            'Account not found.',
+          );
+      }
       await this.tx.manager(tx).insert(CollaboratorEntity, row);
       // The audit keeps who registered whom, never the confidential details themselves.
       await this.audit.record(tx, {

@@ -118,7 +118,12 @@ export class GradingService {
     const view = await this.editorial.view(ctx, input.itemId, 'read');
     const { item } = view;
     const tenant = this.routing.tenant(item.tenantId)!;
-    const subject = { tenantId: item.tenantId, tenantPath: tenant.path, createdBy: item.createdBy, field: item.field };
+    const subject = {
+      tenantId: item.tenantId,
+      tenantPath: tenant.path,
+      createdBy: item.createdBy,
+      field: item.field,
+    };
     assertCan(ctx, 'grade', 'Royalty', { tenantId: item.tenantId, tenantPath: tenant.path });
     // Grading is part of the approval: only who may approve this item grades it.
     if (!can(ctx, 'approve', 'Content', subject))
@@ -126,7 +131,8 @@ export class GradingService {
         vi: 'Chỉ người được duyệt bài này mới chấm nhuận bút.',
         en: 'Only who may approve this item grades it.',
       });
-    const approved = item.liveRevisionId !== null || (view.working && GRADABLE.includes(view.working.state.status));
+    const approved =
+      item.liveRevisionId !== null || (view.working && GRADABLE.includes(view.working.state.status));
     if (!approved)
       throw inputError(
         'NOT_APPROVED',
@@ -187,7 +193,12 @@ export class GradingService {
       row.coefficientH = coefficient;
       const photos = input.photoCount ?? 0;
       if (!Number.isInteger(photos) || photos < 0 || photos > 100)
-        throw inputError('INVALID_PHOTO_COUNT', 'photoCount', 'Số ảnh không hợp lệ.', 'The photo count is not valid.');
+        throw inputError(
+          'INVALID_PHOTO_COUNT',
+          'photoCount',
+          'Số ảnh không hợp lệ.',
+          'The photo count is not valid.',
+        );
       if (photos > 0) {
         if (!profile.photo)
           throw inputError(
@@ -269,14 +280,22 @@ export class GradingService {
   ): Promise<RoyaltyGradeAuthorEntity[]> {
     const refuse = (code: string, vi: string, en: string) => inputError(code, 'authors', vi, en);
     if (input.length === 0 || input.length > 20)
-      throw refuse('AUTHORS_REQUIRED', 'Cần ít nhất một tác giả được trả nhuận bút.', 'A paid grade needs at least one author.');
+      throw refuse(
+        'AUTHORS_REQUIRED',
+        'Cần ít nhất một tác giả được trả nhuận bút.',
+        'A paid grade needs at least one author.',
+      );
     let total = 0;
     const rows = input.map((a) => {
       const share = parseHundredths(a.share);
       if (share === null || share <= 0) throw badDecimal('authors.share');
       total += share;
       if (Boolean(a.accountId) === Boolean(a.collaboratorId))
-        throw refuse('AUTHOR_INVALID', 'Mỗi tác giả là một tài khoản hoặc một cộng tác viên.', 'Each author is either an account or a collaborator.');
+        throw refuse(
+          'AUTHOR_INVALID',
+          'Mỗi tác giả là một tài khoản hoặc một cộng tác viên.',
+          'Each author is either an account or a collaborator.',
+        );
       return Object.assign(new RoyaltyGradeAuthorEntity(), {
         id: randomUUID(),
         gradeId,
@@ -287,7 +306,11 @@ export class GradingService {
       });
     });
     if (total !== 10_000)
-      throw refuse('SHARES_NOT_100', 'Tổng tỷ lệ của các tác giả phải bằng 100%.', "The authors' shares must add up to 100 %.");
+      throw refuse(
+        'SHARES_NOT_100',
+        'Tổng tỷ lệ của các tác giả phải bằng 100%.',
+        "The authors' shares must add up to 100 %.",
+      );
     const collaboratorIds = rows.map((r) => r.collaboratorId).filter((id): id is string => id !== null);
     if (collaboratorIds.some((id) => !isUuid(id)))
       throw refuse('AUTHOR_NOT_FOUND', 'Không tìm thấy cộng tác viên.', 'Collaborator not found.');
@@ -296,7 +319,11 @@ export class GradingService {
         .manager(ctx)
         .find(CollaboratorEntity, { where: { id: In(collaboratorIds), tenantId, archivedAt: IsNull() } });
       if (found.length !== new Set(collaboratorIds).size)
-        throw refuse('AUTHOR_NOT_FOUND', 'Không tìm thấy cộng tác viên của cổng này.', "Collaborator not found in this portal's registry.");
+        throw refuse(
+          'AUTHOR_NOT_FOUND',
+          'Không tìm thấy cộng tác viên của cổng này.',
+          "Collaborator not found in this portal's registry.",
+        );
     }
     const accountIds = rows.map((r) => r.accountId).filter((id): id is string => id !== null);
     if (accountIds.some((id) => !isUuid(id)))

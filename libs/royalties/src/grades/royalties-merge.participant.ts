@@ -37,9 +37,10 @@ export class RoyaltiesMergeParticipant implements MergeParticipant, OnModuleInit
   async preview(m: EntityManager, plan: MergeContext): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
     for (const [table, count] of [...MOVED, ...LEFT]) {
-      const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = ANY($1::uuid[])`, [
-        plan.sources.map((s) => s.id),
-      ]);
+      const [{ n }] = await m.query(
+        `SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = ANY($1::uuid[])`,
+        [plan.sources.map((s) => s.id)],
+      );
       counts[count] = Number(n);
     }
     return counts;
@@ -48,16 +49,17 @@ export class RoyaltiesMergeParticipant implements MergeParticipant, OnModuleInit
   async apply(_tx: unknown, m: EntityManager, plan: MergeContext): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
     for (const [table, count] of MOVED) {
-      const [, affected] = await m.query(`UPDATE ${table} SET tenant_id = $1 WHERE tenant_id = ANY($2::uuid[])`, [
-        plan.target.id,
-        plan.sources.map((s) => s.id),
-      ]);
+      const [, affected] = await m.query(
+        `UPDATE ${table} SET tenant_id = $1 WHERE tenant_id = ANY($2::uuid[])`,
+        [plan.target.id, plan.sources.map((s) => s.id)],
+      );
       counts[count] = Number(affected ?? 0);
     }
     for (const [table, count] of LEFT) {
-      const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = ANY($1::uuid[])`, [
-        plan.sources.map((s) => s.id),
-      ]);
+      const [{ n }] = await m.query(
+        `SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = ANY($1::uuid[])`,
+        [plan.sources.map((s) => s.id)],
+      );
       counts[count] = Number(n);
     }
     return counts;

@@ -87,7 +87,8 @@ export class RoyaltyStatementEntity {
   @Column({ name: 'profile_key', type: 'text' }) profileKey!: string;
   @Column({ type: 'bigint', transformer: bigintAsNumber }) total!: number;
   @Column({ type: 'bigint', nullable: true, transformer: bigintAsNumber }) budget!: number | null;
-  @Column({ name: 'budget_used_before', type: 'bigint', transformer: bigintAsNumber }) budgetUsedBefore!: number;
+  @Column({ name: 'budget_used_before', type: 'bigint', transformer: bigintAsNumber })
+  budgetUsedBefore!: number;
   @Column({ name: 'drafted_by', type: 'uuid', nullable: true }) draftedBy!: string | null;
   @Column({ name: 'drafted_at', type: 'timestamptz' }) draftedAt!: Date;
   @Column({ name: 'checked_by', type: 'uuid', nullable: true }) checkedBy!: string | null;

@@ -138,7 +138,9 @@ export class RoyaltiesResolver {
     private readonly routing: HostRoutingService,
   ) {}
 
-  @Query(() => [RoyaltyProfileType], { description: 'The royalty profiles the platform knows (tenants/royalties).' })
+  @Query(() => [RoyaltyProfileType], {
+    description: 'The royalty profiles the platform knows (tenants/royalties).',
+  })
   @CheckAbility('read', 'Royalty')
   royaltyProfiles(): RoyaltyProfileType[] {
     return this.profiles.listProfiles().map(profileType);
@@ -164,7 +166,9 @@ export class RoyaltiesResolver {
     );
   }
 
-  @Mutation(() => RoyaltyBudgetResult, { description: "Sets a portal's royalty budget for a year (integer đồng)." })
+  @Mutation(() => RoyaltyBudgetResult, {
+    description: "Sets a portal's royalty budget for a year (integer đồng).",
+  })
   @CheckAbility('update', 'RoyaltyProfile')
   async setRoyaltyBudget(
     @Ctx() ctx: RequestContext,
@@ -175,7 +179,11 @@ export class RoyaltiesResolver {
     const value = /^\d{1,15}$/.test(amount.trim()) ? Number(amount.trim()) : -1;
     const r = await this.profiles.setBudget(ctx, tenantId, year, value);
     return result(ctx, r, (b) =>
-      Object.assign(new RoyaltyBudgetType(), { tenantId: b.tenantId, year: b.year, amount: String(b.amount) }),
+      Object.assign(new RoyaltyBudgetType(), {
+        tenantId: b.tenantId,
+        year: b.year,
+        amount: String(b.amount),
+      }),
     );
   }
 
@@ -222,7 +230,9 @@ export class RoyaltiesResolver {
     return result(ctx, await this.statements.step(ctx, statementId, 'check'), (v) => statementType(ctx, v));
   }
 
-  @Mutation(() => RoyaltyStatementResult, { description: "The owner's representative approves a checked statement." })
+  @Mutation(() => RoyaltyStatementResult, {
+    description: "The owner's representative approves a checked statement.",
+  })
   @CheckAbility('approve', 'RoyaltyStatement')
   async approveRoyaltyStatement(
     @Ctx() ctx: RequestContext,
@@ -274,7 +284,8 @@ export class RoyaltiesResolver {
   }
 
   @Query(() => RoyaltySheetFileType, {
-    description: 'The payment sheet (bảng kê chi trả nhuận bút) of a statement; payment details masked unless the reader may see them.',
+    description:
+      'The payment sheet (bảng kê chi trả nhuận bút) of a statement; payment details masked unless the reader may see them.',
   })
   @CheckAbility('read', 'RoyaltyStatement')
   async royaltyStatementFile(
@@ -286,7 +297,9 @@ export class RoyaltiesResolver {
     return { fileName: f.fileName, contentType: f.contentType, base64: f.content.toString('base64') };
   }
 
-  @Mutation(() => CollaboratorResult, { description: "Registers an outside author (cộng tác viên) of a portal." })
+  @Mutation(() => CollaboratorResult, {
+    description: 'Registers an outside author (cộng tác viên) of a portal.',
+  })
   @CheckAbility('create', 'Collaborator')
   async createCollaborator(
     @Ctx() ctx: RequestContext,
@@ -305,7 +318,8 @@ export class RoyaltiesResolver {
   }
 
   @Query(() => CollaboratorPaymentDetailsType, {
-    description: "A collaborator's identity and payment details: confidential (owner, managing agency, operator).",
+    description:
+      "A collaborator's identity and payment details: confidential (owner, managing agency, operator).",
   })
   @CheckAbility('read', 'RoyaltyPayment')
   async collaboratorPaymentDetails(

@@ -44,14 +44,20 @@ export class RoyaltyProfileType {
   @Field(() => String) nameVi!: string;
   @Field(() => String) document!: string;
   @Field(() => UnitBasis) unitBasis!: UnitBasis;
-  @Field(() => String, { nullable: true, description: 'Share of the base salary one unit is worth, percent.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Share of the base salary one unit is worth, percent.',
+  })
   unitPercent!: string | null;
   @Field(() => [RoyaltyUnitValueType]) unitValues!: RoyaltyUnitValueType[];
   @Field(() => [String]) eligibleKinds!: string[];
   @Field(() => [RoyaltyGenreType]) genres!: RoyaltyGenreType[];
   @Field(() => String, { nullable: true }) photoMin!: string | null;
   @Field(() => String, { nullable: true }) photoMax!: string | null;
-  @Field(() => String, { nullable: true, description: 'Percent paid to portals below the one it is assigned to.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Percent paid to portals below the one it is assigned to.',
+  })
   lowerLevelPercent!: string | null;
   @Field(() => String, { nullable: true, description: 'Percent paid for reposted and syndicated items.' })
   repostPercent!: string | null;
@@ -61,7 +67,10 @@ export class RoyaltyProfileType {
 export class RoyaltyProfileAssignmentType {
   @Field(() => RoyaltyPortalType) portal!: RoyaltyPortalType;
   @Field(() => String) profileKey!: string;
-  @Field(() => ID, { nullable: true, description: 'The portal the profile is assigned to (null: the default).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The portal the profile is assigned to (null: the default).',
+  })
   inheritedFrom!: string | null;
   @Field(() => String, { description: 'Percent of the rate this portal is paid.' }) levelPercent!: string;
 }
@@ -118,7 +127,8 @@ export const RoyaltyGradeResult = createUnionType({
 export class RoyaltyGradeAuthorInput {
   @Field(() => ID, { nullable: true }) accountId?: string | null;
   @Field(() => ID, { nullable: true }) collaboratorId?: string | null;
-  @Field(() => String, { description: 'Percent with at most two decimals; the shares add up to 100.' }) share!: string;
+  @Field(() => String, { description: 'Percent with at most two decimals; the shares add up to 100.' })
+  share!: string;
 }
 
 @InputType('GradeItemInput')

@@ -1,4 +1,11 @@
-import { divideRounded, formatDong, hundredths, lineAmount, splitByShares, unitValue } from './royalty-amount';
+import {
+  divideRounded,
+  formatDong,
+  hundredths,
+  lineAmount,
+  splitByShares,
+  unitValue,
+} from './royalty-amount';
 
 describe('royalty amounts in integer đồng', () => {
   it('keeps coefficients in hundredths without floating-point drift', () => {
@@ -8,11 +15,13 @@ describe('royalty amounts in integer đồng', () => {
   });
 
   it('computes a line by hand: 10 units at 10 % of 2,340,000 đ is 2,340,000 đ', () => {
-    expect(lineAmount({ coefficientH: 1000, base: 2_340_000, unitBp: 1000, factorBp: 10_000, levelBp: 10_000 })).toBe(
-      2_340_000,
-    );
+    expect(
+      lineAmount({ coefficientH: 1000, base: 2_340_000, unitBp: 1000, factorBp: 10_000, levelBp: 10_000 }),
+    ).toBe(2_340_000);
     // 1.5 × 234,000 × 50 % × 20 % = 35,100
-    expect(lineAmount({ coefficientH: 150, base: 2_340_000, unitBp: 1000, factorBp: 5000, levelBp: 2000 })).toBe(35_100);
+    expect(
+      lineAmount({ coefficientH: 150, base: 2_340_000, unitBp: 1000, factorBp: 5000, levelBp: 2000 }),
+    ).toBe(35_100);
     expect(unitValue(1_800_000, 1000)).toBe(180_000);
   });
 
@@ -21,7 +30,9 @@ describe('royalty amounts in integer đồng', () => {
     expect(divideRounded(-5n, 2n)).toBe(-3n);
     expect(divideRounded(4n, 3n)).toBe(1n);
     // 0.01 × 1,234,567 × 10 % = 1,234.567 → 1,235
-    expect(lineAmount({ coefficientH: 1, base: 1_234_567, unitBp: 1000, factorBp: 10_000, levelBp: 10_000 })).toBe(1235);
+    expect(
+      lineAmount({ coefficientH: 1, base: 1_234_567, unitBp: 1000, factorBp: 10_000, levelBp: 10_000 }),
+    ).toBe(1235);
   });
 
   it('splits among authors so that the parts add up exactly', () => {

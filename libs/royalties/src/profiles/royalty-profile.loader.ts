@@ -90,7 +90,12 @@ export function loadRoyaltyProfiles(dir: string): RoyaltyProfileDirectory {
       parent = next.profile.extends;
     }
     if (problem)
-      issues.push({ file: entry.file, ...entry.locate('/extends'), path: '/extends', message: `/extends: ${problem}` });
+      issues.push({
+        file: entry.file,
+        ...entry.locate('/extends'),
+        path: '/extends',
+        message: `/extends: ${problem}`,
+      });
     else profiles.set(key, entry.profile);
   }
   issues.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
@@ -156,7 +161,9 @@ function parseLocated(text: string): { result: RoyaltyProfileParse; locate: Loca
   try {
     data = normalise(doc.toJS());
   } catch (error) {
-    return fail([{ ...position(0), path: '', message: error instanceof Error ? error.message : String(error) }]);
+    return fail([
+      { ...position(0), path: '', message: error instanceof Error ? error.message : String(error) },
+    ]);
   }
   const findings = validate(data) ? [] : (validate.errors ?? []).map(schemaFinding);
   findings.push(...semanticFindings(data));
@@ -164,7 +171,11 @@ function parseLocated(text: string): { result: RoyaltyProfileParse; locate: Loca
   return fail(
     findings.map((f) => {
       const path = f.pointer || '/';
-      return { ...position(yamlOffset(doc, f.pointer, f.at)), path, message: `${f.subject ?? path}: ${f.message}` };
+      return {
+        ...position(yamlOffset(doc, f.pointer, f.at)),
+        path,
+        message: `${f.subject ?? path}: ${f.message}`,
+      };
     }),
   );
 }
@@ -221,23 +232,48 @@ function semanticFindings(data: unknown): Finding[] {
     if (!isRecord(g) || typeof g.key !== 'string') return;
     const first = firstGenre.get(g.key);
     if (first === undefined) firstGenre.set(g.key, i);
-    else out.push({ pointer: `/genres/${i}/key`, at: 'value', message: `genre ${g.key} already defined at /genres/${first}` });
+    else
+      out.push({
+        pointer: `/genres/${i}/key`,
+        at: 'value',
+        message: `genre ${g.key} already defined at /genres/${first}`,
+      });
   });
   range('/photo', data.photo);
   for (const field of ['lowerLevelShare', 'repostFactor'])
-    if (isRecord(data[field])) decimals(`/${field}/percent`, (data[field] as Record<string, unknown>).percent);
+    if (isRecord(data[field]))
+      decimals(`/${field}/percent`, (data[field] as Record<string, unknown>).percent);
   const unit = data.unitValue;
   if (isRecord(unit)) {
     decimals('/unitValue/percent', unit.percent);
     if (unit.basis === UnitBasis.BASE_SALARY_SHARE && unit.percent === undefined)
-      out.push({ pointer: '/unitValue/basis', at: 'value', message: 'missing required field "percent" (basis BASE_SALARY_SHARE needs it)' });
+      out.push({
+        pointer: '/unitValue/basis',
+        at: 'value',
+        message: 'missing required field "percent" (basis BASE_SALARY_SHARE needs it)',
+      });
     if (unit.basis === UnitBasis.FIXED && unit.percent !== undefined)
-      out.push({ pointer: '/unitValue/percent', at: 'key', message: 'left out: "percent" is only allowed when basis is BASE_SALARY_SHARE' });
+      out.push({
+        pointer: '/unitValue/percent',
+        at: 'key',
+        message: 'left out: "percent" is only allowed when basis is BASE_SALARY_SHARE',
+      });
     const values = Array.isArray(unit.values) ? unit.values : [];
     values.forEach((v: unknown, i) => {
       const prev: unknown = values[i - 1];
-      if (i > 0 && isRecord(v) && isRecord(prev) && typeof v.from === 'string' && typeof prev.from === 'string' && v.from <= prev.from)
-        out.push({ pointer: `/unitValue/values/${i}/from`, at: 'value', message: `must be after ${prev.from} (values are listed oldest first)` });
+      if (
+        i > 0 &&
+        isRecord(v) &&
+        isRecord(prev) &&
+        typeof v.from === 'string' &&
+        typeof prev.from === 'string' &&
+        v.from <= prev.from
+      )
+        out.push({
+          pointer: `/unitValue/values/${i}/from`,
+          at: 'value',
+          message: `must be after ${prev.from} (values are listed oldest first)`,
+        });
     });
   }
   const roles = new Map<string, number>();
@@ -247,7 +283,12 @@ function semanticFindings(data: unknown): Finding[] {
     if (typeof r.role !== 'string') return;
     const first = roles.get(r.role);
     if (first === undefined) roles.set(r.role, i);
-    else out.push({ pointer: `/remuneration/${i}/role`, at: 'value', message: `role ${r.role} already has a line at /remuneration/${first}` });
+    else
+      out.push({
+        pointer: `/remuneration/${i}/role`,
+        at: 'value',
+        message: `role ${r.role} already has a line at /remuneration/${first}`,
+      });
   });
   if (typeof data.key === 'string' && data.extends === data.key)
     out.push({ pointer: '/extends', at: 'value', message: 'a profile cannot extend itself' });

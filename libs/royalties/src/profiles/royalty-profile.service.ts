@@ -70,7 +70,9 @@ export class RoyaltyProfileService implements OnModuleInit {
         `royalty profiles in ${dir}: ${issues.map((i) => `${i.file}:${i.line}:${i.column} ${i.message}`).join('; ')}`,
       );
     if (!profiles.has(DEFAULT_ROYALTY_PROFILE))
-      throw new Error(`royalty profiles in ${dir}: the default profile "${DEFAULT_ROYALTY_PROFILE}" is missing`);
+      throw new Error(
+        `royalty profiles in ${dir}: the default profile "${DEFAULT_ROYALTY_PROFILE}" is missing`,
+      );
     this.profiles = profiles;
     this.routing.onChange(() => {
       this.loaded = null;
@@ -221,6 +223,8 @@ export class RoyaltyProfileService implements OnModuleInit {
     const rows = await readFromPrimary(() =>
       this.dataSource.getRepository(RoyaltyProfileAssignmentEntity).find(),
     );
-    this.assignments = new Map(rows.filter((r) => r.profileKey !== null).map((r) => [r.tenantId, r.profileKey!]));
+    this.assignments = new Map(
+      rows.filter((r) => r.profileKey !== null).map((r) => [r.tenantId, r.profileKey!]),
+    );
   }
 }

@@ -82,8 +82,26 @@ export function sheetRows(s: PaymentSheet): Array<Array<string | number | null>>
   });
   rows.push(['Tổng cộng / Total', null, null, null, null, null, null, null, null, s.total]);
   rows.push([]);
-  rows.push(['NGƯỜI LẬP BIỂU', null, null, 'TRƯỞNG BAN BIÊN TẬP', null, null, null, 'THỦ TRƯỞNG CƠ QUAN CHỦ QUẢN']);
-  rows.push(['(Ký, ghi rõ họ tên)', null, null, '(Ký, ghi rõ họ tên)', null, null, null, '(Ký tên, đóng dấu)']);
+  rows.push([
+    'NGƯỜI LẬP BIỂU',
+    null,
+    null,
+    'TRƯỞNG BAN BIÊN TẬP',
+    null,
+    null,
+    null,
+    'THỦ TRƯỞNG CƠ QUAN CHỦ QUẢN',
+  ]);
+  rows.push([
+    '(Ký, ghi rõ họ tên)',
+    null,
+    null,
+    '(Ký, ghi rõ họ tên)',
+    null,
+    null,
+    null,
+    '(Ký tên, đóng dấu)',
+  ]);
   rows.push([]);
   rows.push([s.signers.drafted, null, null, s.signers.checked, null, null, null, s.signers.approved]);
   return rows;
@@ -91,13 +109,18 @@ export function sheetRows(s: PaymentSheet): Array<Array<string | number | null>>
 
 export function paymentSheetCsv(s: PaymentSheet): Buffer {
   // A byte-order mark so that Excel opens the Vietnamese text as UTF-8.
-  return Buffer.from(`\uFEFF${stringify(sheetRows(s).map((r) => r.map((v) => (v === null ? '' : v))))}`, 'utf8');
+  return Buffer.from(
+    `\uFEFF${stringify(sheetRows(s).map((r) => r.map((v) => (v === null ? '' : v))))}`,
+    'utf8',
+  );
 }
 
 export async function paymentSheetXlsx(s: PaymentSheet): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = s.portalName;
-  const sheet = book.addWorksheet(`Bang ke ${s.month}`, { pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1 } });
+  const sheet = book.addWorksheet(`Bang ke ${s.month}`, {
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1 },
+  });
   const rows = sheetRows(s);
   rows.forEach((r) => sheet.addRow(r));
   sheet.getRow(3).font = { bold: true, size: 13 };

@@ -40,7 +40,12 @@ export interface ComputedStatement {
 export function monthBounds(month: string): { start: Date; end: Date; lastDay: string; year: number } {
   const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
   if (!m)
-    throw inputError('INVALID_MONTH', 'month', 'Tháng phải có dạng YYYY-MM, ví dụ 2026-11.', 'The month must be YYYY-MM, such as 2026-11.');
+    throw inputError(
+      'INVALID_MONTH',
+      'month',
+      'Tháng phải có dạng YYYY-MM, ví dụ 2026-11.',
+      'The month must be YYYY-MM, such as 2026-11.',
+    );
   const year = Number(m[1]);
   const mon = Number(m[2]);
   const start = new Date(Date.UTC(year, mon - 1, 1) - 7 * 3_600_000);
@@ -72,8 +77,12 @@ interface AuthorRow {
   payee_name: string;
 }
 
-const payeeKey = (a: { account_id?: string | null; collaborator_id?: string | null; accountId?: string | null; collaboratorId?: string | null }) =>
-  `${a.account_id ?? a.accountId ?? ''}|${a.collaborator_id ?? a.collaboratorId ?? ''}`;
+const payeeKey = (a: {
+  account_id?: string | null;
+  collaborator_id?: string | null;
+  accountId?: string | null;
+  collaboratorId?: string | null;
+}) => `${a.account_id ?? a.accountId ?? ''}|${a.collaborator_id ?? a.collaboratorId ?? ''}`;
 
 /**
  * Computes a month's lines for a set of portals in a few set-based queries (the subtree summary
@@ -86,12 +95,19 @@ const payeeKey = (a: { account_id?: string | null; collaborator_id?: string | nu
 export class StatementCalculator {
   constructor(private readonly profiles: RoyaltyProfileService) {}
 
-  async compute(m: EntityManager, tenantIds: string[], month: string): Promise<Map<string, ComputedStatement>> {
+  async compute(
+    m: EntityManager,
+    tenantIds: string[],
+    month: string,
+  ): Promise<Map<string, ComputedStatement>> {
     const { start, end, lastDay } = monthBounds(month);
     const effective = new Map<string, EffectiveRoyaltyProfile>();
     for (const id of tenantIds) effective.set(id, await this.profiles.effective(id));
     const out = new Map<string, ComputedStatement>(
-      tenantIds.map((id) => [id, { tenantId: id, profileKey: effective.get(id)!.profile.key, lines: [], total: 0 }]),
+      tenantIds.map((id) => [
+        id,
+        { tenantId: id, profileKey: effective.get(id)!.profile.key, lines: [], total: 0 },
+      ]),
     );
     const ids = tenantIds;
     const params = [ids, start, end, month];
@@ -129,28 +145,36 @@ export class StatementCalculator {
       params,
     );
     // Items re-graded after a locked statement paid them: what was paid, payee by payee.
-    const regraded: Array<GradeRow & { paid: Array<{ account_id: string | null; collaborator_id: string | null; payee_name: string; amount: string }> }> =
-      await m.query(
-        `SELECT g.id AS grade_id, g.item_id, g.tenant_id, g.genre, g.coefficient_h, g.photo_count, g.photo_coefficient_h,
+    const regraded: Array<
+      GradeRow & {
+        paid: Array<{
+          account_id: string | null;
+          collaborator_id: string | null;
+          payee_name: string;
+          amount: string;
+        }>;
+      }
+    > = await m.query(
+      `SELECT g.id AS grade_id, g.item_id, g.tenant_id, g.genre, g.coefficient_h, g.photo_count, g.photo_coefficient_h,
                 g.reposted, to_char(i.published_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS day, r.title,
                 (SELECT json_agg(json_build_object('account_id', p.account_id, 'collaborator_id', p.collaborator_id,
                                                    'payee_name', p.payee_name, 'amount', p.amount))
                    FROM (SELECT l.account_id, l.collaborator_id, min(l.payee_name) AS payee_name, sum(l.amount) AS amount
                            FROM royalty_statement_lines l JOIN royalty_statements s ON s.id = l.statement_id
                           WHERE l.item_id = g.item_id AND l.kind IN ('ROYALTY', 'ADJUSTMENT')
-                            AND s.state = 'LOCKED' AND s.month < $4
+                            AND s.state = 'LOCKED' AND s.month < $3
                           GROUP BY l.account_id, l.collaborator_id) p) AS paid
            FROM royalty_grades g
            JOIN content_items i ON i.id = g.item_id
            LEFT JOIN content_revisions r ON r.id = i.live_revision_id
-          WHERE g.tenant_id = ANY($1::uuid[]) AND g.superseded_at IS NULL AND g.graded_at < $3
+          WHERE g.tenant_id = ANY($1::uuid[]) AND g.superseded_at IS NULL AND g.graded_at < $2
             AND EXISTS (SELECT 1 FROM royalty_statement_lines l JOIN royalty_statements s ON s.id = l.statement_id
-                         WHERE l.item_id = g.item_id AND s.state = 'LOCKED' AND s.month < $4)
+                         WHERE l.item_id = g.item_id AND s.state = 'LOCKED' AND s.month < $3)
             AND NOT EXISTS (SELECT 1 FROM royalty_statement_lines l JOIN royalty_statements s ON s.id = l.statement_id
-                             WHERE l.grade_id = g.id AND s.month < $4 AND l.kind IN ('ROYALTY', 'ADJUSTMENT'))
+                             WHERE l.grade_id = g.id AND s.month < $3 AND l.kind IN ('ROYALTY', 'ADJUSTMENT'))
           ORDER BY g.graded_at, g.item_id`,
-        params,
-      );
+      [ids, end, month],
+    );
     const gradeIds = [...new Set([...own, ...copies, ...regraded].map((g) => g.grade_id))];
     const authorRows: AuthorRow[] = gradeIds.length
       ? await m.query(
@@ -179,12 +203,21 @@ export class StatementCalculator {
         );
       return u;
     };
-    const split = (g: GradeRow, kind: StatementLineKind, factorBp: number, levelBp: number, note: string | null): ComputedLine[] => {
+    const split = (
+      g: GradeRow,
+      kind: StatementLineKind,
+      factorBp: number,
+      levelBp: number,
+      note: string | null,
+    ): ComputedLine[] => {
       const u = unit(g.tenant_id, g.day);
       const coefficientH = g.coefficient_h + g.photo_count * g.photo_coefficient_h;
       const amount = lineAmount({ coefficientH, base: u.base, unitBp: u.unitBp, factorBp, levelBp });
       const payees = authors.get(g.grade_id) ?? [];
-      const parts = splitByShares(amount, payees.map((p) => p.share_bp));
+      const parts = splitByShares(
+        amount,
+        payees.map((p) => p.share_bp),
+      );
       return payees.map((p, i) => ({
         tenantId: g.tenant_id,
         kind,
@@ -213,7 +246,15 @@ export class StatementCalculator {
 
     for (const g of own) {
       const e = effective.get(g.tenant_id)!;
-      push(split(g, StatementLineKind.ROYALTY, g.reposted ? e.repostBp : 10_000, e.levelBp, g.reposted ? 'Tin bài đăng lại' : null));
+      push(
+        split(
+          g,
+          StatementLineKind.ROYALTY,
+          g.reposted ? e.repostBp : 10_000,
+          e.levelBp,
+          g.reposted ? 'Tin bài đăng lại' : null,
+        ),
+      );
     }
     for (const g of copies) {
       const e = effective.get(g.tenant_id)!;
@@ -222,14 +263,20 @@ export class StatementCalculator {
     }
     for (const g of regraded) {
       const e = effective.get(g.tenant_id)!;
-      const due = g.genre === null ? [] : split(g, StatementLineKind.ADJUSTMENT, g.reposted ? e.repostBp : 10_000, e.levelBp, null);
+      const due =
+        g.genre === null
+          ? []
+          : split(g, StatementLineKind.ADJUSTMENT, g.reposted ? e.repostBp : 10_000, e.levelBp, null);
       const paid = new Map((g.paid ?? []).map((p) => [payeeKey(p), p]));
       const seen = new Set<string>();
       for (const line of due) {
         const key = payeeKey(line);
         seen.add(key);
         const diff = line.amount - Number(paid.get(key)?.amount ?? 0);
-        if (diff !== 0) push([{ ...line, amount: diff, note: 'Điều chỉnh sau khi chấm lại / Adjustment after re-grading' }]);
+        if (diff !== 0)
+          push([
+            { ...line, amount: diff, note: 'Điều chỉnh sau khi chấm lại / Adjustment after re-grading' },
+          ]);
       }
       for (const [key, p] of paid) {
         if (seen.has(key) || Number(p.amount) === 0) continue;
@@ -260,14 +307,15 @@ export class StatementCalculator {
     }
 
     // Remuneration: every holder, during the month, of a role the profile pays.
-    const holders: Array<{ tenant_id: string; role: string; account_id: string; display_name: string }> = await m.query(
-      `SELECT DISTINCT ra.tenant_id, ra.role, ra.account_id, a.display_name
+    const holders: Array<{ tenant_id: string; role: string; account_id: string; display_name: string }> =
+      await m.query(
+        `SELECT DISTINCT ra.tenant_id, ra.role, ra.account_id, a.display_name
          FROM role_assignments ra JOIN accounts a ON a.id = ra.account_id
         WHERE ra.tenant_id = ANY($1::uuid[]) AND ra.valid_from < $3 AND (ra.valid_to IS NULL OR ra.valid_to > $2)
           AND (ra.revoked_at IS NULL OR ra.revoked_at > $2)
         ORDER BY ra.tenant_id, ra.role, a.display_name, ra.account_id`,
-      [ids, start, end],
-    );
+        [ids, start, end],
+      );
     for (const h of holders) {
       const e = effective.get(h.tenant_id)!;
       const rule = e.profile.remuneration.find((r) => r.role === h.role);
@@ -293,7 +341,13 @@ export class StatementCalculator {
           unitBp: u.unitBp,
           dated: lastDay,
           shareBp: 10_000,
-          amount: lineAmount({ coefficientH, base: u.base, unitBp: u.unitBp, factorBp: 10_000, levelBp: 10_000 }),
+          amount: lineAmount({
+            coefficientH,
+            base: u.base,
+            unitBp: u.unitBp,
+            factorBp: 10_000,
+            levelBp: 10_000,
+          }),
           note: rule.article,
         },
       ]);

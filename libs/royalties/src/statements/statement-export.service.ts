@@ -27,15 +27,24 @@ export class StatementExportService {
     // Payment details are filled in only for who may read them; others get the sheet masked.
     const shown = can(ctx, 'read', 'RoyaltyPayment', { tenantId: tenant.id, tenantPath: tenant.path });
     const m = this.tx.manager(ctx);
-    const collaboratorIds = [...new Set(view.lines.map((l) => l.collaboratorId).filter((x): x is string => !!x))];
-    const collaborators = shown && collaboratorIds.length
-      ? new Map((await m.find(CollaboratorEntity, { where: { id: In(collaboratorIds) } })).map((c) => [c.id, c]))
-      : new Map<string, CollaboratorEntity>();
-    const signerIds = [statement.draftedBy, statement.checkedBy, statement.approvedBy].filter((x): x is string => !!x);
+    const collaboratorIds = [
+      ...new Set(view.lines.map((l) => l.collaboratorId).filter((x): x is string => !!x)),
+    ];
+    const collaborators =
+      shown && collaboratorIds.length
+        ? new Map(
+            (await m.find(CollaboratorEntity, { where: { id: In(collaboratorIds) } })).map((c) => [c.id, c]),
+          )
+        : new Map<string, CollaboratorEntity>();
+    const signerIds = [statement.draftedBy, statement.checkedBy, statement.approvedBy].filter(
+      (x): x is string => !!x,
+    );
     const names = new Map<string, string>(
       signerIds.length
         ? (
-            (await m.query('SELECT id, display_name FROM accounts WHERE id = ANY($1::uuid[])', [signerIds])) as Array<{
+            (await m.query('SELECT id, display_name FROM accounts WHERE id = ANY($1::uuid[])', [
+              signerIds,
+            ])) as Array<{
               id: string;
               display_name: string;
             }>

@@ -56,7 +56,10 @@ export interface SubtreePortalSummary {
 }
 
 /** Steps of a statement: from which state, to which, and the CASL action taken on it. */
-const STEPS: Record<'check' | 'approve' | 'lock', { from: StatementState; to: StatementState; ability: AppAction }> = {
+const STEPS: Record<
+  'check' | 'approve' | 'lock',
+  { from: StatementState; to: StatementState; ability: AppAction }
+> = {
   // Checked by the board head, approved by the owner's representative, locked by who pays.
   check: { from: StatementState.DRAFTED, to: StatementState.CHECKED, ability: 'review' },
   approve: { from: StatementState.CHECKED, to: StatementState.APPROVED, ability: 'approve' },
@@ -126,7 +129,12 @@ export class StatementService {
           subjectType: 'RoyaltyStatement',
           subjectId: statement.id,
           before: existing ? { total: Number(existing.total) } : null,
-          after: { month, total: computed.total, lines: computed.lines.length, budgetExceeded: budget.exceeded },
+          after: {
+            month,
+            total: computed.total,
+            lines: computed.lines.length,
+            budgetExceeded: budget.exceeded,
+          },
         });
         return statement.id;
       });
@@ -134,7 +142,11 @@ export class StatementService {
     });
   }
 
-  async step(ctx: RequestContext, statementId: string, step: keyof typeof STEPS): Promise<Result<StatementView>> {
+  async step(
+    ctx: RequestContext,
+    statementId: string,
+    step: keyof typeof STEPS,
+  ): Promise<Result<StatementView>> {
     return this.guard(async () => {
       const { statement, tenant } = await this.load(ctx, statementId);
       const s = STEPS[step];
@@ -220,7 +232,9 @@ export class StatementService {
       const byTenant = new Map(stored.map((s) => [s.tenantId, s]));
       return portals.map((tenant) => {
         const c = computed.get(tenant.id)!;
-        const remuneration = c.lines.filter((l) => l.kind === 'REMUNERATION').reduce((a, l) => a + l.amount, 0);
+        const remuneration = c.lines
+          .filter((l) => l.kind === 'REMUNERATION')
+          .reduce((a, l) => a + l.amount, 0);
         return {
           tenant,
           state: byTenant.get(tenant.id)?.state ?? null,
@@ -280,7 +294,8 @@ export class StatementService {
     const rows = computed.lines.map((l, i) =>
       Object.assign(new RoyaltyStatementLineEntity(), { ...l, id: randomUUID(), statementId, lineNo: i + 1 }),
     );
-    for (let i = 0; i < rows.length; i += 500) await m.insert(RoyaltyStatementLineEntity, rows.slice(i, i + 500));
+    for (let i = 0; i < rows.length; i += 500)
+      await m.insert(RoyaltyStatementLineEntity, rows.slice(i, i + 500));
   }
 
   private async guard<T>(work: () => Promise<T>): Promise<Result<T>> {
