@@ -110,7 +110,7 @@ export class GradingService {
     if (!grade) return null;
     const authors = await this.tx
       .manager(ctx)
-      .find(RoyaltyGradeAuthorEntity, { where: { gradeId: grade.id }, order: { id: 'ASC' } });
+      .find(RoyaltyGradeAuthorEntity, { where: { gradeId: grade.id }, order: { position: 'ASC' } });
     return { grade, authors };
   }
 
@@ -286,7 +286,7 @@ export class GradingService {
         'A paid grade needs at least one author.',
       );
     let total = 0;
-    const rows = input.map((a) => {
+    const rows = input.map((a, position) => {
       const share = parseHundredths(a.share);
       if (share === null || share <= 0) throw badDecimal('authors.share');
       total += share;
@@ -303,6 +303,7 @@ export class GradingService {
         accountId: a.accountId ?? null,
         collaboratorId: a.collaboratorId ?? null,
         shareBp: share,
+        position,
       });
     });
     if (total !== 10_000)

@@ -69,6 +69,8 @@ export class RoyaltyGradeAuthorEntity {
   @Column({ name: 'account_id', type: 'uuid', nullable: true }) accountId!: string | null;
   @Column({ name: 'collaborator_id', type: 'uuid', nullable: true }) collaboratorId!: string | null;
   @Column({ name: 'share_bp', type: 'int' }) shareBp!: number;
+  /** The author's place in the grade, as the board listed them. */
+  @Column({ type: 'int' }) position!: number;
 }
 
 export enum StatementState {

@@ -85,6 +85,7 @@ export class Royalties1763800001500 implements MigrationInterface {
         account_id uuid REFERENCES accounts(id),
         collaborator_id uuid REFERENCES royalty_collaborators(id),
         share_bp int NOT NULL CHECK (share_bp > 0 AND share_bp <= 10000),
+        position int NOT NULL DEFAULT 0,
         CHECK ((account_id IS NULL) <> (collaborator_id IS NULL))
       )`);
     await q.query(`CREATE INDEX royalty_grade_authors_grade ON royalty_grade_authors (grade_id)`);

@@ -184,7 +184,7 @@ export class StatementCalculator {
              LEFT JOIN accounts acc ON acc.id = a.account_id
              LEFT JOIN royalty_collaborators c ON c.id = a.collaborator_id
             WHERE a.grade_id = ANY($1::uuid[])
-            ORDER BY a.grade_id, a.id`,
+            ORDER BY a.grade_id, a.position`,
           [gradeIds],
         )
       : [];

@@ -230,14 +230,39 @@ export class StatementService {
       const computed = await this.calculator.compute(m, ids, month);
       const stored = await m.find(RoyaltyStatementEntity, { where: { tenantId: In(ids), month } });
       const byTenant = new Map(stored.map((s) => [s.tenantId, s]));
+      // A statement past its draft stands as it was checked: its own lines, not a new computation.
+      const fixed = stored.filter((s) => s.state !== StatementState.DRAFTED);
+      const sums: Array<{ statement_id: string; n: number; remuneration: string }> = fixed.length
+        ? await m.query(
+            `SELECT statement_id, count(*)::int AS n,
+                    coalesce(sum(amount) FILTER (WHERE kind = 'REMUNERATION'), 0)::bigint AS remuneration
+               FROM royalty_statement_lines WHERE statement_id = ANY($1::uuid[]) GROUP BY statement_id`,
+            [fixed.map((s) => s.id)],
+          )
+        : [];
+      const sumOf = new Map(sums.map((r) => [r.statement_id, r]));
       return portals.map((tenant) => {
+        const s = byTenant.get(tenant.id);
+        if (s && s.state !== StatementState.DRAFTED) {
+          const sum = sumOf.get(s.id);
+          const remuneration = Number(sum?.remuneration ?? 0);
+          const total = Number(s.total);
+          return {
+            tenant,
+            state: s.state,
+            lines: sum?.n ?? 0,
+            royalties: total - remuneration,
+            remuneration,
+            total,
+          };
+        }
         const c = computed.get(tenant.id)!;
         const remuneration = c.lines
           .filter((l) => l.kind === 'REMUNERATION')
           .reduce((a, l) => a + l.amount, 0);
         return {
           tenant,
-          state: byTenant.get(tenant.id)?.state ?? null,
+          state: s?.state ?? null,
           lines: c.lines.length,
           royalties: c.total - remuneration,
           remuneration,
