@@ -1,4 +1,5 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -93,12 +94,35 @@ function dataOf<T>(res: GqlResponse<T>): T {
 
 const vn = (local: string) => new Date(`${local}+07:00`);
 
+const CLI = join(process.env.TEST_DIST_DIR ?? join(__dirname, '..', 'dist'), 'apps', 'cli', 'src', 'main.js');
+
+/** The compiled `portal` command (`npm test` builds it first). */
+function portal(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: Buffer; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'error', ...env }, encoding: 'buffer' },
+      (error, stdout, stderr) =>
+        resolve({
+          code: error ? Number((error as { code?: number }).code ?? 1) : 0,
+          stdout,
+          stderr: stderr.toString('utf8'),
+        }),
+    );
+  });
+}
+
 describe('royalties: grades, statements, payment sheets', () => {
   let t: TestApp;
   let db: Client;
   const tokens: Record<string, string> = {};
   const accounts: Record<string, string> = {};
   let collaboratorId = '';
+  let tenantsDir = '';
 
   const grant = async (key: string, role: Role, host: string, scope = RoleScope.TENANT) => {
     accounts[key] = await t.createAccount({ username: key, homeHost: host, role, roleHost: host, scope });
@@ -156,7 +180,7 @@ describe('royalties: grades, statements, payment sheets', () => {
 
   beforeAll(async () => {
     // The shipped tenants folder plus this test's profile.
-    const tenantsDir = mkdtempSync(join(tmpdir(), 'portal-royalties-tenants-'));
+    tenantsDir = mkdtempSync(join(tmpdir(), 'portal-royalties-tenants-'));
     cpSync(join(__dirname, '..', 'tenants'), tenantsDir, { recursive: true });
     writeFileSync(join(tenantsDir, 'royalties', 'zz-e2e-remuneration.yaml'), FIXTURE);
     t = await startTestApp({ tenantsDir });
@@ -573,6 +597,37 @@ describe('royalties: grades, statements, payment sheets', () => {
       expect(csv.base64).not.toContain(Buffer.from('7001234567').toString('base64'));
       expect(Buffer.from(csv.base64, 'base64').toString('utf8')).not.toContain('7001234567');
     });
+  });
+
+  it('writes the payment sheet from the command line: `portal royalties statement <portal> --month`', async () => {
+    const env = { DATABASE_URL: t.databaseUrl, TENANTS_DIR: tenantsDir };
+    // Rạch Giá's November statement is still a draft: drafted again from the grades, then written.
+    const csv = await portal(
+      ['royalties', 'statement', RG, '--month', '2026-11', '--format', 'csv', '--out', '-'],
+      env,
+    );
+    expect(csv.code).toBe(0);
+    expect([...csv.stdout.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const records: string[][] = parseCsv(csv.stdout.toString('utf8'), {
+      bom: true,
+      relax_column_count: true,
+    });
+    expect(records.find((r) => r[0] === 'Tổng cộng / Total')?.[9]).toBe('650520');
+    expect(csv.stderr).toContain('DRAFTED, 2 lines, total 650520');
+    // Kiên Giang's is locked: written as it stands.
+    const out = join(mkdtempSync(join(tmpdir(), 'portal-royalties-')), 'kg.xlsx');
+    const xlsx = await portal(['royalties', 'statement', KG, '--month', '2026-11', '--out', out], env);
+    expect(xlsx.code).toBe(0);
+    expect(xlsx.stderr).toContain('LOCKED, 4 lines, total 1041300');
+    const book = XLSX.read(readFileSync(out), { type: 'buffer' });
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[book.SheetNames[0]], {
+      header: 1,
+      raw: true,
+    });
+    expect(rows.find((r) => r[0] === 'Tổng cộng / Total')?.[9]).toBe(1041300);
+    const bad = await portal(['royalties', 'statement', KG, '--month', '2026-13'], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('month');
   });
 
   describe('confidential payment details', () => {
