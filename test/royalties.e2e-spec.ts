@@ -696,4 +696,47 @@ describe('royalties: grades, statements, payment sheets', () => {
     );
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
+  it('a merge carries the grades and collaborators to the target; statements stay, nothing is paid twice', async () => {
+    const BENTHANH = 'benthanh.hochiminhcity.gov.vn';
+    await grant('city-operator', Role.OPERATOR, HCM, RoleScope.SUBTREE);
+    const input = { sourceIds: [t.tenant(SAIGON).id], targetId: t.tenant(BENTHANH).id };
+    const preview = dataOf(
+      await gql(
+        HCM,
+        'city-operator',
+        `query($input: MergeInput!) { mergePreview(input: $input) { __typename ... on MergePreview {
+          participants { participant counts { name value } }
+          plan { categoryMapping { sourceCategoryId targetCategoryId } roleMapping { assignmentId action } } }
+          ... on InputError { errorCode field } } }`,
+        { input },
+      ),
+    ).mergePreview;
+    expect(preview.__typename).toBe('MergePreview');
+    const counts = Object.fromEntries(
+      preview.participants
+        .find((p: { participant: string }) => p.participant === 'royalties')
+        .counts.map((c: { name: string; value: number }) => [c.name, c.value]),
+    );
+    expect(counts).toMatchObject({ grades: 2, gradeAuthors: 2, statementsLeft: 1, statementLinesLeft: 2 });
+    const merged = dataOf(
+      await gql(
+        HCM,
+        'city-operator',
+        `mutation($input: MergeTenantsInput!) { mergeTenants(input: $input) { __typename ... on Portal { id } ... on InputError { errorCode field messageEn } } }`,
+        { input: { ...input, plan: preview.plan } },
+      ),
+    ).mergeTenants;
+    expect(merged.__typename).toBe('Portal');
+    const { rows } = await db.query(
+      `SELECT g.tenant_id = $1 AS moved FROM royalty_grades g JOIN content_items i ON i.id = g.item_id WHERE i.tenant_id = $1`,
+      [t.tenant(BENTHANH).id],
+    );
+    expect(rows.map((r) => r.moved)).toEqual([true, true]);
+    const kept = await db.query(`SELECT tenant_id FROM royalty_statements WHERE month = '2024-07'`);
+    expect(kept.rows).toEqual([{ tenant_id: input.sourceIds[0] }]);
+    // Already on the merged portal's July statement: not paid again by the target.
+    await grant('operator-benthanh', Role.OPERATOR, BENTHANH);
+    const again = await draft(BENTHANH, 'operator-benthanh', BENTHANH, '2024-07');
+    expect([again.__typename, again.total, again.lines.length]).toEqual(['RoyaltyStatement', '0', 0]);
+  });
 });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { inputError } from '@portal/platform';
 import { StatementLineKind } from '../grades/royalty.entities';
 import { hundredths, lineAmount, splitByShares } from '../money/royalty-amount';
@@ -89,17 +89,20 @@ const payeeKey = (a: {
  * asks for a whole province at once): royalties of items published (or graded late) in the month,
  * syndicated copies placed on the portal in the month at its profile's factor (once per item),
  * the difference due on items re-graded after their statement was locked, and the remuneration of
- * board roles. The caller has checked who may see these portals.
+ * board roles. The caller has checked who may see these portals, and names them: the queries run
+ * on the platform's own connection, like the reports', because whether an item was already paid is
+ * a fact of the whole federation (a merged portal's statements are no longer in its successor's
+ * subtree, yet what they paid must not be paid again).
  */
 @Injectable()
 export class StatementCalculator {
-  constructor(private readonly profiles: RoyaltyProfileService) {}
+  constructor(
+    private readonly profiles: RoyaltyProfileService,
+    private readonly db: DataSource,
+  ) {}
 
-  async compute(
-    m: EntityManager,
-    tenantIds: string[],
-    month: string,
-  ): Promise<Map<string, ComputedStatement>> {
+  async compute(tenantIds: string[], month: string): Promise<Map<string, ComputedStatement>> {
+    const m = this.db;
     const { start, end, lastDay } = monthBounds(month);
     const effective = new Map<string, EffectiveRoyaltyProfile>();
     for (const id of tenantIds) effective.set(id, await this.profiles.effective(id));
@@ -123,7 +126,8 @@ export class StatementCalculator {
           AND i.published_at IS NOT NULL AND i.published_at < $3
           AND (i.published_at >= $2 OR (g.graded_at >= $2 AND g.graded_at < $3))
           AND NOT EXISTS (SELECT 1 FROM royalty_statement_lines l JOIN royalty_statements s ON s.id = l.statement_id
-                           WHERE l.item_id = g.item_id AND l.kind = 'ROYALTY' AND s.month <> $4)
+                           WHERE l.item_id = g.item_id AND l.kind = 'ROYALTY'
+                             AND (s.tenant_id <> g.tenant_id OR s.month <> $4))
         ORDER BY i.published_at, g.item_id`,
       params,
     );
@@ -140,7 +144,8 @@ export class StatementCalculator {
          LEFT JOIN content_revisions r ON r.id = i.live_revision_id
         WHERE s.target_tenant_id = ANY($1::uuid[]) AND s.state = 'ACCEPTED' AND s.placed_at >= $2 AND s.placed_at < $3
           AND NOT EXISTS (SELECT 1 FROM royalty_statement_lines l JOIN royalty_statements st ON st.id = l.statement_id
-                           WHERE l.tenant_id = s.target_tenant_id AND l.item_id = s.item_id AND l.kind = 'SYNDICATED' AND st.month <> $4)
+                           WHERE l.tenant_id = s.target_tenant_id AND l.item_id = s.item_id AND l.kind = 'SYNDICATED'
+                             AND st.month <> $4)
         ORDER BY s.target_tenant_id, s.item_id, s.placed_at`,
       params,
     );

@@ -105,7 +105,7 @@ export class StatementService {
           lock: { mode: 'pessimistic_write' },
         });
         if (existing && existing.state !== StatementState.DRAFTED) throw wrongState(existing.state, 'draft');
-        const computed = (await this.calculator.compute(m, [tenant.id], month)).get(tenant.id)!;
+        const computed = (await this.calculator.compute([tenant.id], month)).get(tenant.id)!;
         const statement = Object.assign(existing ?? new RoyaltyStatementEntity(), {
           id: existing?.id ?? randomUUID(),
           tenantId: tenant.id,
@@ -227,7 +227,7 @@ export class StatementService {
     const ids = portals.map((t) => t.id);
     return this.tx.run(ctx, async (tx) => {
       const m = this.tx.manager(tx);
-      const computed = await this.calculator.compute(m, ids, month);
+      const computed = await this.calculator.compute(ids, month);
       const stored = await m.find(RoyaltyStatementEntity, { where: { tenantId: In(ids), month } });
       const byTenant = new Map(stored.map((s) => [s.tenantId, s]));
       // A statement past its draft stands as it was checked: its own lines, not a new computation.
