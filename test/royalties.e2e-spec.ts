@@ -329,6 +329,36 @@ describe('royalties: grades, statements, payment sheets', () => {
       ]);
     });
 
+    it('the deputy grades only while the head has delegated approval', async () => {
+      await grant('deputy-kg', Role.BOARD_DEPUTY, KG);
+      const input = {
+        itemId,
+        genre: 'COMMENTARY',
+        coefficient: '2.5',
+        authors: [{ accountId: accounts['writer-kg'], share: '100' }],
+      };
+      const before = await gql(KG, 'deputy-kg', GRADE, { i: input });
+      expect(before.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const delegated = await gql(
+        KG,
+        'head-kg',
+        `mutation($i: DelegateApprovalInput!) { delegateApproval(input: $i) { __typename ... on InputError { errorCode field } } }`,
+        {
+          i: {
+            tenantId: t.tenant(KG).id,
+            deputyAccountId: accounts['deputy-kg'],
+            validFrom: new Date(Date.now() - 60_000).toISOString(),
+            validTo: new Date(Date.now() + 3_600_000).toISOString(),
+          },
+        },
+      );
+      expect(dataOf(delegated).delegateApproval.__typename).toBe('ApprovalDelegation');
+      const after = await grade(KG, 'deputy-kg', input);
+      expect(after).toMatchObject({ __typename: 'RoyaltyGrade', coefficient: '2.50' });
+      // Back to the head's grade for the rest of the story.
+      expect((await grade(KG, 'head-kg', { ...input, coefficient: '3' })).coefficient).toBe('3.00');
+    });
+
     it('only who may approve the item grades it: not a contributor, a member, or another portal’s head', async () => {
       const input = {
         itemId,
