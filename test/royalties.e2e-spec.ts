@@ -718,6 +718,38 @@ describe('royalties: grades, statements, payment sheets', () => {
     expect(byHost[KG]).toEqual(['LOCKED', '1041300']);
     expect(byHost[RG]).toEqual(['DRAFTED', '650520']);
     expect(res.length).toBeGreaterThanOrEqual(5);
+    // Royalties per unit and period, from the stored statements.
+    const report = dataOf(
+      await gql(
+        KG,
+        'manager-kg',
+        `query($t: ID!) { royaltyReport(tenantId: $t, period: "2026", subtree: true) { portal { host } month state payees royalties syndicated remuneration adjustments total } }`,
+        { t: t.tenant(KG).id },
+      ),
+    ).royaltyReport as Array<Record<string, unknown>>;
+    expect(
+      report.map((r) => [
+        (r.portal as { host: string }).host,
+        r.month,
+        r.state,
+        r.royalties,
+        r.syndicated,
+        r.remuneration,
+        r.adjustments,
+        r.total,
+      ]),
+    ).toEqual([
+      [KG, '2026-11', 'LOCKED', '117000', '456300', '468000', '0', '1041300'],
+      [KG, '2026-12', 'DRAFTED', '0', '0', '468000', '117000', '585000'],
+      [RG, '2026-11', 'DRAFTED', '182520', '0', '468000', '0', '650520'],
+    ]);
+    const badPeriod = await gql(
+      KG,
+      'manager-kg',
+      `query($t: ID!) { royaltyReport(tenantId: $t, period: "2026-H3") { total } }`,
+      { t: t.tenant(KG).id },
+    );
+    expect(badPeriod.body.errors?.[0]?.extensions?.code).toBe('INVALID_PERIOD');
     const refused = await gql(
       KG,
       'head-rg',

@@ -846,6 +846,13 @@ const IDOR_CASES: IdorCase[] = [
     vars: () => ({ t: v[RG] }),
   },
   {
+    name: 'royaltyReport of the victim portal',
+    op: 'Query.royaltyReport',
+    foreign: ['tenantId'],
+    query: `query($t: ID!) { royaltyReport(tenantId: $t, period: "2026", subtree: true) { portal { host } total } }`,
+    vars: () => ({ t: v[RG] }),
+  },
+  {
     name: 'royaltyStatementFile of the victim portal',
     op: 'Query.royaltyStatementFile',
     foreign: ['statementId'],

@@ -10,3 +10,4 @@ export * from './statements/statement-calculator';
 export * from './statements/statement.service';
 export * from './statements/statement-export.service';
 export * from './statements/payment-sheet';
+export * from './statements/royalty-report.service';

@@ -10,6 +10,7 @@ import { RoyaltyProfileService } from './profiles/royalty-profile.service';
 import { StatementCalculator } from './statements/statement-calculator';
 import { StatementExportService } from './statements/statement-export.service';
 import { StatementService } from './statements/statement.service';
+import { RoyaltyReportService } from './statements/royalty-report.service';
 
 @Module({
   imports: [TenancyModule, AccessModule, EditorialModule],
@@ -20,6 +21,7 @@ import { StatementService } from './statements/statement.service';
     StatementCalculator,
     StatementService,
     StatementExportService,
+    RoyaltyReportService,
     RoyaltiesMergeParticipant,
     RoyaltiesResolver,
   ],

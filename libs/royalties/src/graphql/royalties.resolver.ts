@@ -11,6 +11,7 @@ import { ResolvedRoyaltyProfile } from '../profiles/royalty-profile.types';
 import { SheetFormat } from '../statements/payment-sheet';
 import { StatementExportService } from '../statements/statement-export.service';
 import { StatementService, StatementView } from '../statements/statement.service';
+import { RoyaltyReportService } from '../statements/royalty-report.service';
 import {
   CollaboratorInputType,
   CollaboratorPaymentDetailsType,
@@ -26,6 +27,7 @@ import {
   RoyaltyProfileAssignmentResult,
   RoyaltyProfileAssignmentType,
   RoyaltyProfileType,
+  RoyaltyReportRowType,
   RoyaltySheetFileType,
   RoyaltyStatementResult,
   RoyaltyStatementType,
@@ -136,6 +138,7 @@ export class RoyaltiesResolver {
     private readonly exports: StatementExportService,
     private readonly registry: CollaboratorService,
     private readonly routing: HostRoutingService,
+    private readonly reports: RoyaltyReportService,
   ) {}
 
   @Query(() => [RoyaltyProfileType], {
@@ -279,6 +282,32 @@ export class RoyaltiesResolver {
       lines: r.lines,
       royalties: String(r.royalties),
       remuneration: String(r.remuneration),
+      total: String(r.total),
+    }));
+  }
+
+  @Query(() => [RoyaltyReportRowType], {
+    description:
+      'Royalties per portal and month over a period (2026, 2026-H1, 2026-Q3, 2026-05 or 2026-01-01..2026-02-15), from the stored statements.',
+  })
+  @CheckAbility('read', 'RoyaltyStatement')
+  async royaltyReport(
+    @Ctx() ctx: RequestContext,
+    @Args('tenantId', { type: () => ID }) tenantId: string,
+    @Args('period') period: string,
+    @Args('subtree', { type: () => Boolean, defaultValue: false }) subtree: boolean,
+  ): Promise<RoyaltyReportRowType[]> {
+    const rows = await this.reports.report(ctx, tenantId, period, subtree);
+    return rows.map((r) => ({
+      portal: portal(r.tenant),
+      month: r.month,
+      state: r.state,
+      lines: r.lines,
+      payees: r.payees,
+      royalties: String(r.royalties),
+      syndicated: String(r.syndicated),
+      remuneration: String(r.remuneration),
+      adjustments: String(r.adjustments),
       total: String(r.total),
     }));
   }

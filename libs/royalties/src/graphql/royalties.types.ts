@@ -262,3 +262,17 @@ export class CollaboratorInputType {
   @Field(() => String, { nullable: true }) address?: string | null;
   @Field(() => String, { nullable: true }) phone?: string | null;
 }
+
+@ObjectType('RoyaltyReportRow', { description: "A portal's statement of one month, summed by kind of line." })
+export class RoyaltyReportRowType {
+  @Field(() => RoyaltyPortalType) portal!: RoyaltyPortalType;
+  @Field(() => String) month!: string;
+  @Field(() => StatementState) state!: StatementState;
+  @Field(() => Int) lines!: number;
+  @Field(() => Int, { description: 'Distinct recipients.' }) payees!: number;
+  @Field(() => String, { description: MONEY }) royalties!: string;
+  @Field(() => String, { description: MONEY }) syndicated!: string;
+  @Field(() => String, { description: MONEY }) remuneration!: string;
+  @Field(() => String, { description: MONEY }) adjustments!: string;
+  @Field(() => String, { description: MONEY }) total!: string;
+}
