@@ -78,7 +78,6 @@ const GRADABLE = [RevisionStatus.APPROVED, RevisionStatus.SCHEDULED];
 @Injectable()
 export class GradingService {
   readonly grades: ScopedRepository<RoyaltyGradeEntity>;
-  readonly collaborators: ScopedRepository<CollaboratorEntity>;
 
   constructor(
     scoped: ScopedRepositoryFactory,
@@ -89,7 +88,6 @@ export class GradingService {
     private readonly audit: AuditService,
   ) {
     this.grades = scoped.for(RoyaltyGradeEntity, 'Royalty');
-    this.collaborators = scoped.for(CollaboratorEntity, 'Collaborator');
   }
 
   async grade(ctx: RequestContext, input: GradeInput): Promise<Result<GradeView>> {
