@@ -153,6 +153,7 @@ const R_ACC = `__typename ... on Account { id username status } ... on InputErro
 const R_PORTAL = `__typename ... on Portal { id primaryHost status } ... on InputError { errorCode field }`;
 const R_UNIT = `__typename ... on QuestionUnit { id name memberAccountIds } ... on InputError { errorCode field }`;
 const R_RULE = `__typename ... on SyndicationRule { id tenantId disabledAt } ... on InputError { errorCode field }`;
+const R_ST = `__typename ... on RoyaltyStatement { id total lines { payeeName amount } } ... on InputError { errorCode field }`;
 const R_CAL = `__typename ... on CalendarOverride { id revokedAt } ... on InputError { errorCode field }`;
 const REVISION = { title: 'Nội dung chèn', bodyHtml: '<p>x</p>', authorName: 'X', source: 'X', fields: {} };
 
@@ -809,6 +810,112 @@ const IDOR_CASES: IdorCase[] = [
     query: `query($id: ID!) { reportExport(id: $id) { id status downloadPath fileName } }`,
     vars: () => ({ id: v.rgExport }),
   },
+  // --- royalties ---
+  {
+    name: 'assignRoyaltyProfile of the victim portal',
+    op: 'Mutation.assignRoyaltyProfile',
+    foreign: ['tenantId'],
+    query: `mutation($t: ID!) { assignRoyaltyProfile(tenantId: $t, profileKey: "ninhthuan-23-2020") { __typename ... on RoyaltyProfileAssignment { profileKey } ... on InputError { errorCode field } } }`,
+    vars: () => ({ t: v[RG] }),
+  },
+  {
+    name: 'setRoyaltyBudget of the victim portal',
+    op: 'Mutation.setRoyaltyBudget',
+    foreign: ['tenantId'],
+    query: `mutation($t: ID!) { setRoyaltyBudget(tenantId: $t, year: 2026, amount: "1") { __typename ... on RoyaltyBudget { amount } ... on InputError { errorCode field } } }`,
+    vars: () => ({ t: v[RG] }),
+  },
+  {
+    name: 'gradeItem of a victim item, crediting victim authors',
+    op: 'Mutation.gradeItem',
+    foreign: ['input.itemId', 'input.authors.accountId', 'input.authors.collaboratorId'],
+    query: `mutation($i: ID!, $a: ID, $c: ID) { gradeItem(input: { itemId: $i, genre: "NEWS", coefficient: "5", authors: [{ accountId: $a, share: "50" }, { collaboratorId: $c, share: "50" }] }) { __typename ... on RoyaltyGrade { id coefficient } ... on InputError { errorCode field } } }`,
+    vars: () => ({ i: v.rgLive, a: v.writer, c: v.rgCollaborator }),
+  },
+  {
+    name: 'royaltyGrade of a victim item',
+    op: 'Query.royaltyGrade',
+    foreign: ['itemId'],
+    query: `query($i: ID!) { royaltyGrade(itemId: $i) { id genre coefficient authors { accountId collaboratorId share } } }`,
+    vars: () => ({ i: v.rgGraded }),
+  },
+  {
+    name: 'draftRoyaltyStatement of the victim portal',
+    op: 'Mutation.draftRoyaltyStatement',
+    foreign: ['tenantId'],
+    query: `mutation($t: ID!) { draftRoyaltyStatement(tenantId: $t, month: "2026-11") { ${R_ST} } }`,
+    vars: () => ({ t: v[RG] }),
+  },
+  {
+    name: 'checkRoyaltyStatement of the victim portal',
+    op: 'Mutation.checkRoyaltyStatement',
+    foreign: ['statementId'],
+    query: `mutation($s: ID!) { checkRoyaltyStatement(statementId: $s) { ${R_ST} } }`,
+    vars: () => ({ s: v.rgStatement }),
+  },
+  {
+    name: 'approveRoyaltyStatement of the victim portal',
+    op: 'Mutation.approveRoyaltyStatement',
+    foreign: ['statementId'],
+    query: `mutation($s: ID!) { approveRoyaltyStatement(statementId: $s) { ${R_ST} } }`,
+    vars: () => ({ s: v.rgStatement }),
+  },
+  {
+    name: 'lockRoyaltyStatement of the victim portal',
+    op: 'Mutation.lockRoyaltyStatement',
+    foreign: ['statementId'],
+    query: `mutation($s: ID!) { lockRoyaltyStatement(statementId: $s) { ${R_ST} } }`,
+    vars: () => ({ s: v.rgStatement }),
+  },
+  {
+    name: 'royaltyStatement of the victim portal',
+    op: 'Query.royaltyStatement',
+    foreign: ['tenantId'],
+    query: `query($t: ID!) { royaltyStatement(tenantId: $t, month: "2026-11") { id total lines { payeeName amount } } }`,
+    vars: () => ({ t: v[RG] }),
+  },
+  {
+    name: 'royaltySubtreeSummary of the victim portal',
+    op: 'Query.royaltySubtreeSummary',
+    foreign: ['tenantId'],
+    query: `query($t: ID!) { royaltySubtreeSummary(tenantId: $t, month: "2026-11") { portal { host } total } }`,
+    vars: () => ({ t: v[RG] }),
+  },
+  {
+    name: 'royaltyReport of the victim portal',
+    op: 'Query.royaltyReport',
+    foreign: ['tenantId'],
+    query: `query($t: ID!) { royaltyReport(tenantId: $t, period: "2026", subtree: true) { portal { host } total } }`,
+    vars: () => ({ t: v[RG] }),
+  },
+  {
+    name: 'royaltyStatementFile of the victim portal',
+    op: 'Query.royaltyStatementFile',
+    foreign: ['statementId'],
+    query: `query($s: ID!) { royaltyStatementFile(statementId: $s, format: CSV) { fileName base64 } }`,
+    vars: () => ({ s: v.rgStatement }),
+  },
+  {
+    name: 'createCollaborator on the victim portal, for a victim account',
+    op: 'Mutation.createCollaborator',
+    foreign: ['input.tenantId', 'input.accountId'],
+    query: `mutation($t: ID!, $a: ID) { createCollaborator(input: { tenantId: $t, penName: "Giả", realName: "Giả", accountId: $a }) { __typename ... on Collaborator { id } ... on InputError { errorCode field } } }`,
+    vars: () => ({ t: v[RG], a: v.resident }),
+  },
+  {
+    name: 'collaborators of the victim portal',
+    op: 'Query.collaborators',
+    foreign: ['tenantId'],
+    query: `query($t: ID!) { collaborators(tenantId: $t) { id penName realName } }`,
+    vars: () => ({ t: v[RG] }),
+  },
+  {
+    name: 'collaboratorPaymentDetails of a victim collaborator',
+    op: 'Query.collaboratorPaymentDetails',
+    foreign: ['id'],
+    query: `query($id: ID!) { collaboratorPaymentDetails(id: $id) { id realName bankAccount idNumber } }`,
+    vars: () => ({ id: v.rgCollaborator }),
+  },
 ];
 
 interface HttpCase {
@@ -1249,6 +1356,13 @@ describe('security suite (issue 8: defence in depth)', () => {
     'report_exports',
     'calendar_overrides',
     'deadline_policy_assignments',
+    'royalty_profile_assignments',
+    'royalty_budgets',
+    'royalty_collaborators',
+    'royalty_grades',
+    'royalty_grade_authors',
+    'royalty_statements',
+    'royalty_statement_lines',
     'audit_log',
   ];
   const fingerprint = async (): Promise<Record<string, string>> => {
@@ -1552,6 +1666,45 @@ describe('security suite (issue 8: defence in depth)', () => {
       )
     ).id;
     await t.app.get(ReportExportJobService).run(v.rgExport);
+
+    // Royalties: a collaborator with payment details, a graded item (graded by the deputy under a
+    // delegation: the officer wrote the items), a drafted statement.
+    v.rgCollaborator = (
+      await done(
+        RG,
+        OFFICER,
+        `mutation($t: ID!) { createCollaborator(input: { tenantId: $t, penName: "Bút danh ${MARK}", realName: "Người viết ${MARK}", bankAccount: "0123456789", bankName: "Ngân hàng ${MARK}" }) { __typename ... on Collaborator { id } ... on InputError { errorCode field } } }`,
+        { t: v[RG] },
+      )
+    ).id;
+    await done(
+      RG,
+      OFFICER,
+      `mutation($i: DelegateApprovalInput!) { delegateApproval(input: $i) { __typename ... on InputError { errorCode field } } }`,
+      {
+        i: {
+          tenantId: v[RG],
+          deputyAccountId: accounts[`${MARK}-deputy`],
+          validFrom: new Date(Date.now() - 60_000).toISOString(),
+          validTo: new Date(Date.now() + 86_400_000).toISOString(),
+        },
+      },
+    );
+    v.rgGraded = v.rgLive;
+    await done(
+      RG,
+      `${MARK}-deputy`,
+      `mutation($i: ID!, $c: ID!) { gradeItem(input: { itemId: $i, genre: "NEWS", coefficient: "5", authors: [{ collaboratorId: $c, share: "100" }] }) { __typename ... on RoyaltyGrade { id } ... on InputError { errorCode field } } }`,
+      { i: v.rgLive, c: v.rgCollaborator },
+    );
+    v.rgStatement = (
+      await done(
+        RG,
+        OFFICER,
+        `mutation($t: ID!) { draftRoyaltyStatement(tenantId: $t, month: "2026-11") { __typename ... on RoyaltyStatement { id } ... on InputError { errorCode field } } }`,
+        { t: v[RG] },
+      )
+    ).id;
 
     // --- the sibling's own objects, for the foreign-target cases ---
     v.ctCategory = await categoryOf(CT);

@@ -10,6 +10,7 @@ import { EditorialModule } from '@portal/editorial';
 import { FederationModule } from '@portal/federation';
 import { EngagementModule } from '@portal/engagement';
 import { ReportingModule } from '@portal/reporting';
+import { RoyaltiesModule } from '@portal/royalties';
 import { IdentityModule } from '@portal/identity';
 import { APP_FILTER } from '@nestjs/core';
 import {
@@ -61,6 +62,7 @@ export class AppModule implements NestModule {
         FederationModule,
         EngagementModule,
         ReportingModule,
+        RoyaltiesModule,
         ApiObservabilityModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,

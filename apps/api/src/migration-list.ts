@@ -19,6 +19,7 @@ import { Reporting1763800001300 } from '../../../libs/reporting/src/migrations/1
 import { Polls1765100000100 } from '../../../libs/engagement/src/migrations/1765100000100-polls';
 import { RowLevelSecurity1763800001400 } from '../../../libs/platform/src/migrations/1763800001400-row-level-security';
 import { LoginAddressKey1763800001450 } from '../../../libs/identity/src/migrations/1763800001450-login-address-key';
+import { Royalties1763800001500 } from '../../../libs/royalties/src/migrations/1763800001500-royalties';
 
 /**
  * Every lib's migrations in order. Imported file by file (not through the libs' index) so that
@@ -45,5 +46,6 @@ export const MIGRATIONS = [
   Reporting1763800001300,
   RowLevelSecurity1763800001400,
   LoginAddressKey1763800001450,
+  Royalties1763800001500,
   Polls1765100000100,
 ];

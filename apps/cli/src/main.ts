@@ -5,6 +5,7 @@ import { accountsCommand, rolesCommand } from './commands/accounts.command';
 import { tenantsCommand } from './commands/tenants.command';
 import { calendarCommand, deadlinesCommand } from './commands/calendar.command';
 import { reportCommand } from './commands/report.command';
+import { royaltiesCommand } from './commands/royalties.command';
 import { backupCommand, restoreCommand } from './commands/backup.command';
 
 // `portal tenants list | head` closes the pipe early: that is not an error.
@@ -25,6 +26,7 @@ program.addCommand(rolesCommand());
 program.addCommand(calendarCommand());
 program.addCommand(deadlinesCommand());
 program.addCommand(reportCommand());
+program.addCommand(royaltiesCommand());
 program.addCommand(backupCommand());
 program.addCommand(restoreCommand());
 

@@ -111,6 +111,17 @@ export const MATRIX_ACTIONS: MatrixAction[] = [
   { label: 'create Poll', action: 'create', subject: 'Poll' },
   { label: 'close or withdraw Poll', action: 'update', subject: 'Poll' },
   { label: 'read Report (figures, rule checks, files)', action: 'read', subject: 'Report' },
+  { label: 'grade Royalty (approved item)', action: 'grade', subject: 'Royalty' },
+  { label: 'read Royalty (grades)', action: 'read', subject: 'Royalty' },
+  { label: 'draft RoyaltyStatement', action: 'create', subject: 'RoyaltyStatement' },
+  { label: 'check RoyaltyStatement', action: 'review', subject: 'RoyaltyStatement' },
+  { label: 'approve RoyaltyStatement', action: 'approve', subject: 'RoyaltyStatement' },
+  { label: 'lock RoyaltyStatement', action: 'lock', subject: 'RoyaltyStatement' },
+  { label: 'read RoyaltyStatement', action: 'read', subject: 'RoyaltyStatement' },
+  { label: 'read RoyaltyPayment (confidential details)', action: 'read', subject: 'RoyaltyPayment' },
+  { label: 'create Collaborator', action: 'create', subject: 'Collaborator' },
+  { label: 'read Collaborator (names)', action: 'read', subject: 'Collaborator' },
+  { label: 'update RoyaltyProfile (profile, budget)', action: 'update', subject: 'RoyaltyProfile' },
 ];
 
 export interface MatrixHolder {

@@ -88,6 +88,7 @@ export function rulesForAssignment(a: LiveAssignment, accountId = ''): AppRule[]
     ...federationRules(a, on),
     ...engagementRules(a, on),
     ...reportingRules(a, on),
+    ...royaltyRules(a, on),
   ];
 }
 
@@ -104,6 +105,60 @@ function reportingRules(a: LiveAssignment, on: Record<string, unknown>): AppRule
     case Role.BOARD_HEAD:
     case Role.BOARD_DEPUTY:
       return [{ action: 'read', subject: 'Report', conditions: on }];
+    default:
+      return [];
+  }
+}
+
+/**
+ * Royalties and remuneration (DOMAIN.md §11; 004 art. 7.4, 8.12, 23). The board head grades
+ * approved items (the deputy too, but the grading service also requires the right to approve the
+ * item, so only under the head's delegation) and checks the monthly statement; the owner's
+ * representative approves it; the operator unit, which pays, drafts and locks it. Collaborators'
+ * identity and payment details are confidential like the account list (004 art. 8): owner,
+ * managing agency and operator only. Contributors see none of it.
+ */
+function royaltyRules(a: LiveAssignment, on: Record<string, unknown>): AppRule[] {
+  switch (a.role) {
+    case Role.BOARD_HEAD:
+      return [
+        { action: ['read', 'grade'], subject: 'Royalty', conditions: on },
+        { action: ['read', 'create', 'review'], subject: 'RoyaltyStatement', conditions: on },
+        { action: ['read', 'create'], subject: 'Collaborator', conditions: on },
+      ];
+    case Role.BOARD_DEPUTY:
+      return [
+        { action: ['read', 'grade'], subject: 'Royalty', conditions: on },
+        { action: 'read', subject: 'RoyaltyStatement', conditions: on },
+        { action: ['read', 'create'], subject: 'Collaborator', conditions: on },
+      ];
+    case Role.BOARD_MEMBER:
+      return [
+        { action: 'read', subject: 'Royalty', conditions: on },
+        { action: 'read', subject: 'Collaborator', conditions: on },
+      ];
+    case Role.OPERATOR:
+      return [
+        { action: 'read', subject: 'Royalty', conditions: on },
+        { action: ['read', 'create', 'lock'], subject: 'RoyaltyStatement', conditions: on },
+        { action: 'read', subject: 'RoyaltyPayment', conditions: on },
+        { action: ['read', 'create'], subject: 'Collaborator', conditions: on },
+        { action: 'update', subject: 'RoyaltyProfile', conditions: on },
+      ];
+    case Role.OWNER:
+      return [
+        { action: 'read', subject: 'Royalty', conditions: on },
+        { action: ['read', 'approve'], subject: 'RoyaltyStatement', conditions: on },
+        { action: 'read', subject: ['RoyaltyPayment', 'Collaborator'], conditions: on },
+      ];
+    case Role.MANAGER:
+      return [
+        {
+          action: 'read',
+          subject: ['Royalty', 'RoyaltyStatement', 'RoyaltyPayment', 'Collaborator'],
+          conditions: on,
+        },
+      ];
     default:
       return [];
   }
@@ -247,6 +302,8 @@ export function rulesForAssignments(
     return [
       { action: 'manage', subject: 'all' },
       { action: 'approve', subject: 'Content', inverted: true },
+      // Grades and statements are the boards' and owners' to decide, not the platform's.
+      { action: ['grade', 'approve'], subject: ['Royalty', 'RoyaltyStatement'], inverted: true },
     ];
   return [...assignments.flatMap((a) => rulesForAssignment(a, accountId)), ...contributed, fourEyes];
 }

@@ -33,7 +33,9 @@ export type AppAction =
   | 'aggregate'
   | 'route'
   | 'answer'
-  | 'moderate';
+  | 'moderate'
+  | 'grade'
+  | 'lock';
 
 export type AppSubjectType =
   | 'Tenant'
@@ -50,6 +52,11 @@ export type AppSubjectType =
   | 'Rating'
   | 'Poll'
   | 'Report'
+  | 'Royalty'
+  | 'RoyaltyStatement'
+  | 'RoyaltyPayment'
+  | 'RoyaltyProfile'
+  | 'Collaborator'
   | 'all';
 
 /** Fields every tenant-owned subject exposes to conditions. */
