@@ -1,7 +1,8 @@
-import { Controller, Get, Header, NotFoundException, Param } from '@nestjs/common';
-import { Ctx, Public, RequestContext, isUuid } from '@portal/platform';
+import { Controller, Get, Header, Inject, NotFoundException, Param, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import { APP_CONFIG, AppConfig, Ctx, Public, RequestContext, isUuid } from '@portal/platform';
 import { HostRoutingService } from '@portal/tenancy';
-import { publicItemUrl } from './item-url';
+import { originsFor, publicItemUrl } from './item-url';
 import { PublicContentService, PublicItemRow } from './public-content.service';
 
 const escape = (s: string) =>
@@ -40,11 +41,20 @@ export class PrintController {
   constructor(
     private readonly content: PublicContentService,
     private readonly routing: HostRoutingService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private async render(ctx: RequestContext, row: PublicItemRow, locale: 'vi' | 'en'): Promise<string> {
+  private async render(
+    ctx: RequestContext,
+    req: Request,
+    row: PublicItemRow,
+    locale: 'vi' | 'en',
+  ): Promise<string> {
     const source = this.routing.tenant(row.tenant_id);
-    const canonical = source ? publicItemUrl(source.primaryHost, row.language, row.source_slug) : null;
+    const origin = originsFor(req, this.config);
+    const canonical = source
+      ? publicItemUrl(source.primaryHost, row.language, row.source_slug, origin)
+      : null;
     // A Vietnamese page offers its English translation on this portal when one is live.
     const englishSlug =
       row.language === 'vi' ? await this.content.englishSlug(ctx.requireTenant().id, row.id) : null;
@@ -57,7 +67,7 @@ export class PrintController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'public, max-age=60')
   @Header('Vary', 'Accept-Language, X-Portal-Locale')
-  async print(@Ctx() ctx: RequestContext, @Param('slug') slug: string): Promise<string> {
+  async print(@Ctx() ctx: RequestContext, @Req() req: Request, @Param('slug') slug: string): Promise<string> {
     const tenantId = ctx.requireTenant().id;
     // A browser preferring English that follows a Vietnamese item's address gets the Vietnamese page
     // (with the link to the English one when it exists), not a 404.
@@ -65,16 +75,16 @@ export class PrintController {
       (await this.content.bySlug(tenantId, slug, ctx.locale)) ??
       (ctx.locale === 'en' ? await this.content.bySlug(tenantId, slug, 'vi') : null);
     if (!row) throw new NotFoundException();
-    return this.render(ctx, row, ctx.locale);
+    return this.render(ctx, req, row, ctx.locale);
   }
 
   @Get('archive/:id')
   @Public()
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'public, max-age=60')
-  async archive(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<string> {
+  async archive(@Ctx() ctx: RequestContext, @Req() req: Request, @Param('id') id: string): Promise<string> {
     const row = isUuid(id) ? await this.content.byId(ctx.requireTenant().id, id) : null;
     if (!row) throw new NotFoundException();
-    return this.render(ctx, row, row.language);
+    return this.render(ctx, req, row, row.language);
   }
 }
