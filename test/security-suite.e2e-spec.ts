@@ -793,6 +793,12 @@ const HTTP_CASES: HttpCase[] = [
     file: TINY_PDF,
   },
   { endpoint: 'GET /reports/exports/:id/file', path: () => `/reports/exports/${v.rgExport}/file` },
+  // Without the signed grant a link carries (reporting.e2e-spec.ts checks the grant itself).
+  {
+    endpoint: 'GET /reports/exports/:id/download',
+    path: () =>
+      `/reports/exports/${v.rgExport}/download?account=${v.rgExportRequester}&expires=9999999999&signature=x`,
+  },
 ];
 
 /**
@@ -1495,6 +1501,7 @@ describe('security suite (issue 8: defence in depth)', () => {
       )
     ).id;
     await t.app.get(ReportExportJobService).run(v.rgExport);
+    v.rgExportRequester = accounts[OFFICER];
 
     // --- the sibling's own objects, for the foreign-target cases ---
     v.ctCategory = await categoryOf(CT);
@@ -1621,7 +1628,7 @@ describe('security suite (issue 8: defence in depth)', () => {
         expect({ name, refused: judge(c, CT, res) === null }).toEqual({ name, refused: false });
         if (WITH_MARK.includes(name)) expect(res.text).toContain(MARK);
       }
-      for (const c of HTTP_CASES.filter((x) => x.file || x.endpoint.includes('reports'))) {
+      for (const c of HTTP_CASES.filter((x) => x.file || x.endpoint.endsWith('/file'))) {
         const res = await raw({
           path: c.path(),
           host: RG,
