@@ -10,6 +10,7 @@ const TITLES: Record<number, [string, string]> = {
   403: ['Không có quyền truy cập', 'Access denied'],
   404: ['Không tìm thấy trang', 'Page not found'],
   405: ['Phương thức không được hỗ trợ', 'Method not allowed'],
+  406: ['Không có định dạng phù hợp', 'Not acceptable'],
   410: ['Trang không còn nữa', 'Page gone'],
   413: ['Nội dung gửi lên quá lớn', 'Request too large'],
   415: ['Định dạng không được hỗ trợ', 'Unsupported format'],
