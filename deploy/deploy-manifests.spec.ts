@@ -11,7 +11,7 @@
  * - the nginx example (structure, and `nginx -t` when an nginx binary is at hand) and the systemd
  *   units (structure, and `systemd-analyze verify` when available).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   accessSync,
   constants,
@@ -23,6 +23,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import Ajv, { type AnySchemaObject, type ErrorObject, type ValidateFunction } from 'ajv';
@@ -1292,4 +1293,205 @@ describe('deploy/systemd', () => {
       }
     },
   );
+});
+
+// ---------------------------------------------------------------------------------------------
+// The image (Containerfile): what the manifests and units assume about it
+
+interface Instruction {
+  op: string;
+  args: string;
+}
+interface Stage {
+  name: string;
+  from: string;
+  body: Instruction[];
+}
+
+/** Containerfile → global ARGs and stages (continuation lines joined, comments dropped). */
+function parseContainerfile(text: string): { args: Record<string, string>; stages: Stage[] } {
+  const logical: string[] = [];
+  let pending = '';
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (!pending && (!line || line.startsWith('#'))) continue;
+    if (line.startsWith('#')) continue; // a comment inside a continued instruction
+    if (line.endsWith('\\')) {
+      pending += `${line.slice(0, -1).trim()} `;
+      continue;
+    }
+    logical.push((pending + line).trim());
+    pending = '';
+  }
+  const args: Record<string, string> = {};
+  const stages: Stage[] = [];
+  for (const line of logical) {
+    const [, op, rest] = /^(\S+)\s+([\s\S]*)$/.exec(line) ?? [];
+    if (!op) throw new Error(`Containerfile: unexpected line: ${line}`);
+    const upper = op.toUpperCase();
+    if (upper === 'FROM') {
+      const [, from, name] = /^(\S+)(?:\s+AS\s+(\S+))?$/i.exec(rest) ?? [];
+      stages.push({ name: name ?? String(stages.length), from, body: [] });
+    } else if (stages.length === 0) {
+      if (upper !== 'ARG') throw new Error(`Containerfile: ${upper} before FROM`);
+      const [k, v] = rest.split('=');
+      args[k] = v;
+    } else stages[stages.length - 1].body.push({ op: upper, args: rest });
+  }
+  return { args, stages };
+}
+
+/** `KEY=value KEY2=value2` (ENV), values without spaces. */
+function keyValues(text: string): Record<string, string> {
+  return Object.fromEntries(text.split(/\s+/).map((pair) => pair.split('=') as [string, string]));
+}
+
+describe('Containerfile: the image the manifests and units run', () => {
+  const { args, stages } = parseContainerfile(read(join(ROOT, 'Containerfile')));
+  const stage = (name: string) => stages.find((s) => s.name === name)!;
+  const runtime = stages[stages.length - 1];
+  const ops = (s: Stage, op: string) => s.body.filter((i) => i.op === op).map((i) => i.args);
+  const env = () => Object.assign({}, ...ops(runtime, 'ENV').map(keyValues)) as Record<string, string>;
+  const json = (s: string) => JSON.parse(s) as string[];
+
+  it('is multi-stage: build, production dependencies, console, and a slim Node 24 runtime last', () => {
+    expect(stages.map((s) => s.name)).toEqual(['build', 'deps', 'console', 'runtime']);
+    for (const s of stages) expect(s.from).toBe('${NODE_IMAGE}');
+    const [, version] = /^docker\.io\/library\/node:(\d+\.\d+\.\d+)-\w+-slim$/.exec(args.NODE_IMAGE) ?? [];
+    // The runtime CI runs the suite on, and one package.json's engines accept.
+    expect(read(join(ROOT, '.ci', 'run'))).toContain(`NODE_SUPPORTED=${version}`);
+    const engines = JSON.parse(read(join(ROOT, 'package.json'))).engines.node as string;
+    expect(engines.split('||').map((r) => r.trim().replace(/^\^/, '').split('.')[0])).toContain(
+      version.split('.')[0],
+    );
+    expect(version.split('.')[0]).toBe('24');
+    expect(ops(stage('build'), 'RUN')).toEqual(['npm ci --no-audit --no-fund', 'npm run build']);
+    expect(ops(stage('deps'), 'RUN')).toEqual([
+      'npm ci --omit=dev --no-audit --no-fund && npm cache clean --force',
+    ]);
+    // node_modules only from the production install; the build's dev tools stay behind.
+    const copies = ops(runtime, 'COPY');
+    expect(copies).toContain('--from=deps /app/node_modules ./node_modules');
+    expect(copies.filter((c) => c.includes('node_modules'))).toHaveLength(1);
+    expect(copies).toContain('--from=build /src/dist ./dist');
+  });
+
+  it('runs as UID/GID 10001, the user the manifests run the pods as', () => {
+    expect(ops(runtime, 'USER')).toEqual(['10001:10001']);
+    for (const d of [apiDeployment(), workerDeployment()]) {
+      const sc = podSpec(d).securityContext;
+      expect([sc.runAsUser, sc.runAsGroup, sc.fsGroup]).toEqual([10001, 10001, 10001]);
+    }
+    const setup = ops(runtime, 'RUN').join(' ');
+    expect(setup).toMatch(/groupadd --system --gid 10001 portal/);
+    expect(setup).toMatch(/useradd --system --uid 10001 --gid portal/);
+  });
+
+  it('listens on the port the manifests, probes and units use, and checks the liveness path', () => {
+    expect(ops(runtime, 'EXPOSE')).toEqual(['3000']);
+    expect(env().PORT).toBe('3000');
+    expect(configMap().data.PORT).toBe('3000');
+    const api = podSpec(apiDeployment()).containers[0];
+    expect(api.ports.map((p: Obj) => p.containerPort)).toEqual([3000]);
+    expect(parseUnit(join(SYSTEMD, 'portal-api.service')).Service.Environment).toContain('PORT=3000');
+    const [healthcheck] = ops(runtime, 'HEALTHCHECK');
+    expect(healthcheck).toMatch(/CMD \["node", "scripts\/healthcheck\.cjs"\]$/);
+    expect(read(join(ROOT, 'scripts', 'healthcheck.cjs'))).toContain(api.livenessProbe.httpGet.path);
+  });
+
+  it('holds the entry points the manifests and units run, in the working directory they use', () => {
+    expect(ops(runtime, 'WORKDIR')).toEqual(['/app']);
+    const api = podSpec(apiDeployment()).containers[0];
+    const worker = podSpec(workerDeployment()).containers[0];
+    for (const c of [api, worker]) expect(c.workingDir).toBe('/app');
+    expect(json(ops(runtime, 'CMD')[0])).toEqual(api.command);
+    // Every script the manifests and units start is compiled into dist/, which the image holds.
+    const scripts = [
+      ...[api, worker].map((c) => c.command[1] as string),
+      ...['portal-api.service', 'portal-worker.service'].map(
+        (u) => parseUnit(join(SYSTEMD, u)).Service.ExecStart[0].split(/\s+/)[1],
+      ),
+    ];
+    for (const script of scripts) {
+      expect(script).toMatch(/^dist\//);
+      expect(existsSync(join(ROOT, script.replace(/^dist\//, '').replace(/\.js$/, '.ts')))).toBe(true);
+    }
+    // The CLI the operators' guide runs in a pod, and the data files the app reads at run time.
+    expect(read(join(ROOT, 'deploy', 'README.md'))).toContain('node dist/apps/cli/src/main.js');
+    expect(existsSync(join(ROOT, 'apps', 'cli', 'src', 'main.ts'))).toBe(true);
+    expect(ops(runtime, 'COPY')).toEqual(
+      expect.arrayContaining(['tenants ./tenants', 'package.json package-lock.json ./']),
+    );
+  });
+
+  it('is read-only-root friendly: code owned by root, writable only /tmp and the data folder of the units', () => {
+    const copies = ops(runtime, 'COPY');
+    for (const c of copies) expect(c).not.toMatch(/--chown|--chmod/);
+    const e = env();
+    expect(e.NODE_ENV).toBe(configMap().data.NODE_ENV);
+    expect(e.ATTACHMENT_TMP_DIR).toBe(configMap().data.ATTACHMENT_TMP_DIR);
+    // /tmp is the emptyDir of every pod (checked above); the data folder is the units' writable path.
+    const unit = parseUnit(join(SYSTEMD, 'portal-api.service')).Service;
+    expect(e.PORTAL_DATA_DIR).toBe(unit.ReadWritePaths[0]);
+    expect(e.PORTAL_DATA_DIR).toBe(envFile(join(SYSTEMD, 'portal.env')).PORTAL_DATA_DIR);
+    expect(ops(runtime, 'RUN').join(' ')).toContain(`chown portal:portal ${e.PORTAL_DATA_DIR}`);
+    // Nothing runs after USER: no step of the runtime stage writes as the app's user.
+    const body = runtime.body.map((i) => i.op);
+    expect(body.slice(body.indexOf('USER')).filter((op) => op === 'RUN')).toEqual([]);
+  });
+
+  it("includes the console's build output and the site's assets, and the context leaves out what the build makes", () => {
+    expect(ops(stage('console'), 'COPY')).toEqual(['package.json apps/consol[e]/dis[t] /console/']);
+    expect(ops(runtime, 'COPY')).toContain('--from=console /console ./apps/console/dist');
+    // Site assets (anything under apps/ and libs/ that is not TypeScript) travel in dist/:
+    // the build copies them there.
+    expect(JSON.parse(read(join(ROOT, 'package.json'))).scripts.build).toMatch(
+      /swc apps libs .*--copy-files/,
+    );
+    const ignored = read(join(ROOT, '.dockerignore'))
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'));
+    expect(ignored).toEqual(
+      expect.arrayContaining(['**/node_modules', 'dist', '.data', '.git', '.ci-tools']),
+    );
+    // Every file the stages copy from the context exists and is not ignored.
+    const fromContext = stages
+      .flatMap((s) => ops(s, 'COPY'))
+      .filter((c) => !c.startsWith('--from'))
+      .flatMap((c) => c.split(/\s+/).slice(0, -1))
+      .filter((src) => src !== '.' && !/[[*?]/.test(src));
+    for (const src of fromContext) {
+      expect({ [src]: existsSync(join(ROOT, src)) }).toEqual({ [src]: true });
+      expect(ignored).not.toContain(src);
+    }
+  });
+
+  it('the health check passes on 200 from /health/live on PORT and fails otherwise', async () => {
+    let status = 200;
+    const seen: string[] = [];
+    const server = createServer((req, res) => {
+      seen.push(req.url!);
+      res.writeHead(status).end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as { port: number }).port;
+    const check = () =>
+      new Promise<number | null>((resolve) => {
+        spawn(process.execPath, [join(ROOT, 'scripts', 'healthcheck.cjs')], {
+          env: { ...process.env, PORT: String(port) },
+          stdio: 'ignore',
+        }).on('exit', resolve);
+      });
+    try {
+      expect(await check()).toBe(0);
+      status = 503;
+      expect(await check()).toBe(1);
+      expect(seen).toEqual(['/health/live', '/health/live']);
+    } finally {
+      server.close();
+    }
+    server.closeAllConnections();
+    expect(await check()).toBe(1); // nothing listening
+  });
 });

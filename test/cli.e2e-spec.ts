@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -160,6 +160,30 @@ describe('portal calendar and deadlines', () => {
     expect((await portal(['calendar', 'add-working-days', '2100-01-04', '1'])).stderr).toContain(
       '[DATE_OUT_OF_RANGE]',
     );
+  });
+
+  it('runs from any folder: `npx portal` finds its data files beside its package.json', async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'portal-elsewhere-'));
+    const env: Record<string, string | undefined> = { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'error' };
+    delete env.TENANTS_DIR;
+    delete env.PORTAL_DATA_DIR;
+    const run = (args: string[]) =>
+      new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
+        execFile(
+          process.execPath,
+          [join(__dirname, '..', 'scripts', 'portal.cjs'), ...args],
+          { cwd: elsewhere, env },
+          (error, stdout, stderr) =>
+            resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+        ),
+      );
+    expect(await run(['calendar', 'add-working-days', '2026-02-13', '1'])).toMatchObject({
+      code: 0,
+      stdout: '2026-02-23\n',
+    });
+    expect((await run(['calendar', 'is-working-day', '2026-04-27'])).stdout).toMatch(/^no\t/);
+    // Nothing is created in the folder it was run from (no second .data/ beside the first).
+    expect(readdirSync(elsewhere)).toEqual([]);
   });
 
   describe('with a portal’s own days', () => {

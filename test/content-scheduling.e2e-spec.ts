@@ -3,7 +3,8 @@ import { Role } from '../libs/access/src';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { WorkerModule } from '../apps/worker/src/worker.module';
-import { RemindersService } from '../libs/editorial/src';
+import { PUBLISH_JOB, RemindersService, WITHDRAW_JOB } from '../libs/editorial/src';
+import { aDayAhead, makeScheduledTimeArrive } from './support/job-clock';
 import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
 const WARD = 'saigon.hochiminhcity.gov.vn';
@@ -98,7 +99,8 @@ describe('scheduled publishing with two workers', () => {
 
   it('publishes at the scheduled time exactly once, and withdraws at its time', async () => {
     const id = await approvedItem('Thông báo lịch tiếp công dân tháng 12');
-    const at = new Date(Date.now() + 1500).toISOString();
+    // A day ahead, then the queue's clock is moved: no margin for the requests in between.
+    const at = aDayAhead().toISOString();
     const scheduled = await mutate(
       `scheduleContent(itemId: "${id}", publishAt: "${at}") { ${ITEM} }`,
       member,
@@ -107,13 +109,16 @@ describe('scheduled publishing with two workers', () => {
     expect(
       (await t.gql(WARD, `{ publicItem(slug: "${scheduled.slug}") { title } }`)).body.data!.publicItem,
     ).toBeNull();
+    // Both workers poll every 0.5 s: neither publishes before the time.
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await events(id, 'PUBLISH')).toBe(0);
+    expect(await makeScheduledTimeArrive(db, PUBLISH_JOB, [id])).toBe(1);
 
     await until(
       async () =>
         (await t.gql(WARD, `{ publicItem(slug: "${scheduled.slug}") { title } }`)).body.data!.publicItem !==
         null,
     );
-    expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(at));
     // Both workers poll every 0.5 s: give the other one several chances to publish it again.
     await new Promise((r) => setTimeout(r, 2000));
     expect(await events(id, 'PUBLISH')).toBe(1);
@@ -123,10 +128,11 @@ describe('scheduled publishing with two workers', () => {
     );
     expect(rows).toEqual([{ actor_account_id: null, to_status: 'PUBLISHED' }]);
 
-    const withdrawAt = new Date(Date.now() + 1500).toISOString();
+    const withdrawAt = aDayAhead().toISOString();
     expect(
       await mutate(`scheduleWithdrawal(itemId: "${id}", withdrawAt: "${withdrawAt}") { ${ITEM} }`, member),
     ).toMatchObject({ __typename: 'ContentItem', withdrawnAt: null });
+    expect(await makeScheduledTimeArrive(db, WITHDRAW_JOB, [id])).toBe(1);
     await until(
       async () =>
         (await t.gql(WARD, `{ publicItem(slug: "${scheduled.slug}") { title } }`)).body.data!.publicItem ===
@@ -141,14 +147,24 @@ describe('scheduled publishing with two workers', () => {
 
   it('an unscheduled item is not published when its time comes', async () => {
     const id = await approvedItem('Thông báo đã hoãn');
-    const at = new Date(Date.now() + 1000).toISOString();
+    const at = aDayAhead().toISOString();
     expect(
       await mutate(`scheduleContent(itemId: "${id}", publishAt: "${at}") { ${ITEM} }`, member),
     ).toMatchObject({ working: { status: 'SCHEDULED' } });
     expect(
       await mutate(`transitionContent(itemId: "${id}", action: UNSCHEDULE) { ${ITEM} }`, member),
     ).toMatchObject({ working: { status: 'APPROVED', scheduledAt: null } });
-    await new Promise((r) => setTimeout(r, 3000));
+    // The job stays queued; its time comes and a worker runs it, which must publish nothing.
+    expect(await makeScheduledTimeArrive(db, PUBLISH_JOB, [id])).toBe(1);
+    await until(
+      async () =>
+        (
+          await db.query("SELECT state FROM pgboss.job WHERE name = $1 AND data->>'itemId' = $2", [
+            PUBLISH_JOB,
+            id,
+          ])
+        ).rows[0]?.state === 'completed',
+    );
     expect(await events(id, 'PUBLISH')).toBe(0);
     const item = (
       await t.gql(WARD, `{ contentItem(id: "${id}") { live { number } working { status } } }`, undefined, {
@@ -165,7 +181,7 @@ describe('scheduled publishing with two workers', () => {
     ).toEqual({ __typename: 'InputError', errorCode: 'SCHEDULE_IN_PAST', field: 'publishAt' });
     expect(
       await mutate(
-        `scheduleContent(itemId: "${id}", publishAt: "${new Date(Date.now() + 60_000).toISOString()}") { ${ITEM} }`,
+        `scheduleContent(itemId: "${id}", publishAt: "${aDayAhead().toISOString()}") { ${ITEM} }`,
         writer,
       ),
     ).toMatchObject({ __typename: 'InputError', errorCode: 'NOT_ALLOWED' });

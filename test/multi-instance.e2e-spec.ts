@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { httpRequest } from './support/http-client';
 import { SMALL_TREES } from './support/test-app';
 import { createTestDatabase } from './support/test-database';
+import { aDayAhead, makeScheduledTimeArrive } from './support/job-clock';
 import { freePort, sleep, until } from './support/waiting';
 
 /**
@@ -233,7 +234,8 @@ describe('several processes, one database', () => {
     const tenantId = (await gql<{ portal: { id: string } }>('a', SAIGON, '{ portal { id } }')).body.data!
       .portal.id;
     const ids: string[] = [];
-    const publishAt = new Date(Date.now() + 3_000);
+    // A day ahead: still future however long the set-up takes; the queue's clock is moved below.
+    const publishAt = aDayAhead();
     for (let n = 0; n < 6; n++) {
       const created = await gql<{ createContent: { id: string } }>(
         n % 2 ? 'a' : 'b',
@@ -275,6 +277,14 @@ describe('several processes, one database', () => {
       );
       expect(scheduled.body.data?.scheduleContent.__typename).toBe('ContentItem');
     }
+    // Every process polls every half second: none publishes before the time comes.
+    await sleep(2_000);
+    const { rows: early } = await pg.query(
+      `SELECT count(*)::int AS n FROM content_items WHERE id = ANY($1::uuid[]) AND live_revision_id IS NOT NULL`,
+      [ids],
+    );
+    expect(early[0].n).toBe(0);
+    expect(await makeScheduledTimeArrive(pg, 'content-publish', ids)).toBe(ids.length);
     await until(
       'the scheduled items to go live',
       async () => {

@@ -12,7 +12,7 @@ import { EditorialService, RefusalReason, WorkflowAction } from '../libs/editori
 import { QuestionUnitsService } from '../libs/engagement/src/questions/question-units.service';
 import { SyndicationService } from '../libs/federation/src';
 import { systemContext } from '../libs/platform/src';
-import { ReportExportJobService } from '../libs/reporting/src';
+import { DOWNLOAD_LINK_SECONDS, ReportExportJobService, signedDownloadPath } from '../libs/reporting/src';
 import { GqlResponse, SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
 /**
@@ -603,9 +603,11 @@ describe('reports: figures, rule checks and files', () => {
       // The job runs in the background; run it now rather than wait for the poller.
       await t.app.get(ReportExportJobService).run(res.id);
       const view = dataOf(
-        await t.gql<{ reportExport: { status: string; downloadPath: string; fileName: string } }>(
+        await t.gql<{
+          reportExport: { status: string; downloadPath: string; downloadUrl: string; fileName: string };
+        }>(
           CITY,
-          `query { reportExport(id: "${res.id}") { status downloadPath fileName } }`,
+          `query { reportExport(id: "${res.id}") { status downloadPath downloadUrl fileName } }`,
           {},
           { token: tokens.central },
         ),
@@ -618,6 +620,40 @@ describe('reports: figures, rule checks and files', () => {
         headers: { authorization: `Bearer ${tokens.central}` },
       });
       expect(file.status).toBe(200);
+      // A browser sends no token: the signed link opens the same file, on the host it was asked through only.
+      const link = await t.http({
+        method: 'GET',
+        path: view.downloadUrl,
+        host: CITY,
+        headers: { accept: 'text/html' },
+      });
+      expect(link.status).toBe(200);
+      expect(link.headers['content-disposition']).toContain(view.fileName);
+      expect(Buffer.compare(link.bytes, file.bytes)).toBe(0);
+      const url = new URL(view.downloadUrl, 'http://x');
+      expect(Number(url.searchParams.get('expires')) - Date.now() / 1000).toBeLessThanOrEqual(
+        DOWNLOAD_LINK_SECONDS,
+      );
+      const refused = async (path: string, host = CITY) =>
+        (await t.http({ method: 'GET', path, host, headers: {} })).status;
+      expect(await refused(view.downloadUrl, BENTHANH)).toBe(404);
+      expect(await refused(view.downloadUrl.replace(/signature=[^&]+/, 'signature=AAAA'))).toBe(404);
+      expect(await refused(`/reports/exports/${res.id}/download`)).toBe(404);
+      const grant = {
+        exportId: res.id,
+        accountId: url.searchParams.get('account')!,
+        tenantId: t.tenant(CITY).id,
+      };
+      // Signed correctly, but past its time; and signed for another account.
+      const past = Math.floor(Date.now() / 1000) - 1;
+      expect(await refused(signedDownloadPath(t.config.jwtSecret, { ...grant, expires: past }))).toBe(404);
+      const later = Math.floor(Date.now() / 1000) + 60;
+      expect(
+        await refused(
+          signedDownloadPath(t.config.jwtSecret, { ...grant, accountId: randomUUID(), expires: later }),
+        ),
+      ).toBe(404);
+      expect(await refused(signedDownloadPath(t.config.jwtSecret, { ...grant, expires: later }))).toBe(200);
       // Someone else cannot fetch it.
       const other = await t.http({
         method: 'GET',

@@ -936,6 +936,12 @@ const HTTP_CASES: HttpCase[] = [
     file: TINY_PDF,
   },
   { endpoint: 'GET /reports/exports/:id/file', path: () => `/reports/exports/${v.rgExport}/file` },
+  // Without the signed grant a link carries (reporting.e2e-spec.ts checks the grant itself).
+  {
+    endpoint: 'GET /reports/exports/:id/download',
+    path: () =>
+      `/reports/exports/${v.rgExport}/download?account=${v.rgExportRequester}&expires=9999999999&signature=x`,
+  },
 ];
 
 /**
@@ -1666,6 +1672,7 @@ describe('security suite (issue 8: defence in depth)', () => {
       )
     ).id;
     await t.app.get(ReportExportJobService).run(v.rgExport);
+    v.rgExportRequester = accounts[OFFICER];
 
     // Royalties: a collaborator with payment details, a graded item (graded by the deputy under a
     // delegation: the officer wrote the items), a drafted statement.
@@ -1831,7 +1838,7 @@ describe('security suite (issue 8: defence in depth)', () => {
         expect({ name, refused: judge(c, CT, res) === null }).toEqual({ name, refused: false });
         if (WITH_MARK.includes(name)) expect(res.text).toContain(MARK);
       }
-      for (const c of HTTP_CASES.filter((x) => x.file || x.endpoint.includes('reports'))) {
+      for (const c of HTTP_CASES.filter((x) => x.file || x.endpoint.endsWith('/file'))) {
         const res = await raw({
           path: c.path(),
           host: RG,

@@ -6,6 +6,7 @@ import { HostRoutingService } from '@portal/tenancy';
 import { AppModule } from './app.module';
 import { AnonymousResponseCache } from './http/anonymous-response-cache';
 import { installEnglishPrefix } from './http/english-prefix';
+import { installErrorPages } from './http/error-pages';
 import { installHttpSecurity } from './security/http-security';
 import { StorableTextPipe } from './security/storable-text.pipe';
 import { RequestObserver } from './observability/request-observer';
@@ -25,6 +26,7 @@ export async function createApiApp(config: AppConfig = loadAppConfig()): Promise
   app.get(AnonymousResponseCache).install(app.getHttpServer());
   installEnglishPrefix(app.getHttpServer());
   installHttpSecurity(app.getHttpServer(), config, app.get(HostRoutingService)); // headers, CORS, 415
+  installErrorPages(app.getHttpServer()); // errors: bilingual HTML for browsers, JSON for API clients
   app.get(RequestObserver).install(app.getHttpServer()); // outermost: logs and times every request
   return app;
 }

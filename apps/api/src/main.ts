@@ -3,6 +3,7 @@ import { loadAppConfig } from '@portal/platform';
 import { HostRoutingService } from '@portal/tenancy';
 import { createApiApp } from './create-app';
 import { DemoSeeder } from './demo/demo-seeder';
+import { startupHints } from './startup-hints';
 
 async function main(): Promise<void> {
   const config = loadAppConfig();
@@ -12,10 +13,7 @@ async function main(): Promise<void> {
   await app.listen(config.port);
   const routing = app.get(HostRoutingService);
   const city = routing.resolve('hochiminhcity.gov.vn');
-  logger.log(`GraphQL on http://localhost:${config.port}/graphql (the Host header selects the portal)`);
-  if (city.type === 'serve' && config.devHostSuffix) {
-    logger.log(`in a browser: http://hochiminhcity.${config.devHostSuffix}:${config.port}/graphql`);
-  }
+  for (const hint of startupHints(config, city.type === 'serve')) logger.log(hint);
 }
 
 main().catch((error: Error) => {

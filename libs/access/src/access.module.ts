@@ -3,6 +3,7 @@ import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { IdentityModule } from '@portal/identity';
 import { TenancyModule } from '@portal/tenancy';
 import { AbilityFactory } from './abilities/ability.factory';
+import './abilities/roles-allowing'; // registers the roles FORBIDDEN names
 import { AccessGuard } from './guard/access.guard';
 import { EndpointDeclarations } from './guard/endpoint-declarations';
 import { AccessResolver } from './graphql/access.resolver';

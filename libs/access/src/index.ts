@@ -4,6 +4,7 @@ export * from './roles/role-assignment.entity';
 export * from './roles/role-assignment.service';
 export * from './abilities/ability.factory';
 export * from './abilities/role-rules';
+export * from './abilities/roles-allowing';
 export * from './guard/access.guard';
 export * from './guard/endpoint-declarations';
 

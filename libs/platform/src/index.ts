@@ -23,6 +23,7 @@ export * from './authorization/app-ability';
 export * from './authorization/ability-sql';
 export * from './authorization/access-metadata';
 export * from './authorization/assert-can';
+export * from './authorization/forbidden-hint';
 export * from './database/scoped-repository';
 export * from './database/pg-notifications.service';
 export * from './yaml/yaml-pointer';

@@ -7,3 +7,4 @@ export * from './report/report-scope';
 export * from './report/report.service';
 export * from './report/report-export.service';
 export * from './jobs/report-export-job.service';
+export * from './jobs/report-download-link';

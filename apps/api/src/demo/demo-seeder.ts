@@ -37,6 +37,50 @@ export const DEMO_ACCOUNTS = [
     platformAdmin: false,
     role: { role: Role.OPERATOR, scope: RoleScope.TENANT },
   },
+  // Editorial boards (004 art. 9) and a contributor each, for the city and one ward: enough to take
+  // an item from draft to published in a browser.
+  {
+    username: 'hcm.board.head',
+    displayName: 'Trưởng Ban biên tập Cổng Thành phố',
+    host: 'hochiminhcity.gov.vn',
+    platformAdmin: false,
+    role: { role: Role.BOARD_HEAD, scope: RoleScope.TENANT },
+  },
+  {
+    username: 'hcm.board.member',
+    displayName: 'Thành viên Ban biên tập Cổng Thành phố',
+    host: 'hochiminhcity.gov.vn',
+    platformAdmin: false,
+    role: { role: Role.BOARD_MEMBER, scope: RoleScope.TENANT },
+  },
+  {
+    username: 'hcm.writer',
+    displayName: 'Cộng tác viên Cổng Thành phố',
+    host: 'hochiminhcity.gov.vn',
+    platformAdmin: false,
+    role: { role: Role.CONTRIBUTOR, scope: RoleScope.TENANT },
+  },
+  {
+    username: 'saigon.board.head',
+    displayName: 'Trưởng Ban biên tập Phường Sài Gòn',
+    host: 'saigon.hochiminhcity.gov.vn',
+    platformAdmin: false,
+    role: { role: Role.BOARD_HEAD, scope: RoleScope.TENANT },
+  },
+  {
+    username: 'saigon.board.member',
+    displayName: 'Thành viên Ban biên tập Phường Sài Gòn',
+    host: 'saigon.hochiminhcity.gov.vn',
+    platformAdmin: false,
+    role: { role: Role.BOARD_MEMBER, scope: RoleScope.TENANT },
+  },
+  {
+    username: 'saigon.writer',
+    displayName: 'Cộng tác viên Phường Sài Gòn',
+    host: 'saigon.hochiminhcity.gov.vn',
+    platformAdmin: false,
+    role: { role: Role.CONTRIBUTOR, scope: RoleScope.TENANT },
+  },
   {
     username: 'kiengiang.operator',
     displayName: 'Văn phòng UBND tỉnh Kiên Giang (vận hành)',

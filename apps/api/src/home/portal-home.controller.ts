@@ -9,7 +9,8 @@ const escapeHtml = (s: string) =>
 /**
  * A plain page per portal at `/`: its name, where it sits in the federation and links to the
  * portals around it, so a person can click through the tree in a browser (`*.localhost` hosts keep
- * their development form). Content pages arrive with the content lib; the API is at /graphql.
+ * their development form). Content pages arrive with the content lib. No link to /graphql: it is
+ * for programs (POST), not a page to open.
  */
 @Controller()
 export class PortalHomeController {
@@ -42,7 +43,7 @@ export class PortalHomeController {
     return `<!doctype html><html lang="${ctx.locale}"><head><meta charset="utf-8"><title>${escapeHtml(name)}</title></head><body>
 <nav>${chain}</nav>
 <h1>${escapeHtml(name)}</h1>
-<p>${escapeHtml(tenant.kind)} · ${escapeHtml(tenant.primaryHost)} · <a href="/graphql">GraphQL</a></p>
+<p>${escapeHtml(tenant.kind)} · ${escapeHtml(tenant.primaryHost)}</p>
 ${children ? `<h2>${ctx.locale === 'en' ? 'Component portals' : 'Cổng thành phần'}</h2><ul>${children}</ul>` : ''}
 </body></html>`;
   }

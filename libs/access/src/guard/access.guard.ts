@@ -6,6 +6,7 @@ import {
   AccessDeclaration,
   Actor,
   ForbiddenError,
+  forbidden,
   Locale,
   REQUEST_CONTEXT_KEY,
   RequestContext,
@@ -74,7 +75,8 @@ export class AccessGuard implements CanActivate {
       case 'ability':
         if (ctx.actor.type === 'anonymous') throw new UnauthenticatedError();
         // Coarse check: the caller holds the action somewhere. The service checks the concrete row.
-        if (!ctx.ability.can(declaration.action, declaration.subject as never)) throw new ForbiddenError();
+        if (!ctx.ability.can(declaration.action, declaration.subject as never))
+          throw forbidden(declaration.action, declaration.subject);
         return true;
     }
   }

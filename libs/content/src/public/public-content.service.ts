@@ -160,6 +160,17 @@ export class PublicContentService {
     return rows[0] ?? null;
   }
 
+  /** The slug on this portal of the live English translation of a Vietnamese item, if there is one. */
+  async englishSlug(tenantId: string, itemId: string): Promise<string | null> {
+    const rows: Array<{ slug: string }> = await this.dataSource.query(
+      `SELECT p.place_slug AS slug FROM public_placements p JOIN content_items i ON i.id = p.id
+        WHERE p.place_tenant_id = $1 AND p.language = 'en' AND i.translation_of = $2
+        ORDER BY p.published_at DESC LIMIT 1`,
+      [tenantId, itemId],
+    );
+    return rows[0]?.slug ?? null;
+  }
+
   async byId(tenantId: string, id: string): Promise<PublicItemRow | null> {
     const rows: PublicItemRow[] = await this.dataSource.query(
       `SELECT ${PLACEMENT_COLUMNS} FROM ${FROM}

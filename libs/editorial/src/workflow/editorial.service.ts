@@ -35,6 +35,7 @@ import {
 import { HostRoutingService, RoutedTenant, TenantStatus } from '@portal/tenancy';
 import { ApprovalDelegationEntity, EditorialStateEntity, WorkflowEventEntity } from './editorial.entity';
 import { EDITABLE, RefusalReason, RevisionStatus, TRANSITIONS, WorkflowAction } from './workflow';
+import { invalidTransition, notAllowed } from './workflow-errors';
 
 export interface ItemView {
   item: ContentItemEntity;
@@ -47,25 +48,6 @@ export const PUBLISH_JOB = 'content-publish';
 export const WITHDRAW_JOB = 'content-withdraw';
 
 const CLOSED = [RevisionStatus.PUBLISHED, RevisionStatus.SUPERSEDED, RevisionStatus.WITHDRAWN];
-
-const notAllowed = (action: string) =>
-  new DomainError(
-    'NOT_ALLOWED',
-    {
-      vi: `Bạn không có quyền thực hiện bước “${action}” với bài này.`,
-      en: `You may not ${action.toLowerCase().replace(/_/g, ' ')} this item.`,
-    },
-    null,
-    403,
-  );
-
-const invalidTransition = (action: string, status: string) =>
-  inputError(
-    'INVALID_TRANSITION',
-    'action',
-    `Không thể thực hiện “${action}” khi bài đang ở trạng thái ${status}.`,
-    `${action} is not possible while the item is ${status}.`,
-  );
 
 /**
  * The editorial workflow (DOMAIN.md §5): every change of an item goes through here. The state

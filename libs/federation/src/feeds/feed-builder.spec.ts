@@ -68,7 +68,12 @@ describe('renderFeed', () => {
   });
 
   it('names the item’s own portal and links a copy to its canonical address', () => {
-    const portal = { id: 'p1', name: 'Phường Sài Gòn', host: 'saigon.hochiminhcity.gov.vn' };
+    const portal = {
+      id: 'p1',
+      name: 'Phường Sài Gòn',
+      host: 'saigon.hochiminhcity.gov.vn',
+      origin: 'https://saigon.hochiminhcity.gov.vn',
+    };
     const canonical = 'https://saigon.hochiminhcity.gov.vn/print/goc';
     const rss = renderFeed('rss', meta, [entry({ portal, canonical })]).body;
     expect(rss).toContain(

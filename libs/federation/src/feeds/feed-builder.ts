@@ -17,6 +17,8 @@ export interface FeedPortal {
   id: string;
   name: string;
   host: string;
+  /** Where its home page is read from (`https://<host>`, or the development alias). */
+  origin: string;
 }
 
 /** One entry, already resolved to addresses. */
@@ -95,7 +97,7 @@ function item(format: FeedFormat, e: FeedEntry): Item {
   if (e.category)
     categories.push({ name: attributeSafe(e.category.label), term: attributeSafe(e.category.term) });
   if (e.portal) {
-    const home = `https://${e.portal.host}/`;
+    const home = `${e.portal.origin}/`;
     categories.push(
       format === 'rss'
         ? { name: clean(e.portal.name), domain: home }
@@ -111,7 +113,7 @@ function item(format: FeedFormat, e: FeedEntry): Item {
         name: 'source',
         objects: {
           _text: clean(e.portal.name),
-          _attributes: { url: `https://${e.portal.host}${e.language === 'en' ? '/en' : ''}/feeds/rss.xml` },
+          _attributes: { url: `${e.portal.origin}${e.language === 'en' ? '/en' : ''}/feeds/rss.xml` },
         },
       });
     if (e.canonical)
@@ -159,7 +161,7 @@ function jsonFeed11(json: string, meta: FeedMeta, entries: FeedEntry[]): string 
             origin: {
               id: e.portal.id,
               name: clean(e.portal.name),
-              home_page_url: `https://${e.portal.host}/`,
+              home_page_url: `${e.portal.origin}/`,
             },
           }
         : {}),

@@ -1,14 +1,25 @@
-import { Controller, Get, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import {
   ContentKind,
   HomePageService,
   PublicCategoryRow,
   PublicContentService,
+  OriginOf,
   PublicItemRow,
+  originsFor,
   publicItemUrl,
 } from '@portal/content';
-import { Ctx, DomainError, Public, RequestContext, RequestTenant, inputError } from '@portal/platform';
+import {
+  APP_CONFIG,
+  AppConfig,
+  Ctx,
+  DomainError,
+  Public,
+  RequestContext,
+  RequestTenant,
+  inputError,
+} from '@portal/platform';
 import { HostRoutingService } from '@portal/tenancy';
 import { SubtreeFeedService } from '../subtree/subtree-feed.service';
 import {
@@ -40,6 +51,7 @@ export class FeedsController {
     private readonly home: HomePageService,
     private readonly subtree: SubtreeFeedService,
     private readonly routing: HostRoutingService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get('rss.xml')
@@ -85,6 +97,7 @@ export class FeedsController {
     res: Response,
   ): Promise<void> {
     const tenant = ctx.requireTenant();
+    const origin = originsFor(req, this.config);
     const language = languageOf(req);
     const kind = kindOf(req.query.kind);
     const categories = await this.home.categories(tenant.id);
@@ -102,8 +115,8 @@ export class FeedsController {
       return {
         // A copy shares its id with the original, so a reader of both portals sees it once.
         id: `https://${source?.primaryHost ?? tenant.primaryHost}/archive/${row.id}`,
-        link: publicItemUrl(tenant.primaryHost, row.language, row.slug),
-        canonical: source ? publicItemUrl(source.primaryHost, row.language, row.source_slug) : null,
+        link: publicItemUrl(tenant.primaryHost, row.language, row.slug, origin),
+        canonical: source ? publicItemUrl(source.primaryHost, row.language, row.source_slug, origin) : null,
         title: row.title,
         summary: row.summary,
         bodyHtml: row.body_html,
@@ -111,7 +124,7 @@ export class FeedsController {
         source: row.source,
         language: row.language,
         category: c ? { term: c.slug, label: nameOf(c, language) } : null,
-        portal: source ? portalOf(source, language) : null,
+        portal: source ? portalOf(source, language, origin) : null,
         published: new Date(row.published_at),
         updated: newest(row.revised_at, row.place_at, row.published_at),
       };
@@ -119,6 +132,7 @@ export class FeedsController {
     const name = nameOf(tenant, language);
     const meta = this.meta(
       tenant,
+      origin,
       language,
       category ? `${name} – ${nameOf(category, language)}` : name,
       '',
@@ -140,6 +154,7 @@ export class FeedsController {
     const root = this.routing.tenant(tenant.id);
     if (!root)
       throw new DomainError('NOT_FOUND', { vi: 'Không tìm thấy cổng.', en: 'Portal not found.' }, null, 404);
+    const origin = originsFor(req, this.config);
     const language = languageOf(req);
     const kind = kindOf(req.query.kind);
     const { rows } = await this.subtree.page([root], {
@@ -153,7 +168,7 @@ export class FeedsController {
       return [
         {
           id: `https://${portal.primaryHost}/archive/${row.id}`,
-          link: publicItemUrl(portal.primaryHost, row.language, row.slug),
+          link: publicItemUrl(portal.primaryHost, row.language, row.slug, origin),
           canonical: null,
           title: row.title,
           summary: row.summary,
@@ -162,7 +177,7 @@ export class FeedsController {
           source: row.source,
           language: row.language,
           category: row.category_name ? { term: row.category_name, label: row.category_name } : null,
-          portal: portalOf(portal, language),
+          portal: portalOf(portal, language, origin),
           published: new Date(row.published_at),
           updated: newest(row.revised_at, row.published_at),
         },
@@ -172,7 +187,11 @@ export class FeedsController {
       language === 'en'
         ? `${nameOf(tenant, language)} and its component portals`
         : `${nameOf(tenant, language)} và các cổng thành phần`;
-    send(res, req, renderFeed(format, this.meta(tenant, language, title, 'subtree/', { kind }), entries));
+    send(
+      res,
+      req,
+      renderFeed(format, this.meta(tenant, origin, language, title, 'subtree/', { kind }), entries),
+    );
   }
 
   /** The newest items of the portal, or of some of its categories (one short index probe each). */
@@ -196,12 +215,13 @@ export class FeedsController {
 
   private meta(
     tenant: RequestTenant,
+    origin: OriginOf,
     language: Language,
     title: string,
     prefix: '' | 'subtree/',
     filter: { category?: string | null; kind: ContentKind | null },
   ): FeedMeta {
-    const base = `https://${tenant.primaryHost}${language === 'en' ? '/en' : ''}/`;
+    const base = `${origin(tenant.primaryHost)}${language === 'en' ? '/en' : ''}/`;
     const query = new URLSearchParams();
     if (filter.category) query.set('category', filter.category);
     if (filter.kind) query.set('kind', filter.kind);
@@ -305,8 +325,9 @@ function nameOf(
 function portalOf(
   t: { id: string; primaryHost: string; nameVi: string; nameEn: string | null },
   language: Language,
+  origin: OriginOf,
 ): FeedPortal {
-  return { id: t.id, host: t.primaryHost, name: nameOf(t, language) };
+  return { id: t.id, host: t.primaryHost, origin: origin(t.primaryHost), name: nameOf(t, language) };
 }
 
 const time = (d: Date | string) => new Date(d).getTime();

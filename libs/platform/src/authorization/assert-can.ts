@@ -1,6 +1,6 @@
-import { ForbiddenError } from '../errors/domain-error';
 import type { RequestContext } from '../context/request-context';
 import { AppAction, AppSubjectType, asSubject } from './app-ability';
+import { forbidden } from './forbidden-hint';
 
 /** Whether an ltree path is the request's portal or below it. */
 export function withinRequestTenant(ctx: RequestContext, tenantPath: string): boolean {
@@ -25,12 +25,12 @@ export function can(
   return ctx.ability.can(action, asSubject(type, fields) as never);
 }
 
-/** Throws FORBIDDEN unless the context's ability allows `action` on the given subject fields. */
+/** Throws FORBIDDEN (naming the roles that may) unless the context's ability allows `action` on the given subject fields. */
 export function assertCan(
   ctx: RequestContext,
   action: AppAction,
   type: Exclude<AppSubjectType, 'all'>,
   fields: object,
 ): void {
-  if (!can(ctx, action, type, fields)) throw new ForbiddenError();
+  if (!can(ctx, action, type, fields)) throw forbidden(action, type);
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /** Everything the platform reads from its environment, parsed once and frozen. */
 export interface AppConfig {
@@ -136,11 +136,24 @@ function resolveJwtSecret(env: NodeJS.ProcessEnv, mode: AppConfig['env'], dataDi
   return readFileSync(file, 'utf8').trim();
 }
 
+/**
+ * The folder of this app's package.json (the same from src/ and dist/). The default data and
+ * tenants folders are there, not in the working directory: `npx portal` run from another folder finds the shipped
+ * calendar, policies and demo trees, and the same bundled database as `npm start`.
+ */
+export const PACKAGE_ROOT: string = (() => {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file) && existsSync(join(dir, 'tenants'))) return dir;
+  }
+  return process.cwd();
+})();
+
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const mode = (
     env.NODE_ENV === 'production' || env.NODE_ENV === 'test' ? env.NODE_ENV : 'development'
   ) as AppConfig['env'];
-  const dataDir = resolve(env.PORTAL_DATA_DIR ?? '.data');
+  const dataDir = env.PORTAL_DATA_DIR ? resolve(env.PORTAL_DATA_DIR) : join(PACKAGE_ROOT, '.data');
   const level = (env.LOG_LEVEL ?? (mode === 'test' ? 'warn' : 'info')) as AppConfig['logLevel'];
   return Object.freeze({
     env: mode,
@@ -172,7 +185,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     devHostSuffix: (env.DEV_HOST_SUFFIX ?? (mode === 'production' ? '' : 'localhost')).trim().toLowerCase(),
     trustProxy: bool('TRUST_PROXY', false, env),
     seedDemo: demoSeeding(env, mode),
-    tenantsDir: resolve(env.TENANTS_DIR ?? 'tenants'),
+    tenantsDir: env.TENANTS_DIR ? resolve(env.TENANTS_DIR) : join(PACKAGE_ROOT, 'tenants'),
     logLevel: level,
     metricsAllow: Object.freeze(
       (env.METRICS_ALLOW ?? '127.0.0.0/8,::1/128')

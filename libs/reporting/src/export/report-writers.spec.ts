@@ -127,8 +127,8 @@ function makeSheets(progress: Progress = { produced: 0 }): ReportSheet[] {
 }
 
 const EXPECTED_NAMES = [
-  'Tin tức, sự kiện đã đăng trên c',
-  'Tin tức, sự kiện đã đăng tr (2)',
+  'Tin tức, sự kiện đã đăng trên',
+  'Tin tức, sự kiện đã đăng (2)',
   'Lượt truy cập theo phường xã',
 ];
 
@@ -190,7 +190,7 @@ describe('excelSheetNames', () => {
       rows: asyncRows([]),
     }));
 
-  it('cuts to 31 characters, removes forbidden characters and makes names unique', () => {
+  it('cuts to 31 characters at a word boundary, removes forbidden characters and makes names unique', () => {
     expect(excelSheetNames(makeSheets())).toEqual(EXPECTED_NAMES);
     for (const name of EXPECTED_NAMES) expect(name.length).toBeLessThanOrEqual(31);
   });
@@ -201,15 +201,20 @@ describe('excelSheetNames', () => {
     ).toEqual(['Tin tức', 'TIN TỨC (2)', 'tin tức (3)', 'History (2)', 'Báo cáo', 's5', 's6']);
   });
 
-  it('never leaves a space or apostrophe at a cut and keeps names NFC', () => {
+  it('never cuts mid-word, never leaves a space or apostrophe at a cut, and keeps names NFC', () => {
     const decomposed = 'Số liệu theo đơn vị hành chính cấp xã'.normalize('NFD');
     const names = excelSheetNames(named(decomposed, decomposed, "Báo cáo tổng hợp của UBND tỉnh' x"));
     expect(names).toEqual([
       'Số liệu theo đơn vị hành chính',
-      'Số liệu theo đơn vị hành ch (2)',
+      'Số liệu theo đơn vị hành (2)',
       'Báo cáo tổng hợp của UBND tỉnh',
     ]);
     for (const name of names) expect(name).toBe(name.normalize('NFC'));
+    // The report's own long section title, and one word longer than the limit.
+    expect(excelSheetNames(named('Thời gian xử lý của Ban biên tập', 'x'.repeat(40)))).toEqual([
+      'Thời gian xử lý của Ban biên',
+      'x'.repeat(31),
+    ]);
   });
 });
 
@@ -252,7 +257,12 @@ describe('writeXlsx', () => {
       expect([text('A4'), text('B4')]).toEqual(['Kỳ báo cáo / Period:', '2026-H1 (01/01/2026 – 30/06/2026)']);
       expect([text('A5'), text('B5')]).toEqual([
         'Căn cứ / Legal basis:',
-        `Quyết định 05/2024/QĐ-UBND, Điều 24 và Điều 28; ${sheet.legalBasis}`,
+        // A section citing only what the report cites does not repeat it.
+        [
+          'Quyết định 05/2024/QĐ-UBND, Điều 24 và Điều 28',
+          'Quyết định 05/2024/QĐ-UBND, Điều 24 và Điều 28',
+          'Quyết định 05/2024/QĐ-UBND, Điều 24 và Điều 28; Nghị định 42/2022/NĐ-CP, Điều 9',
+        ][i],
       ]);
       expect([text('A6'), text('B6')]).toEqual(['Lập lúc / Generated:', '17/02/2026 00:30']);
       expect(cellAt(ws, 'A7')).toBeUndefined();
@@ -430,7 +440,7 @@ describe('writeXlsx', () => {
     const empty: ReportSheet = { ...makeSheets()[1], rows: asyncRows([]) };
     await writeXlsx(header, [empty], out);
     const read = XLSX.read(await buffer());
-    expect(read.SheetNames).toEqual(['Tin tức, sự kiện đã đăng trên c']);
+    expect(read.SheetNames).toEqual(['Tin tức, sự kiện đã đăng trên']);
     const ws = read.Sheets[read.SheetNames[0]];
     expect(ws['!ref']).toBe('A1:C8');
     expect(cellAt(ws, 'C8')?.v).toBe('Tỷ trọng / Share');

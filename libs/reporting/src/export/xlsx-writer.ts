@@ -71,10 +71,14 @@ export type NormalisedCell =
 /**
  * The header lines every export starts with (shared by the XLSX and CSV writers so both say the
  * same thing): portal, scope, period, legal basis and generation time. `sectionLegalBasis` is
- * appended to the report's legal basis after "; " when given (the XLSX block repeats it per sheet).
+ * appended to the report's legal basis after "; " when it adds something (the XLSX block repeats it
+ * per sheet); a section citing only what the report already cites adds nothing.
  */
 export function reportHeaderLines(header: ReportHeader, sectionLegalBasis?: string): ReportHeaderLine[] {
-  const legalBasis = sectionLegalBasis ? `${header.legalBasis}; ${sectionLegalBasis}` : header.legalBasis;
+  const legalBasis =
+    sectionLegalBasis && !coveredBy(sectionLegalBasis, header.legalBasis)
+      ? `${header.legalBasis}; ${sectionLegalBasis}`
+      : header.legalBasis;
   return [
     { label: REPORT_HEADER_LABELS.portal, value: `${header.portalName} (${header.portalHost})` },
     { label: REPORT_HEADER_LABELS.scope, value: SCOPE_LABELS[header.scope] },
@@ -85,6 +89,19 @@ export function reportHeaderLines(header: ReportHeader, sectionLegalBasis?: stri
     { label: REPORT_HEADER_LABELS.legalBasis, value: legalBasis },
     { label: REPORT_HEADER_LABELS.generated, value: displayDateTime(header.generatedAt) },
   ];
+}
+
+/** The parts of a legal basis ("Quyết định …, Điều 24 và Điều 28" → the decision, Điều 24, Điều 28). */
+const basisParts = (basis: string) =>
+  basis
+    .split(/,|;|\s+và\s+/)
+    .map((p) => p.trim().toLowerCase())
+    .filter(Boolean);
+
+/** A section basis saying nothing the report's basis does not already say (it would repeat it). */
+function coveredBy(section: string, report: string): boolean {
+  const reportParts = new Set(basisParts(report));
+  return basisParts(section).every((p) => reportParts.has(p));
 }
 
 /** A section's title as shown above its table: "titleVi / titleEn". */
@@ -157,7 +174,7 @@ export function normaliseCell(
 
 /**
  * The worksheet names `writeXlsx` gives the sections, in order: each `titleVi` in NFC, with the
- * characters Excel forbids (`[]:*?/\`) replaced by spaces, cut to 31 characters and made unique
+ * characters Excel forbids (`[]:*?/\`) replaced by spaces, cut to 31 characters at a word boundary, and made unique
  * (case-insensitively, as Excel compares them) with " (2)", " (3)", ... suffixes.
  */
 export function excelSheetNames(sheets: ReportSheet[]): string[] {
@@ -421,7 +438,17 @@ function cleanSheetName(text: string): string {
 
 /** A sheet name cut to `max`, without the trailing space or apostrophe the cut may leave. */
 function cutName(name: string, max: number): string {
-  return cut(name, max).trimEnd().replace(/'+$/, '').trimEnd();
+  let short = cut(name, max);
+  // Never mid-word: back to the last space when the cut falls inside a word (a single word too long
+  // for the limit is cut where it must be).
+  if (short.length < name.length && !/\s/.test(name[short.length]) && !/\s$/.test(short)) {
+    const space = short.lastIndexOf(' ');
+    if (space > 0) short = short.slice(0, space);
+  }
+  return short
+    .trimEnd()
+    .replace(/[',]+$/, '')
+    .trimEnd();
 }
 
 /** The longest prefix of `text` of at most `max` UTF-16 units that does not split a character. */

@@ -1,7 +1,18 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CheckAbility, Ctx, DomainError, InputErrorType, RequestContext, inputError } from '@portal/platform';
+import { Inject } from '@nestjs/common';
+import {
+  APP_CONFIG,
+  AppConfig,
+  CheckAbility,
+  Ctx,
+  DomainError,
+  InputErrorType,
+  RequestContext,
+  inputError,
+} from '@portal/platform';
 import type { RoutedTenant } from '@portal/tenancy';
 import { ReportFormat } from '../export/report-export.types';
+import { DOWNLOAD_LINK_SECONDS, signedDownloadPath } from '../jobs/report-download-link';
 import { ReportExportJobService, type ReportExportView } from '../jobs/report-export-job.service';
 import { ReportScope } from '../report/report-scope';
 import { ReportService } from '../report/report.service';
@@ -20,10 +31,19 @@ const portal = (t: RoutedTenant): ReportPortalType => ({
   kind: t.kind,
 });
 
-const exportView = (v: ReportExportView): ReportExportType =>
+const exportView = (v: ReportExportView, ctx: RequestContext, secret: string): ReportExportType =>
   Object.assign(new ReportExportType(), {
     ...v,
     downloadPath: v.status === 'DONE' ? `/reports/exports/${v.id}/file` : null,
+    downloadUrl:
+      v.status === 'DONE' && ctx.accountId && ctx.tenant
+        ? signedDownloadPath(secret, {
+            exportId: v.id,
+            accountId: ctx.accountId,
+            tenantId: ctx.tenant.id,
+            expires: Math.floor(Date.now() / 1000) + DOWNLOAD_LINK_SECONDS,
+          })
+        : null,
   });
 
 const badCursor = () =>
@@ -39,6 +59,7 @@ export class ReportingResolver {
   constructor(
     private readonly reports: ReportService,
     private readonly exports: ReportExportJobService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Query(() => ReportType, {
@@ -115,7 +136,7 @@ export class ReportingResolver {
 
   @Mutation(() => RequestReportExportResult, {
     description:
-      'Asks for the report as a file (XLSX: one sheet per section; CSV: UTF-8 with BOM), made in the background; poll reportExport(id) and fetch downloadPath.',
+      'Asks for the report as a file (XLSX: one sheet per section; CSV: UTF-8 with BOM), made in the background; poll reportExport(id) and fetch downloadPath (with the token) or open downloadUrl (a browser).',
   })
   @CheckAbility('read', 'Report')
   async requestReportExport(
@@ -128,6 +149,8 @@ export class ReportingResolver {
     try {
       return exportView(
         await this.exports.request(ctx, { tenantId, scope: scope ?? ReportScope.PORTAL, period, format }),
+        ctx,
+        this.config.jwtSecret,
       );
     } catch (e) {
       if (e instanceof DomainError && e.httpStatus === 400) return InputErrorType.from(e, ctx.locale);
@@ -141,7 +164,7 @@ export class ReportingResolver {
     @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID }) id: string,
   ): Promise<ReportExportType> {
-    return exportView(await this.exports.get(ctx, id));
+    return exportView(await this.exports.get(ctx, id), ctx, this.config.jwtSecret);
   }
 }
 

@@ -219,8 +219,18 @@ export class ReportExportType {
   @Field(() => Date, { nullable: true }) finishedAt!: Date | null;
   @Field(() => String, { nullable: true }) fileName!: string | null;
   @Field(() => Int, { nullable: true }) size!: number | null;
-  @Field(() => String, { nullable: true, description: 'Where the file is fetched once DONE.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Where the file is fetched once DONE, with the bearer token of the account that asked for it.',
+  })
   downloadPath!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Once DONE: a signed link that opens the file in a browser without a token, for 5 minutes and only on the host it was asked through (ask again for a fresh one).',
+  })
+  downloadUrl!: string | null;
   @Field(() => String, { nullable: true }) error!: string | null;
 }
 
