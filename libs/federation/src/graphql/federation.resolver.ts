@@ -60,10 +60,14 @@ export class FederationResolver {
   private async present(rows: SyndicationEntity[]): Promise<SyndicationType[]> {
     const titles = new Map<string, string>();
     if (rows.length) {
-      const found: Array<{ id: string; title: string }> = await this.dataSource.query(
-        `SELECT i.id, r.title FROM content_items i JOIN content_revisions r ON r.id = i.live_revision_id WHERE i.id = ANY($1::uuid[])`,
-        [[...new Set(rows.map((r) => r.itemId))]],
-      );
+      // Read after the step committed: the title is a courtesy, and a failed read must not turn a
+      // stored step into a reported failure.
+      const found: Array<{ id: string; title: string }> = await this.dataSource
+        .query(
+          `SELECT i.id, r.title FROM content_items i JOIN content_revisions r ON r.id = i.live_revision_id WHERE i.id = ANY($1::uuid[])`,
+          [[...new Set(rows.map((r) => r.itemId))]],
+        )
+        .catch(() => []);
       for (const f of found) titles.set(f.id, f.title);
     }
     return rows.map((r) =>
