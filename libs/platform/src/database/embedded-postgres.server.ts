@@ -1,4 +1,13 @@
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
@@ -91,6 +100,14 @@ function liveOwner(dataDir: string): number | null {
     return Number.isInteger(pid) && pid > 0 && pid !== process.pid && processAlive(pid) ? pid : null;
   } catch {
     return null;
+  }
+}
+
+function liveOwnerFileNames(dataDir: string, pid: number): boolean {
+  try {
+    return Number(readFileSync(join(dataDir, OWNER_FILE), 'utf8').split('\n')[0]) === pid;
+  } catch {
+    return false;
   }
 }
 
@@ -188,6 +205,11 @@ export async function startEmbeddedPostgres(
       count: supervisor?.restarts ?? 0,
       lastRecoveryMs: supervisor?.lastRecoveryMs ?? null,
     }),
-    stop: () => supervisor?.stop() ?? Promise.resolve(),
+    stop: async () => {
+      if (!supervisor) return;
+      await supervisor.stop();
+      // Stopped in order: no owner is left to share with.
+      if (liveOwnerFileNames(dataDir, process.pid)) rmSync(join(dataDir, OWNER_FILE), { force: true });
+    },
   };
 }
