@@ -36,3 +36,5 @@ export * from './observability/portal-metrics';
 export * from './observability/database-metrics';
 export * from './backup';
 export * from './idempotency';
+export * from './errors/database-unavailable';
+export * from './errors/service-unavailable.filter';

@@ -281,10 +281,16 @@ export class EditorialResolver {
   async delegateApproval(
     @Ctx() ctx: RequestContext,
     @Args('input') input: DelegateApprovalInputType,
+    @IdempotencyKey() key: string | null,
   ): Promise<ApprovalDelegationType | InputErrorType> {
-    const r = await this.editorial.delegate(ctx, input);
-    return r.ok
-      ? Object.assign(new ApprovalDelegationType(), r.value)
-      : InputErrorType.from(r.error, ctx.locale);
+    const r = await this.idempotency.run(
+      ctx,
+      { operation: 'delegateApproval', key, request: input },
+      async (tx) => {
+        const made = await this.editorial.delegate(tx, input);
+        return made.ok ? ok(Object.assign(new ApprovalDelegationType(), made.value)) : made;
+      },
+    );
+    return r.ok ? r.value : InputErrorType.from(r.error, ctx.locale);
   }
 }

@@ -208,9 +208,17 @@ export class QuestionsResolver {
   async createQuestionUnit(
     @Ctx() ctx: RequestContext,
     @Args('input') input: CreateQuestionUnitInput,
+    @IdempotencyKey() key: string | null,
   ): Promise<QuestionUnitType | InputErrorType> {
-    const r = await this.units.create(ctx, input);
-    return r.ok ? unitOf(r.value) : InputErrorType.from(r.error, ctx.locale);
+    const r = await this.idempotency.run(
+      ctx,
+      { operation: 'createQuestionUnit', key, request: input },
+      async (tx) => {
+        const made = await this.units.create(tx, input);
+        return made.ok ? ok(unitOf(made.value)) : made;
+      },
+    );
+    return r.ok ? r.value : InputErrorType.from(r.error, ctx.locale);
   }
 
   @Mutation(() => QuestionUnitResult, { description: 'Replace the members of a unit.' })
