@@ -35,6 +35,33 @@ describe('sanitizeRichText', () => {
   it('plainText keeps characters as text, not as HTML entities', () => {
     expect(plainText('Sở Tài nguyên & Môi trường')).toBe('Sở Tài nguyên & Môi trường');
     expect(plainText('a < b > c "d" &amp; e')).toBe('a < b > c "d" & e');
-    expect(plainText('<script>alert(1)</script>x &lt;script&gt;')).toBe('x <script>');
+    expect(plainText('nhiệt độ <5 độ, x<y')).toBe('nhiệt độ <5 độ, x');
+  });
+
+  it('plainText removes markup that arrived encoded, double-encoded or mixed, instead of decoding it live', () => {
+    const payloads = [
+      '<script>alert(1)</script>x &lt;script&gt;alert(1)&lt;/script&gt;',
+      'x &lt;img src=x onerror=alert(1)&gt;',
+      'x &amp;lt;img src=x onerror=alert(1)&amp;gt;',
+      'x &amp;amp;lt;svg onload=alert(1)&amp;amp;gt;',
+      'x &#60;img src=x onerror=alert(1)&#62;',
+      'x &#x3C;iframe src=javascript:alert(1)&#x3E;&#x3C;/iframe&#x3E;',
+      'x <b>&lt;img src=x onerror=alert(1)&gt;</b>',
+      'x &lt;<i>img src=x onerror=alert(1)</i>&gt;',
+      'x &ltimg src=x onerror=alert(1)&gt',
+      'x <<img src=y>img src=x onerror=alert(1)>',
+    ];
+    for (const payload of payloads) {
+      const clean = plainText(payload);
+      expect(clean).not.toMatch(/<[a-z!/?]/i);
+      expect(clean).not.toMatch(/onerror|onload|javascript:|<script/i);
+      expect(clean.startsWith('x')).toBe(true);
+      // Cleaning is stable: what is stored cleans to itself.
+      expect(plainText(clean)).toBe(clean);
+    }
+    // Encoded deeper than any editor would: no markup character is left at all.
+    const deep = plainText(`x &${'amp;'.repeat(30)}lt;img src=x onerror=alert(1)&gt;`);
+    expect(deep).not.toMatch(/[<>&]/);
+    expect(plainText('Tầng 5 &lt; 6 ')).toBe('Tầng 5 < 6');
   });
 });

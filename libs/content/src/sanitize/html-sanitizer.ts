@@ -75,12 +75,9 @@ export function sanitizeRichText(html: string): string {
   return sanitizeHtml((html ?? '').normalize('NFC'), OPTIONS).trim();
 }
 
-/**
- * Plain text of HTML (search, summaries, feeds): tags removed, entities decoded. The result is text,
- * not HTML: whatever renders it as HTML escapes it (the print view does; JSON needs nothing).
- */
-export function textOf(html: string): string {
-  return sanitizeHtml(html ?? '', { allowedTags: [], allowedAttributes: {} })
+/** One pass: tags removed, then the entities of what is left decoded. */
+function stripThenDecode(html: string): string {
+  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} })
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
@@ -90,7 +87,30 @@ export function textOf(html: string): string {
     .trim();
 }
 
-/** A plain-text field from a citizen or an editor: markup is removed, not escaped later. */
+/** Encoded more deeply than this, a text is treated as an attack: its markup characters are dropped. */
+const MAX_PASSES = 12;
+// What would open a tag, a comment or a declaration if the text were ever put into HTML unescaped.
+const TAG_OPEN = /<(?=[a-zA-Z!/?])/g;
+
+/**
+ * Plain text of HTML (search, summaries, feeds, every plain-text field): tags removed and entities
+ * decoded, again and again until nothing changes, so markup that arrived encoded (`&lt;img …&gt;`,
+ * `&amp;lt;…`, `&#x3C;…`) is removed too rather than decoded into live markup. What is left has no
+ * tag in it; a `<` before a letter that the parser left as text (`x<y`) gets a space after it, so
+ * nothing can still be read as a tag by a careless renderer. The result is text, not HTML: whatever
+ * renders it as HTML escapes it (the print view does; JSON needs nothing).
+ */
+export function textOf(html: string): string {
+  let text = html ?? '';
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const next = stripThenDecode(text);
+    if (next === text) return text.replace(TAG_OPEN, '< ');
+    text = next;
+  }
+  return text.replace(/[<>&]/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** A plain-text field from a citizen or an editor: markup is removed (encoded or not), not escaped later. */
 export function plainText(value: string): string {
-  return textOf(value.normalize('NFC'));
+  return textOf((value ?? '').normalize('NFC'));
 }

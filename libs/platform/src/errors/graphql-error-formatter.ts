@@ -118,6 +118,20 @@ export function createUnexpectedErrorPlugin(logger: Pick<Logger, 'error'> = new 
   };
 }
 
+// graphql-js ends a validation or coercion message with its guesses: `Did you mean "title"?`,
+// `Did you mean the enum value "NEWS"?` (fields, arguments, types, input fields, enum values).
+const SUGGESTION = /\s*Did you mean\b[\s\S]*$/;
+
+/**
+ * A message without graphql-js's suggestions, which name the schema's fields, arguments, types and
+ * enum values: with introspection off (production) they would describe the schema piece by piece.
+ * Applied to every message, wherever in it the suggestion sits (a variable's coercion message
+ * embeds the value's).
+ */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/\s*Did you mean\b[^?]*\?/g, '').replace(SUGGESTION, '');
+}
+
 /**
  * The one place thrown errors become GraphQL errors: coded and translated for DomainErrors,
  * masked for everything unexpected in production (no stack traces, no SQL).
@@ -156,7 +170,9 @@ export function createGraphqlErrorFormatter(production: boolean) {
     }
     const code = formatted.extensions?.code;
     if (isExpected(code, error)) {
-      return production ? { ...formatted, extensions: { code } } : formatted;
+      return production
+        ? { ...formatted, message: withoutSuggestions(formatted.message), extensions: { code } }
+        : formatted;
     }
     if (production) {
       // The request id is added when the response is sent (createUnexpectedErrorPlugin).
