@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { Role } from '../libs/access/src';
 import { DatabaseBootstrapService, EmbeddedPostgresHandle } from '../libs/platform/src';
+import { AnonymousResponseCache } from '../apps/api/src/http/anonymous-response-cache';
 import { alive, killPostgres } from './support/postgres-kill';
 import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 import { freePort, until } from './support/waiting';
@@ -19,6 +20,7 @@ const WARD = 'saigon.hochiminhcity.gov.vn';
 const ITEM =
   '__typename ... on ContentItem { id working { id status } } ... on InputError { errorCode field }';
 const CREATE = `mutation($i: CreateContentInput!) { createContent(input: $i) { ${ITEM} } }`;
+const CACHED_READ = `query { publicItems(filter: { first: 1 }) { nodes { title } } }`;
 const TRANSITION = `mutation($id: String!, $a: WorkflowAction!) { transitionContent(itemId: $id, action: $a) { ${ITEM} } }`;
 
 describe('the bundled PostgreSQL killed under the api (embedded default)', () => {
@@ -85,26 +87,26 @@ describe('the bundled PostgreSQL killed under the api (embedded default)', () =>
     const restarts = server().restarts().count;
     const disarm = killAfterCommitOf('content_items');
     const killed = Date.now();
-    const res = await app().gql(
-      WARD,
-      CREATE,
-      {
-        i: {
-          tenantId: app().tenant(WARD).id,
-          kind: 'NEWS',
-          title,
-          bodyHtml: '<p>Nội dung</p>',
-          authorName: 'Trần Thị B',
-          source: 'Phường Sài Gòn',
-        },
+    const input = {
+      i: {
+        tenantId: app().tenant(WARD).id,
+        kind: 'NEWS',
+        title,
+        bodyHtml: '<p>Nội dung</p>',
+        authorName: 'Trần Thị B',
+        source: 'Phường Sài Gòn',
       },
-      { token },
-    );
+    };
+    const key = { 'idempotency-key': 'faults-create-0001' };
+    const res = await app().gql(WARD, CREATE, input, { token, headers: key });
     disarm();
     expect(res.body.errors).toBeUndefined();
     const created = res.body.data!.createContent;
     expect(created).toMatchObject({ __typename: 'ContentItem', working: { status: 'DRAFT' } });
     await recovered('kill -9 after a create committed', killed, restarts);
+    // A client that lost that answer retries with its key: the same answer, nothing stored twice.
+    const retry = await app().gql(WARD, CREATE, input, { token, headers: key });
+    expect(retry.body.data!.createContent).toEqual(created);
     expect(await count('SELECT count(*) AS n FROM content_items WHERE id = $1', [created.id])).toBe(1);
     expect(
       await count(
@@ -154,8 +156,25 @@ describe('the bundled PostgreSQL killed under the api (embedded default)', () =>
     expect(res.body.errors).toBeUndefined();
   });
 
-  it('a server that cannot be restarted: /health/live fails, and the shutdown is prompt', async () => {
+  it('the database away: 503 with Retry-After, cached public answers served stale; /health/live fails when it cannot come back; a prompt shutdown', async () => {
     const dataDir = server().dataDir;
+    // Public answers in the anonymous response cache: a GraphQL read and a feed.
+    const read = () => app().gql(WARD, CACHED_READ);
+    const feed = () => app().http({ host: WARD, path: '/feeds/rss.xml' });
+    await read();
+    const cachedRead = await read();
+    expect(cachedRead.headers['x-cache']).toBe('HIT');
+    await feed();
+    const cachedFeed = await feed();
+    expect({ status: cachedFeed.status, cache: cachedFeed.headers['x-cache'] }).toEqual({
+      status: 200,
+      cache: 'HIT',
+    });
+    // Past their max-age: without the database they could not be answered afresh.
+    const store = app().app.get(AnonymousResponseCache).store;
+    for (const slot of store['entries'].values())
+      slot.response = { ...slot.response, expiresAt: Date.now() - 1000 };
+
     // Its folder made unusable: every restart attempt fails.
     renameSync(join(dataDir, 'PG_VERSION'), join(dataDir, 'PG_VERSION.hidden'));
     try {
@@ -165,6 +184,53 @@ describe('the bundled PostgreSQL killed under the api (embedded default)', () =>
         async () => (await app().http({ host: 'localhost', path: '/health/live' })).status === 503,
         60_000,
       );
+      // GraphQL that needs the database: typed SERVICE_UNAVAILABLE, HTTP 503, Retry-After.
+      for (const res of [
+        await app().gql(WARD, `query { publicItems(filter: { first: 2 }) { nodes { title } } }`),
+        await app().gql(WARD, `query { me { id } }`, undefined, { token }),
+      ]) {
+        expect({ status: res.status, retryAfter: res.headers['retry-after'] }).toEqual({
+          status: 503,
+          retryAfter: '5',
+        });
+        expect(res.body.errors![0].extensions).toMatchObject({
+          code: 'SERVICE_UNAVAILABLE',
+          messageVi: expect.stringContaining('cơ sở dữ liệu'),
+        });
+      }
+      // A page and a feed not in the cache: 503 with Retry-After (an HTML page for a browser).
+      const page = await app().http({
+        host: WARD,
+        path: '/print/khong-co-tin-nay',
+        headers: { accept: 'text/html' },
+      });
+      expect({ status: page.status, retryAfter: page.headers['retry-after'] }).toEqual({
+        status: 503,
+        retryAfter: '5',
+      });
+      expect(page.headers['content-type']).toContain('text/html');
+      expect(page.text).toContain('Tạm thời gián đoạn');
+      const uncachedFeed = await app().http({ host: WARD, path: '/feeds/subtree/rss.xml' });
+      expect({ status: uncachedFeed.status, retryAfter: uncachedFeed.headers['retry-after'] }).toEqual({
+        status: 503,
+        retryAfter: '5',
+      });
+      // The cached ones: served from the cache, marked stale.
+      const staleRead = await read();
+      expect({ status: staleRead.status, cache: staleRead.headers['x-cache'] }).toEqual({
+        status: 200,
+        cache: 'STALE',
+      });
+      expect(staleRead.headers.warning).toContain('110');
+      expect(staleRead.body).toEqual(cachedRead.body);
+      const staleFeed = await feed();
+      expect({ status: staleFeed.status, cache: staleFeed.headers['x-cache'] }).toEqual({
+        status: 200,
+        cache: 'STALE',
+      });
+      expect(staleFeed.text).toBe(cachedFeed.text);
+      expect(staleFeed.headers['retry-after']).toBeUndefined();
+
       const handle = server();
       expect(handle.state()).toBe('failed');
       const closing = Date.now();

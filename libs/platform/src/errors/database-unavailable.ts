@@ -41,8 +41,15 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (typeof e.message === 'string' && MESSAGES.some((m) => m.test(e.message as string))) return true;
     // AggregateError (a connect to each address of localhost refused)
     if (Array.isArray(e.errors) && e.errors.some((inner) => isDatabaseUnavailable(inner))) return true;
-    const next = current as { originalError?: unknown; driverError?: unknown; cause?: unknown };
-    current = next.driverError ?? next.originalError ?? next.cause;
+    // TypeORM's driverError, GraphQL's originalError, and what graphql-js wraps a thrown non-Error in
+    // (pg rejects a refused connect with a plain object).
+    const next = current as {
+      originalError?: unknown;
+      driverError?: unknown;
+      cause?: unknown;
+      thrownValue?: unknown;
+    };
+    current = next.driverError ?? next.originalError ?? next.thrownValue ?? next.cause;
   }
   return false;
 }

@@ -37,8 +37,9 @@ export class ServiceUnavailableFilter extends BaseExceptionFilter {
   private readonly domain = new DomainErrorFilter();
 
   override catch(error: unknown, host: ArgumentsHost): unknown {
-    if (host.getType<string>() === 'graphql') return error;
     if (error instanceof DomainError) return this.domain.catch(error, host);
+    // As Nest does without a filter: rethrown, for the GraphQL error formatter.
+    if (host.getType<string>() === 'graphql') throw error;
     if (!isDatabaseUnavailable(error)) return super.catch(error, host);
     const http = host.switchToHttp();
     const res = http.getResponse<HttpResponseLike>();
