@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { Role } from '../libs/access/src';
+import { TINY_PDF } from '../libs/content/src/attachments/zip-fixture';
 import { IdempotencyService } from '../libs/platform/src';
 import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
@@ -152,6 +153,40 @@ describe('idempotency keys on creating requests', () => {
     expect(again).toEqual(first);
     const n = await db.query(`SELECT count(*)::int AS n FROM questions WHERE topic = 'Hỏi về hộ kinh doanh'`);
     expect(n.rows[0].n).toBe(1);
+  });
+
+  it('a plain HTML form (multipart, the key in a hidden field): a resend gives the same attachment', async () => {
+    const key = randomUUID();
+    const upload = () => {
+      const boundary = `----f${randomUUID()}`;
+      const body = Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="idempotencyKey"\r\n\r\n${key}\r\n` +
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="don.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+        ),
+        TINY_PDF,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      return t.http({
+        method: 'POST',
+        path: '/questions/attachments',
+        host: WARD,
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+        body,
+      });
+    };
+    const first = await upload();
+    expect(first.status).toBe(201);
+    const again = await upload();
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    const rows = await db.query('SELECT count(*)::int AS n FROM question_attachments WHERE id = $1', [
+      (first.body as { id: string }).id,
+    ]);
+    expect(rows.rows[0].n).toBe(1);
+    expect(
+      (await db.query('SELECT count(*)::int AS n FROM idempotency_keys WHERE key = $1', [key])).rows[0].n,
+    ).toBe(1);
   });
 
   it('expired keys are swept, and the key can then be used again', async () => {
