@@ -183,7 +183,9 @@ export async function runEmbeddedFaults(): Promise<Array<[string, string]>> {
       PUBLIC_WRITES_PER_ADDRESS: '1000000',
       PUBLIC_WRITES_PER_PORTAL: '1000000',
     };
+    const firstStart = Date.now();
     api = await startOpsApi(env, port, log);
+    const firstStartMs = Date.now() - firstStart;
     const target = data.writeTargets[0];
     const token = await login(port, target.host, OPS_ACCOUNTS.writer.username, OPS_ACCOUNTS.writer.password);
     const headers = (key: string | null, auth?: string): Record<string, string> => ({
@@ -281,6 +283,24 @@ export async function runEmbeddedFaults(): Promise<Array<[string, string]>> {
       });
       await sleep(PHASE_S * 1000);
     }
+    // The api killed -9 under the writes: its server is orphaned, answers in flight are lost (the
+    // clients retry until it is back); the next start replaces the orphan.
+    const orphan = postmasterPid(pgData);
+    const t1 = Date.now();
+    await killAndWait(api.child, 'SIGKILL');
+    const orphanAlive = alive(orphan);
+    api = await startOpsApi(env, port, log);
+    const startMs = Date.now() - t1;
+    const replaced = postmasterPid(pgData);
+    const apiWriteMs = await timeUntil(writes);
+    const apiKill = {
+      orphanAlive,
+      startMs,
+      orphanGone: !alive(orphan),
+      replaced,
+      writeMs: apiWriteMs === null ? null : Date.now() - t1,
+    };
+    await sleep(PHASE_S * 1000);
     running = false;
     await Promise.all(loops);
 
@@ -329,17 +349,9 @@ export async function runEmbeddedFaults(): Promise<Array<[string, string]>> {
         `restarted by the api (pid ${k.pidBefore} → ${k.pidAfter}); /health/ready 200 after ${ms(k.ready)}, first acknowledged write ${ms(k.write)} after the kill`,
       ]);
 
-    // The api killed -9: its server is orphaned; the next start replaces it.
-    const orphan = postmasterPid(pgData);
-    await killAndWait(api.child, 'SIGKILL');
-    const orphanAlive = alive(orphan);
-    const t1 = Date.now();
-    api = await startOpsApi(env, port, log);
-    const startMs = Date.now() - t1;
-    const replaced = postmasterPid(pgData);
     rows.push([
-      'kill -9 of the api, started again',
-      `its server ${orphanAlive ? 'kept running (orphaned)' : 'died with it'}; start → READY ${ms(startMs)}; orphan ${alive(orphan) ? 'STILL RUNNING' : 'stopped'}, new server pid ${replaced}${replaced === orphan ? ' (SAME: adopted without supervision)' : ''}`,
+      'kill -9 of the api under the writes, started again',
+      `its server ${apiKill.orphanAlive ? 'kept running (orphaned)' : 'died with it'}; kill → READY ${ms(apiKill.startMs)} (the first start took ${ms(firstStartMs)}); orphan ${apiKill.orphanGone ? 'stopped' : 'STILL RUNNING'}, new server pid ${apiKill.replaced}${apiKill.replaced === orphan ? ' (SAME: adopted without supervision)' : ''}; first acknowledged write ${ms(apiKill.writeMs)} after the kill`,
     ]);
 
     // SIGTERM right after the server was killed: a prompt exit, nothing left running.
@@ -360,9 +372,14 @@ export async function runEmbeddedFaults(): Promise<Array<[string, string]>> {
       `exit after ${ms(exitMs)} (${api.child.exitCode ?? api.child.signalCode}); server processes left: ${left}`,
     ]);
     const logText = existsSync(log) ? readFileSync(log, 'utf8') : '';
+    const unexpected = [
+      ...new Set(
+        (logText.match(/Unexpected error[^"]{0,160}/g) ?? []).map((m) => m.replace(/\(request [^)]*\)/, '')),
+      ),
+    ];
     rows.push([
       'api log (warn and above)',
-      `${(logText.match(/"level":"(warn|error)"/g) ?? []).length} lines; restarts logged ${(logText.match(/bundled PostgreSQL restarted/g) ?? []).length}; orphan replaced logged ${(logText.match(/whose owner is gone/g) ?? []).length}`,
+      `${(logText.match(/"level":"(warn|error)"/g) ?? []).length} lines; restarts logged ${(logText.match(/bundled PostgreSQL restarted/g) ?? []).length}; orphan replaced logged ${(logText.match(/whose owner is gone/g) ?? []).length}${unexpected.length ? `; unexpected errors: ${unexpected.slice(0, 3).join(' | ')}` : ''}`,
     ]);
     api = null;
   } finally {
