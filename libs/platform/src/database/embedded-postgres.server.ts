@@ -103,7 +103,7 @@ function liveOwner(dataDir: string): number | null {
   }
 }
 
-function liveOwnerFileNames(dataDir: string, pid: number): boolean {
+function ownerFileNames(dataDir: string, pid: number): boolean {
   try {
     return Number(readFileSync(join(dataDir, OWNER_FILE), 'utf8').split('\n')[0]) === pid;
   } catch {
@@ -151,14 +151,16 @@ export async function startEmbeddedPostgres(
 
   let supervisor: BundledPostgresSupervisor | null = null;
   const running = readPostmasterPid(dataDir);
-  const ownerPid = liveOwner(dataDir);
+  const serverAlive = !!running && processAlive(running.pid) && isPostgresProcess(running.pid);
+  // Only a running server has an owner to share with (after a reboot the recorded pid may be anyone's).
+  const ownerPid = serverAlive ? liveOwner(dataDir) : null;
   if (ownerPid !== null) {
-    // Its owner may be restarting it right now: give it the time a restart takes.
+    // It may still be starting (crash recovery): give it the time a start takes.
     const until = Date.now() + 15_000;
     while (!(await answers(options.port)) && Date.now() < until) await sleep(200);
     log('info', `bundled PostgreSQL in ${dataDir} is run by process ${ownerPid}: shared`);
   } else {
-    if (running && processAlive(running.pid) && isPostgresProcess(running.pid)) {
+    if (serverAlive && running) {
       log(
         'warn',
         `found a bundled PostgreSQL (pid ${running.pid}) whose owner is gone (killed?): stopping it and starting one of our own`,
@@ -209,7 +211,7 @@ export async function startEmbeddedPostgres(
       if (!supervisor) return;
       await supervisor.stop();
       // Stopped in order: no owner is left to share with.
-      if (liveOwnerFileNames(dataDir, process.pid)) rmSync(join(dataDir, OWNER_FILE), { force: true });
+      if (ownerFileNames(dataDir, process.pid)) rmSync(join(dataDir, OWNER_FILE), { force: true });
     },
   };
 }
