@@ -21,6 +21,7 @@ import {
 import { Kind } from './load-types';
 import { OPS_ACCOUNTS, OpsDataset, seedOps } from './ops-seed';
 import { ApiProcess, freePort, killAndWait, sleep, startOpsApi, startWorker } from './processes';
+import { runEmbeddedFaults } from './embedded-faults';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 20_000);
 const READERS = Number(process.env.BENCH_FAULT_CONNECTIONS ?? 8);
@@ -256,6 +257,16 @@ const queueDepth = async (url: string) =>
   )[0].n;
 
 export async function runFaultsBench(): Promise<void> {
+  // BENCH_FAULTS=embedded: only the faults of the embedded default (d–f), a few minutes.
+  if (process.env.BENCH_FAULTS !== 'embedded') await runSharedDatabaseFaults();
+  process.stdout.write('  faults d–f: the embedded default\n');
+  printTable(
+    `faults d–f — the embedded default (the api runs its bundled PostgreSQL): kill -9 of the postmaster twice under writes with and without Idempotency-Key, kill -9 of the api, SIGTERM after a kill`,
+    await runEmbeddedFaults(),
+  );
+}
+
+async function runSharedDatabaseFaults(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'portal-ops-faults-'));
   const db = await restartableDatabase();
   const cleanup: Array<() => void> = [];

@@ -17,7 +17,9 @@ export function httpRequest<T = unknown>(
   const payload =
     options.body === undefined
       ? undefined
-      : Buffer.from(typeof options.body === 'string' ? options.body : JSON.stringify(options.body));
+      : Buffer.isBuffer(options.body)
+        ? options.body
+        : Buffer.from(typeof options.body === 'string' ? options.body : JSON.stringify(options.body));
   return new Promise((resolve, reject) => {
     const req = request(
       {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { AppConfig, loadAppConfig, systemContext } from '../../libs/platform/src';
+import { AppConfig, DatabaseBootstrapService, loadAppConfig, systemContext } from '../../libs/platform/src';
 import {
   ManifestApplyService,
   parseTenantManifest,
@@ -69,16 +69,30 @@ export interface TestApp {
  */
 export async function startTestApp(
   overrides: Partial<AppConfig> = {},
-  options: { databaseUrl?: string } = {},
+  options: {
+    databaseUrl?: string;
+    /** The embedded default: no DATABASE_URL, the api starts its own bundled server in `dataDir`. */
+    embedded?: { dataDir: string; port: number };
+  } = {},
 ): Promise<TestApp> {
-  const db = options.databaseUrl
-    ? { url: options.databaseUrl, drop: () => Promise.resolve() }
-    : await createTestDatabase();
-  const config: AppConfig = Object.freeze({
-    ...loadAppConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, SEED_DEMO: 'false', LOG_LEVEL: 'error' }),
-    ...overrides,
-  });
+  const db = options.embedded
+    ? { url: '', drop: () => Promise.resolve() }
+    : options.databaseUrl
+      ? { url: options.databaseUrl, drop: () => Promise.resolve() }
+      : await createTestDatabase();
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    DATABASE_URL: db.url,
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'error',
+  };
+  if (options.embedded) {
+    env.PORTAL_DATA_DIR = options.embedded.dataDir;
+    env.EMBEDDED_PG_PORT = String(options.embedded.port);
+  }
+  const config: AppConfig = Object.freeze({ ...loadAppConfig(env), ...overrides });
   const app = await createApiApp(config);
+  if (options.embedded) db.url = await app.get(DatabaseBootstrapService).connectionUrl();
   await app.listen(0, '127.0.0.1');
   const port = (app.getHttpServer().address() as { port: number }).port;
   const routing = app.get(HostRoutingService);

@@ -16,7 +16,7 @@ import { APP_FILTER } from '@nestjs/core';
 import {
   AppConfig,
   CacheControlDirective,
-  DomainErrorFilter,
+  ServiceUnavailableFilter,
   PlatformModule,
   ReadScopeMiddleware,
   createGraphqlErrorFormatter,
@@ -92,7 +92,11 @@ export class AppModule implements NestModule {
         }),
       ],
       controllers: [HealthController, PortalHomeController],
-      providers: [DemoSeeder, AnonymousResponseCache, { provide: APP_FILTER, useClass: DomainErrorFilter }],
+      providers: [
+        DemoSeeder,
+        AnonymousResponseCache,
+        { provide: APP_FILTER, useClass: ServiceUnavailableFilter },
+      ],
     };
   }
 

@@ -23,7 +23,10 @@ export async function createApiApp(config: AppConfig = loadAppConfig()): Promise
   app.useBodyParser('json', { limit: '1mb' });
   app.useGlobalPipes(new StorableTextPipe()); // no argument brings NUL or a lone surrogate to SQL
   app.enableShutdownHooks();
-  app.get(AnonymousResponseCache).install(app.getHttpServer());
+  const cache = app.get(AnonymousResponseCache);
+  // The portal feeds (public, max-age=300): kept, and served stale while the database is away.
+  cache.cacheGetPaths(/^\/feeds\/(?:subtree\/)?(?:rss\.xml|atom\.xml|feed\.json)$/);
+  cache.install(app.getHttpServer());
   installEnglishPrefix(app.getHttpServer());
   installHttpSecurity(app.getHttpServer(), config, app.get(HostRoutingService)); // headers, CORS, 415
   installErrorPages(app.getHttpServer()); // errors: bilingual HTML for browsers, JSON for API clients

@@ -20,6 +20,7 @@ import { Polls1765100000100 } from '../../../libs/engagement/src/migrations/1765
 import { RowLevelSecurity1763800001400 } from '../../../libs/platform/src/migrations/1763800001400-row-level-security';
 import { LoginAddressKey1763800001450 } from '../../../libs/identity/src/migrations/1763800001450-login-address-key';
 import { Royalties1763800001500 } from '../../../libs/royalties/src/migrations/1763800001500-royalties';
+import { IdempotencyKeys1763800001500 } from '../../../libs/platform/src/migrations/1763800001500-idempotency-keys';
 
 /**
  * Every lib's migrations in order. Imported file by file (not through the libs' index) so that
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   Reporting1763800001300,
   RowLevelSecurity1763800001400,
   LoginAddressKey1763800001450,
+  IdempotencyKeys1763800001500,
   Royalties1763800001500,
   Polls1765100000100,
 ];

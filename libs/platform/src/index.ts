@@ -37,3 +37,6 @@ export * from './observability/address-allow-list';
 export * from './observability/portal-metrics';
 export * from './observability/database-metrics';
 export * from './backup';
+export * from './idempotency';
+export * from './errors/database-unavailable';
+export * from './errors/service-unavailable.filter';

@@ -10,6 +10,7 @@ import { TransactionRunner } from './database/transaction-runner.service';
 import { ScopedRepositoryFactory } from './database/scoped-repository';
 import { PgNotifications } from './database/pg-notifications.service';
 import { JobQueue } from './jobs/job-queue.service';
+import { IdempotencyService } from './idempotency/idempotency.service';
 import { platformLogger } from './observability/platform-logger';
 import { TypeOrmPinoLogger } from './observability/typeorm-pino-logger';
 
@@ -80,6 +81,7 @@ export class PlatformModule {
         PgNotifications,
         JobQueue,
         ReplicaMonitor,
+        IdempotencyService,
       ],
       exports: [
         APP_CONFIG,
@@ -88,6 +90,7 @@ export class PlatformModule {
         PgNotifications,
         JobQueue,
         ReplicaMonitor,
+        IdempotencyService,
       ],
     };
   }

@@ -1,6 +1,7 @@
 import { Controller, Get, HttpException, HttpStatus } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Public, ReplicaMonitor } from '@portal/platform';
+import { ModuleRef } from '@nestjs/core';
+import { DatabaseBootstrapService, Public, ReplicaMonitor } from '@portal/platform';
 import { HostRoutingService } from '@portal/tenancy';
 
 /**
@@ -13,12 +14,24 @@ export class HealthController {
     private readonly dataSource: DataSource,
     private readonly routing: HostRoutingService,
     private readonly replicas: ReplicaMonitor,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
+  /** Fails only when the process cannot recover by itself (its bundled database could not be restarted). */
   @Get('live')
   @Public()
   live() {
-    return { status: 'ok' };
+    const boot = this.moduleRef.get(DatabaseBootstrapService, { strict: false });
+    const server = boot.embeddedServer;
+    if (!boot.canRecover)
+      throw new HttpException(
+        { status: 'failed', database: 'the bundled PostgreSQL could not be restarted' },
+        HttpStatus.SERVICE_UNAVAILABLE,
+      );
+    return {
+      status: 'ok',
+      ...(server ? { bundledDatabase: { state: server.state(), restarts: server.restarts().count } } : {}),
+    };
   }
 
   @Get('ready')

@@ -23,6 +23,9 @@ const KEPT_HEADERS = [
   'last-modified',
 ] as const;
 const GRAPHQL = /^\/graphql(?:\?|$)/;
+/** Headers of a failed answer that must not go out with the stale copy sent instead. */
+const UNSENT_ON_STALE = ['retry-after', 'content-length', 'x-cache'];
+const DEFAULT_STALE_IF_ERROR_SECONDS = 3600;
 const SWEEP_MS = 30_000;
 
 /**
@@ -56,6 +59,8 @@ export class AnonymousResponseCache implements OnModuleInit, OnModuleDestroy {
   private sweeper: NodeJS.Timeout | null = null;
   hits = 0;
   misses = 0;
+  /** Stale answers served because the pipeline failed (stale-if-error). */
+  staleServed = 0;
 
   constructor(
     private readonly routing: HostRoutingService,
@@ -63,7 +68,10 @@ export class AnonymousResponseCache implements OnModuleInit, OnModuleDestroy {
     private readonly notifications: PgNotifications,
   ) {
     this.limits = config.responseCacheLimits ?? DEFAULT_RESPONSE_CACHE_LIMITS;
-    this.store = new ResponseStore(this.limits);
+    this.store = new ResponseStore({
+      ...this.limits,
+      keepStaleMs: (this.limits.staleIfErrorSeconds ?? DEFAULT_STALE_IF_ERROR_SECONDS) * 1000,
+    });
     routing.onChange(() => this.clear());
   }
 
@@ -199,16 +207,18 @@ export class AnonymousResponseCache implements OnModuleInit, OnModuleDestroy {
     pipeline: Handler,
   ): void {
     const version = this.routing.version;
-    const cached = this.store.get(key);
-    if (cached && cached.version === version) {
+    const cached = this.store.peek(key);
+    if (cached && cached.version === version && cached.expiresAt > Date.now()) {
       this.hits++;
       writeCached(res, cached);
       return;
     }
     this.misses++;
+    const original = { writeHead: res.writeHead, end: res.end };
     this.capture(res, (status, body) => {
       if (this.currentEnough(tenantId, req)) this.keep(key, tenantId, version, res, status, body);
     });
+    if (cached && cached.version === version) this.staleIfError(res, cached, original);
     pipeline(req, res);
   }
 
@@ -250,6 +260,45 @@ export class AnonymousResponseCache implements OnModuleInit, OnModuleDestroy {
       if (!overflow) done(res.statusCode, Buffer.concat(chunks, size));
       return end(chunk, ...rest);
     }) as ServerResponse['end'];
+  }
+
+  /**
+   * When the pipeline answers with a server error (the database away: 503), the stale copy is sent
+   * instead, marked `X-Cache: STALE` and with a `Warning`, and the pipeline's answer is dropped.
+   */
+  private staleIfError(
+    res: ServerResponse,
+    stale: StoredResponse,
+    original: { writeHead: ServerResponse['writeHead']; end: ServerResponse['end'] },
+  ): void {
+    const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+    const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+    let decided: 'pass' | 'stale' | null = null;
+    const decide = (status: number): 'pass' | 'stale' => {
+      if (decided) return decided;
+      decided = status >= 500 ? 'stale' : 'pass';
+      if (decided === 'stale') {
+        this.staleServed++;
+        for (const name of res.getHeaderNames())
+          if ((KEPT_HEADERS as readonly string[]).includes(name) || UNSENT_ON_STALE.includes(name))
+            res.removeHeader(name);
+        original.writeHead.call(res, stale.status, {
+          ...stale.headers,
+          'content-length': stale.body.length,
+          'x-cache': 'STALE',
+          warning: '110 - "Response is Stale", 111 - "Revalidation Failed"',
+        });
+        (original.end as (body: Buffer) => ServerResponse).call(res, stale.body);
+      }
+      return decided;
+    };
+    res.writeHead = ((status: number, ...rest: unknown[]) =>
+      decide(status) === 'stale' ? res : writeHead(status, ...rest)) as ServerResponse['writeHead'];
+    res.write = ((chunk: unknown, ...rest: unknown[]) =>
+      decide(res.statusCode) === 'stale' ? true : write(chunk, ...rest)) as ServerResponse['write'];
+    res.end = ((...args: unknown[]) =>
+      decide(res.statusCode) === 'stale' ? res : end(...args)) as ServerResponse['end'];
   }
 
   /** False for an answer from a replica that may not have replayed the portal's last change. */

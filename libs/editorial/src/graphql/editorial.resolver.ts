@@ -4,10 +4,13 @@ import {
   Authenticated,
   CheckAbility,
   Ctx,
+  IdempotencyKey,
+  IdempotencyService,
   InputErrorType,
   RequestContext,
   Result,
   inputError,
+  ok,
 } from '@portal/platform';
 import { EditorialStateEntity } from '../workflow/editorial.entity';
 import { EditorialService, ItemView } from '../workflow/editorial.service';
@@ -83,6 +86,7 @@ export class EditorialResolver {
     private readonly editorial: EditorialService,
     private readonly content: ContentService,
     private readonly reminders: RemindersService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   @Query(() => [ReminderType], {
@@ -186,8 +190,17 @@ export class EditorialResolver {
   async createContent(
     @Ctx() ctx: RequestContext,
     @Args('input') input: CreateContentInputType,
+    @IdempotencyKey() key: string | null,
   ): Promise<ContentItemType | InputErrorType> {
-    return result(ctx, await this.editorial.create(ctx, input));
+    const r = await this.idempotency.run(
+      ctx,
+      { operation: 'createContent', key, request: input },
+      async (tx) => {
+        const made = await this.editorial.create(tx, input);
+        return made.ok ? ok(itemOf(made.value)) : made;
+      },
+    );
+    return r.ok ? r.value : InputErrorType.from(r.error, ctx.locale);
   }
 
   @Mutation(() => ContentItemResult, {
@@ -268,10 +281,16 @@ export class EditorialResolver {
   async delegateApproval(
     @Ctx() ctx: RequestContext,
     @Args('input') input: DelegateApprovalInputType,
+    @IdempotencyKey() key: string | null,
   ): Promise<ApprovalDelegationType | InputErrorType> {
-    const r = await this.editorial.delegate(ctx, input);
-    return r.ok
-      ? Object.assign(new ApprovalDelegationType(), r.value)
-      : InputErrorType.from(r.error, ctx.locale);
+    const r = await this.idempotency.run(
+      ctx,
+      { operation: 'delegateApproval', key, request: input },
+      async (tx) => {
+        const made = await this.editorial.delegate(tx, input);
+        return made.ok ? ok(Object.assign(new ApprovalDelegationType(), made.value)) : made;
+      },
+    );
+    return r.ok ? r.value : InputErrorType.from(r.error, ctx.locale);
   }
 }

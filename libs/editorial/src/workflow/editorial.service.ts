@@ -130,8 +130,8 @@ export class EditorialService implements OnModuleInit {
       return fail(notAllowed('CREATE'));
     const clean = this.content.clean(input.kind, input);
     if ('error' in clean) return fail(clean.error);
-    return this.guard(async () => {
-      const id = await this.tx.run(ctx, async (tx) => {
+    return this.guard(() =>
+      this.tx.run(ctx, async (tx) => {
         const m = this.tx.manager(tx);
         const { item, revision } = await this.content.createItem(m, tx, { ...input, field }, clean.value);
         const dueAt = await this.statutoryDue(item, revision);
@@ -148,10 +148,11 @@ export class EditorialService implements OnModuleInit {
         await this.record(tx, m, item, revision.id, 'CREATE', null, RevisionStatus.DRAFT, {
           delegated: false,
         });
-        return item.id;
-      });
-      return this.view(ctx, id, 'read');
-    });
+        // Read back inside the transaction: once it commits, the answer is built and nothing can
+        // turn a stored write into a reported failure.
+        return this.view(tx, item.id, 'read');
+      }),
+    );
   }
 
   /** Saves a new revision: of the draft in progress, or a new draft from the live revision. */
@@ -180,7 +181,7 @@ export class EditorialService implements OnModuleInit {
       }
       const clean = this.content.clean(item.kind, input);
       if ('error' in clean) throw clean.error;
-      await this.tx.run(ctx, async (tx) => {
+      return this.tx.run(ctx, async (tx) => {
         const m = this.tx.manager(tx);
         // The working revision's state is locked first, as a workflow step locks it, so a save and a
         // step on the same item take turns; a save that finds the state moved is told to reload.
@@ -213,8 +214,8 @@ export class EditorialService implements OnModuleInit {
         await this.record(tx, m, item, revision.id, 'EDIT', working?.state.status ?? null, status, {
           delegated: false,
         });
+        return this.view(tx, itemId, 'read');
       });
-      return this.view(ctx, itemId, 'read');
     });
   }
 
@@ -301,7 +302,7 @@ export class EditorialService implements OnModuleInit {
         action === WorkflowAction.APPROVE &&
         ctx.ability.relevantRuleFor('approve', asSubject('Content', subject) as never)?.reason ===
           'delegation';
-      await this.tx.run(ctx, async (tx) => {
+      const done = await this.tx.run(ctx, async (tx) => {
         const m = this.tx.manager(tx);
         // Two editors (or two job workers) taking the same step at once: the first wins, the
         // second finds the state moved and gets INVALID_TRANSITION.
@@ -349,11 +350,12 @@ export class EditorialService implements OnModuleInit {
           reason: options.reason ?? null,
           note,
         });
+        return this.view(tx, itemId, 'read');
       });
       if (action === WorkflowAction.PUBLISH || action === WorkflowAction.WITHDRAW) {
         this.notifications.emitLocal('content_changed', item.tenantId);
       }
-      return this.view(ctx, itemId, 'read');
+      return done;
     });
   }
 
@@ -376,7 +378,7 @@ export class EditorialService implements OnModuleInit {
           'The withdrawal time must be in the future.',
         );
       }
-      await this.tx.run(ctx, async (tx) => {
+      return this.tx.run(ctx, async (tx) => {
         const m = this.tx.manager(tx);
         await m.update(
           EditorialStateEntity,
@@ -399,8 +401,8 @@ export class EditorialService implements OnModuleInit {
           RevisionStatus.PUBLISHED,
           { delegated: false, note: `withdraw at ${at.toISOString()}` },
         );
+        return this.view(tx, itemId, 'read');
       });
-      return this.view(ctx, itemId, 'read');
     });
   }
 
@@ -410,7 +412,7 @@ export class EditorialService implements OnModuleInit {
       const { item, tenant } = await this.load(ctx, itemId);
       if (!can(ctx, 'publish', 'Content', this.subject(item, tenant)))
         throw notAllowed(pinned ? 'PIN' : 'UNPIN');
-      await this.tx.run(ctx, async (tx) => {
+      const done = await this.tx.run(ctx, async (tx) => {
         await this.content.setPinned(this.tx.manager(tx), item, pinned);
         await this.audit.record(tx, {
           tenantId: item.tenantId,
@@ -420,9 +422,10 @@ export class EditorialService implements OnModuleInit {
           before: { pinned: item.pinned },
           after: { pinned },
         });
+        return this.view(tx, itemId, 'read');
       });
       this.notifications.emitLocal('content_changed', item.tenantId);
-      return this.view(ctx, itemId, 'read');
+      return done;
     });
   }
 

@@ -1,5 +1,14 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CheckAbility, Ctx, InputErrorType, Public, RequestContext } from '@portal/platform';
+import {
+  CheckAbility,
+  Ctx,
+  IdempotencyKey,
+  IdempotencyService,
+  InputErrorType,
+  Public,
+  RequestContext,
+  ok,
+} from '@portal/platform';
 import { CommentVisibility } from '../consultations/comment-state';
 import { ConsultationService } from '../consultations/consultation.service';
 import { DraftCommentEntity } from '../consultations/consultation.entity';
@@ -34,6 +43,7 @@ export class ConsultationsResolver {
   constructor(
     private readonly consultations: ConsultationService,
     private readonly moderation: ModerationService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   @Mutation(() => CommentOnDraftResult, {
@@ -44,15 +54,23 @@ export class ConsultationsResolver {
   async commentOnDraft(
     @Ctx() ctx: RequestContext,
     @Args('input', { type: () => CommentOnDraftInput }) input: CommentOnDraftInput,
+    @IdempotencyKey() key: string | null,
   ): Promise<typeof CommentOnDraftResult> {
-    const r = await this.consultations.comment(ctx, input);
-    if (!r.ok) return InputErrorType.from(r.error, ctx.locale);
-    return Object.assign(new DraftCommentReceiptType(), {
-      id: r.value.id,
-      itemId: r.value.itemId,
-      state: r.value.state,
-      receivedAt: r.value.createdAt,
+    const request = { ...input, proof: undefined };
+    const r = await this.idempotency.run(ctx, { operation: 'commentOnDraft', key, request }, async (tx) => {
+      const c = await this.consultations.comment(tx, input);
+      return c.ok
+        ? ok(
+            Object.assign(new DraftCommentReceiptType(), {
+              id: c.value.id,
+              itemId: c.value.itemId,
+              state: c.value.state,
+              receivedAt: c.value.createdAt,
+            }),
+          )
+        : c;
     });
+    return r.ok ? r.value : InputErrorType.from(r.error, ctx.locale);
   }
 
   @Query(() => ConsultationType, {

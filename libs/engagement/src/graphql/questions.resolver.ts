@@ -3,11 +3,14 @@ import {
   Authenticated,
   CheckAbility,
   Ctx,
+  IdempotencyKey,
+  IdempotencyService,
   InputErrorType,
   PageInfoType,
   Public,
   RequestContext,
   Result,
+  ok,
 } from '@portal/platform';
 import { HostRoutingService } from '@portal/tenancy';
 import { PublicQuestionsService } from '../questions/public-questions.service';
@@ -60,6 +63,7 @@ export class QuestionsResolver {
     private readonly reminders: QuestionRemindersService,
     private readonly routing: HostRoutingService,
     private readonly files: QuestionAttachmentsService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   // --- public ---
@@ -71,11 +75,15 @@ export class QuestionsResolver {
   async askQuestion(
     @Ctx() ctx: RequestContext,
     @Args('input') input: AskQuestionInput,
+    @IdempotencyKey() key: string | null,
   ): Promise<QuestionReceiptType | InputErrorType> {
-    const r = await this.publicQuestions.ask(ctx, input, input.proof ?? {}, input.attachmentId);
-    return r.ok
-      ? Object.assign(new QuestionReceiptType(), r.value)
-      : InputErrorType.from(r.error, ctx.locale);
+    // A retry may carry a new proof of its own: the question is what must match.
+    const request = { ...input, proof: undefined };
+    const r = await this.idempotency.run(ctx, { operation: 'askQuestion', key, request }, async (tx) => {
+      const asked = await this.publicQuestions.ask(tx, input, input.proof ?? {}, input.attachmentId);
+      return asked.ok ? ok(Object.assign(new QuestionReceiptType(), asked.value)) : asked;
+    });
+    return r.ok ? r.value : InputErrorType.from(r.error, ctx.locale);
   }
 
   @Query(() => QuestionTrackingType, {
@@ -200,9 +208,17 @@ export class QuestionsResolver {
   async createQuestionUnit(
     @Ctx() ctx: RequestContext,
     @Args('input') input: CreateQuestionUnitInput,
+    @IdempotencyKey() key: string | null,
   ): Promise<QuestionUnitType | InputErrorType> {
-    const r = await this.units.create(ctx, input);
-    return r.ok ? unitOf(r.value) : InputErrorType.from(r.error, ctx.locale);
+    const r = await this.idempotency.run(
+      ctx,
+      { operation: 'createQuestionUnit', key, request: input },
+      async (tx) => {
+        const made = await this.units.create(tx, input);
+        return made.ok ? ok(unitOf(made.value)) : made;
+      },
+    );
+    return r.ok ? r.value : InputErrorType.from(r.error, ctx.locale);
   }
 
   @Mutation(() => QuestionUnitResult, { description: 'Replace the members of a unit.' })

@@ -1,5 +1,14 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CheckAbility, Ctx, InputErrorType, Public, RequestContext } from '@portal/platform';
+import {
+  CheckAbility,
+  Ctx,
+  IdempotencyKey,
+  IdempotencyService,
+  InputErrorType,
+  Public,
+  RequestContext,
+  ok,
+} from '@portal/platform';
 import { RatingPeriod } from '../ratings/rating-period';
 import { RatingAggregate, RatingService } from '../ratings/rating.service';
 import {
@@ -21,7 +30,10 @@ const present = <T extends RatingAggregateType>(target: T, a: RatingAggregate): 
 /** Ratings of a portal: anyone rates (behind the write gate); officers read the results by period. */
 @Resolver()
 export class RatingsResolver {
-  constructor(private readonly ratings: RatingService) {}
+  constructor(
+    private readonly ratings: RatingService,
+    private readonly idempotency: IdempotencyService,
+  ) {}
 
   @Mutation(() => RatePortalResult, {
     description:
@@ -31,18 +43,25 @@ export class RatingsResolver {
   async ratePortal(
     @Ctx() ctx: RequestContext,
     @Args('input', { type: () => RatePortalInput }) input: RatePortalInput,
+    @IdempotencyKey() key: string | null,
   ): Promise<typeof RatePortalResult> {
-    const r = await this.ratings.rate(ctx, input);
-    if (!r.ok) return InputErrorType.from(r.error, ctx.locale);
-    const { id, ratedOn, interface: i, content, quality, support } = r.value;
-    return Object.assign(new PortalRatingReceiptType(), {
-      id,
-      ratedOn,
-      interface: i,
-      content,
-      quality,
-      support,
+    const request = { ...input, proof: undefined };
+    const r = await this.idempotency.run(ctx, { operation: 'ratePortal', key, request }, async (tx) => {
+      const rated = await this.ratings.rate(tx, input);
+      if (!rated.ok) return rated;
+      const { id, ratedOn, interface: i, content, quality, support } = rated.value;
+      return ok(
+        Object.assign(new PortalRatingReceiptType(), {
+          id,
+          ratedOn,
+          interface: i,
+          content,
+          quality,
+          support,
+        }),
+      );
     });
+    return r.ok ? r.value : InputErrorType.from(r.error, ctx.locale);
   }
 
   @Query(() => RatingAggregateType, {

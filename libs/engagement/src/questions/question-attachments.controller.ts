@@ -9,7 +9,18 @@ import {
   fileTooLarge,
   receiveUpload,
 } from '@portal/content';
-import { Authenticated, Ctx, NotFoundError, Public, RequestContext, inputError } from '@portal/platform';
+import {
+  Authenticated,
+  Ctx,
+  IDEMPOTENCY_FIELD,
+  IdempotencyService,
+  NotFoundError,
+  Public,
+  RequestContext,
+  idempotencyKeyOf,
+  inputError,
+  ok,
+} from '@portal/platform';
 import { PublicWriteGuard, RateLimitedError } from '../abuse/public-write-guard';
 import { QuestionsService } from './questions.service';
 import { QUESTION_ATTACHMENT_MAX_BYTES, QuestionAttachmentsService } from './question-attachments.service';
@@ -29,6 +40,7 @@ export class QuestionAttachmentsController {
     private readonly questions: QuestionsService,
     private readonly guard: PublicWriteGuard,
     @Inject(ATTACHMENT_SETTINGS) private readonly settings: AttachmentSettings,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   @Post('attachments')
@@ -53,7 +65,7 @@ export class QuestionAttachmentsController {
         maxBytes,
         tmpDir: this.settings.tmpDir,
         fileField: 'file',
-        fields: ['website', 'challengeToken', 'challengeAnswer'],
+        fields: ['website', 'challengeToken', 'challengeAnswer', IDEMPOTENCY_FIELD],
       });
     } catch (error) {
       req.resume();
@@ -68,8 +80,17 @@ export class QuestionAttachmentsController {
         'Send one file in the field "file".',
       );
     try {
-      const saved = await this.files.receive(ctx, file, fields);
-      res.status(201).json(saved);
+      // A form's resend (or a client's retry) with the same key gets the same attachment id.
+      const { [IDEMPOTENCY_FIELD]: formKey, ...proof } = fields;
+      const key = idempotencyKeyOf({ headers: req.headers, body: { [IDEMPOTENCY_FIELD]: formKey } });
+      const request = { sha256: file.sha256, size: file.size, name: file.clientName };
+      const saved = await this.idempotency.run(
+        ctx,
+        { operation: 'questionAttachment', key, request },
+        async (tx) => ok(await this.files.receive(tx, file, proof)),
+      );
+      if (!saved.ok) throw saved.error;
+      res.status(201).json(saved.value);
     } catch (error) {
       if (error instanceof RateLimitedError) res.setHeader('Retry-After', String(error.retryAfterSeconds));
       throw error;

@@ -5,9 +5,12 @@ import {
   Authenticated,
   CheckAbility,
   Ctx,
+  IdempotencyKey,
+  IdempotencyService,
   InputErrorType,
   RequestContext,
   Result,
+  ok,
   pageSize,
 } from '@portal/platform';
 import { HostRoutingService } from '@portal/tenancy';
@@ -43,6 +46,7 @@ export class FederationResolver {
     private readonly feed: SubtreeFeedService,
     private readonly routing: HostRoutingService,
     private readonly dataSource: DataSource,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   private portal(id: string): PortalRefType | null {
@@ -60,10 +64,14 @@ export class FederationResolver {
   private async present(rows: SyndicationEntity[]): Promise<SyndicationType[]> {
     const titles = new Map<string, string>();
     if (rows.length) {
-      const found: Array<{ id: string; title: string }> = await this.dataSource.query(
-        `SELECT i.id, r.title FROM content_items i JOIN content_revisions r ON r.id = i.live_revision_id WHERE i.id = ANY($1::uuid[])`,
-        [[...new Set(rows.map((r) => r.itemId))]],
-      );
+      // Read after the step committed: the title is a courtesy, and a failed read must not turn a
+      // stored step into a reported failure.
+      const found: Array<{ id: string; title: string }> = await this.dataSource
+        .query(
+          `SELECT i.id, r.title FROM content_items i JOIN content_revisions r ON r.id = i.live_revision_id WHERE i.id = ANY($1::uuid[])`,
+          [[...new Set(rows.map((r) => r.itemId))]],
+        )
+        .catch(() => []);
       for (const f of found) titles.set(f.id, f.title);
     }
     return rows.map((r) =>
@@ -123,8 +131,18 @@ export class FederationResolver {
     @Args('itemId', { type: () => ID }) itemId: string,
     @Args('targetTenantId', { type: () => ID, nullable: true }) targetTenantId?: string,
     @Args('note', { type: () => String, nullable: true }) note?: string,
+    @IdempotencyKey() key?: string | null,
   ): Promise<typeof SyndicationResult> {
-    return this.one(ctx, await this.syndication.propose(ctx, itemId, targetTenantId, note));
+    const request = { itemId, targetTenantId, note };
+    const r = await this.idempotency.run(
+      ctx,
+      { operation: 'proposeSyndication', key, request },
+      async (tx) => {
+        const made = await this.syndication.propose(tx, itemId, targetTenantId, note);
+        return made.ok ? ok((await this.present([made.value]))[0]) : made;
+      },
+    );
+    return r.ok ? r.value : InputErrorType.from(r.error, ctx.locale);
   }
 
   @Mutation(() => SyndicationResult, { description: 'The receiving board accepts a proposal.' })
@@ -195,8 +213,17 @@ export class FederationResolver {
   async createSyndicationRule(
     @Ctx() ctx: RequestContext,
     @Args('input', { type: () => SyndicationRuleInput }) input: SyndicationRuleInput,
+    @IdempotencyKey() key: string | null,
   ): Promise<typeof SyndicationRuleResult> {
-    return this.rule(ctx, await this.syndication.createRule(ctx, input));
+    const r = await this.idempotency.run(
+      ctx,
+      { operation: 'createSyndicationRule', key, request: input },
+      async (tx) => {
+        const made = await this.syndication.createRule(tx, input);
+        return made.ok ? ok(Object.assign(new SyndicationRuleType(), made.value)) : made;
+      },
+    );
+    return r.ok ? r.value : InputErrorType.from(r.error, ctx.locale);
   }
 
   @Mutation(() => SyndicationRuleResult)

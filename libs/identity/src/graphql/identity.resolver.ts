@@ -4,11 +4,14 @@ import {
   CheckAbility,
   Ctx,
   DomainError,
+  IdempotencyKey,
+  IdempotencyService,
   InputErrorType,
   Public,
   RequestContext,
   Result,
   UnauthenticatedError,
+  ok,
 } from '@portal/platform';
 import { DataSource } from 'typeorm';
 import { AccountEntity, AccountStatus } from '../accounts/account.entity';
@@ -46,6 +49,7 @@ export class IdentityResolver {
     private readonly sessions: SessionService,
     private readonly accountService: AccountService,
     private readonly dataSource: DataSource,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   @Mutation(() => AuthResult, { description: 'Sign in with username and password.' })
@@ -127,8 +131,15 @@ export class IdentityResolver {
   async createAccount(
     @Ctx() ctx: RequestContext,
     @Args('input') input: CreateAccountInput,
+    @IdempotencyKey() key: string | null,
   ): Promise<AccountType | InputErrorType> {
-    return accountResult(ctx, await this.accountService.create(ctx, input));
+    // The password is not part of what a retry must repeat word for word (and is never stored here).
+    const request = { ...input, password: undefined };
+    const r = await this.idempotency.run(ctx, { operation: 'createAccount', key, request }, async (tx) => {
+      const made = await this.accountService.create(tx, input);
+      return made.ok ? ok(AccountType.from(made.value)) : made;
+    });
+    return r.ok ? r.value : InputErrorType.from(r.error, ctx.locale);
   }
 
   @Mutation(() => AccountResult, { description: 'Suspend an account: all its sessions are revoked at once.' })

@@ -72,6 +72,11 @@ export interface AppConfig {
     readonly maxBytes: number;
     readonly maxEntryBytes: number;
     readonly maxRequestBytes: number;
+    /**
+     * How long past its max-age an answer is kept to be served (marked STALE) when the pipeline
+     * fails with a 5xx, the database being away (RFC 5861 stale-if-error).
+     */
+    readonly staleIfErrorSeconds?: number;
   };
   /** Whether this process works background jobs (the worker always does). */
   readonly runJobs: boolean;
@@ -201,6 +206,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxBytes: int('RESPONSE_CACHE_MAX_BYTES', 32 * 1024 * 1024, env),
       maxEntryBytes: int('RESPONSE_CACHE_MAX_ENTRY_BYTES', 512 * 1024, env),
       maxRequestBytes: int('RESPONSE_CACHE_MAX_REQUEST_BYTES', 8 * 1024, env),
+      staleIfErrorSeconds: int('RESPONSE_CACHE_STALE_IF_ERROR_SECONDS', 3600, env),
     }),
     runJobs: bool('RUN_JOBS', true, env),
     jobPollingSeconds: Math.max(0.5, Number(env.JOB_POLLING_SECONDS ?? 2) || 2),

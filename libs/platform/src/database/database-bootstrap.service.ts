@@ -28,6 +28,20 @@ export class DatabaseBootstrapService implements OnApplicationShutdown {
     return this.embedded !== null;
   }
 
+  /** The bundled server's supervision (null with DATABASE_URL). */
+  get embeddedServer(): EmbeddedPostgresHandle | null {
+    return this.embedded;
+  }
+
+  /**
+   * False when this process cannot get its database back by itself: the bundled server died and
+   * could not be restarted. An orchestrator then restarts the process. With DATABASE_URL the pool
+   * reconnects on its own, so the process stays live.
+   */
+  get canRecover(): boolean {
+    return this.embedded?.state() !== 'failed';
+  }
+
   private async resolveUrl(): Promise<string> {
     if (this.config.databaseUrl) return this.config.databaseUrl;
     const started = Date.now();
@@ -35,7 +49,12 @@ export class DatabaseBootstrapService implements OnApplicationShutdown {
       dataDir: `${this.config.dataDir}/postgres`,
       port: this.config.embeddedPgPort,
       database: 'portal',
-      log: (line) => this.logger.warn(line),
+      log: (level, line) =>
+        level === 'error'
+          ? this.logger.error(line)
+          : level === 'warn'
+            ? this.logger.warn(line)
+            : this.logger.log(line),
     });
     this.logger.log(
       `bundled PostgreSQL ready on port ${this.config.embeddedPgPort} in ${Date.now() - started} ms`,

@@ -1,6 +1,11 @@
 import { Logger } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { DomainError } from './domain-error';
+import {
+  SERVICE_UNAVAILABLE_TEXT,
+  UNAVAILABLE_RETRY_AFTER_SECONDS,
+  isDatabaseUnavailable,
+} from './database-unavailable';
 
 function findDomainError(error: unknown): DomainError | null {
   let current: unknown = error;
@@ -18,7 +23,7 @@ function retryAfterOf(error: DomainError): number | null {
 
 /**
  * An operation refused for too many requests answers HTTP 429 with `Retry-After`, as any HTTP
- * client expects, not 200 with an error inside.
+ * client expects, not 200 with an error inside; one that found the database unreachable, 503.
  */
 export const tooManyRequestsPlugin = {
   async requestDidStart() {
@@ -26,6 +31,12 @@ export const tooManyRequestsPlugin = {
       async willSendResponse({ response }: { response: ResponseWithHttp }) {
         const body = response.body;
         const errors = body.kind === 'single' ? body.singleResult.errors : undefined;
+        // The database unreachable: 503, and a retry in a few seconds (a proxy may serve a stale copy).
+        if (errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) {
+          response.http.status = 503;
+          response.http.headers.set('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+          return;
+        }
         const limited = errors?.find((e) => e.extensions?.code === 'RATE_LIMITED');
         if (!limited) return;
         response.http.status = 429;
@@ -52,7 +63,7 @@ const CLIENT_ERROR_CODES = [
 
 /** Errors the platform meant to give (coded, client mistakes, GraphQL's own); anything else is a fault. */
 function isExpected(code: unknown, error: unknown): boolean {
-  if (findDomainError(error)) return true;
+  if (findDomainError(error) || isDatabaseUnavailable(error)) return true;
   if (typeof code === 'string' && CLIENT_ERROR_CODES.includes(code)) return true;
   return error instanceof GraphQLError && !error.originalError;
 }
@@ -140,6 +151,20 @@ export function createGraphqlErrorFormatter(production: boolean) {
           messageEn: domain.text.en,
           status: domain.httpStatus,
           ...(retryAfterOf(domain) ? { retryAfterSeconds: retryAfterOf(domain) } : {}),
+        },
+      };
+    }
+    if (isDatabaseUnavailable(error)) {
+      return {
+        message: SERVICE_UNAVAILABLE_TEXT.en,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: {
+          code: 'SERVICE_UNAVAILABLE',
+          messageVi: SERVICE_UNAVAILABLE_TEXT.vi,
+          messageEn: SERVICE_UNAVAILABLE_TEXT.en,
+          status: 503,
+          retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS,
         },
       };
     }

@@ -1,0 +1,2 @@
+export * from './idempotency.service';
+export * from './idempotency-key.decorator';
