@@ -3,6 +3,7 @@ import { AccessModule } from '@portal/access';
 import { CalendarModule } from '@portal/calendar';
 import { ContentModule } from '@portal/content';
 import { TenancyModule } from '@portal/tenancy';
+import { ItemDeadlines } from './deadlines/item-deadlines.service';
 import { EditorialResolver } from './graphql/editorial.resolver';
 import { EditorialService } from './workflow/editorial.service';
 import { RemindersService } from './workflow/reminders.service';
@@ -10,7 +11,7 @@ import { EditorialMergeParticipant } from './workflow/editorial-merge.participan
 
 @Module({
   imports: [TenancyModule, AccessModule, CalendarModule, ContentModule],
-  providers: [EditorialService, RemindersService, EditorialResolver, EditorialMergeParticipant],
-  exports: [EditorialService, RemindersService],
+  providers: [ItemDeadlines, EditorialService, RemindersService, EditorialResolver, EditorialMergeParticipant],
+  exports: [ItemDeadlines, EditorialService, RemindersService],
 })
 export class EditorialModule {}

@@ -3,6 +3,7 @@ export * from './workflow/workflow';
 export * from './workflow/editorial.entity';
 export * from './workflow/editorial.service';
 export * from './workflow/reminders.service';
+export * from './deadlines/item-deadlines.service';
 
 import {
   ApprovalDelegationEntity,

@@ -8,6 +8,7 @@ import {
   InformationKind,
   type DeadlinePolicyProfile,
   type DeadlineRule,
+  type FreshnessRule,
   type ReportRule,
 } from './deadline-policy.types';
 
@@ -61,6 +62,36 @@ export function resolveReportRules(
     const profile = profiles.get(next);
     if (!profile) break;
     for (const rule of profile.reportRules ?? []) {
+      if (seen.has(rule.key)) continue;
+      seen.add(rule.key);
+      if (!rule.disabled)
+        out.push({ rule, profileKey: profile.key, document: rule.document ?? profile.document });
+    }
+    next = profile.extends;
+  }
+  return out;
+}
+
+/** A freshness rule in force for a profile, with the profile (and legal document) it was taken from. */
+export interface ResolvedFreshnessRule {
+  rule: FreshnessRule;
+  profileKey: string;
+  document: string;
+}
+
+/** The freshness rules in force for profile `key`, inherited by key like the report rules. */
+export function resolveFreshnessRules(
+  profiles: Map<string, DeadlinePolicyProfile>,
+  key: string,
+): ResolvedFreshnessRule[] {
+  const seen = new Set<string>();
+  const out: ResolvedFreshnessRule[] = [];
+  const visited = new Set<string>();
+  for (let next: string | undefined = key; next !== undefined && !visited.has(next);) {
+    visited.add(next);
+    const profile = profiles.get(next);
+    if (!profile) break;
+    for (const rule of profile.freshnessRules ?? []) {
       if (seen.has(rule.key)) continue;
       seen.add(rule.key);
       if (!rule.disabled)

@@ -3,7 +3,6 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
 import { AbilityFactory } from '@portal/access';
 import { AuditService } from '@portal/audit';
-import { DeadlineService, InformationKind } from '@portal/calendar';
 import {
   ContentItemEntity,
   ContentKind,
@@ -11,7 +10,6 @@ import {
   ContentService,
   NewItemInput,
   RevisionInput,
-  deadlineOf,
   editConflict,
   plainText,
 } from '@portal/content';
@@ -33,6 +31,7 @@ import {
   ok,
 } from '@portal/platform';
 import { HostRoutingService, RoutedTenant, TenantStatus } from '@portal/tenancy';
+import { ItemDeadlines } from '../deadlines/item-deadlines.service';
 import { ApprovalDelegationEntity, EditorialStateEntity, WorkflowEventEntity } from './editorial.entity';
 import { EDITABLE, RefusalReason, RevisionStatus, TRANSITIONS, WorkflowAction } from './workflow';
 
@@ -80,7 +79,7 @@ export class EditorialService implements OnModuleInit {
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly routing: HostRoutingService,
-    private readonly deadlines: DeadlineService,
+    private readonly deadlines: ItemDeadlines,
     private readonly abilities: AbilityFactory,
     private readonly dataSource: DataSource,
     private readonly notifications: PgNotifications,
@@ -345,7 +344,7 @@ export class EditorialService implements OnModuleInit {
         if (action === WorkflowAction.UNSCHEDULE) changes.scheduledAt = null;
         if (action === WorkflowAction.SUBMIT) {
           changes.submittedAt = now;
-          changes.boardDueAt = await this.due(InformationKind.BOARD_HANDLING, now, item.tenantId);
+          changes.boardDueAt = await this.deadlines.boardDue(now, item.tenantId);
         }
         if (action === WorkflowAction.PUBLISH) {
           if (live)
@@ -646,23 +645,9 @@ export class EditorialService implements OnModuleInit {
     return t && t.status === TenantStatus.ACTIVE ? t : null;
   }
 
-  private async due(kind: InformationKind, anchor: Date, tenantId: string): Promise<Date | null> {
-    try {
-      return (await this.deadlines.dueAt(kind, anchor, tenantId)).dueAt;
-    } catch (e) {
-      if (e instanceof DomainError && e.code === 'NO_DEADLINE_RULE') return null;
-      throw e;
-    }
-  }
-
   /** The item's statutory publication deadline, from its kind's rule and anchor field (DOMAIN.md §6). */
-  private async statutoryDue(item: ContentItemEntity, revision: ContentRevisionEntity): Promise<Date | null> {
-    const rule = deadlineOf(item.kind, revision.fields);
-    if (!rule) return null;
-    const anchorValue = rule.anchorField ? revision.fields[rule.anchorField] : null;
-    const anchor =
-      typeof anchorValue === 'string' ? new Date(`${anchorValue}T00:00:00+07:00`) : item.createdAt;
-    return this.due(rule.informationKind as InformationKind, anchor, item.tenantId);
+  private statutoryDue(item: ContentItemEntity, revision: ContentRevisionEntity): Promise<Date | null> {
+    return this.deadlines.statutoryDue(item, revision.fields);
   }
 
   private async record(
