@@ -4,6 +4,7 @@ import { CalendarModule } from '@portal/calendar';
 import { ContentModule } from '@portal/content';
 import { TenancyModule } from '@portal/tenancy';
 import { ItemDeadlines } from './deadlines/item-deadlines.service';
+import { DeadlineReevaluationService } from './deadlines/deadline-reevaluation.service';
 import { EditorialResolver } from './graphql/editorial.resolver';
 import { EditorialService } from './workflow/editorial.service';
 import { RemindersService } from './workflow/reminders.service';
@@ -11,7 +12,7 @@ import { EditorialMergeParticipant } from './workflow/editorial-merge.participan
 
 @Module({
   imports: [TenancyModule, AccessModule, CalendarModule, ContentModule],
-  providers: [ItemDeadlines, EditorialService, RemindersService, EditorialResolver, EditorialMergeParticipant],
-  exports: [ItemDeadlines, EditorialService, RemindersService],
+  providers: [ItemDeadlines, DeadlineReevaluationService, EditorialService, RemindersService, EditorialResolver, EditorialMergeParticipant],
+  exports: [ItemDeadlines, DeadlineReevaluationService, EditorialService, RemindersService],
 })
 export class EditorialModule {}

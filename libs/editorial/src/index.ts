@@ -4,6 +4,7 @@ export * from './workflow/editorial.entity';
 export * from './workflow/editorial.service';
 export * from './workflow/reminders.service';
 export * from './deadlines/item-deadlines.service';
+export * from './deadlines/deadline-reevaluation.service';
 
 import {
   ApprovalDelegationEntity,

@@ -34,3 +34,4 @@ export * from './questions/question.entity';
 export * from './questions/question-clock';
 export * from './questions/questions.service';
 export * from './questions/question-reminders.service';
+export * from './questions/question-deadline-reevaluation.service';
