@@ -7,6 +7,7 @@ import { DeadlineService, applyManifestPolicies } from '../libs/calendar/src';
 import {
   DeadlineReevaluationService,
   EditorialService,
+  FreshnessService,
   RemindersService,
   WorkflowAction,
 } from '../libs/editorial/src';
@@ -567,5 +568,213 @@ describe('statutory deadlines under each regulation', () => {
       [KG]: { kind: 'LEGAL_DOCUMENT', published: 3, withDeadline: 3, onTime: 3, late: 0 },
       [ST]: { kind: 'NEWS', published: 3, withDeadline: 3, onTime: 2, late: 1 },
     });
+  });
+});
+
+describe('kept up to date: freshness rules in queues, reminders and reports', () => {
+  let t: TestApp;
+  let db: Client;
+  const tokens: Record<string, string> = {};
+  const FRESH = `query($o: Boolean) { freshnessQueue(overdueOnly: $o) { tenantId itemId kind scope ruleKey article profileKey lastReviewedAt reviewDueAt overdue } }`;
+  const REVIEW = `mutation($i: ID!, $n: String) { markContentReviewed(itemId: $i, note: $n) { __typename ... on ContentReview { entries { itemId ruleKey reviewDueAt overdue lastReviewedAt } } ... on InputError { errorCode field } } }`;
+
+  /** A live item published on `at` (the real workflow, then dated to that day). */
+  const published = async (
+    host: string,
+    kind: string,
+    fields: Record<string, unknown>,
+    at: Date,
+    language = 'vi',
+  ) => {
+    const res = await t.gql(
+      host,
+      CREATE,
+      {
+        i: {
+          tenantId: t.tenant(host).id,
+          kind,
+          language,
+          title: `Giới thiệu ${randomUUID().slice(0, 6)}`,
+          bodyHtml: '<p>Nội dung.</p>',
+          authorName: 'Văn phòng',
+          source: 'Văn phòng',
+          fields,
+        },
+      },
+      { token: tokens[`w-${host}`] },
+    );
+    const id = res.body.data!.createContent.id as string;
+    for (const a of [
+      WorkflowAction.SUBMIT,
+      WorkflowAction.TAKE_FOR_REVIEW,
+      WorkflowAction.APPROVE,
+      WorkflowAction.PUBLISH,
+    ]) {
+      const r = await t.app.get(EditorialService).transition(systemContext('test'), id, a);
+      if (!r.ok) throw new Error(`${a}: ${r.error.code}`);
+    }
+    await db.query(`UPDATE content_items SET published_at = $2 WHERE id = $1`, [id, at]);
+    await db.query(`UPDATE workflow_events SET at = $2 WHERE item_id = $1`, [id, at]);
+    return id;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.apply(SMALL_TREES.city);
+    await t.apply(SMALL_TREES.province);
+    const system = systemContext('test');
+    const deadlines = t.app.get(DeadlineService);
+    expect((await deadlines.assign(system, t.tenant(KG).id, 'kiengiang-641-2017')).ok).toBe(true);
+    expect((await deadlines.assign(system, t.tenant(STP).id, 'hcmc-culture-sports-2017')).ok).toBe(true);
+    for (const host of [KG, STP, SAIGON]) {
+      const label = host.split('.')[0];
+      tokens[`w-${host}`] = await t.asUser(`fr-writer-${label}`, Role.CONTRIBUTOR, host);
+      tokens[`h-${host}`] = await t.asUser(`fr-head-${label}`, Role.BOARD_HEAD, host);
+    }
+    db = new Client({ connectionString: t.databaseUrl });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await db?.end();
+    await t?.close();
+  });
+
+  it('flags an item not reviewed for N working days, and a review restarts the count', async () => {
+    // Published Mon 2 March 2026; 22 wd later: 3–6 (4), 9–13 (9), 16–20 (14), 23–27 (19), 30, 31 Mar, 1 Apr (22).
+    const page = await published(KG, 'ORGANISATION_PAGE', {}, vn('2026-03-02T10:00:00'));
+    const english = await published(
+      KG,
+      'CONTACT_ENTRY',
+      { position: 'Chánh Văn phòng' },
+      vn('2026-03-02T10:00:00'),
+      'en',
+    );
+    const queue = (await t.gql(KG, FRESH, { o: true }, { token: tokens[`h-${KG}`] })).body.data!
+      .freshnessQueue as Array<Record<string, any>>;
+    expect(queue.filter((e) => e.itemId === page)).toEqual([
+      {
+        tenantId: t.tenant(KG).id,
+        itemId: page,
+        kind: 'ORGANISATION_PAGE',
+        scope: 'ITEM',
+        ruleKey: 'introduction-contacts',
+        article: 'Điều 16 khoản 1 điểm a',
+        profileKey: 'kiengiang-641-2017',
+        lastReviewedAt: vn('2026-03-02T10:00:00').toISOString(),
+        reviewDueAt: endOf('2026-04-01'),
+        overdue: true,
+      },
+    ]);
+    // The English contact answers to art. 16.1.h, the Vietnamese page to 16.1.a, never both.
+    expect(queue.filter((e) => e.itemId === english).map((e) => [e.ruleKey, e.article])).toEqual([
+      ['foreign-language', 'Điều 16 khoản 1 điểm h'],
+    ]);
+    // The news section has had nothing published: due now.
+    expect(queue.find((e) => e.scope === 'SECTION')).toMatchObject({
+      itemId: null,
+      ruleKey: 'news-direction',
+      lastReviewedAt: null,
+      overdue: true,
+    });
+
+    // Another portal's board neither sees nor reviews it.
+    const saigonQueue = (await t.gql(SAIGON, FRESH, {}, { token: tokens[`h-${SAIGON}`] })).body.data!
+      .freshnessQueue as Array<Record<string, any>>;
+    expect(saigonQueue.filter((e) => e.tenantId === t.tenant(KG).id)).toEqual([]);
+    expect(
+      (await t.gql(SAIGON, REVIEW, { i: page }, { token: tokens[`h-${SAIGON}`] })).body.data!
+        .markContentReviewed,
+    ).toEqual({
+      __typename: 'InputError',
+      errorCode: 'NOT_FOUND',
+      field: 'itemId',
+    });
+
+    const reviewed = (
+      await t.gql(KG, REVIEW, { i: page, n: 'Đã rà soát, không thay đổi.' }, { token: tokens[`h-${KG}`] })
+    ).body.data!.markContentReviewed;
+    expect(reviewed.__typename).toBe('ContentReview');
+    expect(reviewed.entries).toHaveLength(1);
+    expect(reviewed.entries[0]).toMatchObject({ itemId: page, overdue: false });
+    expect(Date.parse(reviewed.entries[0].reviewDueAt)).toBeGreaterThan(Date.now() + 20 * 86_400_000);
+    const after = (await t.gql(KG, FRESH, { o: true }, { token: tokens[`h-${KG}`] })).body.data!
+      .freshnessQueue as Array<Record<string, any>>;
+    expect(after.map((e) => e.itemId)).not.toContain(page);
+    const history = await db.query(
+      `SELECT action, actor_account_id IS NOT NULL AS actor, note FROM workflow_events WHERE item_id = $1 AND action = 'REVIEW'`,
+      [page],
+    );
+    expect(history.rows).toEqual([{ action: 'REVIEW', actor: true, note: 'Đã rà soát, không thay đổi.' }]);
+    const audit = await db.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'content.review' AND subject_id = $1`,
+      [page],
+    );
+    expect(audit.rows[0].n).toBe(1);
+  });
+
+  it('reminds the unit monthly where the regulation says so (1376 art. 19.3), and when a review is overdue', async () => {
+    const stpPage = await published(STP, 'ORGANISATION_PAGE', {}, vn('2026-03-02T10:00:00'));
+    const saigonPage = await published(SAIGON, 'ORGANISATION_PAGE', {}, vn('2026-03-02T10:00:00'));
+    const now = vn('2026-12-01T08:00:00');
+    await t.app.get(FreshnessService).raiseReminders(now);
+    const stages = async (id: string) =>
+      (
+        await db.query(
+          `SELECT stage, due_at FROM editorial_reminders WHERE item_id = $1 AND deadline = 'REVIEW' ORDER BY stage`,
+          [id],
+        )
+      ).rows.map((r) => [r.stage, new Date(r.due_at).toISOString()]);
+    expect(await stages(stpPage)).toEqual([
+      ['MONTHLY_2026_12', endOf('2026-04-01')],
+      ['OVERDUE', endOf('2026-04-01')],
+    ]);
+    // 05/2024 asks no monthly review: only the overdue reminder.
+    expect(await stages(saigonPage)).toEqual([['OVERDUE', endOf('2026-04-01')]]);
+    // Raised once.
+    expect(await t.app.get(FreshnessService).raiseReminders(now)).toBe(0);
+    // The unit's writer reads them with its other reminders.
+    const reminders = (
+      await t.gql(
+        STP,
+        `query { editorialReminders { itemId deadline stage } }`,
+        {},
+        { token: tokens[`w-${STP}`] },
+      )
+    ).body;
+    expect(reminders.data?.editorialReminders ?? reminders.errors).toEqual(
+      expect.arrayContaining([{ itemId: stpPage, deadline: 'REVIEW', stage: 'MONTHLY_2026_12' }]),
+    );
+  });
+
+  it('fails the report’s freshness check once an item is past its review date', async () => {
+    const page = await published(
+      SAIGON,
+      'CONTACT_ENTRY',
+      { position: 'Chủ tịch' },
+      vn('2026-01-05T10:00:00'),
+    );
+    // 22 wd after Mon 5 Jan: 6–9 (4), 10 make-up Saturday (5), 12–16 (10), 19–23 (15), 26–30 (20), 2, 3 Feb (22).
+    const check = async (period: string) => {
+      const body = (
+        await t.gql(
+          SAIGON,
+          `query($t: ID, $p: String!) { report(tenantId: $t, period: $p) { portals { rules { key outcome findings article } } } }`,
+          { t: t.tenant(SAIGON).id, p: period },
+          { token: tokens[`h-${SAIGON}`] },
+        )
+      ).body;
+      return (body.data!.report.portals[0].rules as Array<Record<string, any>>).find(
+        (r) => r.key === 'freshness-introduction-contacts',
+      )!;
+    };
+    expect(await check('2026-01')).toMatchObject({
+      outcome: 'PASSED',
+      findings: [],
+      article: 'Điều 12 khoản 1 điểm a',
+    });
+    const feb = await check('2026-02');
+    expect(feb.outcome).toBe('FAILED');
+    expect(feb.findings).toEqual([expect.stringMatching(/rà soát lần cuối 2026-01-05, hạn 2026-02-03$/)]);
+    expect(page).toBeTruthy();
   });
 });

@@ -12,3 +12,4 @@ export * from './policies/manifest-policies';
 
 import { CalendarOverrideEntity, DeadlinePolicyAssignmentEntity } from './calendar/calendar-override.entity';
 export const CALENDAR_ENTITIES = [CalendarOverrideEntity, DeadlinePolicyAssignmentEntity];
+export * from './policies/freshness';

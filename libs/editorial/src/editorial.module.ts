@@ -5,6 +5,8 @@ import { ContentModule } from '@portal/content';
 import { TenancyModule } from '@portal/tenancy';
 import { ItemDeadlines } from './deadlines/item-deadlines.service';
 import { DeadlineReevaluationService } from './deadlines/deadline-reevaluation.service';
+import { FreshnessService } from './freshness/freshness.service';
+import { FreshnessResolver } from './graphql/freshness.resolver';
 import { EditorialResolver } from './graphql/editorial.resolver';
 import { EditorialService } from './workflow/editorial.service';
 import { RemindersService } from './workflow/reminders.service';
@@ -12,7 +14,16 @@ import { EditorialMergeParticipant } from './workflow/editorial-merge.participan
 
 @Module({
   imports: [TenancyModule, AccessModule, CalendarModule, ContentModule],
-  providers: [ItemDeadlines, DeadlineReevaluationService, EditorialService, RemindersService, EditorialResolver, EditorialMergeParticipant],
-  exports: [ItemDeadlines, DeadlineReevaluationService, EditorialService, RemindersService],
+  providers: [
+    ItemDeadlines,
+    DeadlineReevaluationService,
+    FreshnessService,
+    FreshnessResolver,
+    EditorialService,
+    RemindersService,
+    EditorialResolver,
+    EditorialMergeParticipant,
+  ],
+  exports: [ItemDeadlines, DeadlineReevaluationService, FreshnessService, EditorialService, RemindersService],
 })
 export class EditorialModule {}

@@ -5,6 +5,7 @@ export * from './workflow/editorial.service';
 export * from './workflow/reminders.service';
 export * from './deadlines/item-deadlines.service';
 export * from './deadlines/deadline-reevaluation.service';
+export * from './freshness/freshness.service';
 
 import {
   ApprovalDelegationEntity,

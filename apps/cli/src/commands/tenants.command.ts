@@ -76,7 +76,8 @@ export function tenantsCommand(): Command {
             app.get(HostRoutingService),
             app.get(DeadlineService),
           );
-          if (policies.problems.length) throw new CliError(policies.problems.map((p) => `${file} ${p}`).join('\n'));
+          if (policies.problems.length)
+            throw new CliError(policies.problems.map((p) => `${file} ${p}`).join('\n'));
           process.stdout.write(
             `${file}: created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}${policies.assigned.length ? `, deadline policy set on ${policies.assigned.join(', ')}` : ''}\n`,
           );

@@ -153,7 +153,8 @@ const freshnessRule: SchemaObject = {
     key: {
       type: 'string',
       pattern: POLICY_KEY_PATTERN,
-      description: 'a key of lowercase letters and digits joined by single "-", such as "introduction-contacts"',
+      description:
+        'a key of lowercase letters and digits joined by single "-", such as "introduction-contacts"',
     },
     titleVi: { type: 'string', minLength: 1, maxLength: 300 },
     titleEn: { type: 'string', minLength: 1, maxLength: 300 },

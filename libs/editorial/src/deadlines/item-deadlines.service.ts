@@ -33,9 +33,7 @@ export class ItemDeadlines {
     const mapping = deadlineOf(item.kind, fields);
     if (!mapping) return null;
     const { rules } = await this.deadlines.effectivePolicy(item.tenantId);
-    return (
-      (mapping.informationKinds as InformationKind[]).find((kind) => rules.has(kind)) ?? null
-    );
+    return (mapping.informationKinds as InformationKind[]).find((kind) => rules.has(kind)) ?? null;
   }
 
   /** The statutory publication deadline (DOMAIN.md §6); the anchor date is read at 00:00 local time. */

@@ -153,8 +153,13 @@ export class ReminderType {
   @Field(() => ID) id!: string;
   @Field(() => ID) itemId!: string;
   @Field(() => ID) revisionId!: string;
-  @Field(() => String, { description: 'BOARD_HANDLING or PUBLICATION' }) deadline!: string;
-  @Field(() => String, { description: 'DUE_IN_<n>H before the deadline, OVERDUE after it' }) stage!: string;
+  @Field(() => String, { description: 'BOARD_HANDLING, PUBLICATION or REVIEW (kept up to date)' })
+  deadline!: string;
+  @Field(() => String, {
+    description:
+      'DUE_IN_<n>H before the deadline, OVERDUE after it; MONTHLY_<yyyy>_<mm> for a monthly review',
+  })
+  stage!: string;
   @Field(() => Date) dueAt!: Date;
   @Field(() => Date) createdAt!: Date;
 }
