@@ -7,6 +7,7 @@ import { ItemDeadlines } from './deadlines/item-deadlines.service';
 import { DeadlineReevaluationService } from './deadlines/deadline-reevaluation.service';
 import { FreshnessService } from './freshness/freshness.service';
 import { FreshnessResolver } from './graphql/freshness.resolver';
+import { FieldApprovalRuleSource } from './workflow-policy/field-approval.source';
 import { EditorialResolver } from './graphql/editorial.resolver';
 import { EditorialService } from './workflow/editorial.service';
 import { RemindersService } from './workflow/reminders.service';

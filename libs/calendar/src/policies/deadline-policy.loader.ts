@@ -10,6 +10,7 @@ import {
   type DeadlineRule,
   type FreshnessRule,
   type ReportRule,
+  type WorkflowChoice,
 } from './deadline-policy.types';
 
 /** A problem in one profile text, at its 1-based line and column; `path` is a JSON pointer. */
@@ -97,6 +98,38 @@ export function resolveFreshnessRules(
       if (!rule.disabled)
         out.push({ rule, profileKey: profile.key, document: rule.document ?? profile.document });
     }
+    next = profile.extends;
+  }
+  return out;
+}
+
+/** A workflow choice in force for a profile, with the profile (and document) it was taken from. */
+export interface ResolvedWorkflowChoice {
+  choice: WorkflowChoice;
+  profileKey: string;
+  document: string;
+}
+
+/** The workflow choices in force for profile `key`: each from the nearest profile of its chain stating it. */
+export function resolveWorkflow(
+  profiles: Map<string, DeadlinePolicyProfile>,
+  key: string,
+): { boardMembersApproveInFields: ResolvedWorkflowChoice | null } {
+  const out: { boardMembersApproveInFields: ResolvedWorkflowChoice | null } = {
+    boardMembersApproveInFields: null,
+  };
+  const visited = new Set<string>();
+  for (let next: string | undefined = key; next !== undefined && !visited.has(next);) {
+    visited.add(next);
+    const profile = profiles.get(next);
+    if (!profile) break;
+    const choice = profile.workflow?.boardMembersApproveInFields;
+    if (choice && !out.boardMembersApproveInFields)
+      out.boardMembersApproveInFields = {
+        choice,
+        profileKey: profile.key,
+        document: choice.document ?? profile.document,
+      };
     next = profile.extends;
   }
   return out;

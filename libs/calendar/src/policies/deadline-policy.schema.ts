@@ -182,6 +182,22 @@ const freshnessRule: SchemaObject = {
   },
 };
 
+const workflowChoice: SchemaObject = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['enabled', 'article'],
+  properties: {
+    enabled: { type: 'boolean' },
+    document: { type: 'string', minLength: 1, maxLength: 1000 },
+    article: {
+      type: 'string',
+      pattern: '^Điều \\d+',
+      description: 'an article of the document, such as "Điều 11 khoản 2"',
+    },
+    quote: { type: 'string', minLength: 1, maxLength: 600 },
+  },
+};
+
 /**
  * JSON Schema (draft-07, for Ajv 8) of a deadline policy profile, see `DeadlinePolicyProfile`. It
  * checks the shape of one file; rules spanning rules or files (one rule per kind, `extends` pointing
@@ -213,5 +229,10 @@ export const DEADLINE_POLICY_SCHEMA: SchemaObject = {
     rules: { type: 'array', items: rule },
     reportRules: { type: 'array', items: reportRule },
     freshnessRules: { type: 'array', items: freshnessRule },
+    workflow: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { boardMembersApproveInFields: workflowChoice },
+    },
   },
 };

@@ -133,6 +133,20 @@ export interface FreshnessRule {
   disabled?: boolean;
 }
 
+/** A workflow choice a regulation makes for its portals, with its source. */
+export interface WorkflowChoice {
+  enabled: boolean;
+  document?: string;
+  article: string;
+  quote?: string;
+}
+
+/** How a portal's regulation shapes its editorial workflow (inherited through `extends` per choice). */
+export interface WorkflowPolicy {
+  /** Board members approve the items of their assigned fields, besides the head (1376 art. 11.2, 12.1). */
+  boardMembersApproveInFields?: WorkflowChoice;
+}
+
 /** A set of deadline rules with its legal source; may extend another profile and override its rules. */
 export interface DeadlinePolicyProfile {
   apiVersion: 'portal/v1';
@@ -152,4 +166,6 @@ export interface DeadlinePolicyProfile {
   reportRules?: ReportRule[];
   /** Freshness rules; inherited through `extends` by key like the report rules. */
   freshnessRules?: FreshnessRule[];
+  /** Workflow choices of the regulation; each inherited through `extends` unless stated. */
+  workflow?: WorkflowPolicy;
 }

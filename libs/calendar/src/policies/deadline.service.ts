@@ -24,6 +24,8 @@ import {
   loadPolicyDirectory,
   resolveFreshnessRules,
   resolveReportRules,
+  resolveWorkflow,
+  ResolvedWorkflowChoice,
   resolveRules,
   ResolvedFreshnessRule,
   ResolvedDeadlineRule,
@@ -61,6 +63,8 @@ export interface EffectivePolicy {
   reportRules: ResolvedReportRule[];
   /** The freshness ("kept up to date") rules (see `resolveFreshnessRules`). */
   freshnessRules: ResolvedFreshnessRule[];
+  /** How the regulation shapes the workflow (null: the platform's default workflow). */
+  workflow: { boardMembersApproveInFields: ResolvedWorkflowChoice | null };
 }
 
 const noRule = (kind: string) =>
@@ -147,6 +151,7 @@ export class DeadlineService implements OnModuleInit {
       rules: resolveRules(this.profiles, key),
       reportRules: resolveReportRules(this.profiles, key),
       freshnessRules: resolveFreshnessRules(this.profiles, key),
+      workflow: resolveWorkflow(this.profiles, key),
     };
   }
 
