@@ -16,6 +16,7 @@ import { EditorialMergeParticipant } from './workflow/editorial-merge.participan
 @Module({
   imports: [TenancyModule, AccessModule, CalendarModule, ContentModule],
   providers: [
+    FieldApprovalRuleSource,
     ItemDeadlines,
     DeadlineReevaluationService,
     FreshnessService,
