@@ -18,6 +18,7 @@ import { QuestionAttachments1763800001200 } from '../../../libs/engagement/src/m
 import { Reporting1763800001300 } from '../../../libs/reporting/src/migrations/1763800001300-reporting';
 import { RowLevelSecurity1763800001400 } from '../../../libs/platform/src/migrations/1763800001400-row-level-security';
 import { Freshness1763800001500 } from '../../../libs/editorial/src/migrations/1763800001500-freshness';
+import { BackupRuns1763800001600 } from '../../../libs/platform/src/migrations/1763800001600-backup-runs';
 
 /**
  * Every lib's migrations in order. Imported file by file (not through the libs' index) so that
@@ -44,4 +45,5 @@ export const MIGRATIONS = [
   Reporting1763800001300,
   RowLevelSecurity1763800001400,
   Freshness1763800001500,
+  BackupRuns1763800001600,
 ];

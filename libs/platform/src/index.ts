@@ -35,3 +35,4 @@ export * from './observability/address-allow-list';
 export * from './observability/portal-metrics';
 export * from './observability/database-metrics';
 export * from './backup';
+export * from './observability/backup-metrics';
