@@ -19,6 +19,7 @@ import { Reporting1763800001300 } from '../../../libs/reporting/src/migrations/1
 import { RowLevelSecurity1763800001400 } from '../../../libs/platform/src/migrations/1763800001400-row-level-security';
 import { Freshness1763800001500 } from '../../../libs/editorial/src/migrations/1763800001500-freshness';
 import { BackupRuns1763800001600 } from '../../../libs/platform/src/migrations/1763800001600-backup-runs';
+import { UnitVetting1763800001700 } from '../../../libs/editorial/src/migrations/1763800001700-unit-vetting';
 
 /**
  * Every lib's migrations in order. Imported file by file (not through the libs' index) so that
@@ -46,4 +47,5 @@ export const MIGRATIONS = [
   RowLevelSecurity1763800001400,
   Freshness1763800001500,
   BackupRuns1763800001600,
+  UnitVetting1763800001700,
 ];

@@ -8,6 +8,7 @@ import { DeadlineReevaluationService } from './deadlines/deadline-reevaluation.s
 import { FreshnessService } from './freshness/freshness.service';
 import { FreshnessResolver } from './graphql/freshness.resolver';
 import { FieldApprovalRuleSource } from './workflow-policy/field-approval.source';
+import { UnitVetting } from './workflow-policy/unit-vetting';
 import { EditorialResolver } from './graphql/editorial.resolver';
 import { EditorialService } from './workflow/editorial.service';
 import { RemindersService } from './workflow/reminders.service';
@@ -17,6 +18,7 @@ import { EditorialMergeParticipant } from './workflow/editorial-merge.participan
   imports: [TenancyModule, AccessModule, CalendarModule, ContentModule],
   providers: [
     FieldApprovalRuleSource,
+    UnitVetting,
     ItemDeadlines,
     DeadlineReevaluationService,
     FreshnessService,

@@ -92,6 +92,17 @@ describe('permission matrix (role × action × position)', () => {
       cell('BOARD_MEMBER in field F (TENANT), members approve in their fields', 'approve Content (own item)')
         .own,
     ).toBe('no');
+    // Unit pre-vetting: the unit leader vets on its own portal; the board does not vet, nor the unit decide.
+    expect(cell('UNIT_LEADER (TENANT)', "vet Content (another's item, unit pre-vetting)")).toEqual({
+      own: 'yes',
+      descendant: 'no',
+      sibling: 'no',
+      ancestor: 'no',
+    });
+    expect(cell('UNIT_LEADER (TENANT)', "approve Content (another's item)").own).toBe('no');
+    expect(cell('UNIT_LEADER (TENANT)', "review Content (another's item)").own).toBe('no');
+    expect(cell('BOARD_HEAD (TENANT)', "vet Content (another's item, unit pre-vetting)").own).toBe('no');
+    expect(cell('OPERATOR (TENANT)', 'grant BOARD_HEAD (TENANT)').own).toBe('yes');
     // Federation (DOMAIN.md §7): the receiving board decides on its own portal only; a ward board
     // (TENANT scope) never decides for the province above it.
     expect(cell('BOARD_MEMBER (TENANT)', 'decide Syndication (the receiving portal)')).toEqual({

@@ -82,6 +82,12 @@ export const MATRIX_ACTIONS: MatrixAction[] = [
   },
   { label: 'submit Content (own item)', action: 'submit', subject: 'Content', extra: { createdBy: 'me' } },
   {
+    label: "vet Content (another's item, unit pre-vetting)",
+    action: 'vet',
+    subject: 'Content',
+    extra: { createdBy: 'other' },
+  },
+  {
     label: "review Content (another's item)",
     action: 'review',
     subject: 'Content',

@@ -110,26 +110,25 @@ export interface ResolvedWorkflowChoice {
   document: string;
 }
 
+/** The workflow choices in force for a profile (null: the platform's default workflow). */
+export interface ResolvedWorkflow {
+  boardMembersApproveInFields: ResolvedWorkflowChoice | null;
+  unitPreVetting: ResolvedWorkflowChoice | null;
+}
+
 /** The workflow choices in force for profile `key`: each from the nearest profile of its chain stating it. */
-export function resolveWorkflow(
-  profiles: Map<string, DeadlinePolicyProfile>,
-  key: string,
-): { boardMembersApproveInFields: ResolvedWorkflowChoice | null } {
-  const out: { boardMembersApproveInFields: ResolvedWorkflowChoice | null } = {
-    boardMembersApproveInFields: null,
-  };
+export function resolveWorkflow(profiles: Map<string, DeadlinePolicyProfile>, key: string): ResolvedWorkflow {
+  const out: ResolvedWorkflow = { boardMembersApproveInFields: null, unitPreVetting: null };
   const visited = new Set<string>();
   for (let next: string | undefined = key; next !== undefined && !visited.has(next);) {
     visited.add(next);
     const profile = profiles.get(next);
     if (!profile) break;
-    const choice = profile.workflow?.boardMembersApproveInFields;
-    if (choice && !out.boardMembersApproveInFields)
-      out.boardMembersApproveInFields = {
-        choice,
-        profileKey: profile.key,
-        document: choice.document ?? profile.document,
-      };
+    for (const name of ['boardMembersApproveInFields', 'unitPreVetting'] as const) {
+      const choice = profile.workflow?.[name];
+      if (choice && !out[name])
+        out[name] = { choice, profileKey: profile.key, document: choice.document ?? profile.document };
+    }
     next = profile.extends;
   }
   return out;

@@ -188,6 +188,7 @@ const workflowChoice: SchemaObject = {
   required: ['enabled', 'article'],
   properties: {
     enabled: { type: 'boolean' },
+    workingDays: { type: 'integer', minimum: 1, maximum: 365 },
     document: { type: 'string', minLength: 1, maxLength: 1000 },
     article: {
       type: 'string',
@@ -232,7 +233,7 @@ export const DEADLINE_POLICY_SCHEMA: SchemaObject = {
     workflow: {
       type: 'object',
       additionalProperties: false,
-      properties: { boardMembersApproveInFields: workflowChoice },
+      properties: { boardMembersApproveInFields: workflowChoice, unitPreVetting: workflowChoice },
     },
   },
 };

@@ -136,6 +136,8 @@ export interface FreshnessRule {
 /** A workflow choice a regulation makes for its portals, with its source. */
 export interface WorkflowChoice {
   enabled: boolean;
+  /** unitPreVetting only: the unit leader's deadline, in working days from the submission. */
+  workingDays?: number;
   document?: string;
   article: string;
   quote?: string;
@@ -145,6 +147,8 @@ export interface WorkflowChoice {
 export interface WorkflowPolicy {
   /** Board members approve the items of their assigned fields, besides the head (1376 art. 11.2, 12.1). */
   boardMembersApproveInFields?: WorkflowChoice;
+  /** A unit leader vets the unit's submissions before the board (1376 art. 18.2; 38a art. 8.1; 517 art. 7.2.a). */
+  unitPreVetting?: WorkflowChoice;
 }
 
 /** A set of deadline rules with its legal source; may extend another profile and override its rules. */

@@ -25,7 +25,7 @@ import {
   resolveFreshnessRules,
   resolveReportRules,
   resolveWorkflow,
-  ResolvedWorkflowChoice,
+  ResolvedWorkflow,
   resolveRules,
   ResolvedFreshnessRule,
   ResolvedDeadlineRule,
@@ -64,7 +64,7 @@ export interface EffectivePolicy {
   /** The freshness ("kept up to date") rules (see `resolveFreshnessRules`). */
   freshnessRules: ResolvedFreshnessRule[];
   /** How the regulation shapes the workflow (null: the platform's default workflow). */
-  workflow: { boardMembersApproveInFields: ResolvedWorkflowChoice | null };
+  workflow: ResolvedWorkflow;
 }
 
 const noRule = (kind: string) =>

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DeadlineService, InformationKind } from '@portal/calendar';
+import {
+  CalendarService,
+  DeadlineService,
+  InformationKind,
+  endOfLocalDay,
+  localDayOf,
+} from '@portal/calendar';
 import { ContentFields, ContentKind, deadlineOf } from '@portal/content';
 import { DomainError } from '@portal/platform';
 
@@ -17,7 +23,10 @@ export interface DeadlineSubject {
  */
 @Injectable()
 export class ItemDeadlines {
-  constructor(private readonly deadlines: DeadlineService) {}
+  constructor(
+    private readonly deadlines: DeadlineService,
+    private readonly calendars: CalendarService,
+  ) {}
 
   async due(kind: InformationKind, anchor: Date, tenantId: string): Promise<Date | null> {
     try {
@@ -46,6 +55,12 @@ export class ItemDeadlines {
     const anchor =
       typeof anchorValue === 'string' ? new Date(`${anchorValue}T00:00:00+07:00`) : item.createdAt;
     return this.due(kind, anchor, item.tenantId);
+  }
+
+  /** The end of the `days`-th working day after `anchor` on the portal's calendar (a step's own deadline). */
+  async workingDaysDue(anchor: Date, days: number, tenantId: string): Promise<Date> {
+    const calendar = await this.calendars.forTenant(tenantId);
+    return endOfLocalDay(calendar.addWorkingDays(localDayOf(anchor), days));
   }
 
   /** The board's deadline for a submission made at `submittedAt` (000 art. 11.2). */

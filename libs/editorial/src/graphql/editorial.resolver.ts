@@ -42,6 +42,7 @@ function revisionOf(r: ContentRevisionEntity, state?: EditorialStateEntity | nul
     createdAt: r.createdAt,
     status: state?.status ?? null,
     boardDueAt: state?.boardDueAt ?? null,
+    unitDueAt: state?.unitDueAt ?? null,
     dueAt: state?.dueAt ?? null,
     scheduledAt: state?.scheduledAt ?? null,
     withdrawAt: state?.withdrawAt ?? null,
@@ -176,6 +177,7 @@ export class EditorialResolver {
         status: r.status,
         submittedAt: r.submitted_at,
         boardDueAt: r.board_due_at,
+        unitDueAt: r.unit_due_at,
         dueAt: r.due_at,
       }),
     );

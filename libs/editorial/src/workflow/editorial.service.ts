@@ -32,6 +32,7 @@ import {
 } from '@portal/platform';
 import { HostRoutingService, RoutedTenant, TenantStatus } from '@portal/tenancy';
 import { ItemDeadlines } from '../deadlines/item-deadlines.service';
+import { UnitVetting } from '../workflow-policy/unit-vetting';
 import { ApprovalDelegationEntity, EditorialStateEntity, WorkflowEventEntity } from './editorial.entity';
 import { EDITABLE, RefusalReason, RevisionStatus, TRANSITIONS, WorkflowAction } from './workflow';
 
@@ -84,6 +85,7 @@ export class EditorialService implements OnModuleInit {
     private readonly dataSource: DataSource,
     private readonly notifications: PgNotifications,
     private readonly jobs: JobQueue,
+    private readonly vetting: UnitVetting,
   ) {}
 
   onModuleInit(): void {
@@ -224,6 +226,7 @@ export class EditorialService implements OnModuleInit {
           status,
           submittedAt: working?.state.submittedAt ?? null,
           boardDueAt: working?.state.boardDueAt ?? null,
+          unitDueAt: working?.state.unitDueAt ?? null,
           dueAt,
           updatedAt: new Date(),
         });
@@ -296,7 +299,7 @@ export class EditorialService implements OnModuleInit {
           'A refusal needs one of the refusal reasons.',
         );
       }
-      if (action === WorkflowAction.RETURN && !note)
+      if ((action === WorkflowAction.RETURN || action === WorkflowAction.UNIT_RETURN) && !note)
         throw inputError(
           'NOTE_REQUIRED',
           'note',
@@ -330,7 +333,10 @@ export class EditorialService implements OnModuleInit {
         if (!locked || locked.status !== target.state.status)
           throw invalidTransition(action, locked?.status ?? status);
         const now = new Date();
-        const changes: Partial<EditorialStateEntity> = { status: t.to, updatedAt: now };
+        // Where the portal's regulation asks for unit pre-vetting, SUBMIT and VET lead elsewhere.
+        const vetted = await this.vetting.step(action, item, now);
+        const to = vetted?.to ?? t.to;
+        const changes: Partial<EditorialStateEntity> = { status: to, updatedAt: now };
         if (action === WorkflowAction.SCHEDULE) {
           changes.scheduledAt = options.at!;
           // Sent in the same transaction: the state and its job commit, or roll back, together.
@@ -346,6 +352,7 @@ export class EditorialService implements OnModuleInit {
           changes.submittedAt = now;
           changes.boardDueAt = await this.deadlines.boardDue(now, item.tenantId);
         }
+        Object.assign(changes, vetted?.changes);
         if (action === WorkflowAction.PUBLISH) {
           if (live)
             await m.update(
@@ -361,7 +368,7 @@ export class EditorialService implements OnModuleInit {
           await this.content.lifecycle(tx, { type: 'withdrawn', item, at: now });
         }
         await m.update(EditorialStateEntity, { revisionId: target.revision.id }, changes);
-        await this.record(tx, m, item, target.revision.id, action, target.state.status, t.to, {
+        await this.record(tx, m, item, target.revision.id, action, target.state.status, to, {
           delegated,
           reason: options.reason ?? null,
           note,
@@ -569,10 +576,17 @@ export class EditorialService implements OnModuleInit {
         's.revision_id AS revision_id',
         's.status AS status',
         's.board_due_at AS board_due_at',
+        's.unit_due_at AS unit_due_at',
         's.due_at AS due_at',
         's.submitted_at AS submitted_at',
       ]);
-    if (filter.overdueOnly) qb.andWhere('(s.board_due_at < now() OR s.due_at < now())');
+    if (filter.overdueOnly)
+      qb.andWhere(
+        '(s.board_due_at < now() OR s.due_at < now() OR (s.status = :unitReview AND s.unit_due_at < now()))',
+        {
+          unitReview: RevisionStatus.UNIT_REVIEW,
+        },
+      );
     // Due soon: a deadline falls within the next n hours (and has not passed).
     if (filter.dueWithinHours != null) {
       if (
@@ -597,6 +611,7 @@ export class EditorialService implements OnModuleInit {
       revision_id: string;
       status: RevisionStatus;
       board_due_at: Date | null;
+      unit_due_at: Date | null;
       due_at: Date | null;
       submitted_at: Date | null;
     }> = await qb
