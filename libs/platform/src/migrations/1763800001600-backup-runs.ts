@@ -18,8 +18,10 @@ export class BackupRuns1763800001600 implements MigrationInterface {
         error text
       )`);
     await q.query(`CREATE INDEX backup_runs_started ON backup_runs (started_at DESC)`);
-    // Platform operations, never an officer's: the scoped role has no business here.
+    // Platform operations, never an officer's: the scoped role has no business here. Row-level
+    // security without a policy keeps it so after a restore, which grants every table again.
     await q.query(`REVOKE ALL ON backup_runs FROM ${SCOPED_ROLE}`);
+    await q.query(`ALTER TABLE backup_runs ENABLE ROW LEVEL SECURITY`);
   }
 
   async down(q: QueryRunner): Promise<void> {
