@@ -53,9 +53,7 @@ describe('scheduled backups with retention, watched by /health and /metrics', ()
   };
   const metric = async (name: string) => {
     const res = await t.http({ host: '127.0.0.1', path: '/metrics' });
-    const line = res.text
-      .split('\n')
-      .find((l) => l.startsWith(`${name} `));
+    const line = res.text.split('\n').find((l) => l.startsWith(`${name} `));
     return line ? Number(line.split(' ')[1]) : null;
   };
 

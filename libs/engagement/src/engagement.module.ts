@@ -58,7 +58,14 @@ import { QuestionsService } from './questions/questions.service';
     QuestionRemindersService,
     QuestionsResolver,
   ],
-  exports: [QuestionDeadlineReevaluationService, PublicWriteGuard, CHALLENGE_VERIFIER, QuestionsService, QuestionRemindersService, QuestionClock],
+  exports: [
+    QuestionDeadlineReevaluationService,
+    PublicWriteGuard,
+    CHALLENGE_VERIFIER,
+    QuestionsService,
+    QuestionRemindersService,
+    QuestionClock,
+  ],
 })
 export class EngagementModule implements NestModule {
   /** A flooding address's public writes are refused before the GraphQL pipeline (same answer). */

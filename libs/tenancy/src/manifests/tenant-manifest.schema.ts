@@ -60,7 +60,8 @@ export const TENANT_MANIFEST_SCHEMA: SchemaObject = {
         deadlinePolicy: {
           type: 'string',
           pattern: '^[a-z0-9]+(-[a-z0-9]+)*$',
-          description: 'the key of a deadline policy profile in tenants/policies, such as "kiengiang-641-2017"',
+          description:
+            'the key of a deadline policy profile in tenants/policies, such as "kiengiang-641-2017"',
         },
         children: { type: 'array', items: { $ref: '#/definitions/node' } },
       },
