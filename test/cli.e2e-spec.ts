@@ -83,9 +83,25 @@ describe('portal CLI', () => {
       const first = await portal(['tenants', 'apply', ...files], env);
       expect(first.stderr).toBe('');
       expect(first.stdout).toMatch(/hochiminhcity\.yaml: created \d+, updated 0, unchanged 0/);
+      // Each tree names the regulation its portals follow: Kiên Giang's own, and 1376 for the
+      // city's Department of Culture and Sports; a second apply leaves them as they are.
+      expect(first.stdout).toMatch(
+        /kiengiang\.yaml: created \d+, updated 0, unchanged 0, deadline policy set on kiengiang\.gov\.vn\n/,
+      );
+      expect(first.stdout).toMatch(
+        /hochiminhcity\.yaml: .*, deadline policy set on [a-z]+\.hochiminhcity\.gov\.vn\n/,
+      );
       const second = await portal(['tenants', 'apply', ...files], env);
-      expect(second.stdout).toMatch(/hochiminhcity\.yaml: created 0, updated 0, unchanged \d+/);
-      expect(second.stdout).toMatch(/kiengiang\.yaml: created 0, updated 0, unchanged \d+/);
+      expect(second.stdout).toMatch(/hochiminhcity\.yaml: created 0, updated 0, unchanged \d+\n/);
+      expect(second.stdout).toMatch(/kiengiang\.yaml: created 0, updated 0, unchanged \d+\n/);
+      expect(
+        (
+          await portal(
+            ['deadlines', 'due', 'QA_ANSWER', '2026-02-13', '--tenant', 'rachgia.kiengiang.gov.vn'],
+            env,
+          )
+        ).stdout,
+      ).toMatch(/^2026-03-13\t.*\tĐiều 16 khoản 1 điểm đ, Quyết định số 641\/QĐ-UBND/);
 
       const created = await portal(
         ['tenants', 'create', '--parent', 'hochiminhcity.gov.vn', '--kind', 'WARD', '--name-vi', 'Phường 09'],

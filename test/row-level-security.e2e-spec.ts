@@ -38,6 +38,7 @@ const NOT_TENANT_OWNED: Record<string, string> = {
   login_failures: 'throttling by user name and address before anyone is known',
   question_unit_members: 'membership rows keyed by unit and account; read through the unit',
   migrations: 'the schema history',
+  backup_runs: 'platform operations (scheduled backups); the scoped role has no rights on it',
 };
 
 describe('row-level security on tenant-owned tables', () => {

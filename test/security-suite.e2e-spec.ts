@@ -400,6 +400,13 @@ const IDOR_CASES: IdorCase[] = [
     vars: () => ({ id: v.rgLive }),
   },
   {
+    name: 'markContentReviewed of a live item',
+    op: 'Mutation.markContentReviewed',
+    foreign: ['itemId'],
+    query: `mutation($id: ID!) { markContentReviewed(itemId: $id) { __typename ... on ContentReview { entries { itemId } } ... on InputError { errorCode field } } }`,
+    vars: () => ({ id: v.rgLive }),
+  },
+  {
     name: 'delegateApproval on the victim portal to its deputy',
     op: 'Mutation.delegateApproval',
     foreign: ['input.tenantId', 'input.deputyAccountId'],

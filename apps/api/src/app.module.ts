@@ -30,6 +30,7 @@ import { PortalHomeController } from './home/portal-home.controller';
 import { DemoSeeder } from './demo/demo-seeder';
 import { AnonymousResponseCache } from './http/anonymous-response-cache';
 import { ApiObservabilityModule } from './observability/observability.module';
+import { ScheduledBackupsModule } from './backup/scheduled-backups.module';
 
 // Limits on every operation: a public endpoint must not let one query cost the database a fortune.
 const MAX_TOKENS = 2000;
@@ -64,6 +65,7 @@ export class AppModule implements NestModule {
         ReportingModule,
         RoyaltiesModule,
         ApiObservabilityModule,
+        ScheduledBackupsModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',

@@ -21,6 +21,9 @@ import { RowLevelSecurity1763800001400 } from '../../../libs/platform/src/migrat
 import { LoginAddressKey1763800001450 } from '../../../libs/identity/src/migrations/1763800001450-login-address-key';
 import { Royalties1763800001500 } from '../../../libs/royalties/src/migrations/1763800001500-royalties';
 import { IdempotencyKeys1763800001500 } from '../../../libs/platform/src/migrations/1763800001500-idempotency-keys';
+import { Freshness1763800001500 } from '../../../libs/editorial/src/migrations/1763800001500-freshness';
+import { BackupRuns1763800001600 } from '../../../libs/platform/src/migrations/1763800001600-backup-runs';
+import { UnitVetting1763800001700 } from '../../../libs/editorial/src/migrations/1763800001700-unit-vetting';
 
 /**
  * Every lib's migrations in order. Imported file by file (not through the libs' index) so that
@@ -47,7 +50,10 @@ export const MIGRATIONS = [
   Reporting1763800001300,
   RowLevelSecurity1763800001400,
   LoginAddressKey1763800001450,
-  IdempotencyKeys1763800001500,
   Royalties1763800001500,
+  Freshness1763800001500,
+  IdempotencyKeys1763800001500,
+  BackupRuns1763800001600,
+  UnitVetting1763800001700,
   Polls1765100000100,
 ];

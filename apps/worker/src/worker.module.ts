@@ -11,10 +11,12 @@ import { IdentityModule } from '@portal/identity';
 import { AppConfig, PlatformModule } from '@portal/platform';
 import { TenancyModule } from '@portal/tenancy';
 import { ENTITIES, MIGRATIONS } from '../../api/src/composition';
+import { ScheduledBackupsModule } from '../../api/src/backup/scheduled-backups.module';
 
 /**
  * The background process: the same libs as the api without HTTP. It migrates on start and works
- * the job queues the libs register (scheduled publishing and withdrawal, deadline reminders).
+ * the job queues the libs register (scheduled publishing and withdrawal, deadline reminders,
+ * scheduled backups when BACKUP_DIR is set).
  * Run any number of them; set RUN_JOBS=false on the api instances when workers run separately.
  */
 @Module({})
@@ -38,6 +40,7 @@ export class WorkerModule {
         FederationModule,
         EngagementModule,
         ReportingModule,
+        ScheduledBackupsModule,
       ],
     };
   }

@@ -8,6 +8,8 @@ export * from './calendar/calendar-override.entity';
 export * from './policies/deadline-policy.types';
 export * from './policies/deadline-policy.loader';
 export * from './policies/deadline.service';
+export * from './policies/manifest-policies';
 
 import { CalendarOverrideEntity, DeadlinePolicyAssignmentEntity } from './calendar/calendar-override.entity';
 export const CALENDAR_ENTITIES = [CalendarOverrideEntity, DeadlinePolicyAssignmentEntity];
+export * from './policies/freshness';

@@ -3,6 +3,12 @@ import { AccessModule } from '@portal/access';
 import { CalendarModule } from '@portal/calendar';
 import { ContentModule } from '@portal/content';
 import { TenancyModule } from '@portal/tenancy';
+import { ItemDeadlines } from './deadlines/item-deadlines.service';
+import { DeadlineReevaluationService } from './deadlines/deadline-reevaluation.service';
+import { FreshnessService } from './freshness/freshness.service';
+import { FreshnessResolver } from './graphql/freshness.resolver';
+import { FieldApprovalRuleSource } from './workflow-policy/field-approval.source';
+import { UnitVetting } from './workflow-policy/unit-vetting';
 import { EditorialResolver } from './graphql/editorial.resolver';
 import { EditorialService } from './workflow/editorial.service';
 import { RemindersService } from './workflow/reminders.service';
@@ -10,7 +16,18 @@ import { EditorialMergeParticipant } from './workflow/editorial-merge.participan
 
 @Module({
   imports: [TenancyModule, AccessModule, CalendarModule, ContentModule],
-  providers: [EditorialService, RemindersService, EditorialResolver, EditorialMergeParticipant],
-  exports: [EditorialService, RemindersService],
+  providers: [
+    FieldApprovalRuleSource,
+    UnitVetting,
+    ItemDeadlines,
+    DeadlineReevaluationService,
+    FreshnessService,
+    FreshnessResolver,
+    EditorialService,
+    RemindersService,
+    EditorialResolver,
+    EditorialMergeParticipant,
+  ],
+  exports: [ItemDeadlines, DeadlineReevaluationService, FreshnessService, EditorialService, RemindersService],
 })
 export class EditorialModule {}

@@ -3,6 +3,9 @@ export * from './workflow/workflow';
 export * from './workflow/editorial.entity';
 export * from './workflow/editorial.service';
 export * from './workflow/reminders.service';
+export * from './deadlines/item-deadlines.service';
+export * from './deadlines/deadline-reevaluation.service';
+export * from './freshness/freshness.service';
 
 import {
   ApprovalDelegationEntity,

@@ -24,6 +24,7 @@ import { QuestionsResolver } from './graphql/questions.resolver';
 import { PublicQuestionsService } from './questions/public-questions.service';
 import { QuestionClock } from './questions/question-clock';
 import { QuestionDeadlines } from './questions/question-deadlines';
+import { QuestionDeadlineReevaluationService } from './questions/question-deadline-reevaluation.service';
 import { QuestionEvents } from './questions/question-events';
 import { QuestionRemindersService } from './questions/question-reminders.service';
 import { QuestionUnitsService } from './questions/question-units.service';
@@ -55,6 +56,7 @@ import { QuestionsService } from './questions/questions.service';
     PollMergeParticipant,
     QuestionClock,
     QuestionDeadlines,
+    QuestionDeadlineReevaluationService,
     QuestionEvents,
     QuestionUnitsService,
     PublicQuestionsService,
@@ -62,7 +64,14 @@ import { QuestionsService } from './questions/questions.service';
     QuestionRemindersService,
     QuestionsResolver,
   ],
-  exports: [PublicWriteGuard, CHALLENGE_VERIFIER, QuestionsService, QuestionRemindersService, QuestionClock],
+  exports: [
+    QuestionDeadlineReevaluationService,
+    PublicWriteGuard,
+    CHALLENGE_VERIFIER,
+    QuestionsService,
+    QuestionRemindersService,
+    QuestionClock,
+  ],
 })
 export class EngagementModule implements NestModule {
   /** A flooding address's public writes are refused before the GraphQL pipeline (same answer). */

@@ -41,3 +41,4 @@ export * from './questions/question-reminders.service';
 export * from './polls/poll.entity';
 export * from './polls/poll-rules';
 export * from './polls/poll.service';
+export * from './questions/question-deadline-reevaluation.service';

@@ -40,3 +40,4 @@ export * from './backup';
 export * from './idempotency';
 export * from './errors/database-unavailable';
 export * from './errors/service-unavailable.filter';
+export * from './observability/backup-metrics';

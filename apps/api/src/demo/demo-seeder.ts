@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RoleAssignmentService, Role, RoleScope } from '@portal/access';
+import { DeadlineService, applyManifestPolicies } from '@portal/calendar';
 import { AccountService } from '@portal/identity';
 import { APP_CONFIG, AppConfig, systemContext } from '@portal/platform';
 import { HostRoutingService, ManifestApplyService, loadTenantManifestFile } from '@portal/tenancy';
@@ -104,6 +105,7 @@ export class DemoSeeder {
     private readonly accounts: AccountService,
     private readonly roles: RoleAssignmentService,
     private readonly routing: HostRoutingService,
+    private readonly deadlines: DeadlineService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -121,6 +123,8 @@ export class DemoSeeder {
       const report = await this.manifests.apply(ctx, parsed.manifest);
       if (report.problems.length)
         throw new Error(`${file}: ${report.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+      const policies = await applyManifestPolicies(ctx, parsed.manifest, this.routing, this.deadlines);
+      if (policies.problems.length) throw new Error(`${file}: ${policies.problems.join('; ')}`);
       this.logger.log(`${file}: ${report.created} portals created`);
     }
     const password = process.env.DEMO_PASSWORD ?? 'demo-password-2026';

@@ -3,6 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import {
   PortalMetrics,
+  registerBackupMetrics,
   registerDatabasePoolMetrics,
   registerJobQueueMetrics,
   registerReplicaMetrics,
@@ -32,6 +33,7 @@ import { registerResponseCacheMetrics } from './response-cache-metrics';
         registerDatabasePoolMetrics(metrics.registry, dataSource);
         registerReplicaMetrics(metrics.registry, dataSource);
         registerJobQueueMetrics(metrics.registry, dataSource);
+        registerBackupMetrics(metrics.registry, dataSource);
         let cache: AnonymousResponseCache | null = null;
         registerResponseCacheMetrics(metrics.registry, () => {
           cache ??= modules.get(AnonymousResponseCache, { strict: false });

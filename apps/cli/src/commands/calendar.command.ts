@@ -13,6 +13,9 @@ import {
   parseCalendarOverrides,
   parseDay,
 } from '@portal/calendar';
+import { DeadlineReevaluationService } from '@portal/editorial';
+import { QuestionDeadlineReevaluationService } from '@portal/engagement';
+import { HostRoutingService } from '@portal/tenancy';
 import { CliError, tenantRef, withApp } from '../cli-context';
 
 /** The national calendar needs no database; a portal's calendar (with its overrides) does. */
@@ -175,6 +178,33 @@ export function deadlinesCommand(): Command {
         if (!result.ok)
           throw new CliError(`${result.error.field}: ${result.error.text.en} [${result.error.code}]`);
         out(`${tenant.primaryHost} follows ${result.value.profile.key}`);
+      });
+    });
+  deadlines
+    .command('reevaluate')
+    .description(
+      'recompute the stored deadlines of existing items and questions from the policies and calendars in force (after a profile or its assignment changed)',
+    )
+    .option('--tenant <portal>', 'host or id of a portal: it and the portals below it (default: all)')
+    .action(async (opts: { tenant?: string }) => {
+      await withApp(async (app) => {
+        let tenantIds: string[] | null = null;
+        if (opts.tenant) {
+          const routing = app.get(HostRoutingService);
+          const root = tenantRef(app, opts.tenant, '--tenant');
+          tenantIds = [];
+          const walk = (id: string): void => {
+            tenantIds!.push(id);
+            routing.children(id).forEach((c) => walk(c.id));
+          };
+          walk(root.id);
+        }
+        const ctx = systemContext('cli');
+        const items = await app.get(DeadlineReevaluationService).reevaluate(ctx, tenantIds);
+        const questions = await app.get(QuestionDeadlineReevaluationService).reevaluate(ctx, tenantIds);
+        out(
+          `revisions: ${items.examined} examined, ${items.changed} changed; questions: ${questions.examined} examined, ${questions.changed} changed`,
+        );
       });
     });
   deadlines

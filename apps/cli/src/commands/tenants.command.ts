@@ -11,6 +11,7 @@ import {
   proposeDomainLabel,
   HostRoutingService,
 } from '@portal/tenancy';
+import { DeadlineService, applyManifestPolicies } from '@portal/calendar';
 import { CliError, tenantRef, withApp } from '../cli-context';
 import { readMergePlanFile, renderMergePreview } from './merge-plan-file';
 
@@ -69,8 +70,16 @@ export function tenantsCommand(): Command {
             throw new CliError(
               report.problems.map((p) => `${file} ${p.path}: ${p.message} [${p.code}]`).join('\n'),
             );
+          const policies = await applyManifestPolicies(
+            systemContext('cli'),
+            manifest,
+            app.get(HostRoutingService),
+            app.get(DeadlineService),
+          );
+          if (policies.problems.length)
+            throw new CliError(policies.problems.map((p) => `${file} ${p}`).join('\n'));
           process.stdout.write(
-            `${file}: created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}\n`,
+            `${file}: created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}${policies.assigned.length ? `, deadline policy set on ${policies.assigned.join(', ')}` : ''}\n`,
           );
         }
       });

@@ -65,6 +65,44 @@ describe('permission matrix (role × action × position)', () => {
     expect(cell('OPERATOR (TENANT)', 'publish Content').own).toBe('yes');
     expect(cell('PLATFORM_ADMIN', "approve Content (another's item)").own).toBe('no');
     expect(cell('CONTRIBUTOR (TENANT)', "review Content (another's item)").own).toBe('no');
+    // Who approves, per choice: by default a member with fields approves nothing; where the portal's
+    // regulation lets members approve in their fields, exactly those fields on that portal.
+    expect(cell('BOARD_MEMBER in field F (TENANT)', "approve Content (another's item, field F)").own).toBe(
+      'no',
+    );
+    expect(
+      cell(
+        'BOARD_MEMBER in field F (TENANT), members approve in their fields',
+        "approve Content (another's item, field F)",
+      ),
+    ).toEqual({ own: 'yes', descendant: 'no', sibling: 'no', ancestor: 'no' });
+    expect(
+      cell(
+        'BOARD_MEMBER in field F (SUBTREE), members approve in their fields',
+        "approve Content (another's item, field F)",
+      ),
+    ).toEqual({ own: 'yes', descendant: 'no', sibling: 'no', ancestor: 'no' });
+    expect(
+      cell(
+        'BOARD_MEMBER in field F (TENANT), members approve in their fields',
+        "approve Content (another's item, field G)",
+      ).own,
+    ).toBe('no');
+    expect(
+      cell('BOARD_MEMBER in field F (TENANT), members approve in their fields', 'approve Content (own item)')
+        .own,
+    ).toBe('no');
+    // Unit pre-vetting: the unit leader vets on its own portal; the board does not vet, nor the unit decide.
+    expect(cell('UNIT_LEADER (TENANT)', "vet Content (another's item, unit pre-vetting)")).toEqual({
+      own: 'yes',
+      descendant: 'no',
+      sibling: 'no',
+      ancestor: 'no',
+    });
+    expect(cell('UNIT_LEADER (TENANT)', "approve Content (another's item)").own).toBe('no');
+    expect(cell('UNIT_LEADER (TENANT)', "review Content (another's item)").own).toBe('no');
+    expect(cell('BOARD_HEAD (TENANT)', "vet Content (another's item, unit pre-vetting)").own).toBe('no');
+    expect(cell('OPERATOR (TENANT)', 'grant BOARD_HEAD (TENANT)').own).toBe('yes');
     // Federation (DOMAIN.md §7): the receiving board decides on its own portal only; a ward board
     // (TENANT scope) never decides for the province above it.
     expect(cell('BOARD_MEMBER (TENANT)', 'decide Syndication (the receiving portal)')).toEqual({

@@ -1,6 +1,7 @@
 import { AppAction, AppSubjectType, asSubject, createAppAbility } from '@portal/platform';
 import { Role, RoleScope, ROLES } from '../roles/role';
 import { rulesForAssignments } from './role-rules';
+import { memberApprovalRules } from './workflow-policy-rules';
 
 /** Where the target sits relative to the tenant the role is held on. */
 export const POSITIONS = ['own', 'descendant', 'sibling', 'ancestor'] as const;
@@ -81,6 +82,12 @@ export const MATRIX_ACTIONS: MatrixAction[] = [
   },
   { label: 'submit Content (own item)', action: 'submit', subject: 'Content', extra: { createdBy: 'me' } },
   {
+    label: "vet Content (another's item, unit pre-vetting)",
+    action: 'vet',
+    subject: 'Content',
+    extra: { createdBy: 'other' },
+  },
+  {
     label: "review Content (another's item)",
     action: 'review',
     subject: 'Content',
@@ -93,6 +100,18 @@ export const MATRIX_ACTIONS: MatrixAction[] = [
     extra: { createdBy: 'other' },
   },
   { label: 'approve Content (own item)', action: 'approve', subject: 'Content', extra: { createdBy: 'me' } },
+  {
+    label: "approve Content (another's item, field F)",
+    action: 'approve',
+    subject: 'Content',
+    extra: { createdBy: 'other', field: 'F' },
+  },
+  {
+    label: "approve Content (another's item, field G)",
+    action: 'approve',
+    subject: 'Content',
+    extra: { createdBy: 'other', field: 'G' },
+  },
   { label: 'publish Content', action: 'publish', subject: 'Content', extra: { createdBy: 'other' } },
   { label: 'delegate approval', action: 'delegate', subject: 'Content' },
   { label: "propose Content to an ancestor (the item's portal)", action: 'propose', subject: 'Content' },
@@ -128,6 +147,10 @@ export interface MatrixHolder {
   label: string;
   role: Role | 'PLATFORM_ADMIN' | 'NONE';
   scope: RoleScope | null;
+  /** Fields assigned with the role (board members). */
+  fields?: string[];
+  /** The portal's workflow policy lets board members approve in their fields (1376 art. 11.2). */
+  membersApproveInFields?: boolean;
 }
 
 export const MATRIX_HOLDERS: MatrixHolder[] = [
@@ -136,6 +159,17 @@ export const MATRIX_HOLDERS: MatrixHolder[] = [
     [RoleScope.TENANT, RoleScope.SUBTREE].map((scope) => ({ label: `${role} (${scope})`, role, scope })),
   ),
   { label: 'no role', role: 'NONE', scope: null },
+  // The same member, assigned field F, under each choice of who approves.
+  ...[RoleScope.TENANT, RoleScope.SUBTREE].flatMap((scope) => [
+    { label: `BOARD_MEMBER in field F (${scope})`, role: Role.BOARD_MEMBER, scope, fields: ['F'] },
+    {
+      label: `BOARD_MEMBER in field F (${scope}), members approve in their fields`,
+      role: Role.BOARD_MEMBER,
+      scope,
+      fields: ['F'],
+      membersApproveInFields: true,
+    },
+  ]),
 ];
 
 /** `yes`/`no` for every holder × action × position, computed from the CASL rules. */
@@ -151,11 +185,15 @@ export function computePermissionMatrix(): Map<string, Record<Position, 'yes' | 
               tenantPath: TREE.own.tenantPath,
               role: holder.role,
               scope: holder.scope!,
-              fields: [],
+              fields: holder.fields ?? [],
             },
           ];
+    // What the editorial lib contributes on a portal whose policy lets members approve.
+    const contributed = holder.membersApproveInFields
+      ? assignments.flatMap((a) => memberApprovalRules(a))
+      : [];
     const ability = createAppAbility(
-      rulesForAssignments(assignments, holder.role === 'PLATFORM_ADMIN', 'me'),
+      rulesForAssignments(assignments, holder.role === 'PLATFORM_ADMIN', 'me', contributed),
     );
     for (const action of MATRIX_ACTIONS) {
       const cells = Object.fromEntries(
@@ -187,6 +225,11 @@ export function renderPermissionMatrix(): string {
     'Positions are relative to the portal the role is held on: **own**, a **descendant**, a **sibling**',
     '(another child of the same parent), the **ancestor** (its parent). On top of these rules, every',
     'request acts only inside the subtree of the portal whose host it was sent to.',
+    '',
+    'Who approves is a choice of each portal’s regulation (its policy profile’s `workflow`): the',
+    'head by default (a deputy under the head’s delegation), and where the profile lets board',
+    'members approve in their assigned fields (Decision 1376/QĐ-SVHTT art. 11.2), the rows',
+    '“members approve in their fields” apply: only on the portal the role is held on, only in its fields.',
     '',
     '| holder | action | own | descendant | sibling | ancestor |',
     '| --- | --- | --- | --- | --- | --- |',

@@ -17,6 +17,7 @@ const OPERATOR_GRANTABLE = [
   Role.BOARD_DEPUTY,
   Role.BOARD_MEMBER,
   Role.CONTRIBUTOR,
+  Role.UNIT_LEADER,
 ];
 /** Owner and manager are set up from above (the provincial office), never by a portal's own operator. */
 const FROM_ABOVE_ONLY = [Role.OWNER, Role.MANAGER];
@@ -257,6 +258,9 @@ function contentRules(a: LiveAssignment, on: Record<string, unknown>, accountId:
   switch (a.role) {
     case Role.CONTRIBUTOR:
       return writer;
+    case Role.UNIT_LEADER:
+      // Reads and vets the unit's submissions (its fields, or all when none); the board decides.
+      return [...writer, { action: ['read', 'vet'], subject: 'Content', conditions: inFields }];
     case Role.BOARD_MEMBER:
     case Role.BOARD_DEPUTY:
       return [

@@ -11,6 +11,7 @@ export const ROLE_NAMES: Record<Role, BilingualMessage> = {
   [Role.BOARD_DEPUTY]: { vi: 'Phó Trưởng Ban biên tập', en: 'board deputy' },
   [Role.BOARD_MEMBER]: { vi: 'Thành viên Ban biên tập', en: 'board member' },
   [Role.CONTRIBUTOR]: { vi: 'Cộng tác viên', en: 'contributor' },
+  [Role.UNIT_LEADER]: { vi: 'Lãnh đạo đơn vị', en: 'unit leader' },
 };
 
 const has = <T extends string>(list: T | T[] | undefined, value: T, all: T) =>

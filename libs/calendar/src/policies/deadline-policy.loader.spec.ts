@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import {
   loadPolicyDirectory,
   parsePolicyProfile,
+  resolveFreshnessRules,
   resolveReportRules,
   resolveRules,
   type PolicyIssue,
@@ -60,6 +61,65 @@ describe('shipped policy profiles (tenants/policies)', () => {
       'binhdinh-dic-2012',
       'hcmc-2024',
       'hcmc-culture-sports-2017',
+      'kiengiang-641-2017',
+      'soctrang-snv-517-2022',
+    ]);
+  });
+
+  it('resolve kiengiang-641-2017 from art. 16 alone, "kept up to date" as freshness rules', () => {
+    const kg = profiles.get('kiengiang-641-2017')!;
+    expect(kg.extends).toBeUndefined();
+    expect(kg.document).toContain('641/QĐ-UBND ngày 23 tháng 3 năm 2017');
+    const rules = resolveRules(profiles, 'kiengiang-641-2017');
+    const days = (kind: InformationKind) => rules.get(kind)?.rule.workingDays;
+    expect(days(InformationKind.LEGAL_DOCUMENT_OWN)).toBe(2);
+    expect(days(InformationKind.LEGAL_DOCUMENT_IN_SCOPE)).toBe(10);
+    expect(days(InformationKind.STRATEGY_PLAN_PROJECT)).toBe(10);
+    expect(days(InformationKind.PROCUREMENT)).toBe(10);
+    expect(days(InformationKind.POLICY_DISSEMINATION)).toBe(15);
+    expect(days(InformationKind.QA_ANSWER)).toBe(15);
+    expect(days(InformationKind.SCIENCE_PROGRAMME)).toBe(20);
+    expect(days(InformationKind.STATISTICS)).toBe(10);
+    expect(rules.get(InformationKind.QA_OUT_OF_SCOPE_NOTICE)?.rule.type).toBe(DeadlineRuleType.IMMEDIATELY);
+    // Art. 16.1.a: news, direction, introduction and contacts have no deadline, only freshness.
+    for (const kind of [
+      InformationKind.NEWS,
+      InformationKind.DIRECTIVE,
+      InformationKind.INTRODUCTION,
+      InformationKind.CONTACTS,
+      InformationKind.QA_ROUTING,
+    ])
+      expect(rules.has(kind)).toBe(false);
+    for (const rule of rules.values()) expect(rule.rule.article).toMatch(/^Điều 16 khoản 1 điểm [b-gđ]$/);
+    const fresh = resolveFreshnessRules(profiles, 'kiengiang-641-2017');
+    expect(fresh.map((f) => [f.rule.key, f.rule.scope, f.rule.article])).toEqual([
+      ['introduction-contacts', 'ITEM', 'Điều 16 khoản 1 điểm a'],
+      ['news-direction', 'SECTION', 'Điều 16 khoản 1 điểm a'],
+      ['foreign-language', 'ITEM', 'Điều 16 khoản 1 điểm h'],
+    ]);
+  });
+
+  it('resolve soctrang-snv-517-2022: documents timed by their nature (art. 10.1.c)', () => {
+    const rules = resolveRules(profiles, 'soctrang-snv-517-2022');
+    expect(profiles.get('soctrang-snv-517-2022')?.extends).toBeUndefined();
+    expect([...rules.entries()].map(([kind, r]) => [kind, r.rule.workingDays])).toEqual([
+      [InformationKind.NEWS, 3],
+      [InformationKind.LEGAL_DOCUMENT_NORMATIVE, 10],
+      [InformationKind.LEGAL_DOCUMENT_ADMINISTRATIVE, 2],
+      [InformationKind.POLICY_DISSEMINATION, 15],
+      [InformationKind.STATISTICS, 10],
+    ]);
+    expect(resolveFreshnessRules(profiles, 'soctrang-snv-517-2022')[0].rule).toMatchObject({
+      article: 'Điều 7 khoản 2 điểm c',
+      monthlyReminder: true,
+    });
+  });
+
+  it('inherit freshness rules by key: 1376 art. 19.3 overrides 05/2024 with a monthly reminder', () => {
+    const fresh = resolveFreshnessRules(profiles, 'hcmc-culture-sports-2017');
+    expect(fresh.map((f) => [f.rule.key, f.profileKey, f.rule.monthlyReminder ?? false])).toEqual([
+      ['introduction-contacts', 'hcmc-culture-sports-2017', true],
+      ['foreign-language', 'hcmc-2024', false],
     ]);
   });
 

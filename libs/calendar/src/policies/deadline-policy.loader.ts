@@ -8,7 +8,9 @@ import {
   InformationKind,
   type DeadlinePolicyProfile,
   type DeadlineRule,
+  type FreshnessRule,
   type ReportRule,
+  type WorkflowChoice,
 } from './deadline-policy.types';
 
 /** A problem in one profile text, at its 1-based line and column; `path` is a JSON pointer. */
@@ -65,6 +67,67 @@ export function resolveReportRules(
       seen.add(rule.key);
       if (!rule.disabled)
         out.push({ rule, profileKey: profile.key, document: rule.document ?? profile.document });
+    }
+    next = profile.extends;
+  }
+  return out;
+}
+
+/** A freshness rule in force for a profile, with the profile (and legal document) it was taken from. */
+export interface ResolvedFreshnessRule {
+  rule: FreshnessRule;
+  profileKey: string;
+  document: string;
+}
+
+/** The freshness rules in force for profile `key`, inherited by key like the report rules. */
+export function resolveFreshnessRules(
+  profiles: Map<string, DeadlinePolicyProfile>,
+  key: string,
+): ResolvedFreshnessRule[] {
+  const seen = new Set<string>();
+  const out: ResolvedFreshnessRule[] = [];
+  const visited = new Set<string>();
+  for (let next: string | undefined = key; next !== undefined && !visited.has(next);) {
+    visited.add(next);
+    const profile = profiles.get(next);
+    if (!profile) break;
+    for (const rule of profile.freshnessRules ?? []) {
+      if (seen.has(rule.key)) continue;
+      seen.add(rule.key);
+      if (!rule.disabled)
+        out.push({ rule, profileKey: profile.key, document: rule.document ?? profile.document });
+    }
+    next = profile.extends;
+  }
+  return out;
+}
+
+/** A workflow choice in force for a profile, with the profile (and document) it was taken from. */
+export interface ResolvedWorkflowChoice {
+  choice: WorkflowChoice;
+  profileKey: string;
+  document: string;
+}
+
+/** The workflow choices in force for a profile (null: the platform's default workflow). */
+export interface ResolvedWorkflow {
+  boardMembersApproveInFields: ResolvedWorkflowChoice | null;
+  unitPreVetting: ResolvedWorkflowChoice | null;
+}
+
+/** The workflow choices in force for profile `key`: each from the nearest profile of its chain stating it. */
+export function resolveWorkflow(profiles: Map<string, DeadlinePolicyProfile>, key: string): ResolvedWorkflow {
+  const out: ResolvedWorkflow = { boardMembersApproveInFields: null, unitPreVetting: null };
+  const visited = new Set<string>();
+  for (let next: string | undefined = key; next !== undefined && !visited.has(next);) {
+    visited.add(next);
+    const profile = profiles.get(next);
+    if (!profile) break;
+    for (const name of ['boardMembersApproveInFields', 'unitPreVetting'] as const) {
+      const choice = profile.workflow?.[name];
+      if (choice && !out[name])
+        out[name] = { choice, profileKey: profile.key, document: choice.document ?? profile.document };
     }
     next = profile.extends;
   }

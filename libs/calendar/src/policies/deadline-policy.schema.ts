@@ -145,6 +145,60 @@ const reportRule: SchemaObject = {
   ],
 };
 
+const freshnessRule: SchemaObject = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['key', 'titleVi', 'scope', 'kinds', 'reviewWithinWorkingDays', 'article'],
+  properties: {
+    key: {
+      type: 'string',
+      pattern: POLICY_KEY_PATTERN,
+      description:
+        'a key of lowercase letters and digits joined by single "-", such as "introduction-contacts"',
+    },
+    titleVi: { type: 'string', minLength: 1, maxLength: 300 },
+    titleEn: { type: 'string', minLength: 1, maxLength: 300 },
+    scope: { type: 'string', enum: ['ITEM', 'SECTION'] },
+    kinds: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'string',
+        pattern: '^[A-Z][A-Z_]*$',
+        description: 'a content kind in capitals, such as "ORGANISATION_PAGE"',
+      },
+    },
+    language: { type: 'string', enum: ['vi', 'en'] },
+    reviewWithinWorkingDays: { type: 'integer', minimum: 1, maximum: 365 },
+    monthlyReminder: { type: 'boolean' },
+    document: { type: 'string', minLength: 1, maxLength: 1000 },
+    article: {
+      type: 'string',
+      pattern: '^Điều \\d+',
+      description: 'an article of the document, such as "Điều 16 khoản 1 điểm a"',
+    },
+    quote: { type: 'string', minLength: 1, maxLength: 600 },
+    disabled: { type: 'boolean' },
+  },
+};
+
+const workflowChoice: SchemaObject = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['enabled', 'article'],
+  properties: {
+    enabled: { type: 'boolean' },
+    workingDays: { type: 'integer', minimum: 1, maximum: 365 },
+    document: { type: 'string', minLength: 1, maxLength: 1000 },
+    article: {
+      type: 'string',
+      pattern: '^Điều \\d+',
+      description: 'an article of the document, such as "Điều 11 khoản 2"',
+    },
+    quote: { type: 'string', minLength: 1, maxLength: 600 },
+  },
+};
+
 /**
  * JSON Schema (draft-07, for Ajv 8) of a deadline policy profile, see `DeadlinePolicyProfile`. It
  * checks the shape of one file; rules spanning rules or files (one rule per kind, `extends` pointing
@@ -175,5 +229,11 @@ export const DEADLINE_POLICY_SCHEMA: SchemaObject = {
     },
     rules: { type: 'array', items: rule },
     reportRules: { type: 'array', items: reportRule },
+    freshnessRules: { type: 'array', items: freshnessRule },
+    workflow: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { boardMembersApproveInFields: workflowChoice, unitPreVetting: workflowChoice },
+    },
   },
 };

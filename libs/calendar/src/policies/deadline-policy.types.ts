@@ -9,6 +9,10 @@ export enum InformationKind {
   CONTACTS = 'CONTACTS',
   LEGAL_DOCUMENT_OWN = 'LEGAL_DOCUMENT_OWN',
   LEGAL_DOCUMENT_IN_SCOPE = 'LEGAL_DOCUMENT_IN_SCOPE',
+  /** A legal normative document, where a profile times it apart from other documents (Sóc Trăng 517). */
+  LEGAL_DOCUMENT_NORMATIVE = 'LEGAL_DOCUMENT_NORMATIVE',
+  /** An administrative or other document, where a profile times it apart (Sóc Trăng 517). */
+  LEGAL_DOCUMENT_ADMINISTRATIVE = 'LEGAL_DOCUMENT_ADMINISTRATIVE',
   POLICY_DISSEMINATION = 'POLICY_DISSEMINATION',
   STRATEGY_PLAN_PROJECT = 'STRATEGY_PLAN_PROJECT',
   PROCUREMENT = 'PROCUREMENT',
@@ -25,7 +29,11 @@ export enum InformationKind {
 
 /** How a deadline is computed from its anchor. */
 export enum DeadlineRuleType {
-  /** Due at the anchor itself ("ngay", "kịp thời", "thường xuyên"). */
+  /**
+   * "Ngay", "tức thời", "kịp thời": due by the end of the anchor's working day (the next working
+   * day's end when the anchor falls on a day off). A profile that means the instant itself says
+   * `AT_ANCHOR` instead.
+   */
   IMMEDIATELY = 'IMMEDIATELY',
   /** Due by the end of the anchor's working day (the next working day's end if the anchor is not one). */
   SAME_WORKING_DAY = 'SAME_WORKING_DAY',
@@ -33,6 +41,8 @@ export enum DeadlineRuleType {
   WITHIN_WORKING_DAYS = 'WITHIN_WORKING_DAYS',
   /** Due before a time on a weekday of the week preceding the anchor's week (the work schedule). */
   BEFORE_TIME_PRECEDING_WEEK = 'BEFORE_TIME_PRECEDING_WEEK',
+  /** Due at the anchor instant itself (only when a regulation fixes the very moment). */
+  AT_ANCHOR = 'AT_ANCHOR',
 }
 
 /** What the anchor date of a rule is, in words a clerk recognises. */
@@ -99,6 +109,48 @@ export interface ReportRule {
   disabled?: boolean;
 }
 
+/**
+ * "Kept up to date" ("thường xuyên", "kịp thời khi có thay đổi") as data: not a deadline but a
+ * review interval. ITEM: each live item of `kinds` is stale when not reviewed (or republished) for
+ * `reviewWithinWorkingDays` working days; SECTION: the portal's section of `kinds` is stale when
+ * nothing of them was published or reviewed for that long.
+ */
+export interface FreshnessRule {
+  key: string;
+  titleVi: string;
+  titleEn?: string;
+  scope: 'ITEM' | 'SECTION';
+  /** Content kinds (`ORGANISATION_PAGE`, ...) the rule covers. */
+  kinds: string[];
+  /** Only items in this language (default: any). */
+  language?: 'vi' | 'en';
+  reviewWithinWorkingDays: number;
+  /** Remind the responsible unit once a month to review (000 art. 19.3). */
+  monthlyReminder?: boolean;
+  document?: string;
+  article: string;
+  quote?: string;
+  disabled?: boolean;
+}
+
+/** A workflow choice a regulation makes for its portals, with its source. */
+export interface WorkflowChoice {
+  enabled: boolean;
+  /** unitPreVetting only: the unit leader's deadline, in working days from the submission. */
+  workingDays?: number;
+  document?: string;
+  article: string;
+  quote?: string;
+}
+
+/** How a portal's regulation shapes its editorial workflow (inherited through `extends` per choice). */
+export interface WorkflowPolicy {
+  /** Board members approve the items of their assigned fields, besides the head (1376 art. 11.2, 12.1). */
+  boardMembersApproveInFields?: WorkflowChoice;
+  /** A unit leader vets the unit's submissions before the board (1376 art. 18.2; 38a art. 8.1; 517 art. 7.2.a). */
+  unitPreVetting?: WorkflowChoice;
+}
+
 /** A set of deadline rules with its legal source; may extend another profile and override its rules. */
 export interface DeadlinePolicyProfile {
   apiVersion: 'portal/v1';
@@ -116,4 +168,8 @@ export interface DeadlinePolicyProfile {
   rules: DeadlineRule[];
   /** Rule checks of the reports; inherited through `extends` by key. */
   reportRules?: ReportRule[];
+  /** Freshness rules; inherited through `extends` by key like the report rules. */
+  freshnessRules?: FreshnessRule[];
+  /** Workflow choices of the regulation; each inherited through `extends` unless stated. */
+  workflow?: WorkflowPolicy;
 }

@@ -22,8 +22,12 @@ import { DeadlinePolicyAssignmentEntity } from '../calendar/calendar-override.en
 import { DayNumber, endOfLocalDay, localDayOf, localInstant, weekdayOf } from '../calendar/local-date';
 import {
   loadPolicyDirectory,
+  resolveFreshnessRules,
   resolveReportRules,
+  resolveWorkflow,
+  ResolvedWorkflow,
   resolveRules,
+  ResolvedFreshnessRule,
   ResolvedDeadlineRule,
   ResolvedReportRule,
 } from './deadline-policy.loader';
@@ -57,6 +61,10 @@ export interface EffectivePolicy {
   rules: Map<InformationKind, ResolvedDeadlineRule>;
   /** The rule checks of the reports (see `resolveReportRules`). */
   reportRules: ResolvedReportRule[];
+  /** The freshness ("kept up to date") rules (see `resolveFreshnessRules`). */
+  freshnessRules: ResolvedFreshnessRule[];
+  /** How the regulation shapes the workflow (null: the platform's default workflow). */
+  workflow: ResolvedWorkflow;
 }
 
 const noRule = (kind: string) =>
@@ -116,6 +124,12 @@ export class DeadlineService implements OnModuleInit {
     return this.profiles.get(key) ?? null;
   }
 
+  /** The profile assigned to this portal itself (null: it inherits). */
+  async assignedProfile(tenantId: string): Promise<string | null> {
+    await this.ensureLoaded();
+    return this.assignments.get(tenantId) ?? null;
+  }
+
   async effectivePolicy(tenantId: string | null): Promise<EffectivePolicy> {
     await this.ensureLoaded();
     let key = DEFAULT_POLICY_PROFILE;
@@ -136,6 +150,8 @@ export class DeadlineService implements OnModuleInit {
       inheritedFrom,
       rules: resolveRules(this.profiles, key),
       reportRules: resolveReportRules(this.profiles, key),
+      freshnessRules: resolveFreshnessRules(this.profiles, key),
+      workflow: resolveWorkflow(this.profiles, key),
     };
   }
 
@@ -156,9 +172,12 @@ export class DeadlineService implements OnModuleInit {
     const day: DayNumber = localDayOf(anchor);
     let dueAt: Date;
     switch (rule.type) {
-      case DeadlineRuleType.IMMEDIATELY:
+      case DeadlineRuleType.AT_ANCHOR:
         dueAt = anchor;
         break;
+      // "Immediately" cannot mean the anchor's midnight (every item would be late as it is
+      // written): it is read as "within the working day", like the same-day notice of 05/2024.
+      case DeadlineRuleType.IMMEDIATELY:
       case DeadlineRuleType.SAME_WORKING_DAY:
         dueAt = endOfLocalDay(calendar.isWorkingDay(day) ? day : calendar.addWorkingDays(day, 1));
         break;

@@ -18,6 +18,10 @@ export enum ContentKind {
   CONTACT_ENTRY = 'CONTACT_ENTRY',
   QA_ITEM = 'QA_ITEM',
   GENERIC_PAGE = 'GENERIC_PAGE',
+  /** Dissemination of, and guidance on, a legal text: due from the text's issue, not the event. */
+  LAW_DISSEMINATION = 'LAW_DISSEMINATION',
+  /** A science programme or research topic: due from its approval, or from its acceptance for results. */
+  SCIENCE_PROGRAMME = 'SCIENCE_PROGRAMME',
 }
 
 type FieldType = 'text' | 'longText' | 'date' | 'dateTime' | 'number' | 'enum' | 'time' | 'list';
@@ -74,6 +78,11 @@ export const KIND_FIELDS: Record<ContentKind, Record<string, FieldSpec>> = {
     field: { type: 'text' },
     /** OWN: issued by this agency; IN_SCOPE: by an agency within its remit (different deadlines). */
     scope: { type: 'enum', values: ['OWN', 'IN_SCOPE'] },
+    /**
+     * YES: a legal normative document (văn bản quy phạm pháp luật); NO: an administrative or other
+     * document. When absent, read from the form (see `isNormative`). Sóc Trăng 517 art. 10.1.c times them apart.
+     */
+    normative: { type: 'enum', values: ['YES', 'NO'] },
   },
   [ContentKind.DRAFT_DOCUMENT]: {
     commentOpensAt: { type: 'dateTime', required: true },
@@ -117,16 +126,40 @@ export const KIND_FIELDS: Record<ContentKind, Record<string, FieldSpec>> = {
     serviceLevel: { type: 'enum', values: ['FULL_ONLINE', 'PARTIAL_ONLINE', 'OFFLINE'], required: true },
     usageCount: { type: 'number' },
   },
-  [ContentKind.ORGANISATION_PAGE]: {},
-  [ContentKind.LEADER_PROFILE]: { position: { type: 'text', required: true } },
+  // `changedOn`: when the organisation, leader or contact changed (the anchor of the deadline).
+  [ContentKind.ORGANISATION_PAGE]: { changedOn: { type: 'date' } },
+  [ContentKind.LEADER_PROFILE]: { position: { type: 'text', required: true }, changedOn: { type: 'date' } },
   [ContentKind.CONTACT_ENTRY]: {
     position: { type: 'text', required: true },
     phone: { type: 'text' },
     email: { type: 'text' },
+    changedOn: { type: 'date' },
   },
   [ContentKind.QA_ITEM]: { question: { type: 'longText', required: true } },
   [ContentKind.GENERIC_PAGE]: {},
+  [ContentKind.LAW_DISSEMINATION]: {
+    /** Number, form and title of the text disseminated, e.g. "Luật số 24/2018/QH14 An ninh mạng". */
+    textName: { type: 'text', required: true },
+    textIssueDate: { type: 'date', required: true },
+    eventDate: { type: 'date' },
+  },
+  [ContentKind.SCIENCE_PROGRAMME]: {
+    field: { type: 'text' },
+    approvalDate: { type: 'date', required: true },
+    /** Set when the item reports the accepted results (nghiệm thu); it then anchors the deadline. */
+    acceptanceDate: { type: 'date' },
+  },
 };
+
+/** Forms that are always legal normative documents; the others are read as administrative unless marked. */
+const NORMATIVE_FORMS = new Set(['LUAT', 'NGHI_QUYET', 'NGHI_DINH', 'THONG_TU']);
+
+/** Whether a legal document item is a legal normative document (explicit `normative`, else its form). */
+export function isNormative(fields: ContentFields): boolean {
+  if (fields.normative === 'YES') return true;
+  if (fields.normative === 'NO') return false;
+  return NORMATIVE_FORMS.has(String(fields.form));
+}
 
 export type ContentFields = Record<string, unknown>;
 
@@ -262,6 +295,20 @@ export function validateKindFields(
     };
   }
   if (
+    kind === ContentKind.SCIENCE_PROGRAMME &&
+    f.acceptanceDate &&
+    String(f.acceptanceDate) < String(f.approvalDate)
+  ) {
+    return {
+      error: inputError(
+        'INVALID_PERIOD',
+        'fields.acceptanceDate',
+        'Ngày nghiệm thu phải sau ngày phê duyệt.',
+        'The acceptance date must not precede the approval date.',
+      ),
+    };
+  }
+  if (
     kind === ContentKind.PROJECT &&
     f.periodFrom &&
     f.periodTo &&
@@ -291,32 +338,46 @@ export function validateKindFields(
 
 /**
  * Which statutory deadline an item of a kind has, and which of its fields anchors it (DOMAIN.md §6).
- * Kinds without one (pages, profiles) are "kept up to date" rather than due.
+ * `informationKinds` lists candidates, most specific first: the first one the portal's policy has a
+ * rule for applies (e.g. Sóc Trăng 517 times normative documents apart; 05/2024 only knows "own").
+ * Without the anchor field the item's creation is the anchor. Kinds without one return null.
  */
 export function deadlineOf(
   kind: ContentKind,
   fields: ContentFields,
-): { informationKind: string; anchorField: string | null } | null {
+): { informationKinds: string[]; anchorField: string | null } | null {
   switch (kind) {
     case ContentKind.NEWS:
     case ContentKind.ANNOUNCEMENT:
-      return { informationKind: 'NEWS', anchorField: 'eventDate' };
+      return { informationKinds: ['NEWS'], anchorField: 'eventDate' };
     case ContentKind.DIRECTIVE:
-      return { informationKind: 'DIRECTIVE', anchorField: 'eventDate' };
+      return { informationKinds: ['DIRECTIVE'], anchorField: 'eventDate' };
     case ContentKind.WORK_SCHEDULE:
-      return { informationKind: 'WORK_SCHEDULE', anchorField: 'weekStart' };
-    case ContentKind.LEGAL_DOCUMENT:
-      return {
-        informationKind: fields.scope === 'IN_SCOPE' ? 'LEGAL_DOCUMENT_IN_SCOPE' : 'LEGAL_DOCUMENT_OWN',
-        anchorField: 'issueDate',
-      };
+      return { informationKinds: ['WORK_SCHEDULE'], anchorField: 'weekStart' };
+    case ContentKind.LEGAL_DOCUMENT: {
+      const scope = fields.scope === 'IN_SCOPE' ? 'LEGAL_DOCUMENT_IN_SCOPE' : 'LEGAL_DOCUMENT_OWN';
+      const form = isNormative(fields) ? 'LEGAL_DOCUMENT_NORMATIVE' : 'LEGAL_DOCUMENT_ADMINISTRATIVE';
+      return { informationKinds: [form, scope], anchorField: 'issueDate' };
+    }
+    case ContentKind.LAW_DISSEMINATION:
+      return { informationKinds: ['POLICY_DISSEMINATION'], anchorField: 'textIssueDate' };
     case ContentKind.PROJECT:
       return {
-        informationKind: fields.procurement === 'YES' ? 'PROCUREMENT' : 'STRATEGY_PLAN_PROJECT',
+        informationKinds: [fields.procurement === 'YES' ? 'PROCUREMENT' : 'STRATEGY_PLAN_PROJECT'],
         anchorField: 'approvalDate',
       };
+    case ContentKind.SCIENCE_PROGRAMME:
+      return {
+        informationKinds: ['SCIENCE_PROGRAMME'],
+        anchorField: fields.acceptanceDate ? 'acceptanceDate' : 'approvalDate',
+      };
     case ContentKind.STATISTICS_REPORT:
-      return { informationKind: 'STATISTICS', anchorField: 'decisionDate' };
+      return { informationKinds: ['STATISTICS'], anchorField: 'decisionDate' };
+    case ContentKind.ORGANISATION_PAGE:
+    case ContentKind.LEADER_PROFILE:
+      return { informationKinds: ['INTRODUCTION'], anchorField: 'changedOn' };
+    case ContentKind.CONTACT_ENTRY:
+      return { informationKinds: ['CONTACTS'], anchorField: 'changedOn' };
     default:
       return null;
   }

@@ -45,6 +45,7 @@ function revisionOf(r: ContentRevisionEntity, state?: EditorialStateEntity | nul
     createdAt: r.createdAt,
     status: state?.status ?? null,
     boardDueAt: state?.boardDueAt ?? null,
+    unitDueAt: state?.unitDueAt ?? null,
     dueAt: state?.dueAt ?? null,
     scheduledAt: state?.scheduledAt ?? null,
     withdrawAt: state?.withdrawAt ?? null,
@@ -180,6 +181,7 @@ export class EditorialResolver {
         status: r.status,
         submittedAt: r.submitted_at,
         boardDueAt: r.board_due_at,
+        unitDueAt: r.unit_due_at,
         dueAt: r.due_at,
       }),
     );

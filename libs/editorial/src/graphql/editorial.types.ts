@@ -26,6 +26,11 @@ export class RevisionType {
   @Field(() => RevisionStatus, { nullable: true }) status!: RevisionStatus | null;
   @Field(() => Date, { nullable: true, description: 'Board handling deadline of the submission.' })
   boardDueAt!: Date | null;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'The unit leader’s vetting deadline (unit pre-vetting).',
+  })
+  unitDueAt!: Date | null;
   @Field(() => Date, { nullable: true, description: 'Statutory publication deadline (kind and anchor).' })
   dueAt!: Date | null;
   @Field(() => Date, { nullable: true, description: 'When a scheduled revision will be published.' })
@@ -95,6 +100,8 @@ export class QueueEntryType {
   @Field(() => RevisionStatus) status!: RevisionStatus;
   @Field(() => Date, { nullable: true }) submittedAt!: Date | null;
   @Field(() => Date, { nullable: true }) boardDueAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'The unit leader’s vetting deadline (UNIT_REVIEW).' })
+  unitDueAt!: Date | null;
   @Field(() => Date, { nullable: true }) dueAt!: Date | null;
 }
 
@@ -153,8 +160,15 @@ export class ReminderType {
   @Field(() => ID) id!: string;
   @Field(() => ID) itemId!: string;
   @Field(() => ID) revisionId!: string;
-  @Field(() => String, { description: 'BOARD_HANDLING or PUBLICATION' }) deadline!: string;
-  @Field(() => String, { description: 'DUE_IN_<n>H before the deadline, OVERDUE after it' }) stage!: string;
+  @Field(() => String, {
+    description: 'UNIT_VETTING, BOARD_HANDLING, PUBLICATION or REVIEW (kept up to date)',
+  })
+  deadline!: string;
+  @Field(() => String, {
+    description:
+      'DUE_IN_<n>H before the deadline, OVERDUE after it; MONTHLY_<yyyy>_<mm> for a monthly review',
+  })
+  stage!: string;
   @Field(() => Date) dueAt!: Date;
   @Field(() => Date) createdAt!: Date;
 }

@@ -9,6 +9,8 @@ export class EditorialStateEntity {
   @Column({ name: 'tenant_id', type: 'uuid' }) tenantId!: string;
   @Column({ type: 'text' }) status!: RevisionStatus;
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true }) submittedAt!: Date | null;
+  /** The unit leader's vetting deadline, while the revision waits for it (UNIT_REVIEW). */
+  @Column({ name: 'unit_due_at', type: 'timestamptz', nullable: true }) unitDueAt!: Date | null;
   /** The board's handling deadline for a submission. */
   @Column({ name: 'board_due_at', type: 'timestamptz', nullable: true }) boardDueAt!: Date | null;
   /** The statutory publication deadline of the item (from its kind and anchor). */

@@ -3,7 +3,6 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
 import { AbilityFactory } from '@portal/access';
 import { AuditService } from '@portal/audit';
-import { DeadlineService, InformationKind } from '@portal/calendar';
 import {
   ContentItemEntity,
   ContentKind,
@@ -11,7 +10,6 @@ import {
   ContentService,
   NewItemInput,
   RevisionInput,
-  deadlineOf,
   editConflict,
   plainText,
 } from '@portal/content';
@@ -33,6 +31,8 @@ import {
   ok,
 } from '@portal/platform';
 import { HostRoutingService, RoutedTenant, TenantStatus } from '@portal/tenancy';
+import { ItemDeadlines } from '../deadlines/item-deadlines.service';
+import { UnitVetting } from '../workflow-policy/unit-vetting';
 import { ApprovalDelegationEntity, EditorialStateEntity, WorkflowEventEntity } from './editorial.entity';
 import { EDITABLE, RefusalReason, RevisionStatus, TRANSITIONS, WorkflowAction } from './workflow';
 import { invalidTransition, notAllowed } from './workflow-errors';
@@ -62,11 +62,12 @@ export class EditorialService implements OnModuleInit {
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly routing: HostRoutingService,
-    private readonly deadlines: DeadlineService,
+    private readonly deadlines: ItemDeadlines,
     private readonly abilities: AbilityFactory,
     private readonly dataSource: DataSource,
     private readonly notifications: PgNotifications,
     private readonly jobs: JobQueue,
+    private readonly vetting: UnitVetting,
   ) {}
 
   onModuleInit(): void {
@@ -208,6 +209,7 @@ export class EditorialService implements OnModuleInit {
           status,
           submittedAt: working?.state.submittedAt ?? null,
           boardDueAt: working?.state.boardDueAt ?? null,
+          unitDueAt: working?.state.unitDueAt ?? null,
           dueAt,
           updatedAt: new Date(),
         });
@@ -280,7 +282,7 @@ export class EditorialService implements OnModuleInit {
           'A refusal needs one of the refusal reasons.',
         );
       }
-      if (action === WorkflowAction.RETURN && !note)
+      if ((action === WorkflowAction.RETURN || action === WorkflowAction.UNIT_RETURN) && !note)
         throw inputError(
           'NOTE_REQUIRED',
           'note',
@@ -314,7 +316,10 @@ export class EditorialService implements OnModuleInit {
         if (!locked || locked.status !== target.state.status)
           throw invalidTransition(action, locked?.status ?? status);
         const now = new Date();
-        const changes: Partial<EditorialStateEntity> = { status: t.to, updatedAt: now };
+        // Where the portal's regulation asks for unit pre-vetting, SUBMIT and VET lead elsewhere.
+        const vetted = await this.vetting.step(action, item, now);
+        const to = vetted?.to ?? t.to;
+        const changes: Partial<EditorialStateEntity> = { status: to, updatedAt: now };
         if (action === WorkflowAction.SCHEDULE) {
           changes.scheduledAt = options.at!;
           // Sent in the same transaction: the state and its job commit, or roll back, together.
@@ -328,8 +333,9 @@ export class EditorialService implements OnModuleInit {
         if (action === WorkflowAction.UNSCHEDULE) changes.scheduledAt = null;
         if (action === WorkflowAction.SUBMIT) {
           changes.submittedAt = now;
-          changes.boardDueAt = await this.due(InformationKind.BOARD_HANDLING, now, item.tenantId);
+          changes.boardDueAt = await this.deadlines.boardDue(now, item.tenantId);
         }
+        Object.assign(changes, vetted?.changes);
         if (action === WorkflowAction.PUBLISH) {
           if (live)
             await m.update(
@@ -345,7 +351,7 @@ export class EditorialService implements OnModuleInit {
           await this.content.lifecycle(tx, { type: 'withdrawn', item, at: now });
         }
         await m.update(EditorialStateEntity, { revisionId: target.revision.id }, changes);
-        await this.record(tx, m, item, target.revision.id, action, target.state.status, t.to, {
+        await this.record(tx, m, item, target.revision.id, action, target.state.status, to, {
           delegated,
           reason: options.reason ?? null,
           note,
@@ -555,10 +561,17 @@ export class EditorialService implements OnModuleInit {
         's.revision_id AS revision_id',
         's.status AS status',
         's.board_due_at AS board_due_at',
+        's.unit_due_at AS unit_due_at',
         's.due_at AS due_at',
         's.submitted_at AS submitted_at',
       ]);
-    if (filter.overdueOnly) qb.andWhere('(s.board_due_at < now() OR s.due_at < now())');
+    if (filter.overdueOnly)
+      qb.andWhere(
+        '(s.board_due_at < now() OR s.due_at < now() OR (s.status = :unitReview AND s.unit_due_at < now()))',
+        {
+          unitReview: RevisionStatus.UNIT_REVIEW,
+        },
+      );
     // Due soon: a deadline falls within the next n hours (and has not passed).
     if (filter.dueWithinHours != null) {
       if (
@@ -583,6 +596,7 @@ export class EditorialService implements OnModuleInit {
       revision_id: string;
       status: RevisionStatus;
       board_due_at: Date | null;
+      unit_due_at: Date | null;
       due_at: Date | null;
       submitted_at: Date | null;
     }> = await qb
@@ -631,23 +645,9 @@ export class EditorialService implements OnModuleInit {
     return t && t.status === TenantStatus.ACTIVE ? t : null;
   }
 
-  private async due(kind: InformationKind, anchor: Date, tenantId: string): Promise<Date | null> {
-    try {
-      return (await this.deadlines.dueAt(kind, anchor, tenantId)).dueAt;
-    } catch (e) {
-      if (e instanceof DomainError && e.code === 'NO_DEADLINE_RULE') return null;
-      throw e;
-    }
-  }
-
   /** The item's statutory publication deadline, from its kind's rule and anchor field (DOMAIN.md §6). */
-  private async statutoryDue(item: ContentItemEntity, revision: ContentRevisionEntity): Promise<Date | null> {
-    const rule = deadlineOf(item.kind, revision.fields);
-    if (!rule) return null;
-    const anchorValue = rule.anchorField ? revision.fields[rule.anchorField] : null;
-    const anchor =
-      typeof anchorValue === 'string' ? new Date(`${anchorValue}T00:00:00+07:00`) : item.createdAt;
-    return this.due(rule.informationKind as InformationKind, anchor, item.tenantId);
+  private statutoryDue(item: ContentItemEntity, revision: ContentRevisionEntity): Promise<Date | null> {
+    return this.deadlines.statutoryDue(item, revision.fields);
   }
 
   private async record(

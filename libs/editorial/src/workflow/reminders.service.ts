@@ -10,9 +10,12 @@ export class EditorialReminderEntity {
   @Column({ name: 'tenant_id', type: 'uuid' }) tenantId!: string;
   @Column({ name: 'item_id', type: 'uuid' }) itemId!: string;
   @Column({ name: 'revision_id', type: 'uuid' }) revisionId!: string;
-  /** BOARD_HANDLING (the board's 2 working days) or PUBLICATION (the statutory deadline). */
-  @Column({ type: 'text' }) deadline!: 'BOARD_HANDLING' | 'PUBLICATION';
-  /** `DUE_IN_24H`, `DUE_IN_4H`, … or `OVERDUE` (escalated to the board head). */
+  /**
+   * UNIT_VETTING (the unit leader's step), BOARD_HANDLING (the board's 2 working days), PUBLICATION (the statutory deadline) or REVIEW (a
+   * freshness rule: the item is due for review).
+   */
+  @Column({ type: 'text' }) deadline!: 'UNIT_VETTING' | 'BOARD_HANDLING' | 'PUBLICATION' | 'REVIEW';
+  /** `DUE_IN_24H`, `DUE_IN_4H`, … or `OVERDUE` (escalated to the board head); `MONTHLY_2026_12` for reviews. */
   @Column({ type: 'text' }) stage!: string;
   @Column({ name: 'due_at', type: 'timestamptz' }) dueAt!: Date;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
@@ -52,11 +55,12 @@ export class RemindersService implements OnModuleInit {
       { stage: 'OVERDUE', leadMs: 0 },
     ];
     for (const { column, deadline, statuses } of [
+      { column: 'unit_due_at', deadline: 'UNIT_VETTING', statuses: ['UNIT_REVIEW'] },
       { column: 'board_due_at', deadline: 'BOARD_HANDLING', statuses: ['SUBMITTED', 'IN_REVIEW'] },
       {
         column: 'due_at',
         deadline: 'PUBLICATION',
-        statuses: ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'APPROVED', 'SCHEDULED', 'RETURNED'],
+        statuses: ['DRAFT', 'UNIT_REVIEW', 'SUBMITTED', 'IN_REVIEW', 'APPROVED', 'SCHEDULED', 'RETURNED'],
       },
     ]) {
       for (const { stage, leadMs } of stages) {

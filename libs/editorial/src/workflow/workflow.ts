@@ -3,6 +3,8 @@ import type { AppAction } from '@portal/platform';
 /** States of a revision in the editorial workflow (DOMAIN.md §5). */
 export enum RevisionStatus {
   DRAFT = 'DRAFT',
+  /** Submitted by a unit's officer, waiting for the unit leader's vetting (where the portal's regulation asks it). */
+  UNIT_REVIEW = 'UNIT_REVIEW',
   SUBMITTED = 'SUBMITTED',
   IN_REVIEW = 'IN_REVIEW',
   APPROVED = 'APPROVED',
@@ -18,6 +20,10 @@ export enum RevisionStatus {
 
 export enum WorkflowAction {
   SUBMIT = 'SUBMIT',
+  /** The unit leader passes a vetted submission on to the board. */
+  VET = 'VET',
+  /** The unit leader sends a submission back to its author (needs a note). */
+  UNIT_RETURN = 'UNIT_RETURN',
   TAKE_FOR_REVIEW = 'TAKE_FOR_REVIEW',
   RETURN = 'RETURN',
   REFUSE = 'REFUSE',
@@ -54,6 +60,16 @@ export const TRANSITIONS: Record<WorkflowAction, Transition> = {
     from: [RevisionStatus.DRAFT, RevisionStatus.RETURNED],
     to: RevisionStatus.SUBMITTED,
     ability: 'submit',
+  },
+  [WorkflowAction.VET]: {
+    from: [RevisionStatus.UNIT_REVIEW],
+    to: RevisionStatus.SUBMITTED,
+    ability: 'vet',
+  },
+  [WorkflowAction.UNIT_RETURN]: {
+    from: [RevisionStatus.UNIT_REVIEW],
+    to: RevisionStatus.RETURNED,
+    ability: 'vet',
   },
   [WorkflowAction.TAKE_FOR_REVIEW]: {
     from: [RevisionStatus.SUBMITTED],
@@ -101,6 +117,7 @@ export const TRANSITIONS: Record<WorkflowAction, Transition> = {
 export const EDITABLE: Partial<Record<RevisionStatus, AppAction>> = {
   [RevisionStatus.DRAFT]: 'update',
   [RevisionStatus.RETURNED]: 'update',
+  [RevisionStatus.UNIT_REVIEW]: 'vet',
   [RevisionStatus.SUBMITTED]: 'review',
   [RevisionStatus.IN_REVIEW]: 'review',
 };

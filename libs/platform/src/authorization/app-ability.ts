@@ -22,6 +22,7 @@ export type AppAction =
   | 'grant'
   | 'revoke'
   | 'submit'
+  | 'vet'
   | 'review'
   | 'approve'
   | 'publish'

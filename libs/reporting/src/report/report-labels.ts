@@ -16,6 +16,8 @@ export const KIND_LABELS: Record<string, string> = {
   CONTACT_ENTRY: 'Liên hệ / Contact',
   QA_ITEM: 'Hỏi đáp / Q&A',
   GENERIC_PAGE: 'Trang / Page',
+  LAW_DISSEMINATION: 'Phổ biến pháp luật / Law dissemination',
+  SCIENCE_PROGRAMME: 'Chương trình, đề tài khoa học / Science programme',
 };
 
 export const REFUSAL_LABELS: Record<string, string> = {

@@ -11,6 +11,7 @@ import {
 } from '@portal/calendar';
 import type { RoutedTenant } from '@portal/tenancy';
 import type { RuleCheck, RuleOutcome } from '../figures/figures.types';
+import { freshnessChecks } from './freshness-checks';
 import { monthsOf, nextDay, vietnamMidnight, type ReportPeriod } from '../period/report-period';
 
 /** How many findings a check lists (the count is always given); a clerk needs examples, not 120 dates. */
@@ -63,9 +64,11 @@ export class ReportRulesService {
         : new Map(),
     };
     const out = new Map<string, RuleCheck[]>();
+    const freshness = await freshnessChecks(this.db, this.deadlines, this.calendars, portals, p, now);
     for (const t of portals) {
       const checks: RuleCheck[] = [];
       for (const resolved of rulesOf.get(t.id)!) checks.push(await this.evaluate(t, resolved, data, p, now));
+      checks.push(...(freshness.get(t.id) ?? []));
       out.set(t.id, checks);
     }
     return out;

@@ -57,6 +57,12 @@ export const TENANT_MANIFEST_SCHEMA: SchemaObject = {
         aliases: { type: 'array', uniqueItems: true, items: hostname },
         status: { type: 'string', enum: [TenantStatus.ACTIVE, TenantStatus.SUSPENDED] },
         template: { type: 'string', minLength: 1 },
+        deadlinePolicy: {
+          type: 'string',
+          pattern: '^[a-z0-9]+(-[a-z0-9]+)*$',
+          description:
+            'the key of a deadline policy profile in tenants/policies, such as "kiengiang-641-2017"',
+        },
         children: { type: 'array', items: { $ref: '#/definitions/node' } },
       },
     },

@@ -17,6 +17,11 @@ export interface TenantManifestNode {
   status?: TenantStatus.ACTIVE | TenantStatus.SUSPENDED;
   /** Provisioning template name; defaults by kind. */
   template?: string;
+  /**
+   * Key of the deadline policy profile the portal (and the portals below it without their own)
+   * follows; applied by the calendar lib after the tree (tenancy does not know the profiles).
+   */
+  deadlinePolicy?: string;
   children?: TenantManifestNode[];
 }
 

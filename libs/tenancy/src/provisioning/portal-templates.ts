@@ -47,7 +47,7 @@ const lawDissemination = c(
   'pho-bien-phap-luat',
   'Phổ biến, giáo dục pháp luật',
   'Policy and law dissemination',
-  'NEWS',
+  'LAW_DISSEMINATION',
 );
 const strategies = c(
   'chien-luoc-quy-hoach',
@@ -85,7 +85,7 @@ const science = c(
   'khoa-hoc-cong-nghe',
   'Chương trình, đề tài khoa học',
   'Science programmes',
-  'GENERIC_PAGE',
+  'SCIENCE_PROGRAMME',
 );
 const recruitment = c('tuyen-dung', 'Thông tin tuyển dụng', 'Recruitment', 'ANNOUNCEMENT');
 const qa = c('hoi-dap', 'Hỏi đáp', 'Questions and answers', 'QA_ITEM');
