@@ -20,8 +20,8 @@ import { Polls1765100000100 } from '../../../libs/engagement/src/migrations/1765
 import { RowLevelSecurity1763800001400 } from '../../../libs/platform/src/migrations/1763800001400-row-level-security';
 import { LoginAddressKey1763800001450 } from '../../../libs/identity/src/migrations/1763800001450-login-address-key';
 import { Royalties1763800001500 } from '../../../libs/royalties/src/migrations/1763800001500-royalties';
-import { IdempotencyKeys1763800001500 } from '../../../libs/platform/src/migrations/1763800001500-idempotency-keys';
-import { Freshness1763800001500 } from '../../../libs/editorial/src/migrations/1763800001500-freshness';
+import { IdempotencyKeys1763800001510 } from '../../../libs/platform/src/migrations/1763800001510-idempotency-keys';
+import { Freshness1763800001520 } from '../../../libs/editorial/src/migrations/1763800001520-freshness';
 import { BackupRuns1763800001600 } from '../../../libs/platform/src/migrations/1763800001600-backup-runs';
 import { UnitVetting1763800001700 } from '../../../libs/editorial/src/migrations/1763800001700-unit-vetting';
 
@@ -51,8 +51,8 @@ export const MIGRATIONS = [
   RowLevelSecurity1763800001400,
   LoginAddressKey1763800001450,
   Royalties1763800001500,
-  Freshness1763800001500,
-  IdempotencyKeys1763800001500,
+  IdempotencyKeys1763800001510,
+  Freshness1763800001520,
   BackupRuns1763800001600,
   UnitVetting1763800001700,
   Polls1765100000100,

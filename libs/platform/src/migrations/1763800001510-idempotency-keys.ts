@@ -6,8 +6,8 @@ import { SCOPED_ROLE } from '../database/tenant-scope';
  * transaction as what the request created, with the answer it gave; kept for a bounded time
  * (expires_at), then swept. Confined to the request's portal subtree like every tenant-owned table.
  */
-export class IdempotencyKeys1763800001500 implements MigrationInterface {
-  name = 'IdempotencyKeys1763800001500';
+export class IdempotencyKeys1763800001510 implements MigrationInterface {
+  name = 'IdempotencyKeys1763800001510';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`

@@ -4,8 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * "Kept up to date" (freshness rules of the deadline profiles): review reminders next to the
  * deadline reminders. A review itself is a workflow event (REVIEW) of the live revision.
  */
-export class Freshness1763800001500 implements MigrationInterface {
-  name = 'Freshness1763800001500';
+export class Freshness1763800001520 implements MigrationInterface {
+  name = 'Freshness1763800001520';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE editorial_reminders DROP CONSTRAINT editorial_reminders_deadline_check`);
