@@ -171,7 +171,7 @@ export async function runRoyaltiesBench(): Promise<void> {
     ]);
     rows.push(['subtree summary (computed)', `${secs(r.summaryMs)}`]);
     rows.push([
-      'draft and store every statement',
+      'draft and store every statement (one pass)',
       `${secs(r.draftMs)} (${num(r.lines)} lines, ${num(r.total)} đ)`,
     ]);
     rows.push([
