@@ -655,6 +655,16 @@ describe('royalties: grades, statements, payment sheets', () => {
       raw: true,
     });
     expect(rows.find((r) => r[0] === 'Tổng cộng / Total')?.[9]).toBe(1041300);
+    // The whole province in one pass: Kiên Giang's locked statement is left as it is.
+    const subtree = await portal(
+      ['royalties', 'statement', KG, '--month', '2026-11', '--subtree', '--out', '-'],
+      env,
+    );
+    expect(subtree.code).toBe(0);
+    expect(subtree.stderr).toContain(
+      '5 statements drafted, 1 past their draft left as they are, 2 lines, total 650520 đ',
+    );
+    expect(subtree.stderr).toContain('LOCKED, 4 lines, total 1041300');
     const bad = await portal(['royalties', 'statement', KG, '--month', '2026-13'], env);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('month');
@@ -727,17 +737,21 @@ describe('royalties: grades, statements, payment sheets', () => {
         { t: t.tenant(KG).id },
       ),
     ).royaltyReport as Array<Record<string, unknown>>;
+    // The command line drafted the province's other (empty) November statements too.
+    expect(report.filter((r) => r.total === '0').length).toBe(4);
     expect(
-      report.map((r) => [
-        (r.portal as { host: string }).host,
-        r.month,
-        r.state,
-        r.royalties,
-        r.syndicated,
-        r.remuneration,
-        r.adjustments,
-        r.total,
-      ]),
+      report
+        .filter((r) => r.total !== '0')
+        .map((r) => [
+          (r.portal as { host: string }).host,
+          r.month,
+          r.state,
+          r.royalties,
+          r.syndicated,
+          r.remuneration,
+          r.adjustments,
+          r.total,
+        ]),
     ).toEqual([
       [KG, '2026-11', 'LOCKED', '117000', '456300', '468000', '0', '1041300'],
       [KG, '2026-12', 'DRAFTED', '0', '0', '468000', '117000', '585000'],

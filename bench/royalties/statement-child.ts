@@ -2,14 +2,19 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { resourceUsage } from 'node:process';
 import { systemContext } from '../../libs/platform/src';
-import { StatementService, StatementExportService, SheetFormat } from '../../libs/royalties/src';
+import {
+  SheetFormat,
+  StatementExportService,
+  StatementService,
+  SubtreeDraftingService,
+} from '../../libs/royalties/src';
 import { CliModule } from '../../apps/cli/src/cli.module';
 import { benchConfig } from '../support/seed-tree';
 
 /**
  * One royalty run in its own process (so that its peak memory is its own): boots the libs (no
  * HTTP), computes the subtree summary of ROYALTY_TENANT for ROYALTY_MONTH, then drafts and stores
- * every portal's statement of that subtree and writes the root's payment sheet (XLSX), and prints
+ * every portal's statement of that subtree in one pass and writes the root's payment sheet (XLSX), and prints
  * `RESULT {json}` with the times and the process's peak RSS.
  */
 const MB = 1024 * 1024;
@@ -41,14 +46,9 @@ async function main(): Promise<void> {
   sample();
 
   const t2 = performance.now();
-  let lines = 0;
-  let total = 0;
-  for (const p of summary) {
-    const r = await statements.draft(ctx, p.tenant.id, month);
-    if (!r.ok) throw new Error(`${p.tenant.primaryHost}: ${r.error.code}`);
-    lines += r.value.lines.length;
-    total += Number(r.value.statement.total);
-  }
+  const drafted = await app.get(SubtreeDraftingService).draftSubtree(ctx, tenant, month);
+  const lines = drafted.lines;
+  const total = drafted.total;
   const draftMs = performance.now() - t2;
   sample();
 

@@ -11,3 +11,4 @@ export * from './statements/statement.service';
 export * from './statements/statement-export.service';
 export * from './statements/payment-sheet';
 export * from './statements/royalty-report.service';
+export * from './statements/subtree-drafting.service';

@@ -11,6 +11,7 @@ import { StatementCalculator } from './statements/statement-calculator';
 import { StatementExportService } from './statements/statement-export.service';
 import { StatementService } from './statements/statement.service';
 import { RoyaltyReportService } from './statements/royalty-report.service';
+import { SubtreeDraftingService } from './statements/subtree-drafting.service';
 
 @Module({
   imports: [TenancyModule, AccessModule, EditorialModule],
@@ -22,6 +23,7 @@ import { RoyaltyReportService } from './statements/royalty-report.service';
     StatementService,
     StatementExportService,
     RoyaltyReportService,
+    SubtreeDraftingService,
     RoyaltiesMergeParticipant,
     RoyaltiesResolver,
   ],
@@ -31,6 +33,7 @@ import { RoyaltyReportService } from './statements/royalty-report.service';
     StatementService,
     StatementExportService,
     CollaboratorService,
+    SubtreeDraftingService,
   ],
 })
 export class RoyaltiesModule {}
