@@ -112,7 +112,7 @@ describe('the api process and its bundled PostgreSQL', () => {
     expect(api.child.exitCode).not.toBe(143);
     expect(alive(pid)).toBe(false);
     // Nor a server restarted meanwhile and left running.
-    let last = 0;
+    let last: number;
     try {
       last = postmasterPid(pgData);
     } catch {

@@ -96,7 +96,7 @@ function classify(
   let json: {
     data?: Record<string, { __typename?: string; id?: string; trackingCode?: string; errorCode?: string }>;
     errors?: Array<{ extensions?: { code?: string; retryAfterSeconds?: number } }>;
-  } = {};
+  };
   try {
     json = JSON.parse(body);
   } catch {

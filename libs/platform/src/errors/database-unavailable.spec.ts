@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { isDatabaseUnavailable } from './database-unavailable';
+import { isDatabaseUnavailable, isLostTransaction } from './database-unavailable';
 
 describe('isDatabaseUnavailable', () => {
   it('knows a refused or cut connection, a server going down or starting, wrapped or not', () => {
@@ -25,6 +25,11 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable({ code: '08006', message: 'connection failure' })).toBe(true);
     expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
     expect(isDatabaseUnavailable(new AggregateError([refused, refused]))).toBe(true);
+    const released = Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), {
+      name: 'QueryRunnerAlreadyReleasedError',
+    });
+    expect(isDatabaseUnavailable(new GraphQLError('x', { originalError: released }))).toBe(true);
+    expect(isLostTransaction(released)).toBe(true);
   });
 
   it('leaves every other error alone', () => {

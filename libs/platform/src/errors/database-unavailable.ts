@@ -28,10 +28,24 @@ const MESSAGES = [
 ];
 
 /**
+ * TypeORM's answer when a transaction's connection died under it: the rollback finds its runner
+ * released and throws this instead of the cause. Nothing was committed; a retry is right.
+ */
+export function isLostTransaction(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && typeof current === 'object' && depth < 4; depth++) {
+    if ((current as { name?: unknown }).name === 'QueryRunnerAlreadyReleasedError') return true;
+    current = (current as { originalError?: unknown }).originalError;
+  }
+  return false;
+}
+
+/**
  * Whether an error means the database cannot be reached (down, restarting, the connection cut),
  * as opposed to a fault of the request or the code: then the answer is 503 with Retry-After.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
+  if (isLostTransaction(error)) return true;
   const seen = new Set<unknown>();
   let current: unknown = error;
   for (let depth = 0; current && typeof current === 'object' && depth < 8 && !seen.has(current); depth++) {

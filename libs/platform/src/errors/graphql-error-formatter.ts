@@ -5,6 +5,7 @@ import {
   SERVICE_UNAVAILABLE_TEXT,
   UNAVAILABLE_RETRY_AFTER_SECONDS,
   isDatabaseUnavailable,
+  isLostTransaction,
 } from './database-unavailable';
 
 function findDomainError(error: unknown): DomainError | null {
@@ -63,7 +64,8 @@ const CLIENT_ERROR_CODES = [
 
 /** Errors the platform meant to give (coded, client mistakes, GraphQL's own); anything else is a fault. */
 function isExpected(code: unknown, error: unknown): boolean {
-  if (findDomainError(error) || isDatabaseUnavailable(error)) return true;
+  // A lost transaction is answered as the database away, but still logged: it could also be a bug.
+  if (findDomainError(error) || (isDatabaseUnavailable(error) && !isLostTransaction(error))) return true;
   if (typeof code === 'string' && CLIENT_ERROR_CODES.includes(code)) return true;
   return error instanceof GraphQLError && !error.originalError;
 }
