@@ -2,7 +2,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, PgNotifications, readScopeOf } from '@portal/platform';
 import { HostRoutingService, addressedHost } from '@portal/tenancy';
-import { digest, normaliseGraphqlRead } from './response-cache-key';
+import { cacheKey, normaliseGraphqlRead } from './response-cache-key';
 import { ResponseStore, StoredResponse } from './response-store';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -165,7 +165,7 @@ export class AnonymousResponseCache implements OnModuleInit, OnModuleDestroy {
     if (req.method === 'GET') {
       const normal = graphql ? graphqlGetRead(target) : target;
       if (normal === null) return pipeline(req, res);
-      return this.serveOrPass(base.tenantId, digest([...base.parts, normal]), req, res, pipeline);
+      return this.serveOrPass(base.tenantId, cacheKey([...base.parts, normal]), req, res, pipeline);
     }
     // Only small bodies of a declared length are read here; anything else goes to the pipeline
     // unread, where the body parser enforces its own limit (a large POST is neither buffered nor kept).
@@ -194,7 +194,7 @@ export class AnonymousResponseCache implements OnModuleInit, OnModuleDestroy {
           ? normaliseGraphqlRead(parsed as Record<string, unknown>)
           : null;
       if (normal === null) return pipeline(req, res);
-      this.serveOrPass(base.tenantId, digest([...base.parts, target, normal]), req, res, pipeline);
+      this.serveOrPass(base.tenantId, cacheKey([...base.parts, target, normal]), req, res, pipeline);
     });
     req.on('error', () => res.destroy());
   }
