@@ -698,6 +698,7 @@ describe('reports: figures, rule checks and files', () => {
     expect(records.some((r) => r.includes('Phường Bến Thành'))).toBe(true);
   });
 
+  // Four CLI processes, each booting the libs: seconds apiece on a busy machine (as in cli.e2e-spec.ts).
   it('writes the same report from the command line, late items in working days included', async () => {
     const env = { DATABASE_URL: t.databaseUrl };
     const out = join(mkdtempSync(join(tmpdir(), 'portal-report-')), 'saigon.xlsx');
@@ -739,5 +740,5 @@ describe('reports: figures, rule checks and files', () => {
     const nobody = await portal(['report', 'khongco.hochiminhcity.gov.vn', '--period', '2026-03'], env);
     expect(nobody.code).toBe(1);
     expect(nobody.stderr).toContain('no live portal');
-  });
+  }, 240_000);
 });
