@@ -26,6 +26,8 @@ import { HostResolutionMiddleware, TenancyModule } from '@portal/tenancy';
 import { ENTITIES, MIGRATIONS } from './composition';
 import { HealthController } from './health/health.controller';
 import { PortalHomeController } from './home/portal-home.controller';
+import { ConsoleAssetsController } from './console/console-assets.controller';
+import { ConsoleSessionController } from './console/console-session.controller';
 import { DemoSeeder } from './demo/demo-seeder';
 import { AnonymousResponseCache } from './http/anonymous-response-cache';
 import { ApiObservabilityModule } from './observability/observability.module';
@@ -89,7 +91,7 @@ export class AppModule implements NestModule {
           validationRules: [...armor.validationRules],
         }),
       ],
-      controllers: [HealthController, PortalHomeController],
+      controllers: [HealthController, PortalHomeController, ConsoleAssetsController, ConsoleSessionController],
       providers: [DemoSeeder, AnonymousResponseCache, { provide: APP_FILTER, useClass: DomainErrorFilter }],
     };
   }

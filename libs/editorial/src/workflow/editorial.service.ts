@@ -34,6 +34,7 @@ import {
 } from '@portal/platform';
 import { HostRoutingService, RoutedTenant, TenantStatus } from '@portal/tenancy';
 import { ApprovalDelegationEntity, EditorialStateEntity, WorkflowEventEntity } from './editorial.entity';
+import { ItemActionView, itemActions } from './item-actions';
 import { EDITABLE, RefusalReason, RevisionStatus, TRANSITIONS, WorkflowAction } from './workflow';
 
 export interface ItemView {
@@ -41,6 +42,10 @@ export interface ItemView {
   /** The revision being worked on (null when only the live one exists). */
   working: { revision: ContentRevisionEntity; state: EditorialStateEntity } | null;
   live: ContentRevisionEntity | null;
+  /** The number of the item's latest revision (a console sends it back to detect edit conflicts). */
+  latestNumber?: number;
+  /** The steps the item's state allows, and whether the caller may take each. */
+  actions?: ItemActionView[];
 }
 
 export const PUBLISH_JOB = 'content-publish';
@@ -173,9 +178,16 @@ export class EditorialService implements OnModuleInit {
   }
 
   /** Saves a new revision: of the draft in progress, or a new draft from the live revision. */
-  async edit(ctx: RequestContext, itemId: string, input: RevisionInput): Promise<Result<ItemView>> {
+  async edit(
+    ctx: RequestContext,
+    itemId: string,
+    input: RevisionInput,
+    /** The latest revision number the editor started from: another save since then is a conflict. */
+    baseNumber?: number | null,
+  ): Promise<Result<ItemView>> {
     return this.guard(async () => {
       const current = await this.load(ctx, itemId);
+      if (baseNumber != null && baseNumber !== current.latestNumber) throw editConflict();
       const { item, tenant } = current;
       const subject = this.subject(item, tenant);
       const working = current.working;
@@ -532,8 +544,14 @@ export class EditorialService implements OnModuleInit {
   }
 
   async view(ctx: RequestContext, itemId: string, action: AppAction = 'read'): Promise<ItemView> {
-    const { item, working, live } = await this.load(ctx, itemId, action);
-    return { item, working, live };
+    const { item, working, live, tenant, latestNumber } = await this.load(ctx, itemId, action);
+    const actions = itemActions(
+      ctx,
+      this.subject(item, tenant),
+      working?.state.status ?? null,
+      !!live && !item.withdrawnAt,
+    );
+    return { item, working, live, latestNumber, actions };
   }
 
   async history(ctx: RequestContext, itemId: string): Promise<WorkflowEventEntity[]> {
@@ -564,9 +582,12 @@ export class EditorialService implements OnModuleInit {
     const qb = this.content.items
       .query(ctx, 'read')
       .innerJoin(EditorialStateEntity, 's', 's.item_id = row.id')
+      .innerJoin(ContentRevisionEntity, 'rev', 'rev.id = s.revision_id')
       .andWhere('s.status IN (:...statuses)', { statuses })
       .select([
         'row.id AS item_id',
+        'row.kind AS kind',
+        'rev.title AS title',
         's.revision_id AS revision_id',
         's.status AS status',
         's.board_due_at AS board_due_at',
@@ -595,6 +616,8 @@ export class EditorialService implements OnModuleInit {
     }
     const rows: Array<{
       item_id: string;
+      kind: string;
+      title: string;
       revision_id: string;
       status: RevisionStatus;
       board_due_at: Date | null;
