@@ -41,8 +41,8 @@ export function fmtDateTime(value: string | Date | null | undefined): string {
 
 /** A `datetime-local` value read as Vietnam time (UTC+7 all year) → ISO instant. */
 export function vnLocalToIso(value: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null;
-  return new Date(`${value}:00+07:00`).toISOString();
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return null;
+  return new Date(`${value.length === 16 ? `${value}:00` : value}+07:00`).toISOString();
 }
 
 const I18n = createContext<{ lang: Lang; setLang: (l: Lang) => void }>({ lang: 'vi', setLang: () => undefined });

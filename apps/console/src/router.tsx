@@ -1,8 +1,6 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
 import { Root } from './screens/Root';
 import { Dashboard } from './screens/Dashboard';
-import { ContentList } from './screens/ContentList';
-import { ItemPage } from './screens/ItemPage';
 
 const rootRoute = createRootRoute({ component: Root });
 
@@ -32,7 +30,7 @@ export const contentList = createRoute({
     from: str(s.from),
     to: str(s.to),
   }),
-  component: ContentList,
+  component: lazyRouteComponent(() => import('./screens/ContentList'), 'ContentList'),
 });
 
 // The editor (TipTap) and the revisions screen load only when opened.
@@ -46,7 +44,7 @@ export const newItem = createRoute({
   component: lazyRouteComponent(() => import('./screens/Editor'), 'NewItemEditor'),
 });
 
-export const item = createRoute({ getParentRoute: () => rootRoute, path: '/noi-dung/$id', component: ItemPage });
+export const item = createRoute({ getParentRoute: () => rootRoute, path: '/noi-dung/$id', component: lazyRouteComponent(() => import('./screens/ItemPage'), 'ItemPage') });
 
 export const editItem = createRoute({
   getParentRoute: () => rootRoute,

@@ -48,7 +48,7 @@ export function ContentList() {
     <Stack>
       <Group justify="space-between">
         <Title order={1}>{t('Nội dung', 'Content')}</Title>
-        <Button component={Link} to="/noi-dung/moi" search={{ kind: search.kind ?? 'NEWS' }}>
+        <Button renderRoot={(p) => <Link {...p} to="/noi-dung/moi" search={{ kind: search.kind ?? 'NEWS' }} />}>
           {t('Viết bài mới', 'New item')}
         </Button>
       </Group>
@@ -117,7 +117,7 @@ export function ContentList() {
             {rows.map((r) => (
               <Table.Tr key={r.id}>
                 <Table.Td>
-                  <Anchor component={Link} to="/noi-dung/$id" params={{ id: r.id }}>
+                  <Anchor renderRoot={(p) => <Link {...p} to="/noi-dung/$id" params={{ id: r.id }} />}>
                     {r.title}
                   </Anchor>
                   {r.isLive && r.status !== 'PUBLISHED' && (

@@ -33,7 +33,7 @@ export function Dashboard() {
   const rule = (kind: string) => d.deadlinePolicy.rules.find((r) => r.kind === kind);
   const boardRule = rule('BOARD_HANDLING');
   const itemLink = (id: string, title: string) => (
-    <Anchor component={Link} to="/noi-dung/$id" params={{ id }}>
+    <Anchor renderRoot={(p) => <Link {...p} to="/noi-dung/$id" params={{ id }} />}>
       {title}
     </Anchor>
   );
@@ -129,7 +129,7 @@ export function Dashboard() {
               {d.reminders.map((r) => (
                 <List.Item key={r.id}>
                   {label(RULE_KIND, r.deadline)} · {r.stage === 'OVERDUE' ? t('quá hạn', 'overdue') : t('sắp đến hạn', 'due soon')} ·{' '}
-                  {fmtDate(r.dueAt)} · <Anchor component={Link} to="/noi-dung/$id" params={{ id: r.itemId }}>{t('mở bài', 'open')}</Anchor>
+                  {fmtDate(r.dueAt)} · <Anchor renderRoot={(p) => <Link {...p} to="/noi-dung/$id" params={{ id: r.itemId }} />}>{t('mở bài', 'open')}</Anchor>
                 </List.Item>
               ))}
             </List>
