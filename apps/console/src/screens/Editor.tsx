@@ -5,7 +5,6 @@ import { Link as RouterLink, useNavigate } from '@tanstack/react-router';
 import {
   Alert, Button, Card, Group, List, NativeSelect, Progress, Stack, Text, Textarea, TextInput, Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { RichTextEditor, Link } from '@mantine/tiptap';
 import { useEditor, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
@@ -16,11 +15,12 @@ import type { ApiError } from '../api/session';
 import type { ContentKind } from '../gql/graphql';
 import { editItem, newItem } from '../router';
 import { KINDS, useI18n, useLabel } from '../i18n';
-import { ErrorBox, Loading, usePageTitle } from '../ui/common';
+import { ErrorBox, Loading, usePageTitle, notify } from '../ui/common';
 import { KindFields, cleanFields, type FieldSpec } from './KindFields';
 import { useMe } from './me';
 
-const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+// The server refuses more than ATTACHMENT_MAX_BYTES (50 MiB by default); refusing here saves the upload.
+const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
 /**
  * TipTap configured to emit only what the server's sanitiser keeps, so a body survives a save
@@ -155,7 +155,7 @@ function EditorForm(props: {
           else setError(r);
           return;
         }
-        notifications.show({ color: 'green', message: t('Đã lưu phiên bản mới.', 'A new revision was saved.') });
+        notify(t('Đã lưu phiên bản mới.', 'A new revision was saved.'));
         await client.invalidateQueries();
         void navigate({ to: '/noi-dung/$id', params: { id: props.itemId } });
       } else {
@@ -174,7 +174,7 @@ function EditorForm(props: {
           })
         ).createContent;
         if (r.__typename === 'InputError') return setError(r);
-        notifications.show({ color: 'green', message: t('Đã lưu bản nháp. Bây giờ có thể đính kèm tệp.', 'Draft saved. Files can be attached now.') });
+        notify(t('Đã lưu bản nháp. Bây giờ có thể đính kèm tệp.', 'Draft saved. Files can be attached now.'));
         await client.invalidateQueries();
         void navigate({ to: '/noi-dung/$id/sua', params: { id: r.id } });
       }

@@ -4,14 +4,13 @@ import { Link } from '@tanstack/react-router';
 import {
   Alert, Anchor, Button, Card, Group, Modal, NativeSelect, Stack, Table, Tabs, Text, Textarea, TextInput, Title, Typography,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { gql, GqlError } from '../api/graphql';
 import { ItemDoc, ScheduleDoc, TransitionDoc } from '../api/documents';
 import type { ApiError } from '../api/session';
 import type { RefusalReason, WorkflowAction } from '../gql/graphql';
 import { item as itemRoute } from '../router';
 import { ACTIONS, fmtDateTime, KINDS, REASONS, useI18n, useLabel, vnLocalToIso } from '../i18n';
-import { ErrorBox, Loading, StatusBadge, usePageTitle } from '../ui/common';
+import { ErrorBox, Loading, StatusBadge, usePageTitle, notify } from '../ui/common';
 import { useMe } from './me';
 
 type Dialog = null | 'RETURN' | 'REFUSE' | 'SCHEDULE';
@@ -43,7 +42,7 @@ export function ItemPage() {
       setDialog(null);
       setError(null);
       setNote('');
-      notifications.show({ color: 'green', message: `${label(ACTIONS, action)}: ${t('đã xong', 'done')}` });
+      notify(`${label(ACTIONS, action)}: ${t('đã xong', 'done')}`);
       void client.invalidateQueries();
     },
     onError: (e) => setError(e instanceof GqlError ? e.error : { errorCode: 'ERROR', messageVi: 'Lỗi', messageEn: 'Error' }),
@@ -192,9 +191,11 @@ export function ItemPage() {
       <Modal
         opened={dialog !== null}
         onClose={() => setDialog(null)}
+        closeButtonProps={{ 'aria-label': t('Đóng', 'Close') }}
         title={dialog ? label(ACTIONS, dialog) : ''}
       >
         <form
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             if (dialog === 'SCHEDULE') {

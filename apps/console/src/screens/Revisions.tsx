@@ -1,14 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { Alert, Anchor, Button, Grid, Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { gql, GqlError } from '../api/graphql';
 import { CompareDoc, RestoreDoc, RevisionsDoc } from '../api/documents';
 import type { ApiError } from '../api/session';
 import { revisions as route } from '../router';
 import { fmtDateTime, useI18n } from '../i18n';
-import { ErrorBox, Loading, StatusBadge, usePageTitle } from '../ui/common';
+import { ErrorBox, Loading, StatusBadge, usePageTitle, notify } from '../ui/common';
 
 const FIELD: Record<string, [string, string]> = {
   title: ['Tiêu đề', 'Title'],
@@ -44,7 +43,7 @@ export function Revisions() {
     try {
       const r = (await gql(RestoreDoc, { itemId: id, number })).restoreRevision;
       if (r.__typename === 'InputError') return setError(r);
-      notifications.show({ color: 'green', message: t(`Đã khôi phục phiên bản ${number} thành bản nháp mới.`, `Revision ${number} was restored as a new draft.`) });
+      notify(t(`Đã khôi phục phiên bản ${number} thành bản nháp mới.`, `Revision ${number} was restored as a new draft.`));
       await client.invalidateQueries();
       void navigate({ to: '/noi-dung/$id', params: { id } });
     } catch (e) {

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { Alert, Badge, Loader } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { GqlError } from '../api/graphql';
 import { STATUS, useI18n, useLabel } from '../i18n';
 
@@ -10,24 +11,25 @@ export function usePageTitle(title: string) {
   }, [title, t]);
 }
 
+// Dark enough for white text at WCAG AA (4.5:1); Mantine's filled orange and green are not.
 const STATUS_COLOR: Record<string, string> = {
-  DRAFT: 'gray',
-  SUBMITTED: 'blue',
-  IN_REVIEW: 'indigo',
-  APPROVED: 'teal',
-  SCHEDULED: 'cyan',
-  PUBLISHED: 'green',
-  RETURNED: 'orange',
-  REFUSED: 'red',
-  WITHDRAWN: 'dark',
-  SUPERSEDED: 'gray',
+  DRAFT: '#495057',
+  SUBMITTED: '#1864ab',
+  IN_REVIEW: '#364fc7',
+  APPROVED: '#087f5b',
+  SCHEDULED: '#0b7285',
+  PUBLISHED: '#1f6f2e',
+  RETURNED: '#a23b00',
+  REFUSED: '#c92a2a',
+  WITHDRAWN: '#212529',
+  SUPERSEDED: '#495057',
 };
 
 export function StatusBadge({ status }: { status: string | null | undefined }) {
   const label = useLabel();
   if (!status) return null;
   return (
-    <Badge color={STATUS_COLOR[status] ?? 'gray'} variant="filled" radius="sm">
+    <Badge color={STATUS_COLOR[status] ?? '#495057'} variant="filled" radius="sm">
       {label(STATUS, status)}
     </Badge>
   );
@@ -47,4 +49,9 @@ export function ErrorBox({ error }: { error: unknown }) {
       {text}
     </Alert>
   );
+}
+
+/** A short confirmation (its close button named for screen readers). */
+export function notify(message: string, color = 'green') {
+  notifications.show({ color, message, closeButtonProps: { 'aria-label': 'Đóng / Close' } });
 }
