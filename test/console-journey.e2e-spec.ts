@@ -109,7 +109,10 @@ describe('the editors’ console: a news item from draft to the public site', ()
     await page.getByRole('alert').filter({ hasText: 'Chỉ nhận tệp PDF, DOCX, XLSX, PNG, JPEG, GIF hoặc WebP' }).waitFor();
     await expect(page.getByRole('progressbar', { name: 'anh-ra-quan.png: 100%' }).count()).resolves.toBe(1);
     await expectNoViolations(page, 'editor');
+    await page.setViewportSize({ width: 1280, height: 1300 });
+    await page.mouse.wheel(0, -5000);
     await screenshot(page, join(SHOTS, 'editor.png'));
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     const written = await editorHtml(page);
     await page.getByRole('button', { name: 'Lưu phiên bản mới' }).click();

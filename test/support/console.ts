@@ -39,7 +39,14 @@ export async function signIn(
     page,
     async open(path) {
       await page.goto(portalUrl(t.port, host, `/quan-tri${path}`));
-      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await page
+        .getByRole('heading', { level: 1 })
+        .first()
+        .waitFor()
+        .catch(async (e: Error) => {
+          // What the page showed instead, for whoever reads the failure.
+          throw new Error(`${e.message}\npage text: ${(await page.locator('body').innerText()).slice(0, 500)}`);
+        });
     },
     close: () => context.close(),
   };

@@ -115,8 +115,8 @@ export const RestoreDoc = graphql(`
 `);
 
 export const DeputiesDoc = graphql(`
-  query ConsoleDeputies($tenantId: ID!) {
-    roleAssignments(filter: { tenantId: $tenantId }) { id accountId role tenantId revokedAt }
+  query ConsoleDeputies {
+    boardDeputies { accountId displayName username }
   }
 `);
 

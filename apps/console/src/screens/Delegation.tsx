@@ -16,7 +16,7 @@ export function Delegation() {
   const tenantId = me.data?.portal.id;
   const deputies = useQuery({
     queryKey: ['deputies', tenantId],
-    queryFn: () => gql(DeputiesDoc, { tenantId: tenantId! }),
+    queryFn: () => gql(DeputiesDoc),
     enabled: !!tenantId,
   });
   const [deputy, setDeputy] = useState('');
@@ -25,7 +25,7 @@ export function Delegation() {
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState<string | null>(null);
   if (!me.data || deputies.isLoading) return <Loading />;
-  const list = (deputies.data?.roleAssignments ?? []).filter((a) => a.role === 'BOARD_DEPUTY' && !a.revokedAt);
+  const list = deputies.data?.boardDeputies ?? [];
   const submit = async () => {
     setError(null);
     setDone(null);
@@ -57,7 +57,7 @@ export function Delegation() {
           label={t('Phó trưởng ban', 'Deputy head')}
           value={deputy}
           onChange={(e) => setDeputy(e.currentTarget.value)}
-          data={[{ value: '', label: t('— Chọn —', '— Choose —') }, ...list.map((a) => ({ value: a.accountId, label: a.accountId }))]}
+          data={[{ value: '', label: t('— Chọn —', '— Choose —') }, ...list.map((a) => ({ value: a.accountId, label: `${a.displayName} (${a.username})` }))]}
         />
         <TextInput type="datetime-local" label={t('Từ (giờ Việt Nam)', 'From (Vietnam time)')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
         <TextInput type="datetime-local" label={t('Đến (giờ Việt Nam)', 'To (Vietnam time)')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />

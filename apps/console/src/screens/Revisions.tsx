@@ -7,7 +7,7 @@ import { CompareDoc, RestoreDoc, RevisionsDoc } from '../api/documents';
 import type { ApiError } from '../api/session';
 import { revisions as route } from '../router';
 import { fmtDateTime, useI18n } from '../i18n';
-import { ErrorBox, Loading, StatusBadge, usePageTitle, notify } from '../ui/common';
+import { ErrorBox, Loading, usePageTitle, notify } from '../ui/common';
 
 const FIELD: Record<string, [string, string]> = {
   title: ['Tiêu đề', 'Title'],
@@ -71,7 +71,6 @@ export function Revisions() {
             <Table.Th>#</Table.Th>
             <Table.Th>{t('Tiêu đề', 'Title')}</Table.Th>
             <Table.Th>{t('Lưu lúc', 'Saved')}</Table.Th>
-            <Table.Th>{t('Trạng thái', 'State')}</Table.Th>
             <Table.Th>{t('Thao tác', 'Actions')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -84,9 +83,6 @@ export function Revisions() {
                 {r.number === live && <Text size="xs">{t('(đang đăng)', '(live)')}</Text>}
               </Table.Td>
               <Table.Td>{fmtDateTime(r.createdAt)}</Table.Td>
-              <Table.Td>
-                <StatusBadge status={r.status} />
-              </Table.Td>
               <Table.Td>
                 <Button size="xs" variant="outline" onClick={() => void restore(r.number)}>
                   {t(`Khôi phục bản ${r.number} thành bản nháp mới`, `Restore ${r.number} as a new draft`)}

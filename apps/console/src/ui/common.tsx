@@ -29,7 +29,7 @@ export function StatusBadge({ status }: { status: string | null | undefined }) {
   const label = useLabel();
   if (!status) return null;
   return (
-    <Badge color={STATUS_COLOR[status] ?? '#495057'} variant="filled" radius="sm">
+    <Badge color={STATUS_COLOR[status] ?? '#495057'} variant="filled" radius="sm" tt="none" styles={{ root: { maxWidth: 'none' }, label: { overflow: 'visible' } }}>
       {label(STATUS, status)}
     </Badge>
   );

@@ -17,6 +17,7 @@ import { RefusalReason, RevisionStatus, WorkflowAction } from '../workflow/workf
 import {
   ApprovalDelegationResult,
   ApprovalDelegationType,
+  BoardDeputyType,
   ContentItemResult,
   ContentItemType,
   ContentFieldSpecType,
@@ -312,6 +313,14 @@ export class EditorialResolver {
     @Args('withdrawAt', { type: () => Date }) withdrawAt: Date,
   ): Promise<ContentItemType | InputErrorType> {
     return result(ctx, await this.editorial.scheduleWithdrawal(ctx, itemId, withdrawAt));
+  }
+
+  @Query(() => [BoardDeputyType], {
+    description: 'The deputies the head of this portal’s board may delegate approval to.',
+  })
+  @CheckAbility('delegate', 'Content')
+  async boardDeputies(@Ctx() ctx: RequestContext): Promise<BoardDeputyType[]> {
+    return (await this.editorial.deputies(ctx)).map((d) => Object.assign(new BoardDeputyType(), d));
   }
 
   @Mutation(() => ApprovalDelegationResult, {

@@ -238,3 +238,10 @@ export class ContentKindSpecType {
   @Field(() => ContentKind) kind!: ContentKind;
   @Field(() => [ContentFieldSpecType]) fields!: ContentFieldSpecType[];
 }
+
+@ObjectType('BoardDeputy', { description: 'A deputy head of the addressed portal’s board.' })
+export class BoardDeputyType {
+  @Field(() => ID) accountId!: string;
+  @Field(() => String) displayName!: string;
+  @Field(() => String) username!: string;
+}
