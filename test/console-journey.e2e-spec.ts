@@ -262,7 +262,13 @@ describe('the editors’ console: a news item from draft to the public site', ()
     await step(member.page, 'Từ chối');
     const dialog = member.page.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Từ chối' }).click();
-    await dialog.getByRole('alert').filter({ hasText: 'Cần chọn lý do từ chối.' }).waitFor();
+    await dialog
+      .getByRole('alert')
+      .filter({ hasText: 'Cần chọn lý do từ chối.' })
+      .waitFor()
+      .catch(async (e: Error) => {
+        throw new Error(`${e.message}\ndialog: ${await member.page.locator('body').innerText()}`);
+      });
     await dialog.getByLabel('Lý do từ chối').selectOption('NOT_AUTHORISED_FOR_RELEASE');
     await dialog.getByRole('button', { name: 'Từ chối' }).click();
     await badge(member.page, 'Từ chối');

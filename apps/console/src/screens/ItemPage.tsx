@@ -48,12 +48,16 @@ export function ItemPage() {
     onError: (e) => setError(e instanceof GqlError ? e.error : { errorCode: 'ERROR', messageVi: 'Lỗi', messageEn: 'Error' }),
   });
   if (q.isLoading) return <Loading />;
-  if (q.error) return <ErrorBox error={q.error} />;
+  const notFound = !item && (!q.error || (q.error instanceof GqlError && q.error.error.errorCode === 'NOT_FOUND'));
+  if (q.error && !notFound) return <ErrorBox error={q.error} />;
   if (!item)
     return (
-      <Alert color="red" role="alert">
-        {t('Không tìm thấy tin bài (hoặc bạn không có quyền xem).', 'Item not found (or not visible to you).')}
-      </Alert>
+      <Stack>
+        <Title order={1}>{t('Tin bài', 'Item')}</Title>
+        <Alert color="red" role="alert">
+          {t('Không tìm thấy tin bài (hoặc bạn không có quyền xem).', 'Item not found (or not visible to you).')}
+        </Alert>
+      </Stack>
     );
   const rev = item.working ?? item.live!;
   const myId = me.data?.me.id;
