@@ -1,4 +1,5 @@
 import { runCalendarBench } from './calendar/calendar.bench';
+import { runConsoleBench } from './console/console.bench';
 import { runContentBench } from './content/content.bench';
 import { runEngagementBench } from './engagement/engagement.bench';
 import { runFederationBench } from './federation/federation.bench';
@@ -16,6 +17,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   reporting: runReportingBench,
   soak: runSoakBench,
   faults: runFaultsBench,
+  console: runConsoleBench,
 };
 
 async function main(): Promise<void> {
