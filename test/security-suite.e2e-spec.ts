@@ -2807,6 +2807,7 @@ describe('security suite (issue 8: defence in depth)', () => {
     const PAGED: Record<string, [Who, string]> = {
       'Query.accounts(filter.first)': ['sibling', '{ accounts(filter: { first: $n }) { nodes { id } } }'],
       'Query.auditLog(filter.first)': ['sibling', '{ auditLog(filter: { first: $n }) { nodes { id } } }'],
+      'Query.contentItems(filter.first)': ['sibling', '{ contentItems(filter: { first: $n }) { nodes { id } } }'],
       'Query.draftCommentQueue(filter.first)': [
         'sibling',
         '{ draftCommentQueue(filter: { first: $n }) { nodes { id } } }',
