@@ -9,8 +9,8 @@ export const MeDoc = graphql(`
 `);
 
 export const DashboardDoc = graphql(`
-  query ConsoleDashboard($me: ID!) {
-    mine: contentItems(filter: { createdBy: $me, first: 50 }) {
+  query ConsoleDashboard {
+    mine: contentItems(filter: { mine: true, first: 50 }) {
       nodes { id title status kind updatedAt isLive }
     }
     queue: editorialQueue(statuses: [SUBMITTED, IN_REVIEW, APPROVED, SCHEDULED]) {

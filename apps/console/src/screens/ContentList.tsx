@@ -8,7 +8,6 @@ import type { RevisionStatus } from '../gql/graphql';
 import { contentList, type ListSearch } from '../router';
 import { fmtDate, fmtDateTime, KINDS, STATUS, useI18n, useLabel, vnLocalToIso } from '../i18n';
 import { ErrorBox, Loading, StatusBadge, usePageTitle } from '../ui/common';
-import { useMe } from './me';
 
 export function ContentList() {
   const { t, lang } = useI18n();
@@ -16,7 +15,6 @@ export function ContentList() {
   usePageTitle(t('Nội dung', 'Content'));
   const search = contentList.useSearch();
   const navigate = useNavigate();
-  const me = useMe();
   const cats = useQuery({ queryKey: ['categories'], queryFn: () => gql(CategoriesDoc) });
   const [q, setQ] = useState(search.q ?? '');
   const set = (patch: Partial<ListSearch>) =>
@@ -26,7 +24,7 @@ export function ContentList() {
     statuses: search.status ? [search.status as RevisionStatus] : null,
     language: search.language ?? null,
     categoryId: search.categoryId ?? null,
-    createdBy: search.mine ? (me.data?.me.id ?? null) : null,
+    mine: search.mine ?? null,
     query: search.q ?? null,
     updatedFrom: search.from ? vnLocalToIso(`${search.from}T00:00`) : null,
     updatedTo: search.to ? new Date(Date.parse(vnLocalToIso(`${search.to}T00:00`)!) + 86_400_000).toISOString() : null,

@@ -5,7 +5,6 @@ import { gql } from '../api/graphql';
 import { DashboardDoc } from '../api/documents';
 import { fmtDate, fmtDateTime, STATUS, useI18n, useLabel } from '../i18n';
 import { ErrorBox, Loading, StatusBadge, usePageTitle } from '../ui/common';
-import { useMe } from './me';
 
 const RULE_KIND: Record<string, [string, string]> = {
   BOARD_HANDLING: ['Thời hạn xử lý của Ban biên tập', 'Board handling deadline'],
@@ -16,13 +15,8 @@ export function Dashboard() {
   const { t, lang } = useI18n();
   const label = useLabel();
   usePageTitle(t('Bảng điều khiển', 'Dashboard'));
-  const me = useMe();
-  const meId = me.data?.me.id;
-  const q = useQuery({
-    queryKey: ['dashboard', meId],
-    queryFn: () => gql(DashboardDoc, { me: meId! }),
-    enabled: !!meId,
-  });
+  // One request, sent beside the shell's own (no waterfall behind "who am I").
+  const q = useQuery({ queryKey: ['dashboard'], queryFn: () => gql(DashboardDoc) });
   if (q.isLoading || !q.data) return q.error ? <ErrorBox error={q.error} /> : <Loading />;
   const d = q.data;
   const byState = new Map<string, typeof d.mine.nodes>();

@@ -167,7 +167,7 @@ function Shell() {
           ))}
       </AppShell.Navbar>
       <AppShell.Main id="main" component="main">
-        {me.isLoading ? <Loader aria-label="…" /> : <Outlet />}
+        <Outlet />
       </AppShell.Main>
     </AppShell>
   );

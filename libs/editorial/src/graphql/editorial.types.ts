@@ -213,6 +213,7 @@ export class ContentItemsFilterInput {
   @Field(() => ID, { nullable: true }) categoryId?: string | null;
   @Field(() => ID, { nullable: true, description: 'The account that created the item.' })
   createdBy?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Only the caller’s own items.' }) mine?: boolean | null;
   @Field(() => String, { nullable: true, description: 'vi or en' }) language?: string | null;
   @Field(() => Date, { nullable: true }) updatedFrom?: Date | null;
   @Field(() => Date, { nullable: true }) updatedTo?: Date | null;

@@ -11,6 +11,8 @@ export interface ContentListFilter {
   categoryId?: string | null;
   /** The account that created the item. */
   createdBy?: string | null;
+  /** Only the caller's own items. */
+  mine?: boolean | null;
   language?: string | null;
   /** Last change on or after / before this instant. */
   updatedFrom?: Date | null;
@@ -87,6 +89,7 @@ export class ContentListService {
       if (!isUuid(filter.createdBy)) throw badFilter('createdBy');
       qb.andWhere('row.created_by = :createdBy', { createdBy: filter.createdBy });
     }
+    if (filter.mine) qb.andWhere('row.created_by = :mine', { mine: ctx.accountId });
     if (filter.language) {
       if (filter.language !== 'vi' && filter.language !== 'en') throw badFilter('language');
       qb.andWhere('row.language = :language', { language: filter.language });
