@@ -34,7 +34,9 @@ describe('the editors’ console: serving, sessions, roles, conflicts', () => {
       ['ctv.a', 'SUBMIT'],
       ['bientap.a', 'TAKE_FOR_REVIEW'],
     ])
-      expect(await mutate(who, `transitionContent(itemId: "${created.id}", action: ${action}) { ${ITEM} }`)).toMatchObject({
+      expect(
+        await mutate(who, `transitionContent(itemId: "${created.id}", action: ${action}) { ${ITEM} }`),
+      ).toMatchObject({
         __typename: 'ContentItem',
       });
     return created.id as string;
@@ -81,10 +83,16 @@ describe('the editors’ console: serving, sessions, roles, conflicts', () => {
     expect(js.status).toBe(200);
     expect(js.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(js.headers['content-type']).toMatch(/javascript/);
-    expect((await t.http({ host: WARD_A, method: 'GET', path: '/quan-tri/assets/missing-123.js' })).status).toBe(404);
-    expect((await t.http({ host: WARD_A, method: 'GET', path: '/quan-tri/assets/..%2f..%2fpackage.json' })).status).toBe(404);
+    expect(
+      (await t.http({ host: WARD_A, method: 'GET', path: '/quan-tri/assets/missing-123.js' })).status,
+    ).toBe(404);
+    expect(
+      (await t.http({ host: WARD_A, method: 'GET', path: '/quan-tri/assets/..%2f..%2fpackage.json' })).status,
+    ).toBe(404);
     // An unknown host is not a portal, console or not; the rest of the site keeps its script-free policy.
-    expect((await t.http({ host: 'khongco.hochiminhcity.gov.vn', method: 'GET', path: '/quan-tri/' })).status).toBe(404);
+    expect(
+      (await t.http({ host: 'khongco.hochiminhcity.gov.vn', method: 'GET', path: '/quan-tri/' })).status,
+    ).toBe(404);
     const home = await t.http({ host: WARD_A, method: 'GET', path: '/' });
     expect(String(home.headers['content-security-policy'])).toContain("script-src 'none'");
   });
@@ -94,12 +102,20 @@ describe('the editors’ console: serving, sessions, roles, conflicts', () => {
       t.http({ host: WARD_A, method: 'POST', path: `/quan-tri/session${path}`, body, headers });
     const wrong = await post('', { username: 'ctv.a', password: 'sai-mat-khau' });
     expect(wrong.status).toBe(401);
-    expect(wrong.body).toMatchObject({ error: { errorCode: 'INVALID_CREDENTIALS', messageVi: 'Tên đăng nhập hoặc mật khẩu không đúng.' } });
+    expect(wrong.body).toMatchObject({
+      error: { errorCode: 'INVALID_CREDENTIALS', messageVi: 'Tên đăng nhập hoặc mật khẩu không đúng.' },
+    });
     const ok = await post('', { username: 'ctv.a', password: TEST_PASSWORD });
     expect(ok.status).toBe(200);
     const cookie = String(ok.headers['set-cookie']);
-    expect(cookie).toMatch(/^portal_console_refresh=[^;]+; Path=\/quan-tri\/; Max-Age=\d+; HttpOnly; Secure; SameSite=Strict$/);
-    expect(Object.keys(ok.body as object).sort()).toEqual(['accessToken', 'accessTokenExpiresAt', 'accountId']);
+    expect(cookie).toMatch(
+      /^portal_console_refresh=[^;]+; Path=\/quan-tri\/; Max-Age=\d+; HttpOnly; Secure; SameSite=Strict$/,
+    );
+    expect(Object.keys(ok.body as object).sort()).toEqual([
+      'accessToken',
+      'accessTokenExpiresAt',
+      'accountId',
+    ]);
     const first = cookie.split(';')[0];
     const rotated = await post('/refresh', {}, { cookie: first });
     expect(rotated.status).toBe(200);
@@ -111,7 +127,10 @@ describe('the editors’ console: serving, sessions, roles, conflicts', () => {
     expect(String(reused.headers['set-cookie'])).toContain('Max-Age=0');
     expect((await post('/refresh', {}, { cookie: second })).status).toBe(401);
     // Only this host's console may ask: a JSON body, and no foreign Origin.
-    expect((await post('', { username: 'ctv.a', password: TEST_PASSWORD }, { origin: 'https://evil.example' })).status).toBe(403);
+    expect(
+      (await post('', { username: 'ctv.a', password: TEST_PASSWORD }, { origin: 'https://evil.example' }))
+        .status,
+    ).toBe(403);
     const form = await t.http({
       host: WARD_A,
       method: 'POST',
@@ -121,7 +140,9 @@ describe('the editors’ console: serving, sessions, roles, conflicts', () => {
     });
     expect(form.status).toBe(403);
     // Sign-out revokes and clears.
-    const again = String((await post('', { username: 'ctv.a', password: TEST_PASSWORD })).headers['set-cookie']).split(';')[0];
+    const again = String(
+      (await post('', { username: 'ctv.a', password: TEST_PASSWORD })).headers['set-cookie'],
+    ).split(';')[0];
     const out = await post('/logout', {}, { cookie: again });
     expect(String(out.headers['set-cookie'])).toContain('Max-Age=0');
     expect((await post('/refresh', {}, { cookie: again })).status).toBe(401);
@@ -139,13 +160,21 @@ describe('the editors’ console: serving, sessions, roles, conflicts', () => {
       await page.getByRole('button', { name: 'Đăng nhập' }).click();
       await page.getByRole('alert').waitFor();
     }
-    await page.getByRole('alert').filter({ hasText: /Đăng nhập sai quá nhiều lần; vui lòng thử lại sau \d\d:\d\d \d\d\/\d\d\/\d{4} \(giờ Việt Nam\)/ }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({
+        hasText:
+          /Đăng nhập sai quá nhiều lần; vui lòng thử lại sau \d\d:\d\d \d\d\/\d\d\/\d{4} \(giờ Việt Nam\)/,
+      })
+      .waitFor();
     // The token stays in memory: nothing in the page's storage, the cookie unreadable by scripts.
     await page.locator('input[name="password"]').fill(TEST_PASSWORD);
     await page.getByLabel('Tên đăng nhập').fill('ctv.a');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByRole('heading', { name: 'Bảng điều khiển' }).waitFor();
-    const stored = await page.evaluate('JSON.stringify([Object.keys(localStorage).map((k) => localStorage.getItem(k)), Object.keys(sessionStorage), document.cookie])');
+    const stored = await page.evaluate(
+      'JSON.stringify([Object.keys(localStorage).map((k) => localStorage.getItem(k)), Object.keys(sessionStorage), document.cookie])',
+    );
     expect(String(stored)).not.toMatch(/eyJ|portal_console_refresh/);
     // A reload signs in again from the cookie (the access token was only in memory).
     await page.reload();
@@ -156,8 +185,15 @@ describe('the editors’ console: serving, sessions, roles, conflicts', () => {
   it('a suspended account is thrown out at its next request', async () => {
     await t.createAccount({ username: 'tamkhoa.a', homeHost: WARD_A, role: Role.CONTRIBUTOR });
     const s = await as('tamkhoa.a');
-    const accountId = (await t.gql(WARD_A, '{ me { id } }', {}, { token: (await t.login('tamkhoa.a', WARD_A)).accessToken })).body.data!.me.id;
-    expect(await mutate('vanhanh.a', `suspendAccount(accountId: "${accountId}", reason: "Chuyển công tác") { __typename }`)).toEqual({
+    const accountId = (
+      await t.gql(WARD_A, '{ me { id } }', {}, { token: (await t.login('tamkhoa.a', WARD_A)).accessToken })
+    ).body.data!.me.id;
+    expect(
+      await mutate(
+        'vanhanh.a',
+        `suspendAccount(accountId: "${accountId}", reason: "Chuyển công tác") { __typename }`,
+      ),
+    ).toEqual({
       __typename: 'Account',
     });
     await s.page.getByRole('navigation').getByRole('link', { name: 'Nội dung' }).click();
@@ -172,7 +208,8 @@ describe('the editors’ console: serving, sessions, roles, conflicts', () => {
     const head = await as('truongban.a');
     await head.page.getByRole('navigation').getByRole('link', { name: 'Ủy quyền phê duyệt' }).click();
     await head.page.getByRole('heading', { name: 'Ủy quyền phê duyệt' }).waitFor();
-    const deputyId = (await t.gql(WARD_A, '{ me { id } }', {}, { token: tokens['phoban.a'] })).body.data!.me.id;
+    const deputyId = (await t.gql(WARD_A, '{ me { id } }', {}, { token: tokens['phoban.a'] })).body.data!.me
+      .id;
     const vn = (ms: number) => new Date(Date.now() + ms + 7 * 3600_000).toISOString().slice(0, 16);
     await head.page.getByLabel('Phó trưởng ban').selectOption(deputyId);
     await head.page.getByLabel('Từ (giờ Việt Nam)').fill(vn(-3600_000));
@@ -181,7 +218,8 @@ describe('the editors’ console: serving, sessions, roles, conflicts', () => {
     await head.page.getByRole('button', { name: 'Ủy quyền' }).click();
     await head.page.getByRole('status').filter({ hasText: 'Đã ủy quyền từ' }).waitFor();
     // The second deputy's window starts tomorrow.
-    const deputy2 = (await t.gql(WARD_A, '{ me { id } }', {}, { token: tokens['phoban2.a'] })).body.data!.me.id;
+    const deputy2 = (await t.gql(WARD_A, '{ me { id } }', {}, { token: tokens['phoban2.a'] })).body.data!.me
+      .id;
     expect(
       await mutate(
         'truongban.a',
@@ -199,9 +237,13 @@ describe('the editors’ console: serving, sessions, roles, conflicts', () => {
 
     const d2 = await as('phoban2.a');
     await d2.open(`/noi-dung/${outside}`);
-    await expect(d2.page.getByRole('button', { name: 'Phê duyệt', exact: true }).isDisabled()).resolves.toBe(true);
+    await expect(d2.page.getByRole('button', { name: 'Phê duyệt', exact: true }).isDisabled()).resolves.toBe(
+      true,
+    );
     await d2.page.getByText('Vai trò của bạn không được làm bước này.').first().waitFor();
-    expect(await mutate('phoban2.a', `transitionContent(itemId: "${outside}", action: APPROVE) { ${ITEM} }`)).toMatchObject({
+    expect(
+      await mutate('phoban2.a', `transitionContent(itemId: "${outside}", action: APPROVE) { ${ITEM} }`),
+    ).toMatchObject({
       __typename: 'InputError',
       errorCode: 'NOT_ALLOWED',
     });
@@ -213,11 +255,21 @@ describe('the editors’ console: serving, sessions, roles, conflicts', () => {
       `createContent(input: { tenantId: "${t.tenant(WARD_A).id}", kind: NEWS, title: "Bài do Trưởng ban viết", bodyHtml: "<p>x</p>", authorName: "TB", source: "Phường" }) { ${ITEM} }`,
     );
     await mutate('truongban.a', `transitionContent(itemId: "${created.id}", action: SUBMIT) { ${ITEM} }`);
-    await mutate('bientap.a', `transitionContent(itemId: "${created.id}", action: TAKE_FOR_REVIEW) { ${ITEM} }`);
-    const head = sessions.find((s) => s.page.url().includes(WARD_A.replace('.gov.vn', '.localhost')) && s === sessions[1]) ?? (await as('truongban.a'));
+    await mutate(
+      'bientap.a',
+      `transitionContent(itemId: "${created.id}", action: TAKE_FOR_REVIEW) { ${ITEM} }`,
+    );
+    const head =
+      sessions.find(
+        (s) => s.page.url().includes(WARD_A.replace('.gov.vn', '.localhost')) && s === sessions[1],
+      ) ?? (await as('truongban.a'));
     await head.open(`/noi-dung/${created.id}`);
-    await expect(head.page.getByRole('button', { name: 'Phê duyệt', exact: true }).isDisabled()).resolves.toBe(true);
-    await head.page.getByText('Bạn là người viết bài này: người khác phải phê duyệt (nguyên tắc bốn mắt).').waitFor();
+    await expect(
+      head.page.getByRole('button', { name: 'Phê duyệt', exact: true }).isDisabled(),
+    ).resolves.toBe(true);
+    await head.page
+      .getByText('Bạn là người viết bài này: người khác phải phê duyệt (nguyên tắc bốn mắt).')
+      .waitFor();
   });
 
   it('two editors saving the same item: the second gets the conflict screen and keeps their text', async () => {
@@ -228,18 +280,26 @@ describe('the editors’ console: serving, sessions, roles, conflicts', () => {
       await s.open(`/noi-dung/${id}/sua`);
       await s.page.getByRole('textbox', { name: 'Nội dung bài viết' }).waitFor();
     }
-    await one.page.getByRole('textbox', { name: 'Tiêu đề', exact: true }).fill('Tin hai người cùng sửa (bản của biên tập 1)');
+    await one.page
+      .getByRole('textbox', { name: 'Tiêu đề', exact: true })
+      .fill('Tin hai người cùng sửa (bản của biên tập 1)');
     await one.page.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
     await one.page.waitForURL(new RegExp(`/noi-dung/${id}$`));
 
-    await two.page.getByRole('textbox', { name: 'Tiêu đề', exact: true }).fill('Tin hai người cùng sửa (bản của biên tập 2)');
+    await two.page
+      .getByRole('textbox', { name: 'Tiêu đề', exact: true })
+      .fill('Tin hai người cùng sửa (bản của biên tập 2)');
     await two.page.getByRole('textbox', { name: 'Nội dung bài viết' }).click();
     await two.page.keyboard.press('End');
     await two.page.keyboard.type(' Đoạn bổ sung của biên tập 2.');
     await two.page.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
     await two.page.getByRole('heading', { name: 'Có người vừa sửa bài này' }).waitFor();
-    expect(await two.page.getByLabel('Tiêu đề bạn đã viết').inputValue()).toBe('Tin hai người cùng sửa (bản của biên tập 2)');
-    expect(await two.page.getByLabel('Nội dung bạn đã viết (HTML)').inputValue()).toContain('Đoạn bổ sung của biên tập 2.');
+    expect(await two.page.getByLabel('Tiêu đề bạn đã viết').inputValue()).toBe(
+      'Tin hai người cùng sửa (bản của biên tập 2)',
+    );
+    expect(await two.page.getByLabel('Nội dung bạn đã viết (HTML)').inputValue()).toContain(
+      'Đoạn bổ sung của biên tập 2.',
+    );
     expect(await consoleViolations(two.page)).toEqual([]);
     // Nothing of the second save was stored; reloading shows the first editor's revision.
     await two.page.getByRole('button', { name: /Tải lại bản mới nhất/ }).click();

@@ -41,7 +41,8 @@ describe('the editors’ console: a news item from draft to the public site', ()
   const step = async (page: Page, name: string) => {
     await page.getByRole('button', { name, exact: true }).click();
   };
-  const badge = (page: Page, text: string) => page.locator('.mantine-Badge-root', { hasText: text }).first().waitFor();
+  const badge = (page: Page, text: string) =>
+    page.locator('.mantine-Badge-root', { hasText: text }).first().waitFor();
 
   beforeAll(async () => {
     assertConsoleBuilt();
@@ -80,7 +81,9 @@ describe('the editors’ console: a news item from draft to the public site', ()
     const { page } = sessions[0];
     await page.getByRole('navigation').getByRole('link', { name: 'Viết bài mới' }).click();
     await page.getByRole('heading', { name: /Viết bài mới/ }).waitFor();
-    await page.getByRole('textbox', { name: 'Tiêu đề', exact: true }).fill('Phường Sài Gòn ra quân làm sạch kênh rạch');
+    await page
+      .getByRole('textbox', { name: 'Tiêu đề', exact: true })
+      .fill('Phường Sài Gòn ra quân làm sạch kênh rạch');
     await page.getByLabel('Tóm tắt').fill('Hơn 300 người tham gia ngày Chủ nhật xanh.');
     await page.getByLabel('Ngày diễn ra sự kiện').fill('2026-12-06');
     const body = page.getByRole('textbox', { name: 'Nội dung bài viết' });
@@ -105,8 +108,15 @@ describe('the editors’ console: a news item from draft to the public site', ()
     await page.locator('.tiptap img[alt="anh-ra-quan.png"]').waitFor();
     await files.setInputFiles({ name: 'ke-hoach.pdf', mimeType: 'application/pdf', buffer: MINIMAL_PDF });
     await page.locator('.tiptap a', { hasText: 'ke-hoach.pdf' }).waitFor();
-    await files.setInputFiles({ name: 'trang.html', mimeType: 'text/html', buffer: Buffer.from('<html><body>x</body></html>') });
-    await page.getByRole('alert').filter({ hasText: 'Chỉ nhận tệp PDF, DOCX, XLSX, PNG, JPEG, GIF hoặc WebP' }).waitFor();
+    await files.setInputFiles({
+      name: 'trang.html',
+      mimeType: 'text/html',
+      buffer: Buffer.from('<html><body>x</body></html>'),
+    });
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Chỉ nhận tệp PDF, DOCX, XLSX, PNG, JPEG, GIF hoặc WebP' })
+      .waitFor();
     await expect(page.getByRole('progressbar', { name: 'anh-ra-quan.png: 100%' }).count()).resolves.toBe(1);
     await expectNoViolations(page, 'editor');
     await page.setViewportSize({ width: 1280, height: 1300 });
@@ -140,7 +150,9 @@ describe('the editors’ console: a news item from draft to the public site', ()
     const s = await as('bientap.saigon');
     // The board's queue on the dashboard lists it.
     await s.page.getByRole('link', { name: 'Phường Sài Gòn ra quân làm sạch kênh rạch' }).first().click();
-    await s.page.getByRole('heading', { level: 1, name: 'Phường Sài Gòn ra quân làm sạch kênh rạch' }).waitFor();
+    await s.page
+      .getByRole('heading', { level: 1, name: 'Phường Sài Gòn ra quân làm sạch kênh rạch' })
+      .waitFor();
     await step(s.page, 'Nhận biên tập');
     await badge(s.page, 'Đang biên tập');
     await step(s.page, 'Trả lại');
@@ -197,7 +209,11 @@ describe('the editors’ console: a news item from draft to the public site', ()
     await dialog.getByRole('button', { name: 'Hẹn giờ đăng' }).click();
     await badge(s.page, 'Hẹn giờ đăng');
     expect((await publicPage(slug)).status).toBe(404);
-    await until("the scheduled item on the public page", async () => (await publicPage(slug)).status === 200, 90_000);
+    await until(
+      'the scheduled item on the public page',
+      async () => (await publicPage(slug)).status === 200,
+      90_000,
+    );
     expect(Date.now()).toBeGreaterThanOrEqual(at.getTime());
     const page = await publicPage(slug);
     expect(String(page.body)).toContain('Phường Sài Gòn ra quân làm sạch kênh rạch');
@@ -208,7 +224,9 @@ describe('the editors’ console: a news item from draft to the public site', ()
     const writer = sessions[0];
     await writer.open(`/noi-dung/${itemId}/sua`);
     await writer.page.getByText('Bài đang đăng công khai.', { exact: false }).waitFor();
-    await writer.page.getByRole('textbox', { name: 'Tiêu đề', exact: true }).fill('Phường Sài Gòn ra quân làm sạch kênh Nhiêu Lộc');
+    await writer.page
+      .getByRole('textbox', { name: 'Tiêu đề', exact: true })
+      .fill('Phường Sài Gòn ra quân làm sạch kênh Nhiêu Lộc');
     await writer.page.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
     await writer.page.waitForURL(new RegExp(`/noi-dung/${itemId}$`));
     await writer.page.getByText('Bản đang đăng vẫn giữ nguyên').waitFor();
@@ -247,7 +265,9 @@ describe('the editors’ console: a news item from draft to the public site', ()
   it('a refusal names a reason from the list', async () => {
     const writer = sessions[0];
     await writer.open('/noi-dung/moi?kind=ANNOUNCEMENT');
-    await writer.page.getByRole('textbox', { name: 'Tiêu đề', exact: true }).fill('Thông báo chưa được phép công bố');
+    await writer.page
+      .getByRole('textbox', { name: 'Tiêu đề', exact: true })
+      .fill('Thông báo chưa được phép công bố');
     await writer.page.getByRole('textbox', { name: 'Nội dung bài viết' }).click();
     await writer.page.keyboard.type('Nội dung dự kiến.');
     await writer.page.getByRole('button', { name: 'Lưu bản nháp' }).click();

@@ -35,7 +35,8 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
  */
 export async function runConsoleBench(): Promise<void> {
   const dist = consoleDist();
-  if (!existsSync(join(dist, 'index.html'))) throw new Error('build the console first: npm run console:build');
+  if (!existsSync(join(dist, 'index.html')))
+    throw new Error('build the console first: npm run console:build');
   const index = readFileSync(join(dist, 'index.html'), 'utf8');
   const first = [...index.matchAll(/(?:src|href)="\/quan-tri\/(assets\/[^"]+)"/g)].map((m) => m[1]);
   const size = (file: string) => gzipSync(readFileSync(join(dist, file))).length;
@@ -63,7 +64,15 @@ export async function runConsoleBench(): Promise<void> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const parsed = parseTenantManifest(TREE);

@@ -45,7 +45,9 @@ export async function signIn(
         .waitFor()
         .catch(async (e: Error) => {
           // What the page showed instead, for whoever reads the failure.
-          throw new Error(`${e.message}\npage text: ${(await page.locator('body').innerText()).slice(0, 500)}`);
+          throw new Error(
+            `${e.message}\npage text: ${(await page.locator('body').innerText()).slice(0, 500)}`,
+          );
         });
     },
     close: () => context.close(),

@@ -91,7 +91,12 @@ export class AppModule implements NestModule {
           validationRules: [...armor.validationRules],
         }),
       ],
-      controllers: [HealthController, PortalHomeController, ConsoleAssetsController, ConsoleSessionController],
+      controllers: [
+        HealthController,
+        PortalHomeController,
+        ConsoleAssetsController,
+        ConsoleSessionController,
+      ],
       providers: [DemoSeeder, AnonymousResponseCache, { provide: APP_FILTER, useClass: DomainErrorFilter }],
     };
   }

@@ -2,7 +2,8 @@ import { createContext, useContext, useState, type ReactNode } from 'react';
 import type { ApiError } from './api/session';
 
 export type Lang = 'vi' | 'en';
-let lang: Lang = (typeof localStorage !== 'undefined' && localStorage.getItem('console-lang') === 'en') ? 'en' : 'vi';
+let lang: Lang =
+  typeof localStorage !== 'undefined' && localStorage.getItem('console-lang') === 'en' ? 'en' : 'vi';
 export const currentLang = () => lang;
 
 const ZONE = 'Asia/Ho_Chi_Minh';
@@ -45,7 +46,10 @@ export function vnLocalToIso(value: string): string | null {
   return new Date(`${value.length === 16 ? `${value}:00` : value}+07:00`).toISOString();
 }
 
-const I18n = createContext<{ lang: Lang; setLang: (l: Lang) => void }>({ lang: 'vi', setLang: () => undefined });
+const I18n = createContext<{ lang: Lang; setLang: (l: Lang) => void }>({
+  lang: 'vi',
+  setLang: () => undefined,
+});
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [value, setValue] = useState<Lang>(lang);

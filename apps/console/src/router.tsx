@@ -44,7 +44,11 @@ export const newItem = createRoute({
   component: lazyRouteComponent(() => import('./screens/Editor'), 'NewItemEditor'),
 });
 
-export const item = createRoute({ getParentRoute: () => rootRoute, path: '/noi-dung/$id', component: lazyRouteComponent(() => import('./screens/ItemPage'), 'ItemPage') });
+export const item = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/noi-dung/$id',
+  component: lazyRouteComponent(() => import('./screens/ItemPage'), 'ItemPage'),
+});
 
 export const editItem = createRoute({
   getParentRoute: () => rootRoute,
@@ -68,7 +72,15 @@ export const delegation = createRoute({
   component: lazyRouteComponent(() => import('./screens/Delegation'), 'Delegation'),
 });
 
-const routeTree = rootRoute.addChildren([dashboard, contentList, newItem, item, editItem, revisions, delegation]);
+const routeTree = rootRoute.addChildren([
+  dashboard,
+  contentList,
+  newItem,
+  item,
+  editItem,
+  revisions,
+  delegation,
+]);
 
 export const router = createRouter({ routeTree, basepath: '/quan-tri', defaultPreload: false });
 

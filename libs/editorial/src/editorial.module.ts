@@ -11,7 +11,13 @@ import { EditorialMergeParticipant } from './workflow/editorial-merge.participan
 
 @Module({
   imports: [TenancyModule, AccessModule, CalendarModule, ContentModule],
-  providers: [ContentListService, EditorialService, RemindersService, EditorialResolver, EditorialMergeParticipant],
+  providers: [
+    ContentListService,
+    EditorialService,
+    RemindersService,
+    EditorialResolver,
+    EditorialMergeParticipant,
+  ],
   exports: [EditorialService, RemindersService],
 })
 export class EditorialModule {}

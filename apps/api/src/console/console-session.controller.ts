@@ -15,7 +15,11 @@ function readCookie(req: Request, name: string): string | null {
   return null;
 }
 
-const problem = (res: Response, status: number, error: { code: string; field: string | null; vi: string; en: string }) =>
+const problem = (
+  res: Response,
+  status: number,
+  error: { code: string; field: string | null; vi: string; en: string },
+) =>
   res.status(status).json({
     error: { errorCode: error.code, field: error.field, messageVi: error.vi, messageEn: error.en },
   });
@@ -65,7 +69,13 @@ export class ConsoleSessionController {
     ctx.requireTenant();
     const token = readCookie(req, REFRESH_COOKIE);
     try {
-      if (!token) throw new DomainError('INVALID_REFRESH_TOKEN', { vi: 'Chưa đăng nhập.', en: 'Not signed in.' }, null, 401);
+      if (!token)
+        throw new DomainError(
+          'INVALID_REFRESH_TOKEN',
+          { vi: 'Chưa đăng nhập.', en: 'Not signed in.' },
+          null,
+          401,
+        );
       const { accountId, tokens } = await this.sessions.rotate(token, ctx.ip);
       this.answer(res, tokens, accountId);
     } catch (e) {
@@ -110,7 +120,10 @@ export class ConsoleSessionController {
    * preflight) and, when the browser names it, an Origin of this very host.
    */
   private sameOriginJson(req: Request, res: Response): boolean {
-    const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    const type = String(req.headers['content-type'] ?? '')
+      .split(';')[0]
+      .trim()
+      .toLowerCase();
     const origin = req.headers.origin;
     const host = String(req.headers.host ?? '');
     const originOk = !origin || origin.replace(/^https?:\/\//, '') === host;

@@ -14,7 +14,12 @@ const SESSION_ENDED: ApiError = {
   messageEn: 'Your session has ended (account suspended or signed out). Please sign in again.',
 };
 
-async function send(query: string, variables: unknown) {
+interface GqlBody {
+  data?: unknown;
+  errors?: Array<{ message: string; extensions?: Record<string, string | undefined> }>;
+}
+
+async function send(query: string, variables: unknown): Promise<{ status: number; body: GqlBody }> {
   const token = currentToken();
   const res = await fetch('/graphql', {
     method: 'POST',
@@ -25,7 +30,7 @@ async function send(query: string, variables: unknown) {
     },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: res.status, body: await res.json().catch(() => ({})) };
+  return { status: res.status, body: (await res.json().catch(() => ({}))) as GqlBody };
 }
 
 /**
@@ -35,7 +40,7 @@ async function send(query: string, variables: unknown) {
 export async function gql<R, V>(doc: TypedDocumentString<R, V>, variables?: V): Promise<R> {
   let { status, body } = await send(doc.toString(), variables ?? {});
   const unauthenticated = () =>
-    status === 401 || body.errors?.some((e: any) => e.extensions?.code === 'UNAUTHENTICATED');
+    status === 401 || body.errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
   if (unauthenticated()) {
     if (!(await refresh(SESSION_ENDED))) throw new GqlError(SESSION_ENDED);
     ({ status, body } = await send(doc.toString(), variables ?? {}));
@@ -73,13 +78,25 @@ export function upload(
     xhr.setRequestHeader('x-portal-locale', currentLang());
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
     xhr.onload = () => {
-      let json: any = {};
+      let json: {
+        id?: string;
+        url?: string;
+        fileName?: string;
+        mediaType?: string;
+        errors?: Array<{ message?: string; extensions?: Record<string, string | undefined> }>;
+      } = {};
       try {
         json = JSON.parse(xhr.responseText);
       } catch {
         /* not JSON */
       }
-      if (xhr.status === 201) return resolve({ ...json, url: json.url ?? `/attachments/${json.id}` });
+      if (xhr.status === 201)
+        return resolve({
+          id: json.id!,
+          fileName: json.fileName!,
+          mediaType: json.mediaType!,
+          url: json.url ?? `/attachments/${json.id}`,
+        });
       const e = json.errors?.[0];
       resolve({
         error: {
@@ -91,7 +108,13 @@ export function upload(
       });
     };
     xhr.onerror = () =>
-      resolve({ error: { errorCode: 'NETWORK', messageVi: 'Mất kết nối khi tải lên.', messageEn: 'The connection failed during the upload.' } });
+      resolve({
+        error: {
+          errorCode: 'NETWORK',
+          messageVi: 'Mất kết nối khi tải lên.',
+          messageEn: 'The connection failed during the upload.',
+        },
+      });
     xhr.send(form);
   });
 }

@@ -25,14 +25,19 @@ function set(token: string | null, reason?: ApiError) {
   for (const l of listeners) l(token !== null, reason);
 }
 
-async function post(path: string, body: unknown): Promise<{ status: number; json: any }> {
+interface SessionAnswer {
+  accessToken?: string;
+  error?: ApiError;
+}
+
+async function post(path: string, body: unknown): Promise<{ status: number; json: SessionAnswer }> {
   const res = await fetch(`/quan-tri/session${path}`, {
     method: 'POST',
     credentials: 'same-origin',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body ?? {}),
   });
-  return { status: res.status, json: await res.json().catch(() => ({})) };
+  return { status: res.status, json: (await res.json().catch(() => ({}))) as SessionAnswer };
 }
 
 export async function signIn(username: string, password: string): Promise<ApiError | null> {
@@ -41,7 +46,13 @@ export async function signIn(username: string, password: string): Promise<ApiErr
     set(json.accessToken);
     return null;
   }
-  return json.error ?? { errorCode: 'NETWORK', messageVi: 'Không kết nối được máy chủ.', messageEn: 'The server cannot be reached.' };
+  return (
+    json.error ?? {
+      errorCode: 'NETWORK',
+      messageVi: 'Không kết nối được máy chủ.',
+      messageEn: 'The server cannot be reached.',
+    }
+  );
 }
 
 /** Trades the cookie for a new access token (one exchange at a time). */

@@ -1,7 +1,18 @@
 import { useState } from 'react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { Anchor, Button, Checkbox, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { gql } from '../api/graphql';
 import { CategoriesDoc, ContentListDoc } from '../api/documents';
 import type { RevisionStatus } from '../gql/graphql';
@@ -27,14 +38,17 @@ export function ContentList() {
     mine: search.mine ?? null,
     query: search.q ?? null,
     updatedFrom: search.from ? vnLocalToIso(`${search.from}T00:00`) : null,
-    updatedTo: search.to ? new Date(Date.parse(vnLocalToIso(`${search.to}T00:00`)!) + 86_400_000).toISOString() : null,
+    updatedTo: search.to
+      ? new Date(Date.parse(vnLocalToIso(`${search.to}T00:00`)!) + 86_400_000).toISOString()
+      : null,
     first: 20,
   };
   const list = useInfiniteQuery({
     queryKey: ['content', filter],
     queryFn: ({ pageParam }) => gql(ContentListDoc, { filter: { ...filter, after: pageParam } }),
     initialPageParam: null as string | null,
-    getNextPageParam: (last) => (last.contentItems.pageInfo.hasNextPage ? last.contentItems.pageInfo.endCursor : null),
+    getNextPageParam: (last) =>
+      last.contentItems.pageInfo.hasNextPage ? last.contentItems.pageInfo.endCursor : null,
   });
   const rows = list.data?.pages.flatMap((p) => p.contentItems.nodes) ?? [];
   const catName = (id: string | null | undefined) => {
@@ -46,7 +60,9 @@ export function ContentList() {
     <Stack>
       <Group justify="space-between">
         <Title order={1}>{t('Nội dung', 'Content')}</Title>
-        <Button renderRoot={(p) => <Link {...p} to="/noi-dung/moi" search={{ kind: search.kind ?? 'NEWS' }} />}>
+        <Button
+          renderRoot={(p) => <Link {...p} to="/noi-dung/moi" search={{ kind: search.kind ?? 'NEWS' }} />}
+        >
           {t('Viết bài mới', 'New item')}
         </Button>
       </Group>
@@ -59,7 +75,11 @@ export function ContentList() {
         }}
       >
         <Group align="end" wrap="wrap">
-          <TextInput label={t('Tìm theo tiêu đề', 'Search titles')} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
+          <TextInput
+            label={t('Tìm theo tiêu đề', 'Search titles')}
+            value={q}
+            onChange={(e) => setQ(e.currentTarget.value)}
+          />
           <NativeSelect
             label={t('Loại', 'Kind')}
             value={search.kind ?? ''}
@@ -76,7 +96,13 @@ export function ContentList() {
             label={t('Chuyên mục', 'Category')}
             value={search.categoryId ?? ''}
             onChange={(e) => set({ categoryId: e.currentTarget.value || undefined })}
-            data={[any, ...(cats.data?.categories ?? []).map((c) => ({ value: c.id, label: lang === 'en' ? (c.nameEn ?? c.nameVi) : c.nameVi }))]}
+            data={[
+              any,
+              ...(cats.data?.categories ?? []).map((c) => ({
+                value: c.id,
+                label: lang === 'en' ? (c.nameEn ?? c.nameVi) : c.nameVi,
+              })),
+            ]}
           />
           <NativeSelect
             label={t('Ngôn ngữ', 'Language')}
@@ -84,9 +110,23 @@ export function ContentList() {
             onChange={(e) => set({ language: e.currentTarget.value || undefined })}
             data={[any, { value: 'vi', label: 'Tiếng Việt' }, { value: 'en', label: 'English' }]}
           />
-          <TextInput type="date" label={t('Sửa từ ngày', 'Changed from')} value={search.from ?? ''} onChange={(e) => set({ from: e.currentTarget.value || undefined })} />
-          <TextInput type="date" label={t('Đến ngày', 'Changed to')} value={search.to ?? ''} onChange={(e) => set({ to: e.currentTarget.value || undefined })} />
-          <Checkbox label={t('Chỉ bài của tôi', 'Only mine')} checked={!!search.mine} onChange={(e) => set({ mine: e.currentTarget.checked || undefined })} />
+          <TextInput
+            type="date"
+            label={t('Sửa từ ngày', 'Changed from')}
+            value={search.from ?? ''}
+            onChange={(e) => set({ from: e.currentTarget.value || undefined })}
+          />
+          <TextInput
+            type="date"
+            label={t('Đến ngày', 'Changed to')}
+            value={search.to ?? ''}
+            onChange={(e) => set({ to: e.currentTarget.value || undefined })}
+          />
+          <Checkbox
+            label={t('Chỉ bài của tôi', 'Only mine')}
+            checked={!!search.mine}
+            onChange={(e) => set({ mine: e.currentTarget.checked || undefined })}
+          />
           <Button type="submit" variant="outline">
             {t('Lọc', 'Filter')}
           </Button>

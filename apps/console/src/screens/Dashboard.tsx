@@ -27,9 +27,7 @@ export function Dashboard() {
   const rule = (kind: string) => d.deadlinePolicy.rules.find((r) => r.kind === kind);
   const boardRule = rule('BOARD_HANDLING');
   const itemLink = (id: string, title: string) => (
-    <Anchor renderRoot={(p) => <Link {...p} to="/noi-dung/$id" params={{ id }} />}>
-      {title}
-    </Anchor>
+    <Anchor renderRoot={(p) => <Link {...p} to="/noi-dung/$id" params={{ id }} />}>{title}</Anchor>
   );
   const dueTable = (rows: typeof d.overdue, caption: string) => (
     <Table striped aria-label={caption}>
@@ -99,16 +97,26 @@ export function Dashboard() {
           <Title order={2} size="h3" mb="sm">
             {t('Quá hạn', 'Overdue')} ({d.overdue.length})
           </Title>
-          {d.overdue.length === 0 ? <Text>{t('Không có bài quá hạn.', 'Nothing is overdue.')}</Text> : dueTable(d.overdue, t('Quá hạn', 'Overdue'))}
+          {d.overdue.length === 0 ? (
+            <Text>{t('Không có bài quá hạn.', 'Nothing is overdue.')}</Text>
+          ) : (
+            dueTable(d.overdue, t('Quá hạn', 'Overdue'))
+          )}
           <Title order={2} size="h3" my="sm">
             {t('Sắp đến hạn (48 giờ)', 'Due soon (48 hours)')} ({d.dueSoon.length})
           </Title>
-          {d.dueSoon.length === 0 ? <Text>{t('Không có.', 'None.')}</Text> : dueTable(d.dueSoon, t('Sắp đến hạn', 'Due soon'))}
+          {d.dueSoon.length === 0 ? (
+            <Text>{t('Không có.', 'None.')}</Text>
+          ) : (
+            dueTable(d.dueSoon, t('Sắp đến hạn', 'Due soon'))
+          )}
           {boardRule && (
             <Text size="sm" mt="sm">
               {t('Hạn tính theo ngày làm việc', 'Due dates count working days')}:{' '}
-              {label(RULE_KIND, 'BOARD_HANDLING')} {boardRule.workingDays ?? '—'} {t('ngày làm việc', 'working days')} —{' '}
-              {boardRule.document}, {boardRule.article} ({lang === 'en' ? (d.deadlinePolicy.nameEn ?? d.deadlinePolicy.nameVi) : d.deadlinePolicy.nameVi})
+              {label(RULE_KIND, 'BOARD_HANDLING')} {boardRule.workingDays ?? '—'}{' '}
+              {t('ngày làm việc', 'working days')} — {boardRule.document}, {boardRule.article} (
+              {lang === 'en' ? (d.deadlinePolicy.nameEn ?? d.deadlinePolicy.nameVi) : d.deadlinePolicy.nameVi}
+              )
             </Text>
           )}
         </Card>
@@ -122,8 +130,12 @@ export function Dashboard() {
             <List size="sm">
               {d.reminders.map((r) => (
                 <List.Item key={r.id}>
-                  {label(RULE_KIND, r.deadline)} · {r.stage === 'OVERDUE' ? t('quá hạn', 'overdue') : t('sắp đến hạn', 'due soon')} ·{' '}
-                  {fmtDate(r.dueAt)} · <Anchor renderRoot={(p) => <Link {...p} to="/noi-dung/$id" params={{ id: r.itemId }} />}>{t('mở bài', 'open')}</Anchor>
+                  {label(RULE_KIND, r.deadline)} ·{' '}
+                  {r.stage === 'OVERDUE' ? t('quá hạn', 'overdue') : t('sắp đến hạn', 'due soon')} ·{' '}
+                  {fmtDate(r.dueAt)} ·{' '}
+                  <Anchor renderRoot={(p) => <Link {...p} to="/noi-dung/$id" params={{ id: r.itemId }} />}>
+                    {t('mở bài', 'open')}
+                  </Anchor>
                 </List.Item>
               ))}
             </List>

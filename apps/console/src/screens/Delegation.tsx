@@ -32,11 +32,24 @@ export function Delegation() {
     const validFrom = vnLocalToIso(from);
     const validTo = vnLocalToIso(to);
     if (!deputy || !validFrom || !validTo)
-      return setError({ errorCode: 'REQUIRED', messageVi: 'Chọn người được ủy quyền và thời hạn.', messageEn: 'Choose the deputy and the window.' });
+      return setError({
+        errorCode: 'REQUIRED',
+        messageVi: 'Chọn người được ủy quyền và thời hạn.',
+        messageEn: 'Choose the deputy and the window.',
+      });
     try {
-      const r = (await gql(DelegateDoc, { input: { tenantId: tenantId!, deputyAccountId: deputy, validFrom, validTo } })).delegateApproval;
+      const r = (
+        await gql(DelegateDoc, {
+          input: { tenantId: tenantId!, deputyAccountId: deputy, validFrom, validTo },
+        })
+      ).delegateApproval;
       if (r.__typename === 'InputError') return setError(r);
-      setDone(t(`Đã ủy quyền từ ${fmtDateTime(r.validFrom)} đến ${fmtDateTime(r.validTo)}.`, `Delegated from ${fmtDateTime(r.validFrom)} to ${fmtDateTime(r.validTo)}.`));
+      setDone(
+        t(
+          `Đã ủy quyền từ ${fmtDateTime(r.validFrom)} đến ${fmtDateTime(r.validTo)}.`,
+          `Delegated from ${fmtDateTime(r.validFrom)} to ${fmtDateTime(r.validTo)}.`,
+        ),
+      );
     } catch (e) {
       if (e instanceof GqlError) setError(e.error);
     }
@@ -50,17 +63,43 @@ export function Delegation() {
     >
       <Stack maw={520}>
         <Title order={1}>{t('Ủy quyền phê duyệt', 'Delegate approval')}</Title>
-        <Text>{t('Trưởng ban cho Phó trưởng ban phê duyệt thay trong một khoảng thời gian.', 'The head lets a deputy approve for a period.')}</Text>
-        {error && <Alert color="red" role="alert">{msg(error)}</Alert>}
-        {done && <Alert color="green" role="status">{done}</Alert>}
+        <Text>
+          {t(
+            'Trưởng ban cho Phó trưởng ban phê duyệt thay trong một khoảng thời gian.',
+            'The head lets a deputy approve for a period.',
+          )}
+        </Text>
+        {error && (
+          <Alert color="red" role="alert">
+            {msg(error)}
+          </Alert>
+        )}
+        {done && (
+          <Alert color="green" role="status">
+            {done}
+          </Alert>
+        )}
         <NativeSelect
           label={t('Phó trưởng ban', 'Deputy head')}
           value={deputy}
           onChange={(e) => setDeputy(e.currentTarget.value)}
-          data={[{ value: '', label: t('— Chọn —', '— Choose —') }, ...list.map((a) => ({ value: a.accountId, label: `${a.displayName} (${a.username})` }))]}
+          data={[
+            { value: '', label: t('— Chọn —', '— Choose —') },
+            ...list.map((a) => ({ value: a.accountId, label: `${a.displayName} (${a.username})` })),
+          ]}
         />
-        <TextInput type="datetime-local" label={t('Từ (giờ Việt Nam)', 'From (Vietnam time)')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-        <TextInput type="datetime-local" label={t('Đến (giờ Việt Nam)', 'To (Vietnam time)')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+        <TextInput
+          type="datetime-local"
+          label={t('Từ (giờ Việt Nam)', 'From (Vietnam time)')}
+          value={from}
+          onChange={(e) => setFrom(e.currentTarget.value)}
+        />
+        <TextInput
+          type="datetime-local"
+          label={t('Đến (giờ Việt Nam)', 'To (Vietnam time)')}
+          value={to}
+          onChange={(e) => setTo(e.currentTarget.value)}
+        />
         <Button type="submit">{t('Ủy quyền', 'Delegate')}</Button>
       </Stack>
     </form>

@@ -3,7 +3,18 @@ import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link as RouterLink, useNavigate } from '@tanstack/react-router';
 import {
-  Alert, Button, Card, Group, List, NativeSelect, Progress, Stack, Text, Textarea, TextInput, Title,
+  Alert,
+  Button,
+  Card,
+  Group,
+  List,
+  NativeSelect,
+  Progress,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
 } from '@mantine/core';
 import { RichTextEditor, Link } from '@mantine/tiptap';
 import { useEditor, type Editor } from '@tiptap/react';
@@ -30,7 +41,11 @@ const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 export function useBodyEditor(content: string, label: string) {
   return useEditor({
     extensions: [
-      StarterKit.configure({ link: false, heading: { levels: [2, 3, 4] }, codeBlock: { HTMLAttributes: {} } }),
+      StarterKit.configure({
+        link: false,
+        heading: { levels: [2, 3, 4] },
+        codeBlock: { HTMLAttributes: {} },
+      }),
       Link.configure({ openOnClick: false, HTMLAttributes: { target: null, rel: null } }),
       Image.configure({ inline: false }),
     ],
@@ -61,7 +76,16 @@ export function NewItemEditor() {
       key={`new-${search.kind}`}
       kind={search.kind}
       translationOf={search.translationOf ?? null}
-      initial={{ title: '', summary: '', authorName: me.data.me.displayName, source: me.data.portal.name, categoryId: '', slug: '', field: '', fields: {} }}
+      initial={{
+        title: '',
+        summary: '',
+        authorName: me.data.me.displayName,
+        source: me.data.portal.name,
+        categoryId: '',
+        slug: '',
+        field: '',
+        fields: {},
+      }}
       body=""
       itemId={null}
       baseNumber={null}
@@ -124,7 +148,9 @@ function EditorForm(props: {
   const [error, setError] = useState<ApiError | null>(null);
   const [conflict, setConflict] = useState<{ html: string; draft: Draft } | null>(null);
   const [saving, setSaving] = useState(false);
-  const [uploads, setUploads] = useState<Array<{ name: string; percent: number; error?: string; url?: string }>>([]);
+  const [uploads, setUploads] = useState<
+    Array<{ name: string; percent: number; error?: string; url?: string }>
+  >([]);
   const editor = useBodyEditor(props.body, t('Nội dung bài viết', 'Body of the item'));
   const errorRef = useRef<HTMLDivElement>(null);
   const specs: FieldSpec[] = useMemo(
@@ -149,7 +175,8 @@ function EditorForm(props: {
     };
     try {
       if (props.itemId) {
-        const r = (await gql(EditDoc, { itemId: props.itemId, input, baseNumber: props.baseNumber })).editContent;
+        const r = (await gql(EditDoc, { itemId: props.itemId, input, baseNumber: props.baseNumber }))
+          .editContent;
         if (r.__typename === 'InputError') {
           if (r.errorCode === 'EDIT_CONFLICT') setConflict({ html: input.bodyHtml, draft });
           else setError(r);
@@ -179,7 +206,13 @@ function EditorForm(props: {
         void navigate({ to: '/noi-dung/$id/sua', params: { id: r.id } });
       }
     } catch (e) {
-      setError((e as { error?: ApiError }).error ?? { errorCode: 'ERROR', messageVi: 'Lỗi khi lưu.', messageEn: 'Saving failed.' });
+      setError(
+        (e as { error?: ApiError }).error ?? {
+          errorCode: 'ERROR',
+          messageVi: 'Lỗi khi lưu.',
+          messageEn: 'Saving failed.',
+        },
+      );
     } finally {
       setSaving(false);
     }
@@ -191,9 +224,15 @@ function EditorForm(props: {
       const index = uploads.length;
       const row = { name: file.name, percent: 0 } as (typeof uploads)[number];
       setUploads((u) => [...u, row]);
-      const update = (patch: Partial<typeof row>) => setUploads((u) => u.map((x, i) => (i === index ? { ...x, ...patch } : x)));
+      const update = (patch: Partial<typeof row>) =>
+        setUploads((u) => u.map((x, i) => (i === index ? { ...x, ...patch } : x)));
       if (file.size > MAX_UPLOAD_BYTES) {
-        update({ error: t(`Tệp lớn quá ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`, `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`) });
+        update({
+          error: t(
+            `Tệp lớn quá ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`,
+            `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`,
+          ),
+        });
         continue;
       }
       const r = await upload(file, props.itemId, (percent) => update({ percent }));
@@ -217,14 +256,26 @@ function EditorForm(props: {
     return (
       <Stack>
         <Title order={1}>{t('Có người vừa sửa bài này', 'Someone else saved this item')}</Title>
-        <Alert color="orange" role="alert" ref={errorRef} tabIndex={-1} title={t('Xung đột khi lưu (EDIT_CONFLICT)', 'Edit conflict (EDIT_CONFLICT)')}>
+        <Alert
+          color="orange"
+          role="alert"
+          ref={errorRef}
+          tabIndex={-1}
+          title={t('Xung đột khi lưu (EDIT_CONFLICT)', 'Edit conflict (EDIT_CONFLICT)')}
+        >
           {t(
             'Trong lúc bạn sửa, một người khác đã lưu phiên bản mới. Bài của bạn chưa được lưu và không bị mất: nội dung bạn viết được giữ dưới đây. Hãy tải lại phiên bản mới nhất, rồi dán lại phần của bạn.',
             'While you were editing, someone else saved a new revision. Your text was not saved and is not lost: it is kept below. Reload the latest revision, then paste your part back in.',
           )}
         </Alert>
         <Textarea label={t('Tiêu đề bạn đã viết', 'Your title')} readOnly value={conflict.draft.title} />
-        <Textarea label={t('Nội dung bạn đã viết (HTML)', 'Your body (HTML)')} readOnly autosize minRows={6} value={conflict.html} />
+        <Textarea
+          label={t('Nội dung bạn đã viết (HTML)', 'Your body (HTML)')}
+          readOnly
+          autosize
+          minRows={6}
+          value={conflict.html}
+        />
         <Group>
           <Button
             onClick={() => {
@@ -233,9 +284,17 @@ function EditorForm(props: {
               void client.invalidateQueries({ queryKey: ['item', props.itemId] });
             }}
           >
-            {t('Tải lại bản mới nhất (giữ bản của tôi ở bảng tạm)', 'Reload the latest (keep mine on the clipboard)')}
+            {t(
+              'Tải lại bản mới nhất (giữ bản của tôi ở bảng tạm)',
+              'Reload the latest (keep mine on the clipboard)',
+            )}
           </Button>
-          <Button variant="outline" renderRoot={(p) => <RouterLink {...p} to="/noi-dung/$id/phien-ban" params={{ id: props.itemId! }} />}>
+          <Button
+            variant="outline"
+            renderRoot={(p) => (
+              <RouterLink {...p} to="/noi-dung/$id/phien-ban" params={{ id: props.itemId! }} />
+            )}
+          >
             {t('So sánh các phiên bản', 'Compare revisions')}
           </Button>
         </Group>
@@ -257,11 +316,20 @@ function EditorForm(props: {
         </Title>
         {props.liveStays && (
           <Alert color="blue">
-            {t('Bài đang đăng công khai. Bản sửa là một phiên bản mới, phải được duyệt lại; bản đang đăng giữ nguyên tới khi bản mới được đăng.', 'This item is live. Your edit is a new revision that goes through approval again; the live revision stays until the new one is published.')}
+            {t(
+              'Bài đang đăng công khai. Bản sửa là một phiên bản mới, phải được duyệt lại; bản đang đăng giữ nguyên tới khi bản mới được đăng.',
+              'This item is live. Your edit is a new revision that goes through approval again; the live revision stays until the new one is published.',
+            )}
           </Alert>
         )}
         {error && (
-          <Alert color="red" role="alert" ref={errorRef} tabIndex={-1} title={t('Chưa lưu được', 'Not saved')}>
+          <Alert
+            color="red"
+            role="alert"
+            ref={errorRef}
+            tabIndex={-1}
+            title={t('Chưa lưu được', 'Not saved')}
+          >
             {msg(error)}
           </Alert>
         )}
@@ -273,8 +341,21 @@ function EditorForm(props: {
             data={Object.keys(KINDS).map((k) => ({ value: k, label: label(KINDS, k) }))}
           />
         )}
-        <TextInput label={t('Tiêu đề', 'Title')} required value={draft.title} onChange={(e) => set({ title: e.currentTarget.value })} error={fieldError('title')} />
-        <Textarea label={t('Tóm tắt', 'Summary')} autosize minRows={2} value={draft.summary} onChange={(e) => set({ summary: e.currentTarget.value })} error={fieldError('summary')} />
+        <TextInput
+          label={t('Tiêu đề', 'Title')}
+          required
+          value={draft.title}
+          onChange={(e) => set({ title: e.currentTarget.value })}
+          error={fieldError('title')}
+        />
+        <Textarea
+          label={t('Tóm tắt', 'Summary')}
+          autosize
+          minRows={2}
+          value={draft.summary}
+          onChange={(e) => set({ summary: e.currentTarget.value })}
+          error={fieldError('summary')}
+        />
         <Group grow align="start">
           <NativeSelect
             label={t('Chuyên mục', 'Category')}
@@ -282,7 +363,10 @@ function EditorForm(props: {
             value={draft.categoryId}
             onChange={(e) => set({ categoryId: e.currentTarget.value })}
             error={fieldError('categoryId')}
-            data={[{ value: '', label: t('— Không chọn —', '— None —') }, ...cats.map((c) => ({ value: c.id, label: lang === 'en' ? (c.nameEn ?? c.nameVi) : c.nameVi }))]}
+            data={[
+              { value: '', label: t('— Không chọn —', '— None —') },
+              ...cats.map((c) => ({ value: c.id, label: lang === 'en' ? (c.nameEn ?? c.nameVi) : c.nameVi })),
+            ]}
           />
           <TextInput
             label={t('Đường dẫn (slug)', 'Slug')}
@@ -292,13 +376,36 @@ function EditorForm(props: {
             onChange={(e) => set({ slug: e.currentTarget.value })}
             error={fieldError('slug')}
           />
-          <TextInput label={t('Lĩnh vực', 'Field (lĩnh vực)')} disabled={!!props.itemId} value={draft.field} onChange={(e) => set({ field: e.currentTarget.value })} />
+          <TextInput
+            label={t('Lĩnh vực', 'Field (lĩnh vực)')}
+            disabled={!!props.itemId}
+            value={draft.field}
+            onChange={(e) => set({ field: e.currentTarget.value })}
+          />
         </Group>
         <Group grow align="start">
-          <TextInput label={t('Tác giả', 'Author')} required value={draft.authorName} onChange={(e) => set({ authorName: e.currentTarget.value })} error={fieldError('authorName')} />
-          <TextInput label={t('Nguồn tin', 'Source')} required value={draft.source} onChange={(e) => set({ source: e.currentTarget.value })} error={fieldError('source')} />
+          <TextInput
+            label={t('Tác giả', 'Author')}
+            required
+            value={draft.authorName}
+            onChange={(e) => set({ authorName: e.currentTarget.value })}
+            error={fieldError('authorName')}
+          />
+          <TextInput
+            label={t('Nguồn tin', 'Source')}
+            required
+            value={draft.source}
+            onChange={(e) => set({ source: e.currentTarget.value })}
+            error={fieldError('source')}
+          />
         </Group>
-        <KindFields specs={specs} values={draft.fields} onChange={(fields) => set({ fields })} errorField={error?.field} errorText={msg(error)} />
+        <KindFields
+          specs={specs}
+          values={draft.fields}
+          onChange={(fields) => set({ fields })}
+          errorField={error?.field}
+          errorText={msg(error)}
+        />
         <div>
           <Text fw={500} size="sm" mb={4} id="body-label">
             {t('Nội dung', 'Body')}
@@ -350,7 +457,10 @@ function EditorForm(props: {
           {props.itemId ? (
             <>
               <Text size="sm">
-                {t('Kéo thả tệp vào đây, hoặc chọn tệp. Ảnh được chèn vào nội dung; tệp khác được chèn thành liên kết tải về.', 'Drop files here, or choose them. Images go into the body; other files become download links.')}
+                {t(
+                  'Kéo thả tệp vào đây, hoặc chọn tệp. Ảnh được chèn vào nội dung; tệp khác được chèn thành liên kết tải về.',
+                  'Drop files here, or choose them. Images go into the body; other files become download links.',
+                )}
               </Text>
               <input
                 type="file"
@@ -375,7 +485,12 @@ function EditorForm(props: {
               </List>
             </>
           ) : (
-            <Text size="sm">{t('Lưu bản nháp trước, rồi đính kèm ảnh và tệp.', 'Save the draft first, then attach images and files.')}</Text>
+            <Text size="sm">
+              {t(
+                'Lưu bản nháp trước, rồi đính kèm ảnh và tệp.',
+                'Save the draft first, then attach images and files.',
+              )}
+            </Text>
           )}
         </Card>
         <Group>
@@ -383,7 +498,10 @@ function EditorForm(props: {
             {props.itemId ? t('Lưu phiên bản mới', 'Save a new revision') : t('Lưu bản nháp', 'Save draft')}
           </Button>
           {props.itemId && (
-            <Button variant="default" renderRoot={(p) => <RouterLink {...p} to="/noi-dung/$id" params={{ id: props.itemId }} />}>
+            <Button
+              variant="default"
+              renderRoot={(p) => <RouterLink {...p} to="/noi-dung/$id" params={{ id: props.itemId }} />}
+            >
               {t('Về trang bài (xem trước, gửi duyệt)', 'Back to the item (preview, submit)')}
             </Button>
           )}
@@ -399,6 +517,9 @@ function insertFile(editor: Editor, url: string, fileName: string, mediaType: st
     editor
       .chain()
       .focus()
-      .insertContent({ type: 'paragraph', content: [{ type: 'text', text: fileName, marks: [{ type: 'link', attrs: { href: url } }] }] })
+      .insertContent({
+        type: 'paragraph',
+        content: [{ type: 'text', text: fileName, marks: [{ type: 'link', attrs: { href: url } }] }],
+      })
       .run();
 }

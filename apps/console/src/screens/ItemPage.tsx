@@ -2,7 +2,20 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import {
-  Alert, Anchor, Button, Card, Group, Modal, NativeSelect, Stack, Table, Tabs, Text, Textarea, TextInput, Title, Typography,
+  Alert,
+  Button,
+  Card,
+  Group,
+  Modal,
+  NativeSelect,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+  Typography,
 } from '@mantine/core';
 import { gql, GqlError } from '../api/graphql';
 import { ItemDoc, ScheduleDoc, TransitionDoc } from '../api/documents';
@@ -34,7 +47,14 @@ export function ItemPage() {
       const r =
         v.action === 'SCHEDULE'
           ? (await gql(ScheduleDoc, { itemId: id, publishAt: v.at! })).scheduleContent
-          : (await gql(TransitionDoc, { itemId: id, action: v.action, note: v.note ?? null, reason: v.reason ?? null })).transitionContent;
+          : (
+              await gql(TransitionDoc, {
+                itemId: id,
+                action: v.action,
+                note: v.note ?? null,
+                reason: v.reason ?? null,
+              })
+            ).transitionContent;
       if (r.__typename === 'InputError') throw new GqlError(r);
       return v.action;
     },
@@ -45,26 +65,37 @@ export function ItemPage() {
       notify(`${label(ACTIONS, action)}: ${t('đã xong', 'done')}`);
       void client.invalidateQueries();
     },
-    onError: (e) => setError(e instanceof GqlError ? e.error : { errorCode: 'ERROR', messageVi: 'Lỗi', messageEn: 'Error' }),
+    onError: (e) =>
+      setError(
+        e instanceof GqlError ? e.error : { errorCode: 'ERROR', messageVi: 'Lỗi', messageEn: 'Error' },
+      ),
   });
   if (q.isLoading) return <Loading />;
-  const notFound = !item && (!q.error || (q.error instanceof GqlError && q.error.error.errorCode === 'NOT_FOUND'));
+  const notFound =
+    !item && (!q.error || (q.error instanceof GqlError && q.error.error.errorCode === 'NOT_FOUND'));
   if (q.error && !notFound) return <ErrorBox error={q.error} />;
   if (!item)
     return (
       <Stack>
         <Title order={1}>{t('Tin bài', 'Item')}</Title>
         <Alert color="red" role="alert">
-          {t('Không tìm thấy tin bài (hoặc bạn không có quyền xem).', 'Item not found (or not visible to you).')}
+          {t(
+            'Không tìm thấy tin bài (hoặc bạn không có quyền xem).',
+            'Item not found (or not visible to you).',
+          )}
         </Alert>
       </Stack>
     );
   const rev = item.working ?? item.live!;
   const myId = me.data?.me.id;
-  const actor = (a: string | null | undefined) => (!a ? t('Hệ thống', 'System') : a === myId ? t('Tôi', 'Me') : a.slice(0, 8));
+  const actor = (a: string | null | undefined) =>
+    !a ? t('Hệ thống', 'System') : a === myId ? t('Tôi', 'Me') : a.slice(0, 8);
   const blockedText = (code: string | null | undefined) =>
     code === 'FOUR_EYES'
-      ? t('Bạn là người viết bài này: người khác phải phê duyệt (nguyên tắc bốn mắt).', 'You wrote this item: someone else must approve it (four-eyes rule).')
+      ? t(
+          'Bạn là người viết bài này: người khác phải phê duyệt (nguyên tắc bốn mắt).',
+          'You wrote this item: someone else must approve it (four-eyes rule).',
+        )
       : t('Vai trò của bạn không được làm bước này.', 'Your role does not allow this step.');
   const run = (action: WorkflowAction) => {
     setError(null);
@@ -75,7 +106,9 @@ export function ItemPage() {
     <Stack>
       <Group justify="space-between" align="start">
         <div>
-          <Text size="sm">{label(KINDS, item.kind)} · {item.language === 'en' ? 'English' : 'Tiếng Việt'} · /{item.slug}</Text>
+          <Text size="sm">
+            {label(KINDS, item.kind)} · {item.language === 'en' ? 'English' : 'Tiếng Việt'} · /{item.slug}
+          </Text>
           <Title order={1}>{rev.title}</Title>
         </div>
         <Group>
@@ -96,7 +129,9 @@ export function ItemPage() {
           {t('Bước tiếp theo', 'Next steps')}
         </Title>
         <Group>
-          {item.actions.length === 0 && <Text>{t('Không có bước nào ở trạng thái này.', 'No step is possible in this state.')}</Text>}
+          {item.actions.length === 0 && (
+            <Text>{t('Không có bước nào ở trạng thái này.', 'No step is possible in this state.')}</Text>
+          )}
           {item.actions.map((a) => (
             <Stack key={a.action} gap={2}>
               <Button
@@ -117,7 +152,10 @@ export function ItemPage() {
               {a.allowed && a.action === 'APPROVE' && (
                 <Text size="xs" id={`why-${a.action}`} maw={260}>
                   {a.delegated
-                    ? t('Bạn phê duyệt theo ủy quyền của Trưởng ban (Phó trưởng ban, trong thời hạn ủy quyền).', 'You approve under the head’s delegation (deputy, inside the delegation window).')
+                    ? t(
+                        'Bạn phê duyệt theo ủy quyền của Trưởng ban (Phó trưởng ban, trong thời hạn ủy quyền).',
+                        'You approve under the head’s delegation (deputy, inside the delegation window).',
+                      )
                     : t('Bạn phê duyệt với tư cách Trưởng ban.', 'You approve as head of the board.')}
                 </Text>
               )}
@@ -130,14 +168,27 @@ export function ItemPage() {
           </Alert>
         )}
         <Group mt="md">
-          <Button renderRoot={(p) => <Link {...p} to="/noi-dung/$id/sua" params={{ id }} />} variant="outline">
-            {item.working ? t('Sửa bài', 'Edit') : t('Sửa bài đang đăng (tạo bản mới)', 'Edit the live item (new revision)')}
+          <Button
+            renderRoot={(p) => <Link {...p} to="/noi-dung/$id/sua" params={{ id }} />}
+            variant="outline"
+          >
+            {item.working
+              ? t('Sửa bài', 'Edit')
+              : t('Sửa bài đang đăng (tạo bản mới)', 'Edit the live item (new revision)')}
           </Button>
-          <Button renderRoot={(p) => <Link {...p} to="/noi-dung/$id/phien-ban" params={{ id }} />} variant="outline">
+          <Button
+            renderRoot={(p) => <Link {...p} to="/noi-dung/$id/phien-ban" params={{ id }} />}
+            variant="outline"
+          >
             {t('Các phiên bản', 'Revisions')}
           </Button>
           {item.language === 'vi' && (
-            <Button renderRoot={(p) => <Link {...p} to="/noi-dung/moi" search={{ kind: item.kind, translationOf: item.id }} />} variant="outline">
+            <Button
+              renderRoot={(p) => (
+                <Link {...p} to="/noi-dung/moi" search={{ kind: item.kind, translationOf: item.id }} />
+              )}
+              variant="outline"
+            >
               {t('Thêm bản tiếng Anh', 'Add the English version')}
             </Button>
           )}
@@ -152,7 +203,8 @@ export function ItemPage() {
           <article aria-label={t('Xem trước như trang công khai', 'Preview as the public page')}>
             <Title order={2}>{rev.title}</Title>
             <Text size="sm">
-              {fmtDateTime(item.publishedAt ?? rev.createdAt)} · {rev.authorName} · {t('Nguồn', 'Source')}: {rev.source}
+              {fmtDateTime(item.publishedAt ?? rev.createdAt)} · {rev.authorName} · {t('Nguồn', 'Source')}:{' '}
+              {rev.source}
             </Text>
             {rev.summary && (
               <Text fw={700} my="sm">
@@ -185,7 +237,9 @@ export function ItemPage() {
                     {e.delegated && ` (${t('theo ủy quyền', 'under delegation')})`}
                   </Table.Td>
                   <Table.Td>{actor(e.actorAccountId)}</Table.Td>
-                  <Table.Td>{[e.reason ? label(REASONS, e.reason) : null, e.note].filter(Boolean).join(' — ')}</Table.Td>
+                  <Table.Td>
+                    {[e.reason ? label(REASONS, e.reason) : null, e.note].filter(Boolean).join(' — ')}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -204,7 +258,13 @@ export function ItemPage() {
             e.preventDefault();
             if (dialog === 'SCHEDULE') {
               const at = vnLocalToIso(when);
-              if (!at) return setError({ errorCode: 'REQUIRED', field: 'publishAt', messageVi: 'Chọn ngày giờ đăng.', messageEn: 'Choose when to publish.' });
+              if (!at)
+                return setError({
+                  errorCode: 'REQUIRED',
+                  field: 'publishAt',
+                  messageVi: 'Chọn ngày giờ đăng.',
+                  messageEn: 'Choose when to publish.',
+                });
               step.mutate({ action: 'SCHEDULE', at });
             } else step.mutate({ action: dialog!, note: note || undefined, reason: reason || undefined });
           }}
@@ -221,7 +281,10 @@ export function ItemPage() {
                 required
                 value={reason}
                 onChange={(e) => setReason(e.currentTarget.value as RefusalReason)}
-                data={[{ value: '', label: t('— Chọn lý do —', '— Choose a reason —') }, ...Object.keys(REASONS).map((k) => ({ value: k, label: label(REASONS, k) }))]}
+                data={[
+                  { value: '', label: t('— Chọn lý do —', '— Choose a reason —') },
+                  ...Object.keys(REASONS).map((k) => ({ value: k, label: label(REASONS, k) })),
+                ]}
               />
             )}
             {(dialog === 'RETURN' || dialog === 'REFUSE') && (

@@ -1,4 +1,14 @@
-import { ActionIcon, Button, Fieldset, Group, NativeSelect, Stack, Table, Textarea, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Fieldset,
+  Group,
+  NativeSelect,
+  Stack,
+  Table,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useI18n } from '../i18n';
 
 export interface FieldSpec {
@@ -60,18 +70,40 @@ type Values = Record<string, unknown>;
 const toLocal = (iso: unknown) =>
   typeof iso === 'string' && iso ? new Date(Date.parse(iso) + 7 * 3600_000).toISOString().slice(0, 16) : '';
 
-function One({ spec, value, onChange, error }: { spec: FieldSpec; value: unknown; onChange: (v: unknown) => void; error?: string }) {
+function One({
+  spec,
+  value,
+  onChange,
+  error,
+}: {
+  spec: FieldSpec;
+  value: unknown;
+  onChange: (v: unknown) => void;
+  error?: string;
+}) {
   const { t } = useI18n();
   const label = NAMES[spec.name] ? t(...NAMES[spec.name]) : spec.name;
   const common = { label, required: spec.required, error, name: spec.name };
   const str = typeof value === 'string' ? value : value == null ? '' : String(value);
   switch (spec.type) {
     case 'longText':
-      return <Textarea {...common} autosize minRows={2} value={str} onChange={(e) => onChange(e.currentTarget.value)} />;
+      return (
+        <Textarea
+          {...common}
+          autosize
+          minRows={2}
+          value={str}
+          onChange={(e) => onChange(e.currentTarget.value)}
+        />
+      );
     case 'date':
-      return <TextInput {...common} type="date" value={str} onChange={(e) => onChange(e.currentTarget.value)} />;
+      return (
+        <TextInput {...common} type="date" value={str} onChange={(e) => onChange(e.currentTarget.value)} />
+      );
     case 'time':
-      return <TextInput {...common} type="time" value={str} onChange={(e) => onChange(e.currentTarget.value)} />;
+      return (
+        <TextInput {...common} type="time" value={str} onChange={(e) => onChange(e.currentTarget.value)} />
+      );
     case 'dateTime':
       return (
         <TextInput
@@ -121,15 +153,27 @@ export function KindFields({
 }) {
   const { t } = useI18n();
   if (specs.length === 0) return null;
-  const err = (path: string) => (errorField && (errorField === path || errorField === `fields.${path}`) ? errorText : undefined);
+  const err = (path: string) =>
+    errorField && (errorField === path || errorField === `fields.${path}`) ? errorText : undefined;
   return (
     <Fieldset legend={t('Thông tin riêng của loại nội dung', 'Fields of this kind')}>
       <Stack>
         {specs.map((spec) =>
           spec.type === 'list' ? (
-            <ListField key={spec.name} spec={spec} rows={(values[spec.name] as Values[]) ?? []} onChange={(rows) => onChange({ ...values, [spec.name]: rows })} />
+            <ListField
+              key={spec.name}
+              spec={spec}
+              rows={(values[spec.name] as Values[]) ?? []}
+              onChange={(rows) => onChange({ ...values, [spec.name]: rows })}
+            />
           ) : (
-            <One key={spec.name} spec={spec} value={values[spec.name]} error={err(spec.name)} onChange={(v) => onChange({ ...values, [spec.name]: v })} />
+            <One
+              key={spec.name}
+              spec={spec}
+              value={values[spec.name]}
+              error={err(spec.name)}
+              onChange={(v) => onChange({ ...values, [spec.name]: v })}
+            />
           ),
         )}
       </Stack>
@@ -137,7 +181,15 @@ export function KindFields({
   );
 }
 
-function ListField({ spec, rows, onChange }: { spec: FieldSpec; rows: Values[]; onChange: (rows: Values[]) => void }) {
+function ListField({
+  spec,
+  rows,
+  onChange,
+}: {
+  spec: FieldSpec;
+  rows: Values[];
+  onChange: (rows: Values[]) => void;
+}) {
   const { t } = useI18n();
   const label = NAMES[spec.name] ? t(...NAMES[spec.name]) : spec.name;
   return (
@@ -149,11 +201,20 @@ function ListField({ spec, rows, onChange }: { spec: FieldSpec; rows: Values[]; 
             <Table.Tr key={i}>
               {(spec.of ?? []).map((f) => (
                 <Table.Td key={f.name}>
-                  <One spec={f} value={row[f.name]} onChange={(v) => onChange(rows.map((r, j) => (j === i ? { ...r, [f.name]: v } : r)))} />
+                  <One
+                    spec={f}
+                    value={row[f.name]}
+                    onChange={(v) => onChange(rows.map((r, j) => (j === i ? { ...r, [f.name]: v } : r)))}
+                  />
                 </Table.Td>
               ))}
               <Table.Td>
-                <ActionIcon variant="outline" color="red" aria-label={t(`Xóa dòng ${i + 1}`, `Remove row ${i + 1}`)} onClick={() => onChange(rows.filter((_, j) => j !== i))}>
+                <ActionIcon
+                  variant="outline"
+                  color="red"
+                  aria-label={t(`Xóa dòng ${i + 1}`, `Remove row ${i + 1}`)}
+                  onClick={() => onChange(rows.filter((_, j) => j !== i))}
+                >
                   ×
                 </ActionIcon>
               </Table.Td>
@@ -176,7 +237,10 @@ export function cleanFields(specs: FieldSpec[], values: Values): Values {
   for (const spec of specs) {
     const v = values[spec.name];
     if (v === '' || v == null) continue;
-    out[spec.name] = spec.type === 'list' && Array.isArray(v) ? v.map((row) => cleanFields(spec.of ?? [], row as Values)) : v;
+    out[spec.name] =
+      spec.type === 'list' && Array.isArray(v)
+        ? v.map((row) => cleanFields(spec.of ?? [], row as Values))
+        : v;
   }
   return out;
 }

@@ -1,6 +1,18 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { Alert, Anchor, Button, Grid, Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Grid,
+  Group,
+  NativeSelect,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { gql, GqlError } from '../api/graphql';
 import { CompareDoc, RestoreDoc, RevisionsDoc } from '../api/documents';
@@ -43,14 +55,22 @@ export function Revisions() {
     try {
       const r = (await gql(RestoreDoc, { itemId: id, number })).restoreRevision;
       if (r.__typename === 'InputError') return setError(r);
-      notify(t(`Đã khôi phục phiên bản ${number} thành bản nháp mới.`, `Revision ${number} was restored as a new draft.`));
+      notify(
+        t(
+          `Đã khôi phục phiên bản ${number} thành bản nháp mới.`,
+          `Revision ${number} was restored as a new draft.`,
+        ),
+      );
       await client.invalidateQueries();
       void navigate({ to: '/noi-dung/$id', params: { id } });
     } catch (e) {
       if (e instanceof GqlError) setError(e.error);
     }
   };
-  const options = revs.map((r) => ({ value: String(r.number), label: `${r.number} · ${fmtDateTime(r.createdAt)}` }));
+  const options = revs.map((r) => ({
+    value: String(r.number),
+    label: `${r.number} · ${fmtDateTime(r.createdAt)}`,
+  }));
   return (
     <Stack>
       <Group justify="space-between">
@@ -93,11 +113,35 @@ export function Revisions() {
         </Table.Tbody>
       </Table>
       <Group align="end">
-        <NativeSelect label={t('So sánh từ phiên bản', 'Compare from')} value={String(from ?? '')} data={options} onChange={(e) => void navigate({ to: '/noi-dung/$id/phien-ban', params: { id }, search: { from: Number(e.currentTarget.value), to } })} />
-        <NativeSelect label={t('Đến phiên bản', 'To')} value={String(to ?? '')} data={options} onChange={(e) => void navigate({ to: '/noi-dung/$id/phien-ban', params: { id }, search: { from, to: Number(e.currentTarget.value) } })} />
+        <NativeSelect
+          label={t('So sánh từ phiên bản', 'Compare from')}
+          value={String(from ?? '')}
+          data={options}
+          onChange={(e) =>
+            void navigate({
+              to: '/noi-dung/$id/phien-ban',
+              params: { id },
+              search: { from: Number(e.currentTarget.value), to },
+            })
+          }
+        />
+        <NativeSelect
+          label={t('Đến phiên bản', 'To')}
+          value={String(to ?? '')}
+          data={options}
+          onChange={(e) =>
+            void navigate({
+              to: '/noi-dung/$id/phien-ban',
+              params: { id },
+              search: { from, to: Number(e.currentTarget.value) },
+            })
+          }
+        />
       </Group>
       {diff.isLoading && <Loading />}
-      {diff.data && diff.data.compareRevisions.length === 0 && <Text>{t('Hai phiên bản giống nhau.', 'The two revisions are the same.')}</Text>}
+      {diff.data && diff.data.compareRevisions.length === 0 && (
+        <Text>{t('Hai phiên bản giống nhau.', 'The two revisions are the same.')}</Text>
+      )}
       {diff.data?.compareRevisions.map((d) => (
         <section key={d.field} aria-labelledby={`diff-${d.field}`}>
           <Title order={2} size="h4" id={`diff-${d.field}`}>
@@ -106,17 +150,41 @@ export function Revisions() {
           <Grid>
             <Grid.Col span={6}>
               <Paper withBorder p="sm" aria-label={t(`Phiên bản ${from}`, `Revision ${from}`)}>
-                <Text size="xs" fw={700}>{t(`Phiên bản ${from}`, `Revision ${from}`)}</Text>
+                <Text size="xs" fw={700}>
+                  {t(`Phiên bản ${from}`, `Revision ${from}`)}
+                </Text>
                 <Text style={{ whiteSpace: 'pre-wrap' }}>
-                  {d.parts.filter((p) => !p.added).map((p, i) => (p.removed ? <del key={i} className="diff-removed">{p.value}</del> : <span key={i}>{p.value}</span>))}
+                  {d.parts
+                    .filter((p) => !p.added)
+                    .map((p, i) =>
+                      p.removed ? (
+                        <del key={i} className="diff-removed">
+                          {p.value}
+                        </del>
+                      ) : (
+                        <span key={i}>{p.value}</span>
+                      ),
+                    )}
                 </Text>
               </Paper>
             </Grid.Col>
             <Grid.Col span={6}>
               <Paper withBorder p="sm" aria-label={t(`Phiên bản ${to}`, `Revision ${to}`)}>
-                <Text size="xs" fw={700}>{t(`Phiên bản ${to}`, `Revision ${to}`)}</Text>
+                <Text size="xs" fw={700}>
+                  {t(`Phiên bản ${to}`, `Revision ${to}`)}
+                </Text>
                 <Text style={{ whiteSpace: 'pre-wrap' }}>
-                  {d.parts.filter((p) => !p.removed).map((p, i) => (p.added ? <ins key={i} className="diff-added">{p.value}</ins> : <span key={i}>{p.value}</span>))}
+                  {d.parts
+                    .filter((p) => !p.removed)
+                    .map((p, i) =>
+                      p.added ? (
+                        <ins key={i} className="diff-added">
+                          {p.value}
+                        </ins>
+                      ) : (
+                        <span key={i}>{p.value}</span>
+                      ),
+                    )}
                 </Text>
               </Paper>
             </Grid.Col>

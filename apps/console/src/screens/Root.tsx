@@ -2,7 +2,20 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Outlet, Link, useRouterState } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import {
-  Alert, AppShell, Button, Center, Group, Loader, NavLink, Paper, PasswordInput, SegmentedControl, Stack, Text, TextInput, Title,
+  Alert,
+  AppShell,
+  Button,
+  Center,
+  Group,
+  Loader,
+  NavLink,
+  Paper,
+  PasswordInput,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Title,
 } from '@mantine/core';
 import { isSignedIn, onSessionChange, refresh, signIn, signOut, type ApiError } from '../api/session';
 import { useI18n, useLabel, ROLES } from '../i18n';
@@ -162,7 +175,9 @@ function Shell() {
               component={Link}
               to={l.to}
               label={l.label}
-              active={l.to === '/' ? path === '/quan-tri/' || path === '/quan-tri' : path === `/quan-tri${l.to}`}
+              active={
+                l.to === '/' ? path === '/quan-tri/' || path === '/quan-tri' : path === `/quan-tri${l.to}`
+              }
             />
           ))}
       </AppShell.Navbar>

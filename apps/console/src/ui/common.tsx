@@ -29,7 +29,13 @@ export function StatusBadge({ status }: { status: string | null | undefined }) {
   const label = useLabel();
   if (!status) return null;
   return (
-    <Badge color={STATUS_COLOR[status] ?? '#495057'} variant="filled" radius="sm" tt="none" styles={{ root: { maxWidth: 'none' }, label: { overflow: 'visible' } }}>
+    <Badge
+      color={STATUS_COLOR[status] ?? '#495057'}
+      variant="filled"
+      radius="sm"
+      tt="none"
+      styles={{ root: { maxWidth: 'none' }, label: { overflow: 'visible' } }}
+    >
       {label(STATUS, status)}
     </Badge>
   );
@@ -42,8 +48,7 @@ export function Loading() {
 export function ErrorBox({ error }: { error: unknown }) {
   const { t, msg } = useI18n();
   if (!error) return null;
-  const text =
-    error instanceof GqlError ? msg(error.error) : t('Lỗi không xác định.', 'Unexpected error.');
+  const text = error instanceof GqlError ? msg(error.error) : t('Lỗi không xác định.', 'Unexpected error.');
   return (
     <Alert color="red" role="alert" title={t('Có lỗi', 'Error')}>
       {text}

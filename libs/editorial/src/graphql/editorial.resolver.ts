@@ -96,10 +96,18 @@ export class EditorialResolver {
     private readonly list: ContentListService,
   ) {}
 
-  @Query(() => [ContentKindSpecType], { description: 'Every content kind with its own fields (for editors’ forms).' })
+  @Query(() => [ContentKindSpecType], {
+    description: 'Every content kind with its own fields (for editors’ forms).',
+  })
   @CheckAbility('read', 'Content')
   contentKinds(): ContentKindSpecType[] {
-    type Spec = { type: string; required?: boolean; values?: readonly string[]; max?: number; of?: Record<string, Spec> };
+    type Spec = {
+      type: string;
+      required?: boolean;
+      values?: readonly string[];
+      max?: number;
+      of?: Record<string, Spec>;
+    };
     const fields = (specs: Record<string, Spec>): ContentFieldSpecType[] =>
       Object.entries(specs).map(([name, f]) =>
         Object.assign(new ContentFieldSpecType(), {
@@ -112,7 +120,10 @@ export class EditorialResolver {
         }),
       );
     return Object.values(ContentKind).map((kind) =>
-      Object.assign(new ContentKindSpecType(), { kind, fields: fields(KIND_FIELDS[kind] as Record<string, Spec>) }),
+      Object.assign(new ContentKindSpecType(), {
+        kind,
+        fields: fields(KIND_FIELDS[kind] as Record<string, Spec>),
+      }),
     );
   }
 

@@ -213,7 +213,8 @@ export class ContentItemsFilterInput {
   @Field(() => ID, { nullable: true }) categoryId?: string | null;
   @Field(() => ID, { nullable: true, description: 'The account that created the item.' })
   createdBy?: string | null;
-  @Field(() => Boolean, { nullable: true, description: 'Only the caller’s own items.' }) mine?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Only the caller’s own items.' }) mine?:
+    boolean | null;
   @Field(() => String, { nullable: true, description: 'vi or en' }) language?: string | null;
   @Field(() => Date, { nullable: true }) updatedFrom?: Date | null;
   @Field(() => Date, { nullable: true }) updatedTo?: Date | null;
@@ -223,10 +224,13 @@ export class ContentItemsFilterInput {
   @Field(() => String, { nullable: true }) after?: string | null;
 }
 
-@ObjectType('ContentFieldSpec', { description: 'One kind-specific field: its type and rules, as the server checks them.' })
+@ObjectType('ContentFieldSpec', {
+  description: 'One kind-specific field: its type and rules, as the server checks them.',
+})
 export class ContentFieldSpecType {
   @Field(() => String) name!: string;
-  @Field(() => String, { description: 'text, longText, date, dateTime, number, enum, time or list' }) type!: string;
+  @Field(() => String, { description: 'text, longText, date, dateTime, number, enum, time or list' })
+  type!: string;
   @Field(() => Boolean) required!: boolean;
   @Field(() => [String], { nullable: true }) values!: string[] | null;
   @Field(() => Int, { nullable: true }) max!: number | null;

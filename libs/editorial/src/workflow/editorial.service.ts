@@ -544,18 +544,23 @@ export class EditorialService implements OnModuleInit {
   }
 
   /** The deputies of the addressed portal's board, for its head to choose from when delegating. */
-  async deputies(ctx: RequestContext): Promise<Array<{ accountId: string; displayName: string; username: string }>> {
+  async deputies(
+    ctx: RequestContext,
+  ): Promise<Array<{ accountId: string; displayName: string; username: string }>> {
     const tenant = ctx.tenant ? this.liveTenant(ctx.tenant.id) : null;
-    if (!tenant || !can(ctx, 'delegate', 'Content', { tenantId: tenant.id, tenantPath: tenant.path })) return [];
+    if (!tenant || !can(ctx, 'delegate', 'Content', { tenantId: tenant.id, tenantPath: tenant.path }))
+      return [];
     // As delegate() checks the deputy: live BOARD_DEPUTY assignments of this very portal.
-    const rows: Array<{ id: string; display_name: string; username: string }> = await this.tx.manager(ctx).query(
-      `SELECT DISTINCT a.id, a.display_name, a.username::text AS username
+    const rows: Array<{ id: string; display_name: string; username: string }> = await this.tx
+      .manager(ctx)
+      .query(
+        `SELECT DISTINCT a.id, a.display_name, a.username::text AS username
          FROM role_assignments r JOIN accounts a ON a.id = r.account_id
         WHERE r.tenant_id = $1 AND r.role = 'BOARD_DEPUTY' AND r.revoked_at IS NULL
           AND (r.valid_to IS NULL OR r.valid_to > now()) AND a.status = 'ACTIVE'
         ORDER BY a.username::text`,
-      [tenant.id],
-    );
+        [tenant.id],
+      );
     return rows.map((r) => ({ accountId: r.id, displayName: r.display_name, username: r.username }));
   }
 

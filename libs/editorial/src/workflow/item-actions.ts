@@ -27,16 +27,24 @@ export function itemActions(
   const out: ItemActionView[] = [];
   for (const action of Object.values(WorkflowAction)) {
     const t = TRANSITIONS[action];
-    const status = action === WorkflowAction.WITHDRAW ? (isLive ? RevisionStatus.PUBLISHED : null) : workingStatus;
+    const status =
+      action === WorkflowAction.WITHDRAW ? (isLive ? RevisionStatus.PUBLISHED : null) : workingStatus;
     if (!status || !t.from.includes(status)) continue;
     const allowed = can(ctx, t.ability, 'Content', subject);
     const fourEyes =
-      !allowed && t.ability === 'approve' && can(ctx, 'approve', 'Content', { ...subject, createdBy: SOMEONE_ELSE });
+      !allowed &&
+      t.ability === 'approve' &&
+      can(ctx, 'approve', 'Content', { ...subject, createdBy: SOMEONE_ELSE });
     const delegated =
       allowed &&
       t.ability === 'approve' &&
       ctx.ability.relevantRuleFor('approve', asSubject('Content', subject) as never)?.reason === 'delegation';
-    out.push({ action, allowed, delegated, blockedCode: allowed ? null : fourEyes ? 'FOUR_EYES' : 'NOT_ALLOWED' });
+    out.push({
+      action,
+      allowed,
+      delegated,
+      blockedCode: allowed ? null : fourEyes ? 'FOUR_EYES' : 'NOT_ALLOWED',
+    });
   }
   return out;
 }
