@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', '.cb*/**', '.ci-tools/**', 'node_modules/**', 'coverage/**', '.data/**', 'scripts/**', '*.cjs', '*.mjs'] },
+  { ignores: ['dist/**', 'apps/console/dist/**', 'apps/console/src/gql/**', '.cb*/**', '.ci-tools/**', 'node_modules/**', 'coverage/**', '.data/**', 'scripts/**', '*.cjs', '*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

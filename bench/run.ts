@@ -1,4 +1,5 @@
 import { runCalendarBench } from './calendar/calendar.bench';
+import { runConsoleBench } from './console/console.bench';
 import { runContentBench } from './content/content.bench';
 import { runEngagementBench } from './engagement/engagement.bench';
 import { runFederationBench } from './federation/federation.bench';
@@ -18,6 +19,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   royalties: runRoyaltiesBench,
   soak: runSoakBench,
   faults: runFaultsBench,
+  console: runConsoleBench,
 };
 
 async function main(): Promise<void> {

@@ -329,6 +329,13 @@ const IDOR_CASES: IdorCase[] = [
     vars: () => ({ id: v.rgDraft }),
   },
   {
+    name: 'contentItems of the victim portal, by its category and author',
+    op: 'Query.contentItems',
+    foreign: ['filter.categoryId', 'filter.createdBy'],
+    query: `query($c: ID, $a: ID) { contentItems(filter: { categoryId: $c, createdBy: $a }) { nodes { id title status } } }`,
+    vars: () => ({ c: v.rgNewsCategory, a: v.rgOfficerAccount }),
+  },
+  {
     name: 'contentRevisions',
     op: 'Query.contentRevisions',
     foreign: ['itemId'],
@@ -1428,7 +1435,7 @@ describe('security suite (issue 8: defence in depth)', () => {
       [Role.OWNER, Role.MANAGER, Role.OPERATOR, Role.BOARD_HEAD],
       RoleScope.SUBTREE,
     );
-    await officer(`${MARK}-officer`, RG, [
+    v.rgOfficerAccount = await officer(`${MARK}-officer`, RG, [
       Role.OWNER,
       Role.MANAGER,
       Role.OPERATOR,
@@ -1811,6 +1818,7 @@ describe('security suite (issue 8: defence in depth)', () => {
     it('the victim’s own officer on its own host reads what the attacks below must not (the checks can fail)', async () => {
       const SEEN_BY_OWNER = [
         'account by id',
+        'contentItems of the victim portal, by its category and author',
         'accounts of the victim portal',
         'audit log of the victim portal',
         'role assignments of a victim account on the victim portal',
@@ -1831,6 +1839,7 @@ describe('security suite (issue 8: defence in depth)', () => {
       ];
       const WITH_MARK = [
         'account by id',
+        'contentItems of the victim portal, by its category and author',
         'contentItem of an unpublished draft',
         'contentItem of a live item with a private new draft',
         'contentRevisions',
@@ -3035,6 +3044,7 @@ describe('security suite (issue 8: defence in depth)', () => {
     const PAGED: Record<string, [Who, string]> = {
       'Query.accounts(filter.first)': ['sibling', '{ accounts(filter: { first: $n }) { nodes { id } } }'],
       'Query.auditLog(filter.first)': ['sibling', '{ auditLog(filter: { first: $n }) { nodes { id } } }'],
+      'Query.contentItems(filter.first)': ['sibling', '{ contentItems(filter: { first: $n }) { nodes { id } } }'],
       'Query.draftCommentQueue(filter.first)': [
         'sibling',
         '{ draftCommentQueue(filter: { first: $n }) { nodes { id } } }',

@@ -27,6 +27,8 @@ import { HostResolutionMiddleware, TenancyModule } from '@portal/tenancy';
 import { ENTITIES, MIGRATIONS } from './composition';
 import { HealthController } from './health/health.controller';
 import { PortalHomeController } from './home/portal-home.controller';
+import { ConsoleAssetsController } from './console/console-assets.controller';
+import { ConsoleSessionController } from './console/console-session.controller';
 import { DemoSeeder } from './demo/demo-seeder';
 import { AnonymousResponseCache } from './http/anonymous-response-cache';
 import { ApiObservabilityModule } from './observability/observability.module';
@@ -93,7 +95,12 @@ export class AppModule implements NestModule {
           validationRules: [...armor.validationRules],
         }),
       ],
-      controllers: [HealthController, PortalHomeController],
+      controllers: [
+        HealthController,
+        PortalHomeController,
+        ConsoleAssetsController,
+        ConsoleSessionController,
+      ],
       providers: [
         DemoSeeder,
         AnonymousResponseCache,

@@ -11,6 +11,7 @@ import { FieldApprovalRuleSource } from './workflow-policy/field-approval.source
 import { UnitVetting } from './workflow-policy/unit-vetting';
 import { EditorialResolver } from './graphql/editorial.resolver';
 import { EditorialService } from './workflow/editorial.service';
+import { ContentListService } from './workflow/content-list.service';
 import { RemindersService } from './workflow/reminders.service';
 import { EditorialMergeParticipant } from './workflow/editorial-merge.participant';
 
@@ -23,6 +24,7 @@ import { EditorialMergeParticipant } from './workflow/editorial-merge.participan
     DeadlineReevaluationService,
     FreshnessService,
     FreshnessResolver,
+    ContentListService,
     EditorialService,
     RemindersService,
     EditorialResolver,

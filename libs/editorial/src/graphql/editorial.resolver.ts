@@ -1,5 +1,5 @@
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { ContentRevisionEntity, ContentService } from '@portal/content';
+import { ContentKind, ContentRevisionEntity, ContentService, KIND_FIELDS } from '@portal/content';
 import {
   Authenticated,
   CheckAbility,
@@ -15,13 +15,21 @@ import {
 import { EditorialStateEntity } from '../workflow/editorial.entity';
 import { EditorialService, ItemView } from '../workflow/editorial.service';
 import { RemindersService } from '../workflow/reminders.service';
+import { ContentListService } from '../workflow/content-list.service';
 import { RefusalReason, RevisionStatus, WorkflowAction } from '../workflow/workflow';
 import {
   ApprovalDelegationResult,
   ApprovalDelegationType,
+  BoardDeputyType,
   ContentItemResult,
   ContentItemType,
+  ContentFieldSpecType,
+  ContentItemsFilterInput,
+  ContentKindSpecType,
+  ContentListConnectionType,
+  ContentListItemType,
   CreateContentInputType,
+  ItemActionType,
   DelegateApprovalInputType,
   QueueEntryType,
   ReminderType,
@@ -69,6 +77,8 @@ function itemOf(v: ItemView): ContentItemType {
     pinned: i.pinned,
     working: v.working ? revisionOf(v.working.revision, v.working.state) : null,
     live: v.live ? revisionOf(v.live, null) : null,
+    latestNumber: v.latestNumber ?? 0,
+    actions: (v.actions ?? []).map((a) => Object.assign(new ItemActionType(), a)),
   });
 }
 
@@ -88,7 +98,54 @@ export class EditorialResolver {
     private readonly content: ContentService,
     private readonly reminders: RemindersService,
     private readonly idempotency: IdempotencyService,
+    private readonly list: ContentListService,
   ) {}
+
+  @Query(() => [ContentKindSpecType], {
+    description: 'Every content kind with its own fields (for editors’ forms).',
+  })
+  @CheckAbility('read', 'Content')
+  contentKinds(): ContentKindSpecType[] {
+    type Spec = {
+      type: string;
+      required?: boolean;
+      values?: readonly string[];
+      max?: number;
+      of?: Record<string, Spec>;
+    };
+    const fields = (specs: Record<string, Spec>): ContentFieldSpecType[] =>
+      Object.entries(specs).map(([name, f]) =>
+        Object.assign(new ContentFieldSpecType(), {
+          name,
+          type: f.type,
+          required: !!f.required,
+          values: f.values ? [...f.values] : null,
+          max: f.max ?? null,
+          of: f.of ? fields(f.of) : null,
+        }),
+      );
+    return Object.values(ContentKind).map((kind) =>
+      Object.assign(new ContentKindSpecType(), {
+        kind,
+        fields: fields(KIND_FIELDS[kind] as Record<string, Spec>),
+      }),
+    );
+  }
+
+  @Query(() => ContentListConnectionType, {
+    description: 'Items the caller may read on this portal, last changed first, with their latest revision.',
+  })
+  @CheckAbility('read', 'Content')
+  async contentItems(
+    @Ctx() ctx: RequestContext,
+    @Args('filter', { type: () => ContentItemsFilterInput, nullable: true }) filter?: ContentItemsFilterInput,
+  ): Promise<ContentListConnectionType> {
+    const page = await this.list.list(ctx, filter ?? {});
+    return {
+      nodes: page.rows.map((r) => Object.assign(new ContentListItemType(), r)),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+    };
+  }
 
   @Query(() => [ReminderType], {
     description: 'Deadline reminders and escalations for the items the caller may read, newest first.',
@@ -177,6 +234,8 @@ export class EditorialResolver {
     return rows.map((r) =>
       Object.assign(new QueueEntryType(), {
         itemId: r.item_id,
+        title: r.title,
+        kind: r.kind,
         revisionId: r.revision_id,
         status: r.status,
         submittedAt: r.submitted_at,
@@ -213,8 +272,14 @@ export class EditorialResolver {
     @Ctx() ctx: RequestContext,
     @Args('itemId', { type: () => String }) itemId: string,
     @Args('input') input: RevisionInputType,
+    @Args('baseNumber', {
+      type: () => Int,
+      nullable: true,
+      description: 'The latest revision number the editor started from; a later save answers EDIT_CONFLICT.',
+    })
+    baseNumber?: number,
   ): Promise<ContentItemType | InputErrorType> {
-    return result(ctx, await this.editorial.edit(ctx, itemId, input));
+    return result(ctx, await this.editorial.edit(ctx, itemId, input, baseNumber));
   }
 
   @Mutation(() => ContentItemResult, { description: 'Restore an earlier revision as a new one.' })
@@ -274,6 +339,14 @@ export class EditorialResolver {
     @Args('withdrawAt', { type: () => Date }) withdrawAt: Date,
   ): Promise<ContentItemType | InputErrorType> {
     return result(ctx, await this.editorial.scheduleWithdrawal(ctx, itemId, withdrawAt));
+  }
+
+  @Query(() => [BoardDeputyType], {
+    description: 'The deputies the head of this portal’s board may delegate approval to.',
+  })
+  @CheckAbility('delegate', 'Content')
+  async boardDeputies(@Ctx() ctx: RequestContext): Promise<BoardDeputyType[]> {
+    return (await this.editorial.deputies(ctx)).map((d) => Object.assign(new BoardDeputyType(), d));
   }
 
   @Mutation(() => ApprovalDelegationResult, {

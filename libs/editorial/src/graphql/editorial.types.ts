@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, createUnionType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLJSONObject } from '@portal/audit';
 import { ContentKind } from '@portal/content';
-import { InputErrorType } from '@portal/platform';
+import { InputErrorType, PageInfoType } from '@portal/platform';
 import { RefusalReason, RevisionStatus, WorkflowAction } from '../workflow/workflow';
 
 registerEnumType(RevisionStatus, { name: 'RevisionStatus' });
@@ -39,6 +39,19 @@ export class RevisionType {
   withdrawAt!: Date | null;
 }
 
+@ObjectType('ItemAction', { description: 'A workflow step and whether the caller may take it.' })
+export class ItemActionType {
+  @Field(() => WorkflowAction) action!: WorkflowAction;
+  @Field(() => Boolean) allowed!: boolean;
+  @Field(() => Boolean, { description: 'An approval that would be made under the head’s delegation.' })
+  delegated!: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why not: FOUR_EYES (the caller wrote the item) or NOT_ALLOWED (no role for it).',
+  })
+  blockedCode!: string | null;
+}
+
 @ObjectType('ContentItem', {
   description: 'An item as its editors see it: the revision in progress and the live one.',
 })
@@ -57,6 +70,14 @@ export class ContentItemType {
   @Field(() => Boolean) pinned!: boolean;
   @Field(() => RevisionType, { nullable: true }) working!: RevisionType | null;
   @Field(() => RevisionType, { nullable: true }) live!: RevisionType | null;
+  @Field(() => Int, {
+    description: 'Number of the latest revision; send it back as baseNumber when saving to detect conflicts.',
+  })
+  latestNumber!: number;
+  @Field(() => [ItemActionType], {
+    description: 'The steps the item’s state allows now, and whether the caller may take each.',
+  })
+  actions!: ItemActionType[];
 }
 
 export const ContentItemResult = createUnionType({
@@ -96,6 +117,8 @@ export class RevisionDiffType {
 @ObjectType('QueueEntry')
 export class QueueEntryType {
   @Field(() => ID) itemId!: string;
+  @Field(() => String, { description: 'Title of the waiting revision.' }) title!: string;
+  @Field(() => ContentKind) kind!: ContentKind;
   @Field(() => ID) revisionId!: string;
   @Field(() => RevisionStatus) status!: RevisionStatus;
   @Field(() => Date, { nullable: true }) submittedAt!: Date | null;
@@ -171,4 +194,73 @@ export class ReminderType {
   stage!: string;
   @Field(() => Date) dueAt!: Date;
   @Field(() => Date) createdAt!: Date;
+}
+
+@ObjectType('ContentListItem', { description: 'One item in the editors’ list, with its latest revision.' })
+export class ContentListItemType {
+  @Field(() => ID) id!: string;
+  @Field(() => ContentKind) kind!: ContentKind;
+  @Field(() => String) language!: string;
+  @Field(() => String) slug!: string;
+  @Field(() => ID, { nullable: true }) categoryId!: string | null;
+  @Field(() => ID) createdBy!: string;
+  @Field(() => Date) updatedAt!: Date;
+  @Field(() => String) title!: string;
+  @Field(() => Int) number!: number;
+  @Field(() => RevisionStatus, { nullable: true }) status!: RevisionStatus | null;
+  @Field(() => Date, { nullable: true }) boardDueAt!: Date | null;
+  @Field(() => Date, { nullable: true }) dueAt!: Date | null;
+  @Field(() => Boolean, { description: 'A revision is live on the public site.' }) isLive!: boolean;
+}
+
+@ObjectType('ContentListConnection')
+export class ContentListConnectionType {
+  @Field(() => [ContentListItemType]) nodes!: ContentListItemType[];
+  @Field(() => PageInfoType) pageInfo!: PageInfoType;
+}
+
+@InputType('ContentItemsFilter')
+export class ContentItemsFilterInput {
+  @Field(() => ContentKind, { nullable: true }) kind?: ContentKind | null;
+  @Field(() => [RevisionStatus], { nullable: true, description: 'State of the latest revision.' })
+  statuses?: RevisionStatus[] | null;
+  @Field(() => ID, { nullable: true }) categoryId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The account that created the item.' })
+  createdBy?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Only the caller’s own items.' }) mine?:
+    boolean | null;
+  @Field(() => String, { nullable: true, description: 'vi or en' }) language?: string | null;
+  @Field(() => Date, { nullable: true }) updatedFrom?: Date | null;
+  @Field(() => Date, { nullable: true }) updatedTo?: Date | null;
+  @Field(() => String, { nullable: true, description: 'Words of the title, diacritics optional.' })
+  query?: string | null;
+  @Field(() => Int, { nullable: true }) first?: number | null;
+  @Field(() => String, { nullable: true }) after?: string | null;
+}
+
+@ObjectType('ContentFieldSpec', {
+  description: 'One kind-specific field: its type and rules, as the server checks them.',
+})
+export class ContentFieldSpecType {
+  @Field(() => String) name!: string;
+  @Field(() => String, { description: 'text, longText, date, dateTime, number, enum, time or list' })
+  type!: string;
+  @Field(() => Boolean) required!: boolean;
+  @Field(() => [String], { nullable: true }) values!: string[] | null;
+  @Field(() => Int, { nullable: true }) max!: number | null;
+  @Field(() => [ContentFieldSpecType], { nullable: true, description: 'The fields of each entry of a list.' })
+  of!: ContentFieldSpecType[] | null;
+}
+
+@ObjectType('ContentKindSpec')
+export class ContentKindSpecType {
+  @Field(() => ContentKind) kind!: ContentKind;
+  @Field(() => [ContentFieldSpecType]) fields!: ContentFieldSpecType[];
+}
+
+@ObjectType('BoardDeputy', { description: 'A deputy head of the addressed portal’s board.' })
+export class BoardDeputyType {
+  @Field(() => ID) accountId!: string;
+  @Field(() => String) displayName!: string;
+  @Field(() => String) username!: string;
 }

@@ -34,6 +34,7 @@ import { HostRoutingService, RoutedTenant, TenantStatus } from '@portal/tenancy'
 import { ItemDeadlines } from '../deadlines/item-deadlines.service';
 import { UnitVetting } from '../workflow-policy/unit-vetting';
 import { ApprovalDelegationEntity, EditorialStateEntity, WorkflowEventEntity } from './editorial.entity';
+import { ItemActionView, itemActions } from './item-actions';
 import { EDITABLE, RefusalReason, RevisionStatus, TRANSITIONS, WorkflowAction } from './workflow';
 import { invalidTransition, notAllowed } from './workflow-errors';
 
@@ -42,6 +43,10 @@ export interface ItemView {
   /** The revision being worked on (null when only the live one exists). */
   working: { revision: ContentRevisionEntity; state: EditorialStateEntity } | null;
   live: ContentRevisionEntity | null;
+  /** The number of the item's latest revision (a console sends it back to detect edit conflicts). */
+  latestNumber?: number;
+  /** The steps the item's state allows, and whether the caller may take each. */
+  actions?: ItemActionView[];
 }
 
 export const PUBLISH_JOB = 'content-publish';
@@ -157,9 +162,16 @@ export class EditorialService implements OnModuleInit {
   }
 
   /** Saves a new revision: of the draft in progress, or a new draft from the live revision. */
-  async edit(ctx: RequestContext, itemId: string, input: RevisionInput): Promise<Result<ItemView>> {
+  async edit(
+    ctx: RequestContext,
+    itemId: string,
+    input: RevisionInput,
+    /** The latest revision number the editor started from: another save since then is a conflict. */
+    baseNumber?: number | null,
+  ): Promise<Result<ItemView>> {
     return this.guard(async () => {
       const current = await this.load(ctx, itemId);
+      if (baseNumber != null && baseNumber !== current.latestNumber) throw editConflict();
       const { item, tenant } = current;
       const subject = this.subject(item, tenant);
       const working = current.working;
@@ -522,9 +534,36 @@ export class EditorialService implements OnModuleInit {
     return ok(row);
   }
 
+  /** The deputies of the addressed portal's board, for its head to choose from when delegating. */
+  async deputies(
+    ctx: RequestContext,
+  ): Promise<Array<{ accountId: string; displayName: string; username: string }>> {
+    const tenant = ctx.tenant ? this.liveTenant(ctx.tenant.id) : null;
+    if (!tenant || !can(ctx, 'delegate', 'Content', { tenantId: tenant.id, tenantPath: tenant.path }))
+      return [];
+    // As delegate() checks the deputy: live BOARD_DEPUTY assignments of this very portal.
+    const rows: Array<{ id: string; display_name: string; username: string }> = await this.tx
+      .manager(ctx)
+      .query(
+        `SELECT DISTINCT a.id, a.display_name, a.username::text AS username
+         FROM role_assignments r JOIN accounts a ON a.id = r.account_id
+        WHERE r.tenant_id = $1 AND r.role = 'BOARD_DEPUTY' AND r.revoked_at IS NULL
+          AND (r.valid_to IS NULL OR r.valid_to > now()) AND a.status = 'ACTIVE'
+        ORDER BY a.username::text`,
+        [tenant.id],
+      );
+    return rows.map((r) => ({ accountId: r.id, displayName: r.display_name, username: r.username }));
+  }
+
   async view(ctx: RequestContext, itemId: string, action: AppAction = 'read'): Promise<ItemView> {
-    const { item, working, live } = await this.load(ctx, itemId, action);
-    return { item, working, live };
+    const { item, working, live, tenant, latestNumber } = await this.load(ctx, itemId, action);
+    const actions = itemActions(
+      ctx,
+      this.subject(item, tenant),
+      working?.state.status ?? null,
+      !!live && !item.withdrawnAt,
+    );
+    return { item, working, live, latestNumber, actions };
   }
 
   async history(ctx: RequestContext, itemId: string): Promise<WorkflowEventEntity[]> {
@@ -555,9 +594,12 @@ export class EditorialService implements OnModuleInit {
     const qb = this.content.items
       .query(ctx, 'read')
       .innerJoin(EditorialStateEntity, 's', 's.item_id = row.id')
+      .innerJoin(ContentRevisionEntity, 'rev', 'rev.id = s.revision_id')
       .andWhere('s.status IN (:...statuses)', { statuses })
       .select([
         'row.id AS item_id',
+        'row.kind AS kind',
+        'rev.title AS title',
         's.revision_id AS revision_id',
         's.status AS status',
         's.board_due_at AS board_due_at',
@@ -593,6 +635,8 @@ export class EditorialService implements OnModuleInit {
     }
     const rows: Array<{
       item_id: string;
+      kind: string;
+      title: string;
       revision_id: string;
       status: RevisionStatus;
       board_due_at: Date | null;

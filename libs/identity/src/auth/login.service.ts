@@ -24,11 +24,29 @@ const invalidCredentials = () =>
     401,
   );
 
+/** HH:mm dd/mm/yyyy in Asia/Ho_Chi_Minh, as a Vietnamese reader writes a time. */
+const vietnamTime = (d: Date): string => {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(d)
+      .map((x) => [x.type, x.value]),
+  );
+  return `${p.hour}:${p.minute} ${p.day}/${p.month}/${p.year}`;
+};
+
 const locked = (until: Date) =>
   new DomainError(
     'LOGIN_LOCKED',
     {
-      vi: `Đăng nhập sai quá nhiều lần; vui lòng thử lại sau ${until.toISOString()}.`,
+      vi: `Đăng nhập sai quá nhiều lần; vui lòng thử lại sau ${vietnamTime(until)} (giờ Việt Nam).`,
       en: `Too many failed logins; try again after ${until.toISOString()}.`,
     },
     'username',

@@ -114,6 +114,22 @@ export class SessionService {
       });
   }
 
+  /** Ends the session a refresh token belongs to (sign-out where only the token is at hand). */
+  async revokeByRefreshToken(refreshToken: string, reason: string): Promise<boolean> {
+    const [id, secret] = refreshToken.split('.');
+    if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id)) return false;
+    const session = await this.dataSource.manager.findOne(SessionEntity, { where: { id } });
+    const presented = Buffer.from(sha256(secret));
+    if (
+      !session ||
+      presented.length !== session.tokenHash.length ||
+      !timingSafeEqual(presented, Buffer.from(session.tokenHash))
+    )
+      return false;
+    await this.revokeFamily(this.dataSource.manager, session.familyId, reason);
+    return true;
+  }
+
   async revokeFamilyOf(manager: EntityManager, sessionId: string, reason: string): Promise<void> {
     const session = await manager.findOne(SessionEntity, { where: { id: sessionId } });
     if (session) await this.revokeFamily(manager, session.familyId, reason);

@@ -1,0 +1,2 @@
+/** Where every portal host serves the editors' console (Vietnamese: "administration"). */
+export const CONSOLE_PATH = '/quan-tri';

@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
+import { gql, GqlError } from '../api/graphql';
+import { DelegateDoc, DeputiesDoc } from '../api/documents';
+import type { ApiError } from '../api/session';
+import { fmtDateTime, useI18n, vnLocalToIso } from '../i18n';
+import { Loading, usePageTitle } from '../ui/common';
+import { useMe } from './me';
+
+/** The head lets a deputy approve for a window (001 art. 6.3). */
+export function Delegation() {
+  const { t, msg } = useI18n();
+  usePageTitle(t('Ủy quyền phê duyệt', 'Delegate approval'));
+  const me = useMe();
+  const tenantId = me.data?.portal.id;
+  const deputies = useQuery({
+    queryKey: ['deputies', tenantId],
+    queryFn: () => gql(DeputiesDoc),
+    enabled: !!tenantId,
+  });
+  const [deputy, setDeputy] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  if (!me.data || deputies.isLoading) return <Loading />;
+  const list = deputies.data?.boardDeputies ?? [];
+  const submit = async () => {
+    setError(null);
+    setDone(null);
+    const validFrom = vnLocalToIso(from);
+    const validTo = vnLocalToIso(to);
+    if (!deputy || !validFrom || !validTo)
+      return setError({
+        errorCode: 'REQUIRED',
+        messageVi: 'Chọn người được ủy quyền và thời hạn.',
+        messageEn: 'Choose the deputy and the window.',
+      });
+    try {
+      const r = (
+        await gql(DelegateDoc, {
+          input: { tenantId: tenantId!, deputyAccountId: deputy, validFrom, validTo },
+        })
+      ).delegateApproval;
+      if (r.__typename === 'InputError') return setError(r);
+      setDone(
+        t(
+          `Đã ủy quyền từ ${fmtDateTime(r.validFrom)} đến ${fmtDateTime(r.validTo)}.`,
+          `Delegated from ${fmtDateTime(r.validFrom)} to ${fmtDateTime(r.validTo)}.`,
+        ),
+      );
+    } catch (e) {
+      if (e instanceof GqlError) setError(e.error);
+    }
+  };
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <Stack maw={520}>
+        <Title order={1}>{t('Ủy quyền phê duyệt', 'Delegate approval')}</Title>
+        <Text>
+          {t(
+            'Trưởng ban cho Phó trưởng ban phê duyệt thay trong một khoảng thời gian.',
+            'The head lets a deputy approve for a period.',
+          )}
+        </Text>
+        {error && (
+          <Alert color="red" role="alert">
+            {msg(error)}
+          </Alert>
+        )}
+        {done && (
+          <Alert color="green" role="status">
+            {done}
+          </Alert>
+        )}
+        <NativeSelect
+          label={t('Phó trưởng ban', 'Deputy head')}
+          value={deputy}
+          onChange={(e) => setDeputy(e.currentTarget.value)}
+          data={[
+            { value: '', label: t('— Chọn —', '— Choose —') },
+            ...list.map((a) => ({ value: a.accountId, label: `${a.displayName} (${a.username})` })),
+          ]}
+        />
+        <TextInput
+          type="datetime-local"
+          label={t('Từ (giờ Việt Nam)', 'From (Vietnam time)')}
+          value={from}
+          onChange={(e) => setFrom(e.currentTarget.value)}
+        />
+        <TextInput
+          type="datetime-local"
+          label={t('Đến (giờ Việt Nam)', 'To (Vietnam time)')}
+          value={to}
+          onChange={(e) => setTo(e.currentTarget.value)}
+        />
+        <Button type="submit">{t('Ủy quyền', 'Delegate')}</Button>
+      </Stack>
+    </form>
+  );
+}
