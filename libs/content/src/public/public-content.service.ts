@@ -169,41 +169,6 @@ export class PublicContentService {
     return rows[0] ?? null;
   }
 
-  /**
-   * Full-text search without diacritics: "ubnd quan 1 ke hoach" finds "UBND Quận 1 … kế hoạch".
-   * Every word must match (title, summary or body); title matches rank first, then recency.
-   */
-  async search(
-    tenantId: string,
-    query: string,
-    first?: number | null,
-    language: 'vi' | 'en' = 'vi',
-  ): Promise<PublicItemRow[]> {
-    const words = searchWords(query);
-    const limit = pageSize(first);
-    // Every word must match; the last one may be a prefix (the reader is still typing).
-    const tsquery = `SELECT to_tsquery('simple', string_agg(quote_literal(portal_unaccent(lower(w))) || CASE WHEN n = cardinality($3::text[]) THEN ':*' ELSE '' END, ' & '))
-                       FROM unnest($3::text[]) WITH ORDINALITY AS t(w, n)`;
-    // A portal's own items through the (tenant, tsvector) index; copies shown there (few) by their placement.
-    const search = (column: 'title_search' | 'search', extra: string, take: number) => {
-      const match = `p.place_tenant_id = $1 AND p.language = $2 AND r.${column} @@ (SELECT * FROM q) ${extra}`;
-      return this.dataSource.query(
-        `WITH q AS (${tsquery}) ${selectNewest({ own: `r.tenant_id = $1 AND ${match}`, copies: match }, '$4', true)}`,
-        [tenantId, language, words, take],
-      ) as Promise<PublicItemRow[]>;
-    };
-    // Title matches first (newest first), then items matching elsewhere: two index searches, the
-    // second only when the first did not fill the page.
-    const inTitle = await search('title_search', '', limit);
-    if (inTitle.length >= limit) return inTitle;
-    const rest = await search(
-      'search',
-      `AND NOT (r.title_search @@ (SELECT * FROM q))`,
-      limit - inTitle.length,
-    );
-    return [...inTitle, ...rest];
-  }
-
   /** Legal documents by their fields (003 art. 14): form, issuer, number, field, issue-date range. */
   async legalDocuments(
     tenantId: string,
