@@ -27,6 +27,7 @@ import { ENTITIES, MIGRATIONS } from './composition';
 import { HealthController } from './health/health.controller';
 import { PortalHomeController } from './home/portal-home.controller';
 import { DemoSeeder } from './demo/demo-seeder';
+import { DemoContentSeeder } from './demo/demo-content.seeder';
 import { AnonymousResponseCache } from './http/anonymous-response-cache';
 import { ApiObservabilityModule } from './observability/observability.module';
 
@@ -90,7 +91,12 @@ export class AppModule implements NestModule {
         }),
       ],
       controllers: [HealthController, PortalHomeController],
-      providers: [DemoSeeder, AnonymousResponseCache, { provide: APP_FILTER, useClass: DomainErrorFilter }],
+      providers: [
+        DemoSeeder,
+        DemoContentSeeder,
+        AnonymousResponseCache,
+        { provide: APP_FILTER, useClass: DomainErrorFilter },
+      ],
     };
   }
 

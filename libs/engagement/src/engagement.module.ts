@@ -56,7 +56,18 @@ import { QuestionsService } from './questions/questions.service';
     QuestionRemindersService,
     QuestionsResolver,
   ],
-  exports: [PublicWriteGuard, CHALLENGE_VERIFIER, QuestionsService, QuestionRemindersService, QuestionClock],
+  exports: [
+    PublicWriteGuard,
+    CHALLENGE_VERIFIER,
+    QuestionsService,
+    QuestionRemindersService,
+    QuestionClock,
+    PublicQuestionsService,
+    QuestionUnitsService,
+    ConsultationService,
+    ModerationService,
+    RatingService,
+  ],
 })
 export class EngagementModule implements NestModule {
   /** A flooding address's public writes are refused before the GraphQL pipeline (same answer). */
