@@ -88,7 +88,9 @@ describe('identity: login, lockout, sessions, suspension', () => {
     );
 
   beforeAll(async () => {
-    t = await startTestApp({ lockout: { maxFailures: 5, windowMinutes: 15, lockMinutes: 15 } });
+    t = await startTestApp({
+      lockout: { maxFailures: 5, windowMinutes: 15, lockMinutes: 15, perAddress: 0 },
+    });
     await t.apply(SMALL_TREES.city);
     db = new Client({ connectionString: t.databaseUrl });
     await db.connect();

@@ -11,7 +11,11 @@ import {
   systemContext,
 } from '../libs/platform/src';
 import { SCOPED_ROLE } from '../libs/platform/src/database/tenant-scope';
-import { TENANT_RULES } from '../libs/platform/src/migrations/1763800001400-row-level-security';
+import { TENANT_RULES as PLATFORM_RULES } from '../libs/platform/src/migrations/1763800001400-row-level-security';
+import { SITE_TENANT_RULES } from '../libs/site/src/migrations/1763800001500-site';
+
+// Tables of later migrations carry their own policies (their migration creates them).
+const TENANT_RULES: Record<string, unknown> = { ...PLATFORM_RULES, ...SITE_TENANT_RULES };
 import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
 /**

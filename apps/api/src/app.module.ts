@@ -10,6 +10,7 @@ import { EditorialModule } from '@portal/editorial';
 import { FederationModule } from '@portal/federation';
 import { EngagementModule } from '@portal/engagement';
 import { ReportingModule } from '@portal/reporting';
+import { SiteModule } from '@portal/site';
 import { IdentityModule } from '@portal/identity';
 import { APP_FILTER } from '@nestjs/core';
 import {
@@ -25,7 +26,6 @@ import {
 import { HostResolutionMiddleware, TenancyModule } from '@portal/tenancy';
 import { ENTITIES, MIGRATIONS } from './composition';
 import { HealthController } from './health/health.controller';
-import { PortalHomeController } from './home/portal-home.controller';
 import { DemoSeeder } from './demo/demo-seeder';
 import { DemoContentSeeder } from './demo/demo-content.seeder';
 import { AnonymousResponseCache } from './http/anonymous-response-cache';
@@ -62,6 +62,7 @@ export class AppModule implements NestModule {
         FederationModule,
         EngagementModule,
         ReportingModule,
+        SiteModule,
         ApiObservabilityModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -90,7 +91,7 @@ export class AppModule implements NestModule {
           validationRules: [...armor.validationRules],
         }),
       ],
-      controllers: [HealthController, PortalHomeController],
+      controllers: [HealthController],
       providers: [
         DemoSeeder,
         DemoContentSeeder,

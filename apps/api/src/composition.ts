@@ -7,6 +7,7 @@ import { ATTACHMENT_ENTITIES, CONTENT_ENTITIES } from '@portal/content';
 import { EDITORIAL_ENTITIES } from '@portal/editorial';
 import { FEDERATION_ENTITIES } from '@portal/federation';
 import { ENGAGEMENT_ENTITIES } from '@portal/engagement';
+import { SITE_ENTITIES } from '@portal/site';
 export { MIGRATIONS } from './migration-list';
 
 /** Every entity of every lib, for the one DataSource the api, worker and CLI share. */
@@ -21,4 +22,5 @@ export const ENTITIES = [
   ...EDITORIAL_ENTITIES,
   ...FEDERATION_ENTITIES,
   ...ENGAGEMENT_ENTITIES,
+  ...SITE_ENTITIES,
 ];

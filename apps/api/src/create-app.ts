@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig, PinoNestLogger, loadAppConfig, platformLogger } from '@portal/platform';
 import { HostRoutingService } from '@portal/tenancy';
+import { SiteVisitsService } from '@portal/site';
 import { AppModule } from './app.module';
 import { AnonymousResponseCache } from './http/anonymous-response-cache';
 import { installEnglishPrefix } from './http/english-prefix';
@@ -23,6 +24,8 @@ export async function createApiApp(config: AppConfig = loadAppConfig()): Promise
   app.useGlobalPipes(new StorableTextPipe()); // no argument brings NUL or a lone surrogate to SQL
   app.enableShutdownHooks();
   app.get(AnonymousResponseCache).install(app.getHttpServer());
+  // Page views are counted outside the cache, so that a cached page counts too.
+  app.get(SiteVisitsService).install(app.getHttpServer());
   installEnglishPrefix(app.getHttpServer());
   installHttpSecurity(app.getHttpServer(), config, app.get(HostRoutingService)); // headers, CORS, 415
   app.get(RequestObserver).install(app.getHttpServer()); // outermost: logs and times every request

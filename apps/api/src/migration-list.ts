@@ -17,6 +17,8 @@ import { ConsultationsRatings1763800001100 } from '../../../libs/engagement/src/
 import { QuestionAttachments1763800001200 } from '../../../libs/engagement/src/migrations/1763800001200-question-attachments';
 import { Reporting1763800001300 } from '../../../libs/reporting/src/migrations/1763800001300-reporting';
 import { RowLevelSecurity1763800001400 } from '../../../libs/platform/src/migrations/1763800001400-row-level-security';
+import { LoginAddressKey1763800001450 } from '../../../libs/identity/src/migrations/1763800001450-login-address-key';
+import { Site1763800001500 } from '../../../libs/site/src/migrations/1763800001500-site';
 import { PortalSearch1763800001550 } from '../../../libs/content/src/migrations/1763800001550-portal-search';
 
 /**
@@ -43,5 +45,7 @@ export const MIGRATIONS = [
   QuestionAttachments1763800001200,
   Reporting1763800001300,
   RowLevelSecurity1763800001400,
+  LoginAddressKey1763800001450,
+  Site1763800001500,
   PortalSearch1763800001550,
 ];

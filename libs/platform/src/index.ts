@@ -17,6 +17,7 @@ export * from './database/replica-set';
 export * from './database/portal-data-source';
 export * from './database/replica-monitor.service';
 export * from './http/read-scope.middleware';
+export * from './http/client-address';
 export * from './platform.module';
 export * from './authorization/app-ability';
 export * from './authorization/ability-sql';

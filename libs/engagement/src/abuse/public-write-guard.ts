@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { APP_CONFIG, AppConfig, DomainError, RequestContext, inputError } from '@portal/platform';
+import {
+  APP_CONFIG,
+  AppConfig,
+  DomainError,
+  RequestContext,
+  clientAddressKey,
+  inputError,
+} from '@portal/platform';
 import { CHALLENGE_VERIFIER, ChallengeVerifier } from './challenge';
 
 /** What every public write carries besides its own fields. */
@@ -29,7 +36,7 @@ export class RateLimitedError extends DomainError {
 /**
  * The gate in front of every citizen write (questions, feedback, comments, ratings), checked before
  * anything is read or written: the honeypot, the challenge, then two rate limits — per client
- * address across all portals, and per portal across all addresses. The address limit is consumed
+ * address (an IPv6 one by its /64, `clientAddressKey`) across all portals, and per portal across all addresses. The address limit is consumed
  * first, so one flooding address is cut off without using up the portal's budget: other people's
  * valid writes keep going through. Counters are in process memory (each api instance limits on its
  * own; behind N instances the effective limit is N times the setting), which costs a flood nothing
@@ -40,6 +47,7 @@ export class PublicWriteGuard {
   private readonly perAddress: RateLimiterMemory;
   private readonly perPortal: RateLimiterMemory;
   private readonly addressPoints: number;
+  private readonly ipv6Prefix: number;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -47,6 +55,7 @@ export class PublicWriteGuard {
   ) {
     const { perAddress, perPortal, windowSeconds } = config.publicWrites;
     this.addressPoints = perAddress;
+    this.ipv6Prefix = config.ipv6Prefix;
     this.perAddress = new RateLimiterMemory({ points: perAddress, duration: windowSeconds });
     this.perPortal = new RateLimiterMemory({ points: perPortal, duration: windowSeconds });
   }
@@ -67,7 +76,7 @@ export class PublicWriteGuard {
         'Câu trả lời kiểm tra chưa đúng hoặc đã hết hạn; vui lòng lấy câu hỏi kiểm tra mới.',
         'The check answer is wrong or expired; please get a new check question.',
       );
-    const address = ctx.ip ?? 'unknown';
+    const address = clientAddressKey(ctx.ip, this.ipv6Prefix);
     const portal = ctx.requireTenant().id;
     await this.consume(this.perAddress, address);
     await this.consume(this.perPortal, portal);
@@ -84,8 +93,8 @@ export class PublicWriteGuard {
    * otherwise null. Nothing is counted. Lets PublicWriteRefusalMiddleware answer a flood before the
    * GraphQL pipeline.
    */
-  async addressRefusalSeconds(address: string): Promise<number | null> {
-    const used = await this.perAddress.get(address);
+  async addressRefusalSeconds(ip: string | null | undefined): Promise<number | null> {
+    const used = await this.perAddress.get(clientAddressKey(ip, this.ipv6Prefix));
     if (!used || used.msBeforeNext <= 0 || used.consumedPoints < this.addressPoints) return null;
     return Math.max(1, Math.ceil(used.msBeforeNext / 1000));
   }

@@ -67,7 +67,7 @@ export class PublicWriteRefusalMiddleware implements NestMiddleware {
 
   use(req: Request, res: Response, next: NextFunction): void {
     if (req.method !== 'POST' || req.headers.authorization || this.guard.challengeRequired) return next();
-    this.guard.addressRefusalSeconds(req.ip ?? 'unknown').then((seconds) => {
+    this.guard.addressRefusalSeconds(req.ip).then((seconds) => {
       if (seconds === null) return next();
       let refusal = this.refusals.get(seconds);
       if (!refusal) this.refusals.set(seconds, (refusal = new RateLimitedError(seconds)));

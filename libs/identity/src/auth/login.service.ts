@@ -1,7 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@portal/audit';
-import { APP_CONFIG, AppConfig, DomainError, RequestContext, Result, fail, ok } from '@portal/platform';
+import {
+  APP_CONFIG,
+  AppConfig,
+  DomainError,
+  RequestContext,
+  Result,
+  clientAddressKey,
+  fail,
+  ok,
+} from '@portal/platform';
 import { AccountEntity, AccountStatus } from '../accounts/account.entity';
 import { IssuedTokens, SessionService } from '../sessions/session.service';
 import { verifyAgainstDummy, verifyPassword } from './password-hasher';
@@ -26,6 +35,17 @@ const locked = (until: Date) =>
     429,
   );
 
+const throttled = (until: Date) =>
+  new DomainError(
+    'LOGIN_THROTTLED',
+    {
+      vi: `Có quá nhiều lần đăng nhập sai từ địa chỉ này; vui lòng thử lại sau ${until.toISOString()}.`,
+      en: `Too many failed logins from this address; try again after ${until.toISOString()}.`,
+    },
+    'username',
+    429,
+  );
+
 const suspended = () =>
   new DomainError(
     'ACCOUNT_SUSPENDED',
@@ -36,7 +56,13 @@ const suspended = () =>
 
 /**
  * Username + password login with lockout. Failures are counted per username as typed (existing or
- * not), so the lockout itself does not reveal which usernames exist.
+ * not), so the lockout itself does not reveal which usernames exist, and per client address (an
+ * IPv6 one by its network), so one address cannot guess across many accounts.
+ *
+ * Each password check is reserved before argon2 runs: under a transaction lock on the username and
+ * the address, the failures in the window (reservations in flight included) are counted and, if
+ * under the limits, a failure row is written at once. A right password clears it afterwards. So
+ * however many attempts arrive together, at most the configured number are ever checked.
  */
 @Injectable()
 export class LoginService {
@@ -52,11 +78,18 @@ export class LoginService {
     usernameRaw: string,
     password: string,
   ): Promise<Result<IssuedTokens & { accountId: string }>> {
-    const username = (usernameRaw ?? '').trim().toLowerCase().normalize('NFC');
-    const lockedUntil = await this.lockedUntil(username);
-    if (lockedUntil) {
-      await this.auditAttempt(ctx, null, 'auth.login_refused_locked', username);
-      return fail(locked(lockedUntil));
+    const username = (usernameRaw ?? '').trim().toLowerCase().normalize('NFC').slice(0, 200);
+    const reserved = await this.reserveCheck(ctx, username);
+    if (reserved.refusal) {
+      await this.auditAttempt(
+        ctx,
+        null,
+        reserved.refusal.code === 'LOGIN_LOCKED'
+          ? 'auth.login_refused_locked'
+          : 'auth.login_refused_throttled',
+        username,
+      );
+      return fail(reserved.refusal);
     }
     const account = username
       ? await this.dataSource
@@ -70,15 +103,13 @@ export class LoginService {
       ? await verifyPassword(account.passwordHash, password ?? '')
       : await verifyAgainstDummy(password ?? '');
     if (!account || !valid) {
-      await this.dataSource.query('INSERT INTO login_failures (username_key, ip) VALUES ($1, $2)', [
-        username.slice(0, 200),
-        ctx.ip,
-      ]);
+      // The reservation stays: it is this failure's row.
       await this.auditAttempt(ctx, account, 'auth.login_failed', username);
       const nowLocked = await this.lockedUntil(username);
       return fail(nowLocked ? locked(nowLocked) : invalidCredentials());
     }
     if (account.status === AccountStatus.SUSPENDED) {
+      // A check like any other: it stays counted (docs/decisions.md, "Identity and access").
       await this.auditAttempt(ctx, account, 'auth.login_refused_suspended', username);
       return fail(suspended());
     }
@@ -110,6 +141,49 @@ export class LoginService {
       return issued;
     });
     return ok({ ...tokens, accountId: account.id });
+  }
+
+  /**
+   * Takes one password check from the username's and the address's budgets, or says why not.
+   * Serialised per username and per address (transaction-scoped advisory locks, always in that
+   * order), so concurrent attempts see each other's reservations.
+   */
+  private async reserveCheck(
+    ctx: RequestContext,
+    username: string,
+  ): Promise<{ refusal: DomainError | null }> {
+    const { maxFailures, windowMinutes, lockMinutes, perAddress } = this.config.lockout;
+    const address = clientAddressKey(ctx.ip, this.config.ipv6Prefix);
+    return this.dataSource.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`login-user:${username}`]);
+      await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`login-address:${address}`]);
+      const rows: Array<{ n: string; last: Date | null; a: string; alast: Date | null }> = await m.query(
+        `SELECT u.n, u.last, a.n AS a, a.last AS alast
+           FROM (SELECT count(*) AS n, max(occurred_at) AS last FROM login_failures
+                  WHERE username_key = $1 AND cleared_at IS NULL
+                    AND occurred_at > now() - make_interval(mins => $3)) u,
+                (SELECT count(*) AS n, min(occurred_at) AS last FROM (
+                   SELECT occurred_at FROM login_failures
+                    WHERE address_key = $2 AND cleared_at IS NULL
+                      AND occurred_at > now() - make_interval(mins => $3)
+                    ORDER BY occurred_at DESC LIMIT $4) recent) a`,
+        [username, address, windowMinutes, Math.max(perAddress, 1)],
+      );
+      const { n, last, a, alast } = rows[0];
+      if (maxFailures > 0 && Number(n) >= maxFailures && last) {
+        const until = new Date(new Date(last).getTime() + lockMinutes * 60_000);
+        if (until.getTime() > Date.now()) return { refusal: locked(until) };
+      }
+      // The address may try again once the oldest of its last `perAddress` failures leaves the window.
+      if (perAddress > 0 && Number(a) >= perAddress && alast)
+        return { refusal: throttled(new Date(new Date(alast).getTime() + windowMinutes * 60_000)) };
+      await m.query('INSERT INTO login_failures (username_key, ip, address_key) VALUES ($1, $2, $3)', [
+        username,
+        ctx.ip,
+        address,
+      ]);
+      return { refusal: null };
+    });
   }
 
   /** When the lockout for this username ends, or null if it is not locked. */

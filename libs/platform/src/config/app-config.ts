@@ -29,7 +29,17 @@ export interface AppConfig {
     readonly maxFailures: number;
     readonly windowMinutes: number;
     readonly lockMinutes: number;
+    /**
+     * Failed logins one client address (see ipv6Prefix) may make per window, all usernames
+     * together (0: no limit): one address cannot guess across many accounts.
+     */
+    readonly perAddress: number;
   };
+  /**
+   * Per-address limits (logins, public writes) count an IPv6 client by its network of this many bits
+   * (one subscriber usually holds a /64); an IPv4 client by its address.
+   */
+  readonly ipv6Prefix: number;
   /** Public suffixes of production hosts, e.g. `gov.vn`. */
   readonly publicSuffixes: readonly string[];
   /** Every host also answers with its public suffix replaced by this one (empty string disables). */
@@ -54,6 +64,15 @@ export interface AppConfig {
   readonly corsOrigins: readonly string[];
   /** Keep anonymous, publicly cacheable GraphQL responses in process (invalidated on change). */
   readonly responseCache: boolean;
+  /**
+   * Its bounds: all kept answers together (keys, headers, bodies), one answer, and the largest
+   * GraphQL POST body it reads to key (larger ones go to the pipeline unkept).
+   */
+  readonly responseCacheLimits: {
+    readonly maxBytes: number;
+    readonly maxEntryBytes: number;
+    readonly maxRequestBytes: number;
+  };
   /** Whether this process works background jobs (the worker always does). */
   readonly runJobs: boolean;
   readonly jobPollingSeconds: number;
@@ -141,7 +160,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxFailures: int('LOGIN_LOCKOUT_MAX_FAILURES', 5, env),
       windowMinutes: int('LOGIN_LOCKOUT_WINDOW_MINUTES', 15, env),
       lockMinutes: int('LOGIN_LOCKOUT_MINUTES', 15, env),
+      perAddress: int('LOGIN_THROTTLE_PER_ADDRESS', 30, env),
     }),
+    ipv6Prefix: Math.min(128, Math.max(16, int('IPV6_ADDRESS_PREFIX', 64, env))),
     publicSuffixes: Object.freeze(
       (env.PUBLIC_HOST_SUFFIXES ?? 'gov.vn')
         .split(',')
@@ -163,6 +184,11 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     graphqlIntrospection: bool('GRAPHQL_INTROSPECTION', mode !== 'production', env),
     corsOrigins: corsOrigins(env.CORS_ORIGINS),
     responseCache: bool('RESPONSE_CACHE', true, env),
+    responseCacheLimits: Object.freeze({
+      maxBytes: int('RESPONSE_CACHE_MAX_BYTES', 32 * 1024 * 1024, env),
+      maxEntryBytes: int('RESPONSE_CACHE_MAX_ENTRY_BYTES', 512 * 1024, env),
+      maxRequestBytes: int('RESPONSE_CACHE_MAX_REQUEST_BYTES', 8 * 1024, env),
+    }),
     runJobs: bool('RUN_JOBS', true, env),
     jobPollingSeconds: Math.max(0.5, Number(env.JOB_POLLING_SECONDS ?? 2) || 2),
     reminderLeadHours: Object.freeze(

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@portal/audit';
+import { ContentModule } from '@portal/content';
+import { TenancyModule } from '@portal/tenancy';
+import { SiteAssetsController } from './controllers/site-assets.controller';
+import { SiteHomeController } from './controllers/site-home.controller';
+import { SiteThemeResolver } from './graphql/site-theme.resolver';
+import { SiteChromeService } from './render/site-chrome.service';
+import { SiteThemeService } from './theme/site-theme.service';
+import { SiteVisitsService } from './visits/site-visits.service';
+
+/**
+ * The public website of every portal, served by the api for the host it is addressed by:
+ * server-rendered pages (React components rendered to static HTML), their stylesheet and emblem,
+ * the per-portal theme and the visitor counts.
+ */
+@Module({
+  imports: [TenancyModule, ContentModule, AuditModule],
+  controllers: [SiteAssetsController, SiteHomeController],
+  providers: [SiteThemeService, SiteThemeResolver, SiteVisitsService, SiteChromeService],
+  exports: [SiteThemeService, SiteVisitsService, SiteChromeService],
+})
+export class SiteModule {}
