@@ -75,7 +75,10 @@ describe("a portal's look on its website", () => {
     const accent = await set(wardOperator, WARD, { accentColour: '#c00000' });
     expect(accent.data.setSiteTheme).toMatchObject({ errorCode: 'LOW_CONTRAST', field: 'accentColour' });
     const notColour = await set(wardOperator, WARD, { primaryColour: 'red;}body{display:none' });
-    expect(notColour.data.setSiteTheme).toMatchObject({ errorCode: 'INVALID_COLOUR', field: 'primaryColour' });
+    expect(notColour.data.setSiteTheme).toMatchObject({
+      errorCode: 'INVALID_COLOUR',
+      field: 'primaryColour',
+    });
     const script = await set(wardOperator, WARD, { logoUrl: 'javascript:alert(1)' });
     expect(script.data.setSiteTheme).toMatchObject({ errorCode: 'INVALID_URL', field: 'logoUrl' });
     const page = await t.http({ host: WARD, path: '/' });

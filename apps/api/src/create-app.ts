@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig, PinoNestLogger, loadAppConfig, platformLogger } from '@portal/platform';
 import { HostRoutingService } from '@portal/tenancy';
-import { SiteVisitsService } from '@portal/site';
+import { SITE_CACHED_PATHS, SiteVisitsService } from '@portal/site';
 import { AppModule } from './app.module';
 import { AnonymousResponseCache } from './http/anonymous-response-cache';
 import { installEnglishPrefix } from './http/english-prefix';
@@ -23,6 +23,8 @@ export async function createApiApp(config: AppConfig = loadAppConfig()): Promise
   app.useBodyParser('json', { limit: '1mb' });
   app.useGlobalPipes(new StorableTextPipe()); // no argument brings NUL or a lone surrogate to SQL
   app.enableShutdownHooks();
+  // Public pages and feeds are answered from the cache like GraphQL reads (invalidated on publish).
+  app.get(AnonymousResponseCache).cacheGetPaths(...SITE_CACHED_PATHS, /^\/feeds\//);
   app.get(AnonymousResponseCache).install(app.getHttpServer());
   // Page views are counted outside the cache, so that a cached page counts too.
   app.get(SiteVisitsService).install(app.getHttpServer());

@@ -1,9 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@portal/audit';
-import { ContentModule } from '@portal/content';
+import { AttachmentsModule, ContentModule } from '@portal/content';
 import { TenancyModule } from '@portal/tenancy';
 import { SiteAssetsController } from './controllers/site-assets.controller';
+import { SiteArticleController } from './controllers/site-article.controller';
+import { SiteCategoryController } from './controllers/site-category.controller';
 import { SiteHomeController } from './controllers/site-home.controller';
+import { SiteLegalController } from './controllers/site-legal.controller';
+import { SiteSearchController } from './controllers/site-search.controller';
+import { SiteSeoController } from './controllers/site-seo.controller';
 import { SiteThemeResolver } from './graphql/site-theme.resolver';
 import { SiteChromeService } from './render/site-chrome.service';
 import { SiteThemeService } from './theme/site-theme.service';
@@ -15,8 +20,16 @@ import { SiteVisitsService } from './visits/site-visits.service';
  * the per-portal theme and the visitor counts.
  */
 @Module({
-  imports: [TenancyModule, ContentModule, AuditModule],
-  controllers: [SiteAssetsController, SiteHomeController],
+  imports: [TenancyModule, ContentModule, AttachmentsModule, AuditModule],
+  controllers: [
+    SiteAssetsController,
+    SiteHomeController,
+    SiteArticleController,
+    SiteCategoryController,
+    SiteSearchController,
+    SiteLegalController,
+    SiteSeoController,
+  ],
   providers: [SiteThemeService, SiteThemeResolver, SiteVisitsService, SiteChromeService],
   exports: [SiteThemeService, SiteVisitsService, SiteChromeService],
 })

@@ -160,6 +160,20 @@ export class PublicContentService {
     return rows[0] ?? null;
   }
 
+  /**
+   * Whether the portal once published an item at this address and withdrew it (the website answers
+   * 410 Gone instead of 404). Says nothing else about the item.
+   */
+  async wasWithdrawn(tenantId: string, slug: string, language: 'vi' | 'en' = 'vi'): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM content_items
+        WHERE tenant_id = $1 AND language = $2 AND slug = $3 AND withdrawn_at IS NOT NULL AND published_at IS NOT NULL
+        LIMIT 1`,
+      [tenantId, language, slug],
+    );
+    return rows.length > 0;
+  }
+
   async byId(tenantId: string, id: string): Promise<PublicItemRow | null> {
     const rows: PublicItemRow[] = await this.dataSource.query(
       `SELECT ${PLACEMENT_COLUMNS} FROM ${FROM}
@@ -180,6 +194,8 @@ export class PublicContentService {
       issuedFrom?: string | null;
       issuedTo?: string | null;
       first?: number | null;
+      /** Only documents of this language (the website's page); all when absent. */
+      language?: 'vi' | 'en' | null;
     },
   ): Promise<PublicItemRow[]> {
     const params: unknown[] = [tenantId, ContentKind.LEGAL_DOCUMENT];
@@ -190,6 +206,7 @@ export class PublicContentService {
       params.push(value);
       where += ` AND ${sql.replace('?', `$${params.length}`)}`;
     };
+    if (filter.language) add(`p.language = ?`, filter.language);
     if (filter.form) add(`r.fields->>'form' = ?`, filter.form);
     if (filter.number)
       add(

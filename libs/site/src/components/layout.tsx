@@ -69,8 +69,18 @@ export function Layout(props: LayoutProps): ReactNode {
           <link rel="alternate" hrefLang={other} href={`${portal.origin}${alternate}`} />
         ) : null}
         <link rel="alternate" type="application/rss+xml" title={`${siteName} (RSS)`} href={feed('rss.xml')} />
-        <link rel="alternate" type="application/atom+xml" title={`${siteName} (Atom)`} href={feed('atom.xml')} />
-        <link rel="alternate" type="application/feed+json" title={`${siteName} (JSON Feed)`} href={feed('feed.json')} />
+        <link
+          rel="alternate"
+          type="application/atom+xml"
+          title={`${siteName} (Atom)`}
+          href={feed('atom.xml')}
+        />
+        <link
+          rel="alternate"
+          type="application/feed+json"
+          title={`${siteName} (JSON Feed)`}
+          href={feed('feed.json')}
+        />
         {chrome.stylesheets.map((s) => (
           <link key={s} rel="stylesheet" href={s} />
         ))}
@@ -206,7 +216,8 @@ export function Layout(props: LayoutProps): ReactNode {
               ) : null}
               {theme.phone ? (
                 <p>
-                  {L('Điện thoại', 'Telephone')}: <a href={`tel:${theme.phone.replace(/[^\d+]/g, '')}`}>{theme.phone}</a>
+                  {L('Điện thoại', 'Telephone')}:{' '}
+                  <a href={`tel:${theme.phone.replace(/[^\d+]/g, '')}`}>{theme.phone}</a>
                 </p>
               ) : null}
               {theme.email ? (

@@ -27,6 +27,8 @@ export class SiteThemeResolver {
     @Args('tenantId', { type: () => ID, nullable: true }) tenantId?: string,
   ): Promise<typeof SiteThemeResult> {
     const r = await this.themes.set(ctx, tenantId, input);
-    return r.ok ? toSiteThemeType(r.value.portal.id, r.value.theme) : InputErrorType.from(r.error, ctx.locale);
+    return r.ok
+      ? toSiteThemeType(r.value.portal.id, r.value.theme)
+      : InputErrorType.from(r.error, ctx.locale);
   }
 }

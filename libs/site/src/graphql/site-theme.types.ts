@@ -7,15 +7,17 @@ const text = (description: string) => ({ nullable: true, description });
   description: "A portal's own look; a field left out or empty is inherited from the parent portal.",
 })
 export class SiteThemeInput {
-  @Field(() => String, text('Header colour, #rrggbb; white text on it needs 4.5:1.')) primaryColour?: string | null;
+  @Field(() => String, text('Header colour, #rrggbb; white text on it needs 4.5:1.')) primaryColour?:
+    string | null;
   @Field(() => String, text('Accent colour, #rrggbb; on the header colour it needs 4.5:1.')) accentColour?:
-    | string
-    | null;
-  @Field(() => String, text('Logo image (https:// or a path on this portal); the national emblem when unset.'))
+    string | null;
+  @Field(
+    () => String,
+    text('Logo image (https:// or a path on this portal); the national emblem when unset.'),
+  )
   logoUrl?: string | null;
-  @Field(() => String, text('Banner image under the header (https:// or a path on this portal).')) bannerUrl?:
-    | string
-    | null;
+  @Field(() => String, text('Banner image under the header (https:// or a path on this portal).'))
+  bannerUrl?: string | null;
   @Field(() => String, text('Text alternative of the banner, Vietnamese (required with a banner).'))
   bannerAltVi?: string | null;
   @Field(() => String, text('Text alternative of the banner, English.')) bannerAltEn?: string | null;
@@ -25,8 +27,7 @@ export class SiteThemeInput {
   @Field(() => String, text('Telephone shown in the footer.')) phone?: string | null;
   @Field(() => String, text('E-mail shown in the footer.')) email?: string | null;
   @Field(() => String, text('Head of the editorial board (người chịu trách nhiệm).')) editorInChief?:
-    | string
-    | null;
+    string | null;
   @Field(() => String, text('Licence line (giấy phép), e.g. its number and issuer.')) licence?: string | null;
 }
 

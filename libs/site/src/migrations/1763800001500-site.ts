@@ -62,7 +62,9 @@ export class Site1763800001500 implements MigrationInterface {
         FOR EACH ROW EXECUTE FUNCTION notify_site_theme_changed()`);
     for (const [table, rule] of Object.entries(SITE_TENANT_RULES)) {
       await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-      await q.query(`CREATE POLICY tenant_scope ON ${table} TO portal_tenant USING (${rule.own}) WITH CHECK (${rule.own})`);
+      await q.query(
+        `CREATE POLICY tenant_scope ON ${table} TO portal_tenant USING (${rule.own}) WITH CHECK (${rule.own})`,
+      );
     }
   }
 

@@ -76,7 +76,9 @@ export function HomePage(props: HomePageProps): ReactNode {
               </section>
             ))}
             {!props.sections.length && !props.pinned.length ? (
-              <p>{L('Cổng thông tin chưa đăng tin bài nào.', 'Nothing has been published on this portal yet.')}</p>
+              <p>
+                {L('Cổng thông tin chưa đăng tin bài nào.', 'Nothing has been published on this portal yet.')}
+              </p>
             ) : null}
           </div>
         </div>

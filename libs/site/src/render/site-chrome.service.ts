@@ -10,9 +10,12 @@ import { localePath, type SiteLocale } from './locale';
 import type { NavLink, SiteChrome } from './site-chrome';
 import { SITE_PATHS, categorySlugPaths, safeHref } from './site-paths';
 
-/** The language of a site page: English when it was addressed under `/en`, whatever the browser says. */
+/**
+ * The language of a site page: English when it was addressed under `/en` (which sets
+ * `X-Portal-Locale`, a header the response cache keys on), whatever Accept-Language says.
+ */
 export function siteLocaleOf(req: Request): SiteLocale {
-  return (req as Request & { portalOriginalUrl?: string }).portalOriginalUrl !== undefined ? 'en' : 'vi';
+  return req.headers['x-portal-locale'] === 'en' ? 'en' : 'vi';
 }
 
 /**

@@ -45,3 +45,18 @@ export function safeHref(url: string | null): string | null {
   if (/^\/(?!\/)/.test(u) || /^https?:\/\//i.test(u)) return u;
   return null;
 }
+
+/**
+ * The public GETs the anonymous response cache may answer (matched against the path without the
+ * `/en` prefix): every page, the sitemap and robots.txt, the print and archive views.
+ */
+export const SITE_CACHED_PATHS: readonly RegExp[] = [
+  /^\/(?:\?|$)/,
+  /^\/bai-viet\//,
+  /^\/chuyen-muc\//,
+  /^\/tim-kiem(?:\?|$)/,
+  /^\/van-ban(?:\?|$)/,
+  /^\/(?:sitemap\.xml|robots\.txt)(?:\?|$)/,
+  /^\/print\//,
+  /^\/archive\//,
+];

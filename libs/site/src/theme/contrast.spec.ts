@@ -13,6 +13,7 @@ describe('contrast ratio', () => {
 
   it('knows a colour only in #rrggbb form', () => {
     expect(isHexColour('#A4161a')).toBe(true);
-    for (const bad of ['red', '#fff', '#12345g', 'url(x)', '#a4161a;}', '']) expect(isHexColour(bad)).toBe(false);
+    for (const bad of ['red', '#fff', '#12345g', 'url(x)', '#a4161a;}', ''])
+      expect(isHexColour(bad)).toBe(false);
   });
 });

@@ -111,12 +111,18 @@ export class SiteThemeService {
       const id = tenantId ?? ctx.requireTenant().id;
       const portal = isUuid(id) ? this.routing.tenant(id) : null;
       const subject = portal && { tenantId: portal.id, tenantPath: portal.path };
-      if (!portal || !subject || !can(ctx, 'read', 'Tenant', subject)) throw new NotFoundError('Portal', 'tenantId');
+      if (!portal || !subject || !can(ctx, 'read', 'Tenant', subject))
+        throw new NotFoundError('Portal', 'tenantId');
       if (!can(ctx, 'update', 'SiteStructure', subject))
-        throw new DomainError('FORBIDDEN', {
-          vi: 'Bạn không có quyền đổi giao diện của cổng này.',
-          en: 'You may not change the look of this portal.',
-        }, 'tenantId', 403);
+        throw new DomainError(
+          'FORBIDDEN',
+          {
+            vi: 'Bạn không có quyền đổi giao diện của cổng này.',
+            en: 'You may not change the look of this portal.',
+          },
+          'tenantId',
+          403,
+        );
       const values = this.validated(input);
       // The colours a page shows are the portal's own or inherited: check the effective pair.
       const parent = portal.parentId ? await this.resolve(portal.parentId) : null;
@@ -169,7 +175,12 @@ export class SiteThemeService {
         );
     }
     if (out.email !== null && !/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(out.email))
-      throw inputError('INVALID_EMAIL', 'email', 'Địa chỉ thư điện tử không hợp lệ.', 'Not an e-mail address.');
+      throw inputError(
+        'INVALID_EMAIL',
+        'email',
+        'Địa chỉ thư điện tử không hợp lệ.',
+        'Not an e-mail address.',
+      );
     if (out.bannerUrl !== null && out.bannerAltVi === null)
       throw inputError(
         'MISSING_ALT',
