@@ -1,14 +1,18 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@portal/audit';
 import { AttachmentsModule, ContentModule } from '@portal/content';
+import { EngagementModule } from '@portal/engagement';
 import { TenancyModule } from '@portal/tenancy';
 import { SiteAssetsController } from './controllers/site-assets.controller';
 import { SiteArticleController } from './controllers/site-article.controller';
 import { SiteCategoryController } from './controllers/site-category.controller';
+import { SiteConsultationsController } from './controllers/site-consultations.controller';
 import { SiteHomeController } from './controllers/site-home.controller';
 import { SiteLegalController } from './controllers/site-legal.controller';
+import { SiteQuestionsController } from './controllers/site-questions.controller';
 import { SiteSearchController } from './controllers/site-search.controller';
 import { SiteSeoController } from './controllers/site-seo.controller';
+import { PublicFormSupport } from './forms/public-form';
 import { SiteThemeResolver } from './graphql/site-theme.resolver';
 import { SiteChromeService } from './render/site-chrome.service';
 import { SiteThemeService } from './theme/site-theme.service';
@@ -20,7 +24,7 @@ import { SiteVisitsService } from './visits/site-visits.service';
  * the per-portal theme and the visitor counts.
  */
 @Module({
-  imports: [TenancyModule, ContentModule, AttachmentsModule, AuditModule],
+  imports: [TenancyModule, ContentModule, AttachmentsModule, AuditModule, EngagementModule],
   controllers: [
     SiteAssetsController,
     SiteHomeController,
@@ -28,9 +32,11 @@ import { SiteVisitsService } from './visits/site-visits.service';
     SiteCategoryController,
     SiteSearchController,
     SiteLegalController,
+    SiteQuestionsController,
+    SiteConsultationsController,
     SiteSeoController,
   ],
-  providers: [SiteThemeService, SiteThemeResolver, SiteVisitsService, SiteChromeService],
+  providers: [SiteThemeService, SiteThemeResolver, SiteVisitsService, SiteChromeService, PublicFormSupport],
   exports: [SiteThemeService, SiteVisitsService, SiteChromeService],
 })
 export class SiteModule {}

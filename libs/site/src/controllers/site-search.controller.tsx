@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { PublicContentService, PublicItemRow } from '@portal/content';
+import { PublicItemRow, PublicSearchService } from '@portal/content';
 import { Ctx, DomainError, Public, RequestContext } from '@portal/platform';
 import { SearchPage } from '../pages/search.page';
 import { SiteChromeService } from '../render/site-chrome.service';
@@ -15,7 +15,7 @@ const MAX_PAGE = 10;
 export class SiteSearchController {
   constructor(
     private readonly chrome: SiteChromeService,
-    private readonly content: PublicContentService,
+    private readonly searcher: PublicSearchService,
   ) {}
 
   @Get('tim-kiem')
@@ -35,12 +35,11 @@ export class SiteSearchController {
     const errors: Array<{ field: string; message: string }> = [];
     if (typeof q === 'string') {
       try {
-        const rows = await this.content.search(
-          chrome.portal.id,
-          query,
-          Math.min(100, page * PER_PAGE + 1),
-          chrome.locale,
-        );
+        // A bounded offset (ten pages at most); the service itself never scans the portal.
+        const { rows } = await this.searcher.searchPage(chrome.portal.id, query, {
+          first: Math.min(100, page * PER_PAGE + 1),
+          language: chrome.locale,
+        });
         results = rows.slice((page - 1) * PER_PAGE, page * PER_PAGE);
         hasNextPage = rows.length > page * PER_PAGE && page < MAX_PAGE;
       } catch (e) {
