@@ -10,6 +10,7 @@ import { SiteConsultationsController } from './controllers/site-consultations.co
 import { SiteHomeController } from './controllers/site-home.controller';
 import { SiteLegalController } from './controllers/site-legal.controller';
 import { SiteQuestionsController } from './controllers/site-questions.controller';
+import { SiteRatingController } from './controllers/site-rating.controller';
 import { SiteSearchController } from './controllers/site-search.controller';
 import { SiteSeoController } from './controllers/site-seo.controller';
 import { PublicFormSupport } from './forms/public-form';
@@ -34,6 +35,7 @@ import { SiteVisitsService } from './visits/site-visits.service';
     SiteLegalController,
     SiteQuestionsController,
     SiteConsultationsController,
+    SiteRatingController,
     SiteSeoController,
   ],
   providers: [SiteThemeService, SiteThemeResolver, SiteVisitsService, SiteChromeService, PublicFormSupport],
