@@ -5,6 +5,7 @@ import { runFederationBench } from './federation/federation.bench';
 import { runFaultsBench } from './ops/faults.bench';
 import { runSoakBench } from './ops/soak.bench';
 import { runReportingBench } from './reporting/reporting.bench';
+import { runSiteBench } from './site/site.bench';
 import { runTenancyBench } from './tenancy/tenancy.bench';
 
 const BENCHES: Record<string, () => Promise<void>> = {
@@ -14,6 +15,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   federation: runFederationBench,
   engagement: runEngagementBench,
   reporting: runReportingBench,
+  site: runSiteBench,
   soak: runSoakBench,
   faults: runFaultsBench,
 };

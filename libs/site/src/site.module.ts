@@ -7,6 +7,7 @@ import { SiteAssetsController } from './controllers/site-assets.controller';
 import { SiteArticleController } from './controllers/site-article.controller';
 import { SiteCategoryController } from './controllers/site-category.controller';
 import { SiteConsultationsController } from './controllers/site-consultations.controller';
+import { SiteDirectoryController } from './controllers/site-directory.controller';
 import { SiteHomeController } from './controllers/site-home.controller';
 import { SiteLegalController } from './controllers/site-legal.controller';
 import { SiteQuestionsController } from './controllers/site-questions.controller';
@@ -36,6 +37,7 @@ import { SiteVisitsService } from './visits/site-visits.service';
     SiteQuestionsController,
     SiteConsultationsController,
     SiteRatingController,
+    SiteDirectoryController,
     SiteSeoController,
   ],
   providers: [SiteThemeService, SiteThemeResolver, SiteVisitsService, SiteChromeService, PublicFormSupport],

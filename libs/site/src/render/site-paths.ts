@@ -19,6 +19,11 @@ export const SITE_PATHS = {
   schedule: '/lich-cong-tac',
   contacts: '/lien-he',
   procedures: '/thu-tuc-hanh-chinh',
+  introduction: '/gioi-thieu',
+  leaders: '/lanh-dao',
+  projects: '/du-an',
+  gazette: '/cong-bao',
+  statistics: '/thong-ke',
   archive: (id: string) => `/archive/${id}`,
 } as const;
 
