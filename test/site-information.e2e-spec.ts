@@ -179,7 +179,8 @@ describe('website: engagement and information pages', () => {
     const closers: Array<() => Promise<void>> = [];
     beforeAll(async () => {
       for (const viewport of [DESKTOP, MOBILE]) {
-        const context = await portalContext(browser, t.port, { viewport, javaScriptEnabled: false });
+        // axe runs as a script in the page: JavaScript on here (the pages themselves have none; the journeys test them without).
+        const context = await portalContext(browser, t.port, { viewport });
         contexts[viewport.width] = await context.newPage();
         closers.push(() => context.close());
       }
