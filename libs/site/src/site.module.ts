@@ -11,6 +11,7 @@ import { SiteSearchController } from './controllers/site-search.controller';
 import { SiteSeoController } from './controllers/site-seo.controller';
 import { SiteThemeResolver } from './graphql/site-theme.resolver';
 import { SiteChromeService } from './render/site-chrome.service';
+import { SuspendedPageRenderer } from './render/suspended-page.renderer';
 import { SiteThemeService } from './theme/site-theme.service';
 import { SiteVisitsService } from './visits/site-visits.service';
 
@@ -30,7 +31,13 @@ import { SiteVisitsService } from './visits/site-visits.service';
     SiteLegalController,
     SiteSeoController,
   ],
-  providers: [SiteThemeService, SiteThemeResolver, SiteVisitsService, SiteChromeService],
+  providers: [
+    SiteThemeService,
+    SiteThemeResolver,
+    SiteVisitsService,
+    SiteChromeService,
+    SuspendedPageRenderer,
+  ],
   exports: [SiteThemeService, SiteVisitsService, SiteChromeService],
 })
 export class SiteModule {}
