@@ -10,6 +10,7 @@ import { SiteLegalController } from './controllers/site-legal.controller';
 import { SiteSearchController } from './controllers/site-search.controller';
 import { SiteSeoController } from './controllers/site-seo.controller';
 import { SiteThemeResolver } from './graphql/site-theme.resolver';
+import { SiteVisitsResolver } from './graphql/site-visits.resolver';
 import { SiteChromeService } from './render/site-chrome.service';
 import { SuspendedPageRenderer } from './render/suspended-page.renderer';
 import { SiteThemeService } from './theme/site-theme.service';
@@ -34,6 +35,7 @@ import { SiteVisitsService } from './visits/site-visits.service';
   providers: [
     SiteThemeService,
     SiteThemeResolver,
+    SiteVisitsResolver,
     SiteVisitsService,
     SiteChromeService,
     SuspendedPageRenderer,
