@@ -16,7 +16,9 @@ import { SiteSearchController } from './controllers/site-search.controller';
 import { SiteSeoController } from './controllers/site-seo.controller';
 import { PublicFormSupport } from './forms/public-form';
 import { SiteThemeResolver } from './graphql/site-theme.resolver';
+import { SiteVisitsResolver } from './graphql/site-visits.resolver';
 import { SiteChromeService } from './render/site-chrome.service';
+import { SuspendedPageRenderer } from './render/suspended-page.renderer';
 import { SiteThemeService } from './theme/site-theme.service';
 import { SiteVisitsService } from './visits/site-visits.service';
 
@@ -40,7 +42,15 @@ import { SiteVisitsService } from './visits/site-visits.service';
     SiteDirectoryController,
     SiteSeoController,
   ],
-  providers: [SiteThemeService, SiteThemeResolver, SiteVisitsService, SiteChromeService, PublicFormSupport],
+  providers: [
+    SiteThemeService,
+    SiteThemeResolver,
+    SiteVisitsResolver,
+    SiteVisitsService,
+    SiteChromeService,
+    SuspendedPageRenderer,
+    PublicFormSupport,
+  ],
   exports: [SiteThemeService, SiteVisitsService, SiteChromeService],
 })
 export class SiteModule {}

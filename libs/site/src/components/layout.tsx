@@ -31,6 +31,17 @@ export interface LayoutProps {
   children: ReactNode;
 }
 
+/** Today's date as the portal's readers write it (the pages are cached for a minute at most). */
+function today(locale: 'vi' | 'en'): string {
+  return new Date().toLocaleDateString(locale === 'vi' ? 'vi-VN' : 'en-GB', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    weekday: 'long',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  });
+}
+
 /** JSON for a `<script type="application/ld+json">`: `<` escaped, so no text can end the block. */
 function jsonLd(data: object[]): string {
   return JSON.stringify(data.length === 1 ? data[0] : data).replace(/</g, '\\u003c');
@@ -105,7 +116,7 @@ export function Layout(props: LayoutProps): ReactNode {
         </a>
         <div className="topbar">
           <div className="wrap">
-            <span>{L('Cổng thông tin điện tử', 'Official e-portal')}</span>
+            <span>{today(locale)}</span>
             <ul>
               <li>
                 <a href={href(SITE_PATHS.search)}>{L('Tìm kiếm', 'Search')}</a>
@@ -147,20 +158,22 @@ export function Layout(props: LayoutProps): ReactNode {
         </header>
         {chrome.menu.length ? (
           <nav className="mainnav" aria-label={L('Menu chính', 'Main menu')}>
-            <ul className="wrap">
-              <li>
-                <a href={href('/')} aria-current={props.isHome ? 'page' : undefined}>
-                  {L('Trang chủ', 'Home')}
-                </a>
-              </li>
-              {chrome.menu.map((m) => (
-                <li key={m.href}>
-                  <a href={m.href} aria-current={m.href === props.currentMenuHref ? 'true' : undefined}>
-                    {m.label}
+            <div className="wrap">
+              <ul>
+                <li>
+                  <a href={href('/')} aria-current={props.isHome ? 'page' : undefined}>
+                    {L('Trang chủ', 'Home')}
                   </a>
                 </li>
-              ))}
-            </ul>
+                {chrome.menu.map((m) => (
+                  <li key={m.href}>
+                    <a href={m.href} aria-current={m.href === props.currentMenuHref ? 'true' : undefined}>
+                      {m.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </div>
           </nav>
         ) : null}
         {props.isHome && theme.bannerUrl ? (
