@@ -17,19 +17,31 @@ const swc = [
     module: { type: 'commonjs' },
   },
 ];
+// Pages are typed JSX (.tsx): the same options with the TSX parser and React's automatic runtime.
+const swcTsx = [
+  '@swc/jest',
+  {
+    ...swc[1],
+    jsc: {
+      ...swc[1].jsc,
+      parser: { syntax: 'typescript', tsx: true, decorators: true },
+      transform: { ...swc[1].jsc.transform, react: { runtime: 'automatic' } },
+    },
+  },
+];
 const common = {
   testEnvironment: 'node',
-  transform: { '^.+\\.(t|j|mj)s$': swc },
+  transform: { '^.+\\.tsx$': swcTsx, '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [`node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleNameMapper: { '^@portal/(.*)$': '<rootDir>/libs/$1/src' },
-  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'json'],
 };
 
 module.exports = {
   // e2e files boot the real app and PostgreSQL; CLI tests spawn processes.
   testTimeout: 60000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,bench,deploy}/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,bench,deploy}/**/*.spec.{ts,tsx}'] },
     {
       ...common,
       displayName: 'e2e',

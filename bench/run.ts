@@ -7,6 +7,7 @@ import { runFaultsBench } from './ops/faults.bench';
 import { runSoakBench } from './ops/soak.bench';
 import { runReportingBench } from './reporting/reporting.bench';
 import { runRoyaltiesBench } from './royalties/royalties.bench';
+import { runSiteBench } from './site/site.bench';
 import { runTenancyBench } from './tenancy/tenancy.bench';
 
 const BENCHES: Record<string, () => Promise<void>> = {
@@ -17,6 +18,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   engagement: runEngagementBench,
   reporting: runReportingBench,
   royalties: runRoyaltiesBench,
+  site: runSiteBench,
   soak: runSoakBench,
   faults: runFaultsBench,
   console: runConsoleBench,

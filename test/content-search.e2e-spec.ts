@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { Role } from '../libs/access/src';
+import { HighlightSegment, PublicSearchService } from '../libs/content/src';
 import { GqlResponse, SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
 /**
@@ -378,6 +379,86 @@ describe('content search and public lists', () => {
       expect(await searchIds('“kế hoạch”, (ubnd) quận-1!')).toEqual([ids.plan]);
       // Characters that mean something to tsquery are just separators.
       expect(await searchIds("ke & hoach | ':* ! ubnd")).toEqual([ids.plan]);
+    });
+  });
+
+  describe('search pages: body words, highlights, keyset pages, the text index', () => {
+    const searcher = () => t.app.get(PublicSearchService);
+    const text = (segments: HighlightSegment[]) => segments.map((x) => x.text).join('');
+    const hits = (segments: HighlightSegment[]) => segments.filter((x) => x.hit).map((x) => x.text);
+
+    it('finds words that are only in bodies, without diacritics, and marks them in the original text', async () => {
+      // "phun thuốc diệt muỗi" is in the dengue item's body only.
+      const page = await searcher().searchPage(saigonId, 'thuoc diet muoi');
+      expect(page.rows.map((r) => r.id)).toEqual([ids.dengue]);
+      expect(page.rows[0].tier).toBe(2);
+      expect(hits(page.rows[0].snippet)).toEqual(['thuốc', 'diệt', 'muỗi']);
+      expect(text(page.rows[0].snippet)).toContain('Phường tổ chức phun thuốc diệt muỗi');
+      // A title match marks the title's words, đ folded to d.
+      const road = await searcher().searchPage(saigonId, 'duong nguyen hue');
+      expect(hits(road.rows[0].titleHighlight)).toEqual(['đường', 'Nguyễn', 'Huệ']);
+      expect(text(road.rows[0].titleHighlight)).toBe('Sửa chữa mặt đường Nguyễn Huệ');
+      expect(road.rows[0].tier).toBe(1);
+    });
+
+    it('a marker character typed into an item cannot forge a highlight', async () => {
+      const before = await searcher().searchPage(saigonId, 'phan anh');
+      await db.query(
+        `UPDATE content_revisions SET body_text = body_text || E' \\u0001giả\\u0002 mạo' WHERE item_id = $1`,
+        [ids.app],
+      );
+      try {
+        const page = await searcher().searchPage(saigonId, 'phan anh');
+        expect(page.rows.map((r) => r.id)).toEqual([ids.app]);
+        expect(text(page.rows[0].snippet)).toContain('giả mạo');
+        expect(
+          text(page.rows[0].snippet).includes('\u0001') || text(page.rows[0].snippet).includes('\u0002'),
+        ).toBe(false);
+        expect(hits(page.rows[0].snippet)).toEqual(hits(before.rows[0].snippet));
+        expect(hits(page.rows[0].snippet)).not.toContain('giả');
+      } finally {
+        await db.query(
+          `UPDATE content_revisions SET body_text = replace(body_text, E' \\u0001giả\\u0002 mạo', '') WHERE item_id = $1`,
+          [ids.app],
+        );
+      }
+    });
+
+    it('pages follow the cursor across the title and body tiers without gaps or repeats', async () => {
+      const all = (await searcher().searchPage(saigonId, 'ke hoach', { first: 50 })).rows.map((r) => r.id);
+      expect(all).toHaveLength(4);
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (let i = 0; i < 10; i++) {
+        const p = await searcher().searchPage(saigonId, 'ke hoach', { first: 1, after });
+        seen.push(...p.rows.map((r) => r.id));
+        if (!p.hasNextPage) break;
+        after = p.endCursor;
+      }
+      expect(seen).toEqual(all);
+      await expect(
+        searcher().searchPage(saigonId, 'ke hoach', { after: 'bm90LWEtY3Vyc29y' }),
+      ).rejects.toThrow();
+    });
+
+    it('the text index path finds what the newest-first walk finds, in the same order', async () => {
+      const s = searcher();
+      const queries = ['ke hoach', 'thuoc diet muoi', 'duong', 'ubnd quan 1 ke hoach', 'ho so', 'quy che'];
+      const walked = [];
+      for (const q of queries)
+        walked.push((await s.searchPage(saigonId, q, { first: 2 })).rows.map((r) => r.id));
+      const saved = s.walkRows;
+      s.walkRows = 1; // every tier now asks the text index
+      try {
+        for (const [i, q] of queries.entries())
+          expect({ q, ids: (await s.searchPage(saigonId, q, { first: 2 })).rows.map((r) => r.id) }).toEqual({
+            q,
+            ids: walked[i],
+          });
+      } finally {
+        s.walkRows = saved;
+      }
+      expect(walked.flat().length).toBeGreaterThan(queries.length);
     });
   });
 

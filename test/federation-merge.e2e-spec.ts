@@ -691,6 +691,17 @@ describe('federation: merging portals with their content', () => {
       `http://${TARGET}/print/lich-cong-tac-tuan-2?ref=rss`,
       'Lịch công tác tuần của phường Hợp Hai',
     );
+    // The website's article pages of the old host follow their items the same way.
+    await redirectsTo(
+      `http://${W1}/bai-viet/thong-bao-lich-tiep-dan`,
+      `http://${TARGET}/bai-viet/thong-bao-lich-tiep-dan-2`,
+      'Thông báo lịch tiếp dân của phường Hợp Một',
+    );
+    await redirectsTo(
+      `http://${W2}/en/bai-viet/ward-two-news`,
+      `http://${TARGET}/en/bai-viet/ward-two-news`,
+      'Ward Hai opens',
+    );
     await checkOldUrls();
     // The target's own item is still where it was.
     const own = await get(`http://${TARGET}/print/thong-bao-lich-tiep-dan`);

@@ -26,12 +26,16 @@ describe('a person clicking around', () => {
     expect(res.headers['content-type']).toContain('text/html');
     expect(res.text).toContain('<h1>Thành phố Hồ Chí Minh</h1>');
     expect(res.text).toContain('<a href="http://saigon.hochiminhcity.localhost:3000/">Phường Sài Gòn</a>');
-    const ward = await t.http({
+    // The English page links to the English home of the portal above.
+    const ward = await t.http({ host: 'saigon.hochiminhcity.gov.vn', path: '/en' });
+    expect(ward.text).toContain('<a href="http://hochiminhcity.gov.vn/en">Ho Chi Minh City</a>');
+    // The language is the address's, not the browser's: `/` stays Vietnamese.
+    const vi = await t.http({
       host: 'saigon.hochiminhcity.gov.vn',
       path: '/',
       headers: { 'accept-language': 'en' },
     });
-    expect(ward.text).toContain('<a href="http://hochiminhcity.gov.vn/">Ho Chi Minh City</a>');
+    expect(vi.text).toContain('<html lang="vi">');
   });
 
   it('answers in English under /en of the same host', async () => {

@@ -11,6 +11,7 @@ import { FederationModule } from '@portal/federation';
 import { EngagementModule } from '@portal/engagement';
 import { ReportingModule } from '@portal/reporting';
 import { RoyaltiesModule } from '@portal/royalties';
+import { SiteModule } from '@portal/site';
 import { IdentityModule } from '@portal/identity';
 import { APP_FILTER } from '@nestjs/core';
 import {
@@ -26,10 +27,10 @@ import {
 import { HostResolutionMiddleware, TenancyModule } from '@portal/tenancy';
 import { ENTITIES, MIGRATIONS } from './composition';
 import { HealthController } from './health/health.controller';
-import { PortalHomeController } from './home/portal-home.controller';
 import { ConsoleAssetsController } from './console/console-assets.controller';
 import { ConsoleSessionController } from './console/console-session.controller';
 import { DemoSeeder } from './demo/demo-seeder';
+import { DemoContentSeeder } from './demo/demo-content.seeder';
 import { AnonymousResponseCache } from './http/anonymous-response-cache';
 import { ApiObservabilityModule } from './observability/observability.module';
 import { ScheduledBackupsModule } from './backup/scheduled-backups.module';
@@ -66,6 +67,7 @@ export class AppModule implements NestModule {
         EngagementModule,
         ReportingModule,
         RoyaltiesModule,
+        SiteModule,
         ApiObservabilityModule,
         ScheduledBackupsModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({
@@ -95,14 +97,10 @@ export class AppModule implements NestModule {
           validationRules: [...armor.validationRules],
         }),
       ],
-      controllers: [
-        HealthController,
-        PortalHomeController,
-        ConsoleAssetsController,
-        ConsoleSessionController,
-      ],
+      controllers: [HealthController, ConsoleAssetsController, ConsoleSessionController],
       providers: [
         DemoSeeder,
+        DemoContentSeeder,
         AnonymousResponseCache,
         { provide: APP_FILTER, useClass: ServiceUnavailableFilter },
       ],

@@ -8,6 +8,7 @@ import { EDITORIAL_ENTITIES } from '@portal/editorial';
 import { FEDERATION_ENTITIES } from '@portal/federation';
 import { ENGAGEMENT_ENTITIES } from '@portal/engagement';
 import { ROYALTY_ENTITIES } from '@portal/royalties';
+import { SITE_ENTITIES } from '@portal/site';
 export { MIGRATIONS } from './migration-list';
 
 /** Every entity of every lib, for the one DataSource the api, worker and CLI share. */
@@ -23,4 +24,5 @@ export const ENTITIES = [
   ...FEDERATION_ENTITIES,
   ...ENGAGEMENT_ENTITIES,
   ...ROYALTY_ENTITIES,
+  ...SITE_ENTITIES,
 ];

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig, PinoNestLogger, loadAppConfig, platformLogger } from '@portal/platform';
 import { HostRoutingService } from '@portal/tenancy';
+import { SITE_CACHED_PATHS, SiteVisitsService } from '@portal/site';
 import { AppModule } from './app.module';
 import { AnonymousResponseCache } from './http/anonymous-response-cache';
 import { installEnglishPrefix } from './http/english-prefix';
@@ -24,9 +25,12 @@ export async function createApiApp(config: AppConfig = loadAppConfig()): Promise
   app.useGlobalPipes(new StorableTextPipe()); // no argument brings NUL or a lone surrogate to SQL
   app.enableShutdownHooks();
   const cache = app.get(AnonymousResponseCache);
-  // The portal feeds (public, max-age=300): kept, and served stale while the database is away.
-  cache.cacheGetPaths(/^\/feeds\/(?:subtree\/)?(?:rss\.xml|atom\.xml|feed\.json)$/);
+  // Public pages and feeds are answered from the cache like GraphQL reads (invalidated on publish),
+  // and served stale while the database is away.
+  cache.cacheGetPaths(...SITE_CACHED_PATHS, /^\/feeds\//);
   cache.install(app.getHttpServer());
+  // Page views are counted outside the cache, so that a cached page counts too.
+  app.get(SiteVisitsService).install(app.getHttpServer());
   installEnglishPrefix(app.getHttpServer());
   installHttpSecurity(app.getHttpServer(), config, app.get(HostRoutingService)); // headers, CORS, 415
   installErrorPages(app.getHttpServer()); // errors: bilingual HTML for browsers, JSON for API clients

@@ -4,12 +4,17 @@ import { HostRoutingService } from '@portal/tenancy';
 import { createApiApp } from './create-app';
 import { DemoSeeder } from './demo/demo-seeder';
 import { startupHints } from './startup-hints';
+import { DemoContentSeeder } from './demo/demo-content.seeder';
 
 async function main(): Promise<void> {
   const config = loadAppConfig();
   const app = await createApiApp(config);
   const logger = new Logger('Portal');
-  if (config.seedDemo) await app.get(DemoSeeder).seedIfEmpty();
+  if (config.seedDemo) {
+    await app.get(DemoSeeder).seedIfEmpty();
+    // Published news, documents, questions and schedules on a few portals (what is missing only).
+    await app.get(DemoContentSeeder).seed();
+  }
   await app.listen(config.port);
   const routing = app.get(HostRoutingService);
   const city = routing.resolve('hochiminhcity.gov.vn');

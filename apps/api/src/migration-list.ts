@@ -24,6 +24,8 @@ import { IdempotencyKeys1763800001510 } from '../../../libs/platform/src/migrati
 import { Freshness1763800001520 } from '../../../libs/editorial/src/migrations/1763800001520-freshness';
 import { BackupRuns1763800001600 } from '../../../libs/platform/src/migrations/1763800001600-backup-runs';
 import { UnitVetting1763800001700 } from '../../../libs/editorial/src/migrations/1763800001700-unit-vetting';
+import { Site1763800001530 } from '../../../libs/site/src/migrations/1763800001530-site';
+import { PortalSearch1763800001550 } from '../../../libs/content/src/migrations/1763800001550-portal-search';
 
 /**
  * Every lib's migrations in order. Imported file by file (not through the libs' index) so that
@@ -53,6 +55,8 @@ export const MIGRATIONS = [
   Royalties1763800001500,
   IdempotencyKeys1763800001510,
   Freshness1763800001520,
+  Site1763800001530,
+  PortalSearch1763800001550,
   BackupRuns1763800001600,
   UnitVetting1763800001700,
   Polls1765100000100,

@@ -3,6 +3,7 @@ import { TenancyModule } from '@portal/tenancy';
 import { ContentMergeParticipant } from './items/content-merge.participant';
 import { ItemUrlRedirects } from './items/item-url-redirects';
 import { ContentService } from './items/content.service';
+import { PublicSearchService } from './public/public-search.service';
 import { PublicContentService } from './public/public-content.service';
 import { PublicContentResolver } from './graphql/public-content.resolver';
 import { HomePageResolver } from './graphql/home-page.resolver';
@@ -15,12 +16,13 @@ import { PrintController } from './public/print.controller';
   providers: [
     ContentService,
     PublicContentService,
+    PublicSearchService,
     PublicContentResolver,
     HomePageService,
     HomePageResolver,
     ContentMergeParticipant,
     ItemUrlRedirects,
   ],
-  exports: [ContentService, PublicContentService, HomePageService],
+  exports: [ContentService, PublicContentService, PublicSearchService, HomePageService],
 })
 export class ContentModule {}

@@ -5,6 +5,7 @@ export * from './items/content.service';
 export * from './items/slug';
 export * from './items/content-url-alias.entity';
 export * from './public/public-content.service';
+export * from './public/public-search.service';
 export * from './public/home-page.service';
 export * from './public/item-url';
 export { PublicItemType, SyndicationAttributionType } from './graphql/public-content.resolver';

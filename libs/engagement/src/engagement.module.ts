@@ -67,10 +67,16 @@ import { QuestionsService } from './questions/questions.service';
   exports: [
     QuestionDeadlineReevaluationService,
     PublicWriteGuard,
+    PollService,
     CHALLENGE_VERIFIER,
     QuestionsService,
     QuestionRemindersService,
     QuestionClock,
+    PublicQuestionsService,
+    QuestionUnitsService,
+    ConsultationService,
+    ModerationService,
+    RatingService,
   ],
 })
 export class EngagementModule implements NestModule {

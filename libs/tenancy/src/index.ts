@@ -15,6 +15,7 @@ export * from './restructuring/restructuring.service';
 export * from './restructuring/merge-participants';
 export type { CategoryMappingProposal } from './restructuring/site-structure-merge';
 export * from './hosts/redirect-paths';
+export * from './hosts/host-problem-pages';
 export * from './site-structure/category.entity';
 export { PortalType, PortalSummaryType } from './graphql/tenancy.types';
 

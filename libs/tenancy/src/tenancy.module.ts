@@ -7,6 +7,7 @@ import { RestructuringService } from './restructuring/restructuring.service';
 import { MergeParticipants } from './restructuring/merge-participants';
 import { SiteStructureMerge } from './restructuring/site-structure-merge';
 import { RedirectPathResolvers } from './hosts/redirect-paths';
+import { HostProblemPages } from './hosts/host-problem-pages';
 import { TenancyResolver } from './graphql/tenancy.resolver';
 
 @Module({
@@ -19,6 +20,7 @@ import { TenancyResolver } from './graphql/tenancy.resolver';
     MergeParticipants,
     SiteStructureMerge,
     RedirectPathResolvers,
+    HostProblemPages,
     TenancyResolver,
   ],
   exports: [
@@ -29,6 +31,7 @@ import { TenancyResolver } from './graphql/tenancy.resolver';
     RestructuringService,
     MergeParticipants,
     RedirectPathResolvers,
+    HostProblemPages,
   ],
 })
 export class TenancyModule {}

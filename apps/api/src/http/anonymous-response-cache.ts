@@ -210,6 +210,13 @@ export class AnonymousResponseCache implements OnModuleInit, OnModuleDestroy {
     const cached = this.store.peek(key);
     if (cached && cached.version === version && cached.expiresAt > Date.now()) {
       this.hits++;
+      // A browser that already has these bytes (same ETag) is told so, as the handler would.
+      const etag = cached.headers.etag;
+      if (etag && ifNoneMatch(req, etag)) {
+        res.writeHead(304, { etag, 'cache-control': cached.headers['cache-control'] ?? '', 'x-cache': 'HIT' });
+        res.end();
+        return;
+      }
       writeCached(res, cached);
       return;
     }
@@ -342,6 +349,11 @@ export const DEFAULT_RESPONSE_CACHE_LIMITS: AppConfig['responseCacheLimits'] = {
   maxEntryBytes: 512 << 10,
   maxRequestBytes: 8 << 10,
 };
+
+function ifNoneMatch(req: IncomingMessage, etag: string): boolean {
+  const asked = String(req.headers['if-none-match'] ?? '');
+  return !!asked && asked.split(/\s*,\s*/).some((e) => e === etag || e === `W/${etag}` || e === '*');
+}
 
 function isJson(req: IncomingMessage): boolean {
   return (

@@ -17,6 +17,7 @@ import { PublicCacheable } from '@portal/platform';
 import { ContentKind } from '../kinds/content-kind';
 import { PortalLookup, publicItemUrl } from '../public/item-url';
 import { PublicContentService, PublicItemRow } from '../public/public-content.service';
+import { PublicSearchService } from '../public/public-search.service';
 
 registerEnumType(ContentKind, { name: 'ContentKind' });
 
@@ -120,6 +121,7 @@ export class LegalDocumentsFilterInput {
 export class PublicContentResolver {
   constructor(
     private readonly content: PublicContentService,
+    private readonly searcher: PublicSearchService,
     private readonly routing: HostRoutingService,
   ) {}
 
@@ -165,7 +167,11 @@ export class PublicContentResolver {
     @Args('first', { type: () => Int, nullable: true }) first?: number,
   ): Promise<PublicItemType[]> {
     publicFor(info);
-    return (await this.content.search(ctx.requireTenant().id, query, first, ctx.locale)).map(this.present);
+    const page = await this.searcher.searchPage(ctx.requireTenant().id, query, {
+      first,
+      language: ctx.locale,
+    });
+    return page.rows.map(this.present);
   }
 
   @Query(() => [PublicItemType], {

@@ -171,6 +171,20 @@ export class PublicContentService {
     return rows[0]?.slug ?? null;
   }
 
+  /**
+   * Whether the portal once published an item at this address and withdrew it (the website answers
+   * 410 Gone instead of 404). Says nothing else about the item.
+   */
+  async wasWithdrawn(tenantId: string, slug: string, language: 'vi' | 'en' = 'vi'): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM content_items
+        WHERE tenant_id = $1 AND language = $2 AND slug = $3 AND withdrawn_at IS NOT NULL AND published_at IS NOT NULL
+        LIMIT 1`,
+      [tenantId, language, slug],
+    );
+    return rows.length > 0;
+  }
+
   async byId(tenantId: string, id: string): Promise<PublicItemRow | null> {
     const rows: PublicItemRow[] = await this.dataSource.query(
       `SELECT ${PLACEMENT_COLUMNS} FROM ${FROM}
@@ -178,41 +192,6 @@ export class PublicContentService {
       [tenantId, id],
     );
     return rows[0] ?? null;
-  }
-
-  /**
-   * Full-text search without diacritics: "ubnd quan 1 ke hoach" finds "UBND Quận 1 … kế hoạch".
-   * Every word must match (title, summary or body); title matches rank first, then recency.
-   */
-  async search(
-    tenantId: string,
-    query: string,
-    first?: number | null,
-    language: 'vi' | 'en' = 'vi',
-  ): Promise<PublicItemRow[]> {
-    const words = searchWords(query);
-    const limit = pageSize(first);
-    // Every word must match; the last one may be a prefix (the reader is still typing).
-    const tsquery = `SELECT to_tsquery('simple', string_agg(quote_literal(portal_unaccent(lower(w))) || CASE WHEN n = cardinality($3::text[]) THEN ':*' ELSE '' END, ' & '))
-                       FROM unnest($3::text[]) WITH ORDINALITY AS t(w, n)`;
-    // A portal's own items through the (tenant, tsvector) index; copies shown there (few) by their placement.
-    const search = (column: 'title_search' | 'search', extra: string, take: number) => {
-      const match = `p.place_tenant_id = $1 AND p.language = $2 AND r.${column} @@ (SELECT * FROM q) ${extra}`;
-      return this.dataSource.query(
-        `WITH q AS (${tsquery}) ${selectNewest({ own: `r.tenant_id = $1 AND ${match}`, copies: match }, '$4', true)}`,
-        [tenantId, language, words, take],
-      ) as Promise<PublicItemRow[]>;
-    };
-    // Title matches first (newest first), then items matching elsewhere: two index searches, the
-    // second only when the first did not fill the page.
-    const inTitle = await search('title_search', '', limit);
-    if (inTitle.length >= limit) return inTitle;
-    const rest = await search(
-      'search',
-      `AND NOT (r.title_search @@ (SELECT * FROM q))`,
-      limit - inTitle.length,
-    );
-    return [...inTitle, ...rest];
   }
 
   /** Legal documents by their fields (003 art. 14): form, issuer, number, field, issue-date range. */
@@ -226,6 +205,8 @@ export class PublicContentService {
       issuedFrom?: string | null;
       issuedTo?: string | null;
       first?: number | null;
+      /** Only documents of this language (the website's page); all when absent. */
+      language?: 'vi' | 'en' | null;
     },
   ): Promise<PublicItemRow[]> {
     const params: unknown[] = [tenantId, ContentKind.LEGAL_DOCUMENT];
@@ -236,6 +217,7 @@ export class PublicContentService {
       params.push(value);
       where += ` AND ${sql.replace('?', `$${params.length}`)}`;
     };
+    if (filter.language) add(`p.language = ?`, filter.language);
     if (filter.form) add(`r.fields->>'form' = ?`, filter.form);
     if (filter.number)
       add(

@@ -4,6 +4,7 @@ import { APP_CONFIG, AppConfig } from '@portal/platform';
 import { HostRoutingService, RoutedTenant } from './host-routing.service';
 import { devHostFor } from './host-names';
 import { RedirectPathResolvers } from './redirect-paths';
+import { HostProblemPages } from './host-problem-pages';
 
 export const ROUTED_TENANT_KEY = 'portalTenant';
 
@@ -36,6 +37,7 @@ export class HostResolutionMiddleware implements NestMiddleware {
     private readonly routing: HostRoutingService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly redirectPaths: RedirectPathResolvers,
+    private readonly problemPages: HostProblemPages,
   ) {}
 
   use(req: Request, res: Response, next: NextFunction): void | Promise<void> {
@@ -66,8 +68,24 @@ export class HostResolutionMiddleware implements NestMiddleware {
           })
           .catch(next);
       }
-      case 'suspended':
+      case 'suspended': {
         res.status(503).setHeader('Retry-After', '3600');
+        // A person's browser gets the portal's page saying so; API clients the JSON error.
+        const page =
+          req.method === 'GET' &&
+          !req.path.startsWith('/graphql') &&
+          /text\/html/.test(String(req.headers.accept ?? ''))
+            ? this.problemPages.suspended(
+                resolution.tenant,
+                req.headers['x-portal-locale'] === 'en' ? 'en' : 'vi',
+              )
+            : null;
+        if (page) {
+          res.setHeader('Content-Type', 'text/html; charset=utf-8');
+          res.setHeader('Cache-Control', 'no-store');
+          res.end(page);
+          return;
+        }
         res.json({
           errors: [
             {
@@ -77,6 +95,7 @@ export class HostResolutionMiddleware implements NestMiddleware {
           ],
         });
         return;
+      }
       default:
         res.status(404).json({
           errors: [

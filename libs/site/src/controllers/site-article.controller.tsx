@@ -1,0 +1,79 @@
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { AttachmentsService, PublicContentService } from '@portal/content';
+import { Ctx, Public, RequestContext } from '@portal/platform';
+import { HostRoutingService } from '@portal/tenancy';
+import { ArticlePage } from '../pages/article.page';
+import { ProblemPage } from '../pages/problem.page';
+import { localePath } from '../render/locale';
+import { SiteChromeService } from '../render/site-chrome.service';
+import { categoryTrail } from '../render/site-categories';
+import { sendPage } from '../render/site-responder';
+import { SITE_PATHS } from '../render/site-paths';
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** An item's page: `/bai-viet/<slug>` (the print view and archive link stay where they were). */
+@Controller()
+export class SiteArticleController {
+  constructor(
+    private readonly chrome: SiteChromeService,
+    private readonly content: PublicContentService,
+    private readonly attachments: AttachmentsService,
+    private readonly routing: HostRoutingService,
+  ) {}
+
+  @Get('bai-viet/:slug')
+  @Public()
+  async article(
+    @Ctx() ctx: RequestContext,
+    @Param('slug') slug: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const chrome = await this.chrome.load(ctx, req);
+    const { locale } = chrome;
+    const tenantId = chrome.portal.id;
+    const item = SLUG.test(slug) ? await this.content.bySlug(tenantId, slug, locale) : null;
+    if (!item) {
+      const gone = SLUG.test(slug) && (await this.content.wasWithdrawn(tenantId, slug, locale));
+      return sendPage(req, res, <ProblemPage chrome={chrome} status={gone ? 410 : 404} />, {
+        status: gone ? 410 : 404,
+      });
+    }
+    const source = item.syndication_id ? this.routing.tenant(item.tenant_id) : null;
+    const [files, related] = await Promise.all([
+      this.attachments.ofItem(item.tenant_id, item.id),
+      item.category_id
+        ? this.content.list(tenantId, { categoryId: item.category_id, language: locale, first: 6 })
+        : Promise.resolve({ rows: [] }),
+    ]);
+    // A copy's files are served by the portal that owns them.
+    const filesOrigin = source ? `https://${source.primaryHost}` : '';
+    sendPage(
+      req,
+      res,
+      <ArticlePage
+        chrome={chrome}
+        item={item}
+        trail={categoryTrail(chrome.categories, item.category_id, locale)}
+        attachments={files.map((a) => ({
+          fileName: a.fileName,
+          size: a.size,
+          mediaType: a.mediaType,
+          href: `${filesOrigin}/attachments/${a.id}`,
+        }))}
+        related={related.rows.filter((r) => r.id !== item.id).slice(0, 5)}
+        syndicatedFrom={
+          source
+            ? {
+                name: this.chrome.nameOf(source, locale),
+                url: `https://${source.primaryHost}${localePath(locale, SITE_PATHS.article(item.source_slug))}`,
+              }
+            : null
+        }
+        translationPath={null}
+      />,
+    );
+  }
+}

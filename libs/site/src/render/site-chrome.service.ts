@@ -1,0 +1,102 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import { HomePageService, MenuRow, PublicCategoryRow } from '@portal/content';
+import { APP_CONFIG, AppConfig, RequestContext } from '@portal/platform';
+import { HostRoutingService, RoutedTenant, devHostFor } from '@portal/tenancy';
+import { SITE_ASSETS, themeCssPath } from '../assets/site-assets';
+import { SiteThemeService } from '../theme/site-theme.service';
+import { SiteVisitsService } from '../visits/site-visits.service';
+import { localePath, type SiteLocale } from './locale';
+import type { NavLink, SiteChrome } from './site-chrome';
+import { SITE_PATHS, categorySlugPaths, safeHref } from './site-paths';
+
+/**
+ * The language of a site page: English when it was addressed under `/en` (which sets
+ * `X-Portal-Locale`, a header the response cache keys on), whatever Accept-Language says.
+ */
+export function siteLocaleOf(req: Request): SiteLocale {
+  return req.headers['x-portal-locale'] === 'en' ? 'en' : 'vi';
+}
+
+/**
+ * Builds what every page shows around its content (`SiteChrome`) for the portal a request
+ * addressed: its look, menus, parents, visitor count. Pages receive it as a prop.
+ */
+@Injectable()
+export class SiteChromeService {
+  constructor(
+    private readonly home: HomePageService,
+    private readonly routing: HostRoutingService,
+    private readonly themes: SiteThemeService,
+    private readonly visits: SiteVisitsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async load(ctx: RequestContext, req: Request): Promise<SiteChrome & { categories: PublicCategoryRow[] }> {
+    const locale = siteLocaleOf(req);
+    const tenant = this.routing.tenant(ctx.requireTenant().id)!;
+    const [theme, categories, main, footer, visits] = await Promise.all([
+      this.themes.resolve(tenant.id),
+      this.home.categories(tenant.id),
+      this.home.menu(tenant.id, 'MAIN'),
+      this.home.menu(tenant.id, 'FOOTER'),
+      this.visits.total(tenant.id),
+    ]);
+    const slugPaths = categorySlugPaths(categories);
+    const menuLinks = (rows: MenuRow[]): NavLink[] =>
+      rows
+        .filter((m) => !m.parent_id)
+        .map((m) => {
+          const label = locale === 'en' ? (m.label_en ?? m.label_vi) : m.label_vi;
+          const slugPath = m.category_id ? slugPaths.get(m.category_id) : undefined;
+          const href = slugPath ? localePath(locale, SITE_PATHS.category(slugPath)) : safeHref(m.url);
+          return href ? { label, href } : null;
+        })
+        .filter((m): m is NavLink => m !== null);
+    const path = (req.originalUrl ?? req.url ?? '/').replace(/^\/en(?=\/|$|\?)/, '') || '/';
+    return {
+      locale,
+      portal: {
+        id: tenant.id,
+        name: this.nameOf(tenant, locale),
+        nameVi: tenant.nameVi,
+        kind: tenant.kind,
+        origin: `https://${tenant.primaryHost}`,
+      },
+      parents: this.routing.ancestors(tenant).map((a) => ({
+        label: this.nameOf(a, locale),
+        href: this.portalHref(req, a, locale),
+      })),
+      theme,
+      stylesheets: [SITE_ASSETS.cssPath, themeCssPath(theme.primaryColour, theme.accentColour)],
+      emblemSrc: SITE_ASSETS.emblemPath,
+      menu: menuLinks(main),
+      footerMenu: menuLinks(footer),
+      visits,
+      path: path.startsWith('/') ? path : `/${path}`,
+      categories,
+    };
+  }
+
+  nameOf(t: RoutedTenant, locale: SiteLocale): string {
+    return locale === 'en' && t.nameEn ? t.nameEn : t.nameVi;
+  }
+
+  /**
+   * The address of another portal's home: in development (`*.localhost`) its development host and
+   * the same port, so that a person can click through the federation on one machine.
+   */
+  portalHref(req: Request, t: RoutedTenant, locale: SiteLocale): string {
+    const rawHost = String(req.headers.host ?? '');
+    const viaDev = !!this.config.devHostSuffix && rawHost.includes(`.${this.config.devHostSuffix}`);
+    const port = /:(\d+)$/.exec(rawHost)?.[1];
+    const host = viaDev
+      ? (devHostFor(t.primaryHost, this.config.devHostSuffix, this.config.publicSuffixes) ?? t.primaryHost)
+      : t.primaryHost;
+    return `${viaDev ? 'http' : req.protocol}://${host}${port ? `:${port}` : ''}${localePath(locale, '/')}`;
+  }
+
+  children(tenantId: string): RoutedTenant[] {
+    return this.routing.children(tenantId);
+  }
+}
