@@ -19,6 +19,8 @@ if (!existsSync(entry)) {
       '--config-file',
       '.swcrc',
       '-q',
+      '--ignore',
+      '**/*.spec.ts,**/*.spec.tsx',
     ],
     {
       cwd: root,

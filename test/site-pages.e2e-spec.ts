@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 import { publishSiteItem, withdrawSiteItem } from './support/site-content';
 
@@ -188,6 +189,22 @@ describe('the public website of a portal', () => {
     }
     const own = await t.http({ host: OTHER, path: '/tim-kiem?q=ban+nhap' });
     expect(own.text).not.toContain('Bản nháp mật');
+  });
+
+  it('the home page and its stylesheets weigh less than 60 KB compressed, with no script and no web font', async () => {
+    const home = await t.http({ host: WARD, path: '/' });
+    const sheets = [...home.text.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]);
+    expect(sheets.length).toBe(2);
+    let bytes = gzipSync(home.text).length;
+    for (const href of sheets) {
+      const css = await t.http({ host: WARD, path: href });
+      expect(css.status).toBe(200);
+      expect(css.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(css.text).not.toMatch(/@font-face|@import|url\(/);
+      bytes += gzipSync(css.text).length;
+    }
+    expect(bytes).toBeLessThan(60 * 1024);
+    expect(home.text).not.toMatch(/<script(?! type="application\/ld\+json")/);
   });
 
   it('pages are served from the response cache and dropped from it on publish', async () => {

@@ -211,9 +211,14 @@ export class AnonymousResponseCache implements OnModuleInit, OnModuleDestroy {
     if (cached && cached.version === version && cached.expiresAt > Date.now()) {
       this.hits++;
       // A browser that already has these bytes (same ETag) is told so, as the handler would.
-      const etag = cached.headers.etag;
-      if (etag && ifNoneMatch(req, etag)) {
-        res.writeHead(304, { etag, 'cache-control': cached.headers['cache-control'] ?? '', 'x-cache': 'HIT' });
+      if (notModified(req, cached.headers)) {
+        const headers: Record<string, string> = {
+          'cache-control': cached.headers['cache-control'] ?? '',
+          'x-cache': 'HIT',
+        };
+        if (cached.headers.etag) headers.etag = cached.headers.etag;
+        if (cached.headers['last-modified']) headers['last-modified'] = cached.headers['last-modified'];
+        res.writeHead(304, headers);
         res.end();
         return;
       }
@@ -350,9 +355,22 @@ export const DEFAULT_RESPONSE_CACHE_LIMITS: AppConfig['responseCacheLimits'] = {
   maxRequestBytes: 8 << 10,
 };
 
-function ifNoneMatch(req: IncomingMessage, etag: string): boolean {
-  const asked = String(req.headers['if-none-match'] ?? '');
-  return !!asked && asked.split(/\s*,\s*/).some((e) => e === etag || e === `W/${etag}` || e === '*');
+/** Conditional GET on a kept answer (RFC 9110 13.2.2: If-None-Match first, else If-Modified-Since). */
+function notModified(req: IncomingMessage, headers: Record<string, string>): boolean {
+  if (req.method !== 'GET') return false;
+  const asked = req.headers['if-none-match'];
+  if (asked !== undefined) {
+    const etag = headers.etag;
+    return (
+      !!etag &&
+      String(asked)
+        .split(/\s*,\s*/)
+        .some((e) => e === etag || e === `W/${etag}` || e === '*')
+    );
+  }
+  const since = Date.parse(String(req.headers['if-modified-since'] ?? ''));
+  const modified = Date.parse(headers['last-modified'] ?? '');
+  return !Number.isNaN(since) && !Number.isNaN(modified) && modified <= since;
 }
 
 function isJson(req: IncomingMessage): boolean {

@@ -32,9 +32,10 @@ export class SiteSeoController {
     const body = [
       'User-agent: *',
       'Allow: /',
-      `Disallow: ${SITE_PATHS.search}`,
-      `Disallow: /en${SITE_PATHS.search}`,
+      // Search pages stay crawlable: nothing links to arbitrary searches, and a crawler that
+      // follows one finds only public pages.
       'Disallow: /graphql',
+      'Disallow: /en/graphql',
       '',
       `Sitemap: https://${tenant.primaryHost}${SITE_PATHS.sitemap}`,
       '',

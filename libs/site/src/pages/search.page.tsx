@@ -30,7 +30,13 @@ export function SearchPage(props: SearchPageProps): ReactNode {
   return (
     <Layout
       chrome={chrome}
-      head={{ title, noindex: !!query }}
+      head={{
+        title,
+        description: L(
+          `Tìm tin bài, văn bản và thông báo trên cổng thông tin ${chrome.portal.name}.`,
+          `Search the news, documents and notices of ${chrome.portal.name}.`,
+        ),
+      }}
       breadcrumbs={[{ label: L('Tìm kiếm', 'Search'), href: base }]}
       alternatePath={query ? `${SITE_PATHS.search}?q=${encodeURIComponent(query)}` : SITE_PATHS.search}
     >

@@ -125,8 +125,8 @@ export class SiteVisitsService implements OnModuleInit, OnApplicationShutdown {
     );
     let pendingViews = 0;
     for (const [key, n] of this.pending) if (key.startsWith(`${tenantId}|`)) pendingViews += n;
-    const views = rows[0] ? Number(rows[0].views) + pendingViews : pendingViews || null;
-    if (views !== null) this.totals.set(tenantId, { views, at: Date.now() });
+    const views = (rows[0] ? Number(rows[0].views) : 0) + pendingViews;
+    this.totals.set(tenantId, { views, at: Date.now() });
     return views;
   }
 
