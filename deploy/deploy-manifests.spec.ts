@@ -1049,7 +1049,15 @@ describe('deploy/nginx/portal.conf', () => {
     expect(arg(graphql, 'proxy_cache')).toBeDefined();
     expect(arg(graphql, 'proxy_cache_methods')).toContain('POST');
     const key = arg(graphql, 'proxy_cache_key')![0];
-    for (const part of ['$host', '$request_uri', '$request_body', '$request_method', '$http_x_portal_locale'])
+    for (const part of [
+      '$host',
+      '$request_uri',
+      '$request_body',
+      '$request_method',
+      '$http_accept',
+      '$http_accept_language',
+      '$http_x_portal_locale',
+    ])
       expect(key).toContain(part);
     // Skip when the caller identifies itself, or the body could not be part of the key.
     const skip = arg(graphql, 'proxy_cache_bypass')![0];
@@ -1059,7 +1067,20 @@ describe('deploy/nginx/portal.conf', () => {
       .match(/\$portal_\w+/g)!
       .find((v) => mapFrom(v).includes('$http_authorization'));
     expect(mapFrom(credentialVar!)).toContain('$http_cookie');
-    expect(arg(graphql, 'client_body_buffer_size')).toBeDefined();
+    // Bodies are keyed only up to what the api's own cache keys (8 KiB), all of it in memory.
+    expect(nginxSize(arg(graphql, 'client_body_buffer_size')![0])).toBe(8 * 1024);
+    const unkeyable = maps.find(
+      (m) =>
+        m.args[0] === '"$request_method:$content_length"' || m.args[0] === '$request_method:$content_length',
+    );
+    const keyed = unkeyable!
+      .block!.find((d) => d.args[0] === '0' && /POST/.test(d.name))!
+      .name.replace(/^"?~|"$/g, '');
+    const pattern = new RegExp(keyed);
+    for (const size of [1, 99, 999, 1000, 7999, 8000, 8191, 8192])
+      expect(pattern.test(`POST:${size}`)).toBe(true);
+    for (const size of [8193, 8200, 8999, 9000, 9999, 10000, 65536])
+      expect(pattern.test(`POST:${size}`)).toBe(false);
     // Honour upstream Cache-Control: never ignore it, and store only responses marked public.
     expect(JSON.stringify(conf)).not.toMatch(/proxy_ignore_headers/);
     const notPublic = arg(graphql, 'proxy_no_cache')!.find(

@@ -2,6 +2,9 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Client } from 'pg';
 import { AnonymousResponseCache } from '../apps/api/src/http/anonymous-response-cache';
+import { Role } from '../libs/access/src';
+import { EditorialService, WorkflowAction } from '../libs/editorial/src';
+import { systemContext } from '../libs/platform/src';
 import { SMALL_TREES, TEST_PASSWORD, TestApp, productionSettings, startTestApp } from './support/test-app';
 
 const CITY = 'hochiminhcity.gov.vn';
@@ -47,23 +50,26 @@ describe('the anonymous response cache under a flood of distinct requests', () =
     expect(first).toBe('HIT');
 
     const popularReads: unknown[] = [];
+    // Its max-age may run out on a slow machine: then the read after the miss must hit, i.e. the
+    // flood going on meanwhile does not push a just-used entry out.
+    const popularAgain = async () => ((await popular()) === 'HIT' ? 'HIT' : popular());
     const before = heapUsed();
-    // 2,500 reads of one cheap public query, each padded with a different unused 24 KB variable
-    // (60 MB of request bodies), then 2,000 small reads that differ in a declared variable.
-    await inLanes(2500, 8, async (i) => {
+    // 2,000 reads of one cheap public query, each padded with a different unused 24 KB variable
+    // (48 MB of request bodies), then 1,500 small reads that differ in a declared variable.
+    await inLanes(2000, 8, async (i) => {
       const res = await t.gql(CITY, PORTAL, { pad: `${i}-${'x'.repeat(24 * 1024)}` });
       expect(res.body.data?.portal.nameVi).toBe('Thành phố Hồ Chí Minh');
-      if (i % 100 === 0) popularReads.push(await popular());
+      if (i % 100 === 0) popularReads.push(await popularAgain());
     });
-    await inLanes(2000, 8, async (i) => {
+    await inLanes(1500, 8, async (i) => {
       const res = await t.gql(CITY, ITEM, { slug: `khong-co-${i}-${'y'.repeat(3000)}` });
       expect(res.body.data).toEqual({ publicItem: null });
-      if (i % 100 === 0) popularReads.push(await popular());
+      if (i % 100 === 0) popularReads.push(await popularAgain());
     });
     const growth = heapUsed() - before;
-    // What the heap kept is the budget plus noise, not the 60 MB the requests carried.
+    // What the heap kept is the budget plus noise, not the 48 MB the requests carried.
     expect(growth).toBeLessThan(BUDGET + 12 * 1024 * 1024);
-    // The read asked throughout stayed (least recently used go first).
+    // The read asked throughout stayed (least recently used go first, the flood's entries).
     expect(new Set(popularReads)).toEqual(new Set(['HIT']));
 
     // A distinct small read is kept (a second one is a hit); the padded ones never made entries.
@@ -73,12 +79,12 @@ describe('the anonymous response cache under a flood of distinct requests', () =
     const stats = cache.stats();
     expect(stats.bytes).toBeLessThanOrEqual(BUDGET);
     expect(stats.entries).toBeGreaterThan(10);
-    expect(stats.entries).toBeLessThan(2000);
+    expect(stats.entries).toBeLessThan(1500);
 
     // Expired entries go on the sweep, whatever the budget.
     cache.store.sweep(Date.now() + 3600_000);
     expect(cache.stats()).toMatchObject({ entries: 0, bytes: 0 });
-  });
+  }, 180_000);
 
   it('keys a read on its declared variables only: padding does not make a new entry', async () => {
     const cache = t.app.get(AnonymousResponseCache);
@@ -297,4 +303,199 @@ describe('/metrics and the headers relays add', () => {
         expect((await scrape({ 'x-real-ip': '127.0.0.1', 'x-forwarded-proto': 'https' })).status).toBe(200);
       });
     });
+});
+
+describe('shared caches and the language of an answer', () => {
+  let t: TestApp;
+  let slug = '';
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.apply(SMALL_TREES.city);
+    const writer = await t.asUser('writer.vary', Role.CONTRIBUTOR, CITY);
+    const created = await t.gql(
+      CITY,
+      `mutation($i: CreateContentInput!) { createContent(input: $i) { ... on ContentItem { id slug } } }`,
+      {
+        i: {
+          tenantId: t.tenant(CITY).id,
+          kind: 'NEWS',
+          title: 'Thông báo lịch tiếp công dân',
+          bodyHtml: '<p>Nội dung.</p>',
+          authorName: 'Văn phòng',
+          source: 'UBND',
+        },
+      },
+      { token: writer },
+    );
+    const item = created.body.data!.createContent as { id: string; slug: string };
+    for (const action of [
+      WorkflowAction.SUBMIT,
+      WorkflowAction.TAKE_FOR_REVIEW,
+      WorkflowAction.APPROVE,
+      WorkflowAction.PUBLISH,
+    ]) {
+      const r = await t.app.get(EditorialService).transition(systemContext('test'), item.id, action);
+      if (!r.ok) throw new Error(`${action}: ${r.error.code}`);
+    }
+    slug = item.slug;
+  });
+  afterAll(() => t.close());
+
+  const varies = (res: { headers: Record<string, unknown> }) =>
+    String(res.headers.vary ?? '')
+      .split(',')
+      .map((v) => v.trim().toLowerCase());
+
+  it('every cacheable answer varies on Accept-Language and X-Portal-Locale (GraphQL also on Accept), fresh or from the cache', async () => {
+    // The locale does change these answers.
+    const vi = await t.http({ host: CITY, path: '/', headers: { 'accept-language': 'vi' } });
+    const en = await t.http({ host: CITY, path: '/', headers: { 'accept-language': 'en' } });
+    expect(vi.text).toContain('Thành phố Hồ Chí Minh');
+    expect(en.text).toContain('Ho Chi Minh City');
+
+    const QUERY = '{ portal { nameVi nameEn } }';
+    const answers: Array<[string, { status: number; headers: Record<string, unknown> }]> = [];
+    let graphql = await t.gql(CITY, QUERY);
+    for (let i = 0; i < 50 && graphql.headers['x-cache'] !== 'HIT'; i++) graphql = await t.gql(CITY, QUERY);
+    expect(graphql.headers['x-cache']).toBe('HIT');
+    answers.push(['graphql POST (cached)', graphql]);
+    answers.push([
+      'graphql POST (en)',
+      await t.gql(CITY, QUERY, undefined, { headers: { 'x-portal-locale': 'en' } }),
+    ]);
+    answers.push([
+      'graphql GET',
+      await t.http({ host: CITY, path: `/graphql?query=${encodeURIComponent(QUERY)}` }),
+    ]);
+    answers.push(['graphql /en', await t.http({ host: CITY, path: '/en/graphql', body: { query: QUERY } })]);
+    for (const [name, res] of answers) {
+      expect([name, res.status]).toEqual([name, 200]);
+      expect([name, String(res.headers['cache-control'])]).toEqual([name, expect.stringMatching(/public/)]);
+      expect([name, varies(res)]).toEqual([
+        name,
+        expect.arrayContaining(['origin', 'accept-language', 'x-portal-locale', 'accept']),
+      ]);
+    }
+    const pages: Array<[string, { status: number; headers: Record<string, unknown> }]> = [
+      ['home', vi],
+      ['home /en', await t.http({ host: CITY, path: '/en/' })],
+      ['print', await t.http({ host: CITY, path: `/print/${slug}` })],
+      ['rss', await t.http({ host: CITY, path: '/feeds/rss.xml' })],
+      ['atom /en', await t.http({ host: CITY, path: '/en/feeds/atom.xml' })],
+      ['json feed', await t.http({ host: CITY, path: '/feeds/feed.json' })],
+    ];
+    for (const [name, res] of pages) {
+      expect([name, res.status]).toEqual([name, 200]);
+      expect([name, String(res.headers['cache-control'])]).toEqual([name, expect.stringMatching(/public/)]);
+      expect([name, varies(res)]).toEqual([
+        name,
+        expect.arrayContaining(['origin', 'accept-language', 'x-portal-locale']),
+      ]);
+    }
+  });
+});
+
+describe('the GraphQL media-type rule, whatever the request target', () => {
+  let t: TestApp;
+  let db: Client;
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.apply(SMALL_TREES.city);
+    db = new Client({ connectionString: t.databaseUrl });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await db?.end();
+    await t?.close();
+  });
+
+  it('refuses a form-encoded POST with 415 on every target form Express routes to GraphQL; nothing runs', async () => {
+    const form = `query=${encodeURIComponent('mutation { login(username: "ke.gia.mao", password: "sai-mat-khau") { __typename } }')}`;
+    const targets = [
+      '/graphql',
+      `http://${CITY}/graphql`,
+      `HTTP://${CITY}/graphql?x=1`,
+      `http://${CITY}:80/graphql#frag`,
+      '/graphql#x',
+      '/graphql#/../other',
+      '/GraphQL',
+      '/graphql/',
+      `http://${CITY}/GRAPHQL/`,
+      '/en/graphql#x',
+    ];
+    for (const path of targets) {
+      for (const type of [
+        'application/x-www-form-urlencoded',
+        'text/plain',
+        'multipart/form-data; boundary=x',
+      ]) {
+        const res = await t.http({
+          host: CITY,
+          method: 'POST',
+          path,
+          body: form,
+          headers: { 'content-type': type, 'content-length': String(Buffer.byteLength(form)) },
+        });
+        expect([path, type, res.status]).toEqual([path, type, 415]);
+      }
+    }
+    const ran = await db.query(`SELECT count(*) AS n FROM audit_log WHERE action LIKE 'auth.%'`);
+    expect(Number(ran.rows[0].n)).toBe(0);
+    // The same mutation as JSON on an absolute-form target runs (the rule is about the media type).
+    const json = await t.http({
+      host: CITY,
+      path: `http://${CITY}/graphql`,
+      body: { query: 'mutation { login(username: "ke.gia.mao", password: "sai-mat-khau") { __typename } }' },
+    });
+    expect(json.status).toBe(200);
+  });
+});
+
+describe('what an access token and a suspended account tell', () => {
+  let t: TestApp;
+  let db: Client;
+  const ME = '{ me { id } }';
+  const REFRESH = `mutation($r: String!) { refreshSession(refreshToken: $r) {
+    __typename ... on AuthSession { accessToken refreshToken } ... on InputError { errorCode } } }`;
+  const LOGIN = `mutation($u: String!, $p: String!) { login(username: $u, password: $p) {
+    __typename ... on AuthSession { accessToken } ... on InputError { errorCode } } }`;
+  const meWith = async (token: string) => {
+    const res = await t.gql(CITY, ME, undefined, { token });
+    return res.body.data?.me?.id ?? res.body.errors?.[0]?.extensions?.code;
+  };
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.apply(SMALL_TREES.city);
+    db = new Client({ connectionString: t.databaseUrl });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await db?.end();
+    await t?.close();
+  });
+
+  it('an access token stops working when its session is refreshed or logged out, not at its expiry', async () => {
+    const id = await t.createAccount({ username: 'phien.lam.viec', homeHost: CITY });
+    const first = await t.login('phien.lam.viec', CITY);
+    expect(await meWith(first.accessToken)).toBe(id);
+    const refreshed = (await t.gql(CITY, REFRESH, { r: first.refreshToken })).body.data!.refreshSession;
+    expect(refreshed.__typename).toBe('AuthSession');
+    expect(await meWith(first.accessToken)).toBe('UNAUTHENTICATED');
+    expect(await meWith(refreshed.accessToken)).toBe(id);
+    await t.gql(CITY, 'mutation { logout }', undefined, { token: refreshed.accessToken });
+    expect(await meWith(refreshed.accessToken)).toBe('UNAUTHENTICATED');
+  });
+
+  it('a suspended account: a wrong password is just wrong, the right one is told the suspension, both counted', async () => {
+    const id = await t.createAccount({ username: 'tam.khoa', homeHost: CITY });
+    await db.query(`UPDATE accounts SET status = 'SUSPENDED' WHERE id = $1`, [id]);
+    const login = async (password: string) =>
+      (await t.gql(CITY, LOGIN, { u: 'tam.khoa', p: password })).body.data!.login.errorCode;
+    expect(await login('sai-mat-khau-1')).toBe('INVALID_CREDENTIALS');
+    expect(await login(TEST_PASSWORD)).toBe('ACCOUNT_SUSPENDED');
+    // Every check, the right one included, comes out of the same lockout budget (5).
+    for (let i = 0; i < 3; i++)
+      expect(await login(`sai-mat-khau-x${i}`)).toMatch(/INVALID_CREDENTIALS|LOGIN_LOCKED/);
+    expect(await login(TEST_PASSWORD)).toBe('LOGIN_LOCKED');
+  });
 });

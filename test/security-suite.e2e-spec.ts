@@ -8,6 +8,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { GraphQLInputType, buildSchema, getNamedType, isInputObjectType } from 'graphql';
 import { Client } from 'pg';
 import { createApiApp } from '../apps/api/src/create-app';
+import { AnonymousResponseCache } from '../apps/api/src/http/anonymous-response-cache';
 import { Role, RoleAssignmentService, RoleScope } from '../libs/access/src';
 import { TINY_PDF } from '../libs/content/src/attachments/zip-fixture';
 import { EditorialService, WorkflowAction } from '../libs/editorial/src';
@@ -27,7 +28,11 @@ import { GqlResponse, SMALL_TREES, TEST_PASSWORD, TestApp, startTestApp } from '
  * What other specs already cover is referenced rather than repeated: GraphQL limits and production
  * error masking in security-hardening.e2e-spec.ts, account administration across wards in
  * access-cross-tenant.e2e-spec.ts, host normalisation in tenancy-routing.e2e-spec.ts, token rotation
- * and lockout in identity-auth.e2e-spec.ts.
+ * and lockout in identity-auth.e2e-spec.ts, and the findings of the outside audit in full (the
+ * response cache's byte bound, the lockout under concurrency and per address, IPv6 grouping,
+ * production suggestions, relay headers on /metrics, Vary, the 415 rule on every request-target
+ * form) in outside-audit.e2e-spec.ts, markup that arrives encoded in plain-text-markup.e2e-spec.ts;
+ * a short check of each against the victim portal is here ("the outside audit").
  *
  * The victim is the district portal of Rạch Giá (with two wards below it) in the Kiên Giang tree;
  * the attackers are anonymous callers, an officer of the sibling district Châu Thành holding every
@@ -1231,6 +1236,9 @@ describe('security suite (issue 8: defence in depth)', () => {
     t = await startTestApp({
       dataDir,
       runJobs: false,
+      // Every attack here comes from one loopback address: the per-address limits are raised out of
+      // the way (they have their own tests), the per-username lockout is the default one.
+      lockout: { maxFailures: 5, windowMinutes: 15, lockMinutes: 15, perAddress: 100_000 },
       publicWrites: {
         perAddress: 100_000,
         perPortal: 100_000,
@@ -2202,6 +2210,19 @@ describe('security suite (issue 8: defence in depth)', () => {
       expect(await codeWith(RG, session.accessToken, 'mutation { logout }')).toBe('UNAUTHENTICATED');
     });
 
+    it('after a refresh the previous access token is dead on every host; the new one works', async () => {
+      await officer('tok-refresh', RG, [Role.OPERATOR]);
+      const session = await t.login('tok-refresh', RG);
+      const refreshed = dataOf(
+        await t.gql<{ refreshSession: { accessToken: string } }>(RG, REFRESH, { r: session.refreshToken }),
+      ).refreshSession;
+      for (const host of [RG, CT, KG, HCM]) {
+        expect(await codeWith(host, session.accessToken)).toBe('UNAUTHENTICATED');
+        expect(await codeWith(host, session.accessToken, ACCOUNTS)).toBe('UNAUTHENTICATED');
+      }
+      expect(await codeWith(RG, refreshed.accessToken, ACCOUNTS)).toBeUndefined();
+    });
+
     it('after suspension every session of the account is refused at once, refresh and login too; reactivation does not revive them', async () => {
       const id = await officer('tok-suspended', RG, [Role.OPERATOR]);
       const sessions = [await t.login('tok-suspended', RG), await t.login('tok-suspended', CT)];
@@ -2889,6 +2910,70 @@ describe('security suite (issue 8: defence in depth)', () => {
         }
       },
     );
+  });
+
+  describe('the outside audit (each finding in full: outside-audit.e2e-spec.ts, plain-text-markup.e2e-spec.ts)', () => {
+    it('40 wrong passwords at once for the victim’s officer get exactly 5 password checks', async () => {
+      await officer(`${MARK}-guessed`, RG, [Role.OPERATOR]);
+      const LOGIN = `mutation($u: String!, $p: String!) { login(username: $u, password: $p) {
+        __typename ... on InputError { errorCode } } }`;
+      const answers = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          t.gql(CT, LOGIN, { u: `${MARK}-guessed`, p: `doan-mat-khau-${i}` }),
+        ),
+      );
+      for (const res of answers)
+        expect(res.body.data?.login?.errorCode).toMatch(/^(INVALID_CREDENTIALS|LOGIN_LOCKED)$/);
+      const { rows } = await db.query(
+        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.login_failed' AND after->>'username' = $1`,
+        [`${MARK}-guessed`],
+      );
+      expect(rows[0].n).toBe(5);
+    });
+
+    it('anonymous reads padded with unused variables make no new cache entries', async () => {
+      const cache = t.app.get(AnonymousResponseCache);
+      const QUERY = '{ portal { nameVi } }';
+      let first = await t.gql(RG, QUERY);
+      for (let i = 0; i < 50 && first.headers['x-cache'] !== 'HIT'; i++) first = await t.gql(RG, QUERY);
+      const entries = cache.stats().entries;
+      for (let i = 0; i < 20; i++) {
+        const padded = await t.gql(RG, QUERY, { [`pad${i}`]: `${i}`.repeat(1000) });
+        expect(padded.headers['x-cache']).toBe('HIT');
+      }
+      expect(cache.stats().entries).toBe(entries);
+    });
+
+    it('/metrics is closed to a loopback relay naming an outside client, in any relay header', async () => {
+      expect((await t.http({ host: '127.0.0.1', path: '/metrics' })).status).toBe(200);
+      for (const headers of [
+        { forwarded: 'for=203.0.113.7' } as Record<string, string>,
+        { 'true-client-ip': '203.0.113.7' },
+        { 'cf-connecting-ip': '203.0.113.7' },
+        { 'x-client-ip': '203.0.113.7' },
+      ]) {
+        const res = await t.http({ host: '127.0.0.1', path: '/metrics', headers });
+        expect(res.status).toBe(404);
+        expect(res.text).not.toContain('portal_');
+      }
+    });
+
+    it('a form-encoded mutation is 415 on an absolute-form or fragment target; cacheable answers vary on the locale', async () => {
+      const form = `query=${encodeURIComponent(`mutation { logout }`)}`;
+      for (const path of [`http://${RG}/graphql`, '/graphql#x', `http://${RG}/GraphQL/#x`]) {
+        const res = await t.http({
+          host: RG,
+          method: 'POST',
+          path,
+          body: form,
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        });
+        expect([path, res.status]).toEqual([path, 415]);
+      }
+      const vary = String((await t.gql(RG, '{ portal { nameVi } }')).headers.vary).toLowerCase();
+      for (const name of ['origin', 'accept-language', 'x-portal-locale', 'accept'])
+        expect(vary).toContain(name);
+    });
   });
 
   describe('host header spoofing behind a trusted proxy (TRUST_PROXY=true; last: a second api on the same database)', () => {

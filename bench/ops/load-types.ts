@@ -8,7 +8,7 @@ export interface LoadClientConfig {
   accounts: Record<'writer' | 'member' | 'head', { username: string; password: string }>;
   /** Concurrent read loops (each sends its next request when the last one answered). */
   readConnections: number;
-  /** Share of GraphQL reads made uncacheable by a varying unused variable. */
+  /** Share of GraphQL reads made uncacheable by an operation name of their own. */
   uncachedShare: number;
   /** Concurrent editorial flows, and their pause between two steps. */
   writers: number;

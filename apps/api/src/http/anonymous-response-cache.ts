@@ -2,7 +2,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, PgNotifications, readScopeOf } from '@portal/platform';
 import { HostRoutingService, addressedHost } from '@portal/tenancy';
-import { digest, normaliseGraphqlRead } from './response-cache-key';
+import { cacheKey, normaliseGraphqlRead } from './response-cache-key';
 import { ResponseStore, StoredResponse } from './response-store';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -167,7 +167,7 @@ export class AnonymousResponseCache implements OnModuleInit, OnModuleDestroy {
     if (req.method === 'GET') {
       const normal = graphql ? graphqlGetRead(target) : target;
       if (normal === null) return pipeline(req, res);
-      return this.serveOrPass(base.tenantId, digest([...base.parts, normal]), req, res, pipeline);
+      return this.serveOrPass(base.tenantId, cacheKey([...base.parts, normal]), req, res, pipeline);
     }
     // Only small bodies of a declared length are read here; anything else goes to the pipeline
     // unread, where the body parser enforces its own limit (a large POST is neither buffered nor kept).
@@ -196,7 +196,7 @@ export class AnonymousResponseCache implements OnModuleInit, OnModuleDestroy {
           ? normaliseGraphqlRead(parsed as Record<string, unknown>)
           : null;
       if (normal === null) return pipeline(req, res);
-      this.serveOrPass(base.tenantId, digest([...base.parts, target, normal]), req, res, pipeline);
+      this.serveOrPass(base.tenantId, cacheKey([...base.parts, target, normal]), req, res, pipeline);
     });
     req.on('error', () => res.destroy());
   }
@@ -377,10 +377,10 @@ function graphqlGetRead(target: string): string | null {
 
 /** Writes a kept answer; the handler's security headers are already on `res`. */
 export function writeCached(res: ServerResponse, cached: StoredResponse, cacheHeader = 'HIT'): void {
-  res.writeHead(cached.status, {
-    ...cached.headers,
-    'content-length': cached.body.length,
-    'x-cache': cacheHeader,
-  });
+  // Set one by one (not as writeHead's argument), so wrappers of writeHead see them (Vary).
+  for (const [name, value] of Object.entries(cached.headers)) res.setHeader(name, value);
+  res.setHeader('content-length', cached.body.length);
+  res.setHeader('x-cache', cacheHeader);
+  res.writeHead(cached.status);
   res.end(cached.body);
 }

@@ -6,7 +6,20 @@ import { securityHeaders } from './security-headers';
 
 // Whatever Express routes to Apollo's mount: any case, any sub-path (`/GraphQL`, `/graphql/x`).
 const GRAPHQL_PATH = /^(?:\/en)?\/graphql(?:[/?]|$)/i;
-const VARY_ORIGIN = /(?:^|,)\s*(?:origin|\*)\s*(?:,|$)/i;
+
+/**
+ * The path Express routes a request target by (what its `parseurl` takes as the pathname): an
+ * absolute-form target (`http://host/graphql`, RFC 9112 §3.2.2) loses its scheme and authority, and
+ * a query or a fragment (`/graphql#x`, which Node passes through) is cut off. Checks of "which
+ * route is this" must read this, never the raw target.
+ */
+export function routedPath(target: string | undefined): string {
+  let path = target ?? '/';
+  const absolute = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(path);
+  if (absolute) path = path.slice(absolute[0].length) || '/';
+  const end = path.search(/[?#]/);
+  return end === -1 ? path : path.slice(0, end);
+}
 
 /**
  * A GraphQL POST is JSON or nothing (415). Besides answering the GraphQL-over-HTTP spec, this is the
@@ -16,7 +29,7 @@ const VARY_ORIGIN = /(?:^|,)\s*(?:origin|\*)\s*(?:,|$)/i;
  * credentials (the api reads bearer tokens, never cookies).
  */
 function refuseNonJsonGraphqlPost(req: IncomingMessage, res: ServerResponse): boolean {
-  if (req.method !== 'POST' || !GRAPHQL_PATH.test(req.url ?? '')) return false;
+  if (req.method !== 'POST' || !GRAPHQL_PATH.test(routedPath(req.url))) return false;
   const essence = String(req.headers['content-type'] ?? '')
     .split(';')[0]
     .trim()
@@ -80,16 +93,43 @@ function refuseDuplicateHost(req: IncomingMessage, res: ServerResponse): boolean
   return true;
 }
 
+/** Request headers every answer may depend on: CORS on Origin, the locale on the other two. */
+const VARY_ALWAYS = ['Origin'];
+const VARY_CACHEABLE = ['Origin', 'Accept-Language', 'X-Portal-Locale'];
+/** GraphQL also negotiates its media type (graphql-response+json or json) from Accept. */
+const VARY_GRAPHQL = [...VARY_CACHEABLE, 'Accept'];
+
 /**
- * Keeps `Origin` in `Vary` however a handler sets Vary later (feeds and files set their own), so a
- * shared cache never serves one origin's CORS answer to another.
+ * Completes `Vary` however a handler set it (feeds and files set their own), so a shared cache never
+ * serves one origin's CORS answer to another, nor one language's answer to a reader of the other:
+ * every answer a cache may keep (anything but `no-store` or `private`) varies on Origin,
+ * Accept-Language and X-Portal-Locale (the locale is chosen from them, `AccessGuard`), and a
+ * GraphQL answer on Accept too.
  */
-function keepVaryOrigin(res: ServerResponse): void {
+function keepVary(req: IncomingMessage, res: ServerResponse): void {
+  // Read now: Express rewrites req.url inside a mounted app (Apollo's sees `/`).
+  const graphql = GRAPHQL_PATH.test(routedPath(req.url));
   const writeHead = res.writeHead;
   res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse['writeHead']>) {
+    const cacheControl = String(this.getHeader('cache-control') ?? '');
+    const needed = /\b(?:no-store|private)\b/i.test(cacheControl)
+      ? VARY_ALWAYS
+      : graphql
+        ? VARY_GRAPHQL
+        : VARY_CACHEABLE;
     const vary = this.getHeader('vary');
-    if (vary === undefined) this.setHeader('Vary', 'Origin');
-    else if (!VARY_ORIGIN.test(String(vary))) this.setHeader('Vary', `${String(vary)}, Origin`);
+    const present =
+      vary === undefined
+        ? []
+        : String(vary)
+            .split(',')
+            .map((v) => v.trim())
+            .filter(Boolean);
+    if (!present.includes('*')) {
+      const lower = new Set(present.map((v) => v.toLowerCase()));
+      const missing = needed.filter((v) => !lower.has(v.toLowerCase()));
+      if (missing.length) this.setHeader('Vary', [...present, ...missing].join(', '));
+    }
     return writeHead.apply(this, args);
   } as ServerResponse['writeHead'];
 }
@@ -111,7 +151,7 @@ export function installHttpSecurity(
   server.removeAllListeners('request');
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     headers(req, res, () => {
-      keepVaryOrigin(res);
+      keepVary(req, res);
       if (refuseDuplicateHost(req, res)) return;
       if (cors.apply(req, res)) return;
       if (refuseNonJsonGraphqlPost(req, res)) return;

@@ -105,6 +105,8 @@ export function textOf(html: string): string {
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const next = stripThenDecode(text);
     if (next === text) return text.replace(TAG_OPEN, '< ');
+    // Without `<` or `&` another pass could change nothing (the usual case: one pass).
+    if (!/[<&]/.test(next)) return next;
     text = next;
   }
   return text.replace(/[<>&]/g, '').replace(/\s+/g, ' ').trim();

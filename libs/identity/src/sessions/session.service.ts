@@ -136,7 +136,10 @@ export class SessionService {
     );
   }
 
-  /** Whether an access token's session still stands and its account is active (checked per request). */
+  /**
+   * Whether an access token's session still stands and its account is active (checked per request).
+   * A session a refresh rotated stands no more: the access token issued with it dies with it.
+   */
   async isLive(
     sessionId: string,
     accountId: string,
@@ -144,7 +147,8 @@ export class SessionService {
     const rows: Array<{ username: string; is_platform_admin: boolean }> = await this.dataSource.query(
       `SELECT a.username::text AS username, a.is_platform_admin
          FROM sessions s JOIN accounts a ON a.id = s.account_id
-        WHERE s.id = $1 AND s.account_id = $2 AND s.revoked_at IS NULL AND a.status = 'ACTIVE'`,
+        WHERE s.id = $1 AND s.account_id = $2 AND s.revoked_at IS NULL AND s.rotated_at IS NULL
+          AND a.status = 'ACTIVE'`,
       [sessionId, accountId],
     );
     return rows[0] ? { username: rows[0].username, isPlatformAdmin: rows[0].is_platform_admin } : null;
