@@ -25,7 +25,7 @@ const KEPT_HEADERS = [
 const GRAPHQL = /^\/graphql(?:\?|$)/;
 /** Headers of a failed answer that must not go out with the stale copy sent instead. */
 const UNSENT_ON_STALE = ['retry-after', 'content-length', 'x-cache'];
-const DEFAULT_STALE_IF_ERROR_SECONDS = 3600;
+const DEFAULT_STALE_IF_ERROR_SECONDS = 600;
 const SWEEP_MS = 30_000;
 
 /**
