@@ -25,7 +25,7 @@ const KEPT_HEADERS = [
 const GRAPHQL = /^\/graphql(?:\?|$)/;
 /** Headers of a failed answer that must not go out with the stale copy sent instead. */
 const UNSENT_ON_STALE = ['retry-after', 'content-length', 'x-cache'];
-const DEFAULT_STALE_IF_ERROR_SECONDS = 3600;
+const DEFAULT_STALE_IF_ERROR_SECONDS = 600;
 const SWEEP_MS = 30_000;
 
 /**
@@ -135,6 +135,8 @@ export class AnonymousResponseCache implements OnModuleInit, OnModuleDestroy {
    */
   private baseKey(req: IncomingMessage): { tenantId: string; parts: string[] } | null {
     if (req.headers.authorization || req.headers.cookie) return null;
+    // A revalidation (ETag, Last-Modified) is the handler's to answer with its 304.
+    if (req.headers['if-none-match'] || req.headers['if-modified-since']) return null;
     const host = addressedHost(req.headers, this.config.trustProxy);
     const resolved = this.routing.resolve(host);
     if (resolved.type !== 'serve') return null;

@@ -206,7 +206,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxBytes: int('RESPONSE_CACHE_MAX_BYTES', 32 * 1024 * 1024, env),
       maxEntryBytes: int('RESPONSE_CACHE_MAX_ENTRY_BYTES', 512 * 1024, env),
       maxRequestBytes: int('RESPONSE_CACHE_MAX_REQUEST_BYTES', 8 * 1024, env),
-      staleIfErrorSeconds: int('RESPONSE_CACHE_STALE_IF_ERROR_SECONDS', 3600, env),
+      staleIfErrorSeconds: int('RESPONSE_CACHE_STALE_IF_ERROR_SECONDS', 600, env),
     }),
     runJobs: bool('RUN_JOBS', true, env),
     jobPollingSeconds: Math.max(0.5, Number(env.JOB_POLLING_SECONDS ?? 2) || 2),
