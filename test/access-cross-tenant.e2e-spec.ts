@@ -3,7 +3,7 @@ import { Role, RoleScope } from '../libs/access/src';
 import { GqlResponse, SMALL_TREES, TEST_PASSWORD, TestApp, startTestApp } from './support/test-app';
 
 /**
- * Issue 2, "Must show": cross-tenant attempts are refused. A ward operator administers its ward and
+ * Cross-tenant attempts are refused. A ward operator administers its ward and
  * nothing else (not a sibling ward, not through another ward's host, not above its own rights); the
  * city operator administers every ward below it but not another province; managers read, never
  * write; board roles and contributors see no account list; anonymous callers get nothing.

@@ -10,7 +10,7 @@ import { BLOB_STORE, S3BlobStore, blobKey } from '../libs/content/src/attachment
 import { TINY_PDF, TINY_PNG, minimalDocx } from '../libs/content/src/attachments/zip-fixture';
 import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
-// Issue 4: attachments (PDF, DOCX, XLSX, images) with a size limit, the type checked by content,
+// Attachments (PDF, DOCX, XLSX, images) with a size limit, the type checked by content,
 // stored content-addressed through the blob store. Everything over HTTP against real PostgreSQL.
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';

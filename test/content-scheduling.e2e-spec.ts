@@ -206,7 +206,7 @@ describe('deadline reminders and escalation', () => {
     const member = await t.asUser('rem-member', Role.BOARD_MEMBER, WARD);
     const otherBoard = await t.asUser('rem-other', Role.BOARD_MEMBER, 'benthanh.hochiminhcity.gov.vn');
     const city = t.tenant('hochiminhcity.gov.vn').id;
-    // The culture-sports profile gives the board 2 working days to handle a submission (000 art. 11.2).
+    // The culture-sports profile gives the board 2 working days to handle a submission (1376/QĐ-SVHTT art. 11.2).
     const admin = await (async () => {
       await t.createAccount({ username: 'rem-admin', homeHost: 'hochiminhcity.gov.vn', platformAdmin: true });
       return (await t.login('rem-admin')).accessToken;

@@ -4,7 +4,7 @@ import { HighlightSegment, PublicSearchService } from '../libs/content/src';
 import { GqlResponse, SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
 /**
- * Issue 4, "Must show": what the public finds. Full-text search with and without diacritics (people
+ * What the public finds. Full-text search with and without diacritics (people
  * type "ke hoach" for "kế hoạch", "duong" for "đường"), title matches ranked before body-only ones,
  * prefix matching, an empty query refused; legal documents by form, issuer, number, field and issue
  * date; keyset pagination of a portal's published items, newest first, in all and by category.

@@ -4,7 +4,7 @@ import { systemContext } from '../libs/platform/src';
 import { GqlResponse, SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
 /**
- * Issue 4, "Must show": content is confined to its portal. Cross-tenant attempts on every editor
+ * Content is confined to its portal. Cross-tenant attempts on every editor
  * mutation, on get-by-id and on the nested reads (history, revisions, comparison) are refused and
  * change nothing; a provincial (subtree) board head acts through the province's host, never through
  * a sibling ward's; anonymous callers get nothing; public reads show only the addressed portal's

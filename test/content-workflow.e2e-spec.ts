@@ -4,7 +4,7 @@ import { systemContext } from '../libs/platform/src';
 import { GqlResponse, SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
 /**
- * Issue 4, "Must show": the editorial workflow end to end. The whole life of an item with its
+ * The editorial workflow end to end. The whole life of an item with its
  * history, each refusal path, invalid transitions and missing permissions (typed errors that change
  * nothing), four-eyes, delegation windows, board members' fields, editing a live item, withdrawal,
  * revisions, statutory and board deadlines, and the board's queue. Everything over HTTP against a

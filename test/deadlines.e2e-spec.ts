@@ -284,7 +284,7 @@ describe('statutory deadlines under each regulation', () => {
       expect([host, kind, anchor, d.dueDate, d.dueAt]).toEqual([host, kind, anchor, date, endOf(date)]);
     }
     // The work schedule of the week of Monday 23 February is due before 11:00 on Saturday 21
-    // February: the regulation names that Saturday, a day off or not (000 art. 10.3).
+    // February: the regulation names that Saturday, a day off or not (1376/QĐ-SVHTT art. 10.3).
     expect((await dueDate(STP, 'WORK_SCHEDULE', '2026-02-23T08:00:00+07:00')).dueAt).toBe(
       '2026-02-21T04:00:00.000Z',
     );

@@ -7,7 +7,7 @@ import { AppConfig, systemContext } from '../libs/platform/src';
 import { GqlResponse, SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
 /**
- * Issue 6, abuse: the gate in front of every public write (PublicWriteGuard), exercised through
+ * Abuse: the gate in front of every public write (PublicWriteGuard), exercised through
  * `commentOnDraft` and `ratePortal`: the per-address and per-portal limits (HTTP 429, Retry-After,
  * RATE_LIMITED, nothing written), other addresses and portals unaffected, the honeypot, the local
  * challenge (missing, wrong, expired, tampered, right), oversize and markup input, and cross-tenant

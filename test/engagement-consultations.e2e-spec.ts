@@ -6,7 +6,7 @@ import { systemContext } from '../libs/platform/src';
 import { GqlResponse, SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
 /**
- * Issue 6, "Must show" (consultations and ratings): a draft document opens and closes for comment at
+ * A draft document opens and closes for comment at
  * its exact instants, comments wait for the board and only published ones show (never an email),
  * the portal's visibility setting, the summary after closing, ratings aggregated per month, quarter
  * and year in Vietnamese time, every bad input, and cross-tenant attempts. The engagement clock is

@@ -6,7 +6,7 @@ import { systemContext } from '../libs/platform/src';
 import { GqlResponse, SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
 /**
- * Issue 6, questions and feedback: the whole life of a question (ask, classify, route to a unit or
+ * Questions and feedback: the whole life of a question (ask, classify, route to a unit or
  * a child portal, draft, return, approve, publish), out-of-scope answers and forwarding across the
  * federation, deadlines across the Tết 2027 break (received at fixed instants through the injectable
  * clock; the deadlines come from the real calendar and policies), escalation to the board head, every

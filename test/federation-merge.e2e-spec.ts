@@ -10,7 +10,7 @@ import { systemContext } from '../libs/platform/src';
 import { GqlResponse, SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
 /**
- * Issue 5, "Must show": merging portals with their content. Three wards with categories, published
+ * Merging portals with their content. Three wards with categories, published
  * items (several revisions, a slug taken on the target, an English item), an attachment, role
  * assignments and accounts are merged into a fourth ward by a confirmed plan after a dry run. Every
  * old URL answers 301 to the item's new URL, every revision and audit entry survives, moved roles

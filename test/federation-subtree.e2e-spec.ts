@@ -6,7 +6,7 @@ import { systemContext } from '../libs/platform/src';
 import { GqlResponse, SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
 /**
- * Issue 5, "Must show" (across): the central office's aggregated feed of a subtree, its filters,
+ * The central office's aggregated feed of a subtree, its filters,
  * keyset pagination that stays correct while items are being published, cross-portal search, and
  * who sees it (SUBTREE-scope roles only). Every case runs through both query plans: one index probe
  * per portal, and one walk of the all-portals publication index.

@@ -6,7 +6,7 @@ import { RestructuringService } from '../libs/tenancy/src';
 import { GqlResponse, SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
 /**
- * Issue 5, "Must show" (up and down): a component portal proposes, the ancestor's board decides
+ * A component portal proposes, the ancestor's board decides
  * (accept into its own category under its own title, refuse with a reason, drop later), auto-accept
  * rules, new revisions and withdrawals at the source reaching every copy, pushes to chosen
  * descendants, and who may do none of it. Over HTTP against a real PostgreSQL.

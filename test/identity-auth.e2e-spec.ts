@@ -3,7 +3,7 @@ import { Role, RoleScope } from '../libs/access/src';
 import { GqlResponse, SMALL_TREES, TEST_PASSWORD, TestApp, startTestApp } from './support/test-app';
 
 /**
- * Issue 2, "Accounts and roles": login, lockout without user enumeration, refresh-token rotation
+ * Accounts and roles: login, lockout without user enumeration, refresh-token rotation
  * with reuse detection, logout, suspension that revokes sessions at once, and the audit trail.
  * Everything goes over HTTP to the real api against a fresh PostgreSQL database.
  */

@@ -10,7 +10,7 @@ import { aDayAhead, makeScheduledTimeArrive } from './support/job-clock';
 import { freePort, sleep, until } from './support/waiting';
 
 /**
- * Nothing depends on one process's memory (DESIGN.md §7): two api processes and a worker, each its
+ * Nothing depends on one process's memory (docs/architecture.md): two api processes and a worker, each its
  * own Node process built from `dist/`, against one PostgreSQL. What one does the other sees —
  * provisioning (host map), publishing and the invalidation of the anonymous response cache — and
  * a scheduled job runs exactly once although every process works the queue.

@@ -5,7 +5,7 @@ import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 import { until } from './support/waiting';
 
 /**
- * Read replicas (DESIGN.md §7, issue 8) against a real streaming replica: a PostgreSQL primary and a
+ * Read replicas (docs/architecture.md) against a real streaming replica: a PostgreSQL primary and a
  * hot standby cloned with pg_basebackup, both started here. The api runs with DATABASE_URL on the
  * primary and DATABASE_REPLICA_URLS on the standby. Anonymous reads are answered by the standby
  * (shown by pausing its replay: they keep the old state while an editor already reads the new one),

@@ -16,7 +16,7 @@ import { DOWNLOAD_LINK_SECONDS, ReportExportJobService, signedDownloadPath } fro
 import { GqlResponse, SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
 /**
- * Issue 7, "Must show": a seeded tree whose every figure is checked against values computed by
+ * A seeded tree whose every figure is checked against values computed by
  * hand. The history (publication days in February and March 2026, board decisions, questions)
  * is written as it would have happened on those days: items go through the real workflow (so
  * their statutory due dates are the platform's own), then their timestamps are set to the days

@@ -18,7 +18,7 @@ import { httpRequest } from './support/http-client';
 import { GqlResponse, SMALL_TREES, TEST_PASSWORD, TestApp, startTestApp } from './support/test-app';
 
 /**
- * Issue 8, "Defence in depth": the security suite. It attacks the federation as an outsider and as
+ * Defence in depth: the security suite. It attacks the federation as an outsider and as
  * an officer of another portal: IDOR on every operation that takes an id (the list comes from the
  * schema itself, so a new one fails here until it is covered), host header spoofing, privilege
  * escalation through role grants, injection in search and filters, oversized and deeply nested
@@ -1160,7 +1160,7 @@ function nonEmpty(value: unknown): string | null {
   return `a ${String(obj.__typename ?? 'value')}`;
 }
 
-describe('security suite (issue 8: defence in depth)', () => {
+describe('security suite (defence in depth)', () => {
   let t: TestApp;
   let db: Client;
   let dataDir: string;

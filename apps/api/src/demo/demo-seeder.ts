@@ -38,7 +38,7 @@ export const DEMO_ACCOUNTS = [
     platformAdmin: false,
     role: { role: Role.OPERATOR, scope: RoleScope.TENANT },
   },
-  // Editorial boards (004 art. 9) and a contributor each, for the city and one ward: enough to take
+  // Editorial boards (05/2024/QĐ-UBND art. 9) and a contributor each, for the city and one ward: enough to take
   // an item from draft to published in a browser.
   {
     username: 'hcm.board.head',

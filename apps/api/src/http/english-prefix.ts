@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
 /**
- * The English version of a portal lives at `/en` of the same host (004 art. 5.2): `/en/graphql`,
+ * The English version of a portal lives at `/en` of the same host (05/2024/QĐ-UBND art. 5.2): `/en/graphql`,
  * `/en/print/<slug>`, `/en/` answer as their unprefixed paths with the English locale, whatever
  * the browser's Accept-Language says. Installed outermost, so caches key on the locale it sets.
  */

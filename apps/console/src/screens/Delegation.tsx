@@ -8,7 +8,7 @@ import { fmtDateTime, useI18n, vnLocalToIso } from '../i18n';
 import { Loading, usePageTitle } from '../ui/common';
 import { useMe } from './me';
 
-/** The head lets a deputy approve for a window (001 art. 6.3). */
+/** The head lets a deputy approve for a window (38a/QĐ-STTTT art. 6.3). */
 export function Delegation() {
   const { t, msg } = useI18n();
   usePageTitle(t('Ủy quyền phê duyệt', 'Delegate approval'));

@@ -25,7 +25,7 @@ describe('permission matrix (role × action × position)', () => {
     expect(differences).toEqual([]);
   });
 
-  it('encodes the specification (DOMAIN.md §3) at its key points', () => {
+  it('encodes the specification (docs/domain.md) at its key points', () => {
     const m = computePermissionMatrix();
     const cell = (holder: string, action: string) => m.get(`${holder} | ${action}`)!;
     // The provincial office provisions and restructures below itself, never beside or above.
@@ -103,7 +103,7 @@ describe('permission matrix (role × action × position)', () => {
     expect(cell('UNIT_LEADER (TENANT)', "review Content (another's item)").own).toBe('no');
     expect(cell('BOARD_HEAD (TENANT)', "vet Content (another's item, unit pre-vetting)").own).toBe('no');
     expect(cell('OPERATOR (TENANT)', 'grant BOARD_HEAD (TENANT)').own).toBe('yes');
-    // Federation (DOMAIN.md §7): the receiving board decides on its own portal only; a ward board
+    // Federation (docs/domain.md): the receiving board decides on its own portal only; a ward board
     // (TENANT scope) never decides for the province above it.
     expect(cell('BOARD_MEMBER (TENANT)', 'decide Syndication (the receiving portal)')).toEqual({
       own: 'yes',

@@ -23,7 +23,7 @@ const OPERATOR_GRANTABLE = [
 const FROM_ABOVE_ONLY = [Role.OWNER, Role.MANAGER];
 
 /**
- * The specification of who may do what (DOMAIN.md §3) as CASL rules. Conditions are on the owning
+ * The specification of who may do what (docs/domain.md) as CASL rules. Conditions are on the owning
  * tenant (`tenantId` for TENANT scope, `tenantPath` under the assignment's path for SUBTREE scope),
  * so the same rules check one row and, translated to SQL, filter lists. Deny by default: a role
  * not listed here grants nothing administrative.
@@ -36,7 +36,7 @@ export function rulesForAssignment(a: LiveAssignment, accountId = ''): AppRule[]
   switch (a.role) {
     case Role.OWNER:
     case Role.MANAGER:
-      // They see everything of their portal (and the account list, which is confidential: 004 art. 8).
+      // They see everything of their portal (and the account list, which is confidential: 05/2024/QĐ-UBND art. 8).
       rules.push(
         { action: 'read', subject: 'Account', conditions: on },
         { action: 'read', subject: 'RoleAssignment', conditions: on },
@@ -94,7 +94,7 @@ export function rulesForAssignment(a: LiveAssignment, accountId = ''): AppRule[]
 }
 
 /**
- * Reports (DOMAIN.md §9; 004 art. 24, 28): the owner and managing agencies report on the portal,
+ * Reports (docs/domain.md; 05/2024/QĐ-UBND art. 24, 28): the owner and managing agencies report on the portal,
  * its operator and the board's head and deputy follow it. Held over the subtree, the same role
  * reads the reports of every portal below (the provincial office compiling the city's report).
  */
@@ -112,11 +112,11 @@ function reportingRules(a: LiveAssignment, on: Record<string, unknown>): AppRule
 }
 
 /**
- * Royalties and remuneration (DOMAIN.md §11; 004 art. 7.4, 8.12, 23). The board head grades
+ * Royalties and remuneration (docs/domain.md; 05/2024/QĐ-UBND art. 7.4, 8.12, 23). The board head grades
  * approved items (the deputy too, but the grading service also requires the right to approve the
  * item, so only under the head's delegation) and checks the monthly statement; the owner's
  * representative approves it; the operator unit, which pays, drafts and locks it. Collaborators'
- * identity and payment details are confidential like the account list (004 art. 8): owner,
+ * identity and payment details are confidential like the account list (05/2024/QĐ-UBND art. 8): owner,
  * managing agency and operator only. Contributors see none of it.
  */
 function royaltyRules(a: LiveAssignment, on: Record<string, unknown>): AppRule[] {
@@ -166,7 +166,7 @@ function royaltyRules(a: LiveAssignment, on: Record<string, unknown>): AppRule[]
 }
 
 /**
- * What citizens write in (DOMAIN.md §8; 004 art. 12.1.đ). Questions and feedback: the board reads,
+ * What citizens write in (docs/domain.md; 05/2024/QĐ-UBND art. 12.1.đ). Questions and feedback: the board reads,
  * classifies, routes, forwards and publishes; a unit's contributors draft answers for the questions
  * routed to their portal; only the board head approves an answer (as with content). Comments on
  * drafts are moderated by the board. Owners, managers and operators read questions and the ratings.
@@ -204,7 +204,7 @@ function engagementRules(a: LiveAssignment, on: Record<string, unknown>): AppRul
 }
 
 /**
- * Sharing across portals (DOMAIN.md §7; 001 art. 9.2). The board of the item's portal proposes it
+ * Sharing across portals (docs/domain.md; 38a/QĐ-STTTT art. 9.2). The board of the item's portal proposes it
  * upward; the receiving portal's board decides (a proposal is a publication there), and only its
  * head sets standing auto-accept rules; a board's head and deputy push items down to descendants.
  * Any role held with SUBTREE scope reads the aggregated feed of its subtree; no other role does.
@@ -243,7 +243,7 @@ function federationRules(a: LiveAssignment, on: Record<string, unknown>): AppRul
 }
 
 /**
- * The editorial board (DOMAIN.md §3, §5; 001 art. 6.3, 9.2): contributors write and submit their own
+ * The editorial board (docs/domain.md; 38a/QĐ-STTTT art. 6.3, 9.2): contributors write and submit their own
  * items; board members review the items of their fields (all fields when none are assigned) and
  * publish what is approved; only the head approves (the deputy only under a delegation, added by the
  * ability factory); the operator publishes but never approves; owners and managers read.

@@ -2,7 +2,7 @@ import { AppAction, AppSubjectType, BilingualMessage, registerRoleHint } from '@
 import { ROLES, Role, RoleScope } from '../roles/role';
 import { rulesForAssignment } from './role-rules';
 
-/** The roles' names as the regulations call them (004 art. 5), and in English. */
+/** The roles' names as the regulations call them (05/2024/QĐ-UBND art. 5), and in English. */
 export const ROLE_NAMES: Record<Role, BilingualMessage> = {
   [Role.OWNER]: { vi: 'Cơ quan chủ quản', en: 'owner' },
   [Role.MANAGER]: { vi: 'Cơ quan quản lý', en: 'managing agency' },

@@ -3,7 +3,7 @@ import { InputErrorType } from '@portal/platform';
 import { Role, RoleScope } from '../roles/role';
 import type { RoleAssignmentEntity } from '../roles/role-assignment.entity';
 
-registerEnumType(Role, { name: 'Role', description: 'Role on a portal (DOMAIN.md §3).' });
+registerEnumType(Role, { name: 'Role', description: 'Role on a portal (docs/domain.md).' });
 registerEnumType(RoleScope, { name: 'RoleScope' });
 
 @ObjectType('RoleAssignment')

@@ -1,4 +1,4 @@
-/** Roles held on a portal (DOMAIN.md §3). PLATFORM_ADMIN is an account flag, not a grantable role. */
+/** Roles held on a portal (docs/domain.md). PLATFORM_ADMIN is an account flag, not a grantable role. */
 export enum Role {
   OWNER = 'OWNER',
   MANAGER = 'MANAGER',

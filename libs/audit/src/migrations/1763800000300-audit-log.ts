@@ -21,7 +21,7 @@ export class AuditLog1763800000300 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX audit_log_tenant_time ON audit_log (tenant_id, occurred_at DESC, id DESC)`);
     await q.query(`CREATE INDEX audit_log_actor ON audit_log (actor_account_id, occurred_at DESC)`);
-    // Append-only: the log is evidence (004 art. 8), so the database itself refuses changes.
+    // Append-only: the log is evidence (05/2024/QĐ-UBND art. 8), so the database itself refuses changes.
     await q.query(`
       CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

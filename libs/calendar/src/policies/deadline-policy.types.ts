@@ -1,5 +1,5 @@
 /**
- * Kinds of information (and of handling) that carry a statutory deadline (DOMAIN.md §4, §6).
+ * Kinds of information (and of handling) that carry a statutory deadline (docs/domain.md).
  * Content kinds map onto these; the Q&A and board kinds are handling steps.
  */
 export enum InformationKind {
@@ -125,7 +125,7 @@ export interface FreshnessRule {
   /** Only items in this language (default: any). */
   language?: 'vi' | 'en';
   reviewWithinWorkingDays: number;
-  /** Remind the responsible unit once a month to review (000 art. 19.3). */
+  /** Remind the responsible unit once a month to review (1376/QĐ-SVHTT art. 19.3). */
   monthlyReminder?: boolean;
   document?: string;
   article: string;

@@ -1,7 +1,7 @@
 import { DomainError, inputError } from '@portal/platform';
 import { plainText } from '../sanitize/html-sanitizer';
 
-/** What a portal carries (DOMAIN.md §4; Decree 42/2022 art. 4; 003 art. 14; 000 art. 7). */
+/** What a portal carries (docs/domain.md; Decree 42/2022 art. 4; 641/QĐ-UBND art. 14; 1376/QĐ-SVHTT art. 7). */
 export enum ContentKind {
   NEWS = 'NEWS',
   ANNOUNCEMENT = 'ANNOUNCEMENT',
@@ -337,7 +337,7 @@ export function validateKindFields(
 }
 
 /**
- * Which statutory deadline an item of a kind has, and which of its fields anchors it (DOMAIN.md §6).
+ * Which statutory deadline an item of a kind has, and which of its fields anchors it (docs/domain.md).
  * `informationKinds` lists candidates, most specific first: the first one the portal's policy has a
  * rule for applies (e.g. Sóc Trăng 517 times normative documents apart; 05/2024 only knows "own").
  * Without the anchor field the item's creation is the anchor. Kinds without one return null.

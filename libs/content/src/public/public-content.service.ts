@@ -194,7 +194,7 @@ export class PublicContentService {
     return rows[0] ?? null;
   }
 
-  /** Legal documents by their fields (003 art. 14): form, issuer, number, field, issue-date range. */
+  /** Legal documents by their fields (641/QĐ-UBND art. 14): form, issuer, number, field, issue-date range. */
   async legalDocuments(
     tenantId: string,
     filter: {

@@ -45,7 +45,7 @@ export class ItemDeadlines {
     return (mapping.informationKinds as InformationKind[]).find((kind) => rules.has(kind)) ?? null;
   }
 
-  /** The statutory publication deadline (DOMAIN.md §6); the anchor date is read at 00:00 local time. */
+  /** The statutory publication deadline (docs/domain.md); the anchor date is read at 00:00 local time. */
   async statutoryDue(item: DeadlineSubject, fields: ContentFields): Promise<Date | null> {
     const mapping = deadlineOf(item.kind, fields);
     if (!mapping) return null;
@@ -63,7 +63,7 @@ export class ItemDeadlines {
     return endOfLocalDay(calendar.addWorkingDays(localDayOf(anchor), days));
   }
 
-  /** The board's deadline for a submission made at `submittedAt` (000 art. 11.2). */
+  /** The board's deadline for a submission made at `submittedAt` (1376/QĐ-SVHTT art. 11.2). */
   boardDue(submittedAt: Date, tenantId: string): Promise<Date | null> {
     return this.due(InformationKind.BOARD_HANDLING, submittedAt, tenantId);
   }

@@ -350,7 +350,7 @@ export class EditorialResolver {
   }
 
   @Mutation(() => ApprovalDelegationResult, {
-    description: 'The board head lets a deputy approve for a period (001 art. 6.3).',
+    description: 'The board head lets a deputy approve for a period (38a/QĐ-STTTT art. 6.3).',
   })
   @CheckAbility('delegate', 'Content')
   async delegateApproval(

@@ -8,7 +8,7 @@ registerEnumType(RevisionStatus, { name: 'RevisionStatus' });
 registerEnumType(WorkflowAction, { name: 'WorkflowAction' });
 registerEnumType(RefusalReason, {
   name: 'RefusalReason',
-  description: 'Grounds for refusal (000 art. 12.3; 002 art. 6.3.b).',
+  description: 'Grounds for refusal (1376/QĐ-SVHTT art. 12.3; 517/QĐ-SNV art. 6.3.b).',
 });
 
 @ObjectType('Revision')

@@ -55,7 +55,7 @@ export const WITHDRAW_JOB = 'content-withdraw';
 const CLOSED = [RevisionStatus.PUBLISHED, RevisionStatus.SUPERSEDED, RevisionStatus.WITHDRAWN];
 
 /**
- * The editorial workflow (DOMAIN.md §5): every change of an item goes through here. The state
+ * The editorial workflow (docs/domain.md): every change of an item goes through here. The state
  * machine (workflow.ts) says which step is possible from which state; the CASL rules (libs/access)
  * say who may take it; failures of either come back as typed errors and change nothing. Every step is
  * recorded as a workflow event and in the audit log.
@@ -82,7 +82,7 @@ export class EditorialService implements OnModuleInit {
     this.jobs.register<{ itemId: string; revisionId: string; at: string }>(WITHDRAW_JOB, (data) =>
       this.withdrawScheduled(data),
     );
-    // A deputy approves while a delegation from the head is in force (001 art. 6.3).
+    // A deputy approves while a delegation from the head is in force (38a/QĐ-STTTT art. 6.3).
     this.abilities.addRuleSource(async (accountId) => {
       const now = new Date();
       const delegations = await this.dataSource.getRepository(ApprovalDelegationEntity).find({
@@ -689,7 +689,7 @@ export class EditorialService implements OnModuleInit {
     return t && t.status === TenantStatus.ACTIVE ? t : null;
   }
 
-  /** The item's statutory publication deadline, from its kind's rule and anchor field (DOMAIN.md §6). */
+  /** The item's statutory publication deadline, from its kind's rule and anchor field (docs/domain.md). */
   private statutoryDue(item: ContentItemEntity, revision: ContentRevisionEntity): Promise<Date | null> {
     return this.deadlines.statutoryDue(item, revision.fields);
   }

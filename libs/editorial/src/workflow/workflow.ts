@@ -1,6 +1,6 @@
 import type { AppAction } from '@portal/platform';
 
-/** States of a revision in the editorial workflow (DOMAIN.md §5). */
+/** States of a revision in the editorial workflow (docs/domain.md). */
 export enum RevisionStatus {
   DRAFT = 'DRAFT',
   /** Submitted by a unit's officer, waiting for the unit leader's vetting (where the portal's regulation asks it). */
@@ -34,7 +34,7 @@ export enum WorkflowAction {
   WITHDRAW = 'WITHDRAW',
 }
 
-/** Grounds on which a board refuses an item (000 art. 12.3; 002 art. 6.3.b). */
+/** Grounds on which a board refuses an item (1376/QĐ-SVHTT art. 12.3; 517/QĐ-SNV art. 6.3.b). */
 export enum RefusalReason {
   AGAINST_POLICY_OR_LAW = 'AGAINST_POLICY_OR_LAW',
   STATE_SECRET = 'STATE_SECRET',

@@ -60,7 +60,7 @@ export interface PublishedCommentsPage {
 }
 
 /**
- * The public side of consultations on draft documents (DOMAIN.md §8; Decree 42 art. 4): citizens and
+ * The public side of consultations on draft documents (docs/domain.md; Decree 42 art. 4): citizens and
  * organisations comment on a live draft while its period is open, identified by name and email;
  * every comment waits for the board; the public reads the published ones (never an email) when the
  * item's portal shows comments, and the consultation's dates, counts and summary.

@@ -49,7 +49,7 @@ function unitOf(v: UnitView): QuestionUnitType {
 }
 
 /**
- * Questions and feedback (DOMAIN.md §8; 004 art. 12.1.đ). Citizens ask, track and read without an
+ * Questions and feedback (docs/domain.md; 05/2024/QĐ-UBND art. 12.1.đ). Citizens ask, track and read without an
  * account, on the portal they address; officers' mutations declare the least they need (signed in)
  * and the service answers, per question, whether the caller may take the step (typed errors:
  * NOT_FOUND, NOT_ALLOWED, INVALID_TRANSITION, and the input errors naming the field).

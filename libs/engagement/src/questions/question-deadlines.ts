@@ -10,13 +10,13 @@ export interface ReceiptDeadlines {
 
 /**
  * A question's deadlines from the holding portal's policy and working calendar (DeadlineService);
- * a kind the portal's profile does not define (the unit/board split of 000 art. 11.3) gives null.
+ * a kind the portal's profile does not define (the unit/board split of 1376/QĐ-SVHTT art. 11.3) gives null.
  */
 @Injectable()
 export class QuestionDeadlines {
   constructor(private readonly deadlines: DeadlineService) {}
 
-  /** Counted from receipt by the portal holding the question (004 art. 12.1.đ). */
+  /** Counted from receipt by the portal holding the question (05/2024/QĐ-UBND art. 12.1.đ). */
   async onReceipt(tenantId: string, receivedAt: Date): Promise<ReceiptDeadlines> {
     return {
       routingDueAt: await this.due(InformationKind.QA_ROUTING, receivedAt, tenantId),

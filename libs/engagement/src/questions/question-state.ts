@@ -6,7 +6,7 @@ export enum QuestionType {
   FEEDBACK = 'FEEDBACK',
 }
 
-/** Where a question stands (004 art. 12.1.đ; 000 art. 11.3). */
+/** Where a question stands (05/2024/QĐ-UBND art. 12.1.đ; 1376/QĐ-SVHTT art. 11.3). */
 export enum QuestionStatus {
   /** Waiting for the board of the portal that holds it to classify and route it. */
   RECEIVED = 'RECEIVED',

@@ -35,7 +35,7 @@ export class QuestionEntity {
   @Column({ name: 'out_of_scope_due_at', type: 'timestamptz', nullable: true })
   outOfScopeDueAt!: Date | null;
   @Column({ name: 'answer_due_at', type: 'timestamptz', nullable: true }) answerDueAt!: Date | null;
-  /** Profiles with a unit/board split (000 art. 11.3): the unit's deadline, from routing. */
+  /** Profiles with a unit/board split (1376/QĐ-SVHTT art. 11.3): the unit's deadline, from routing. */
   @Column({ name: 'unit_due_at', type: 'timestamptz', nullable: true }) unitDueAt!: Date | null;
   /** …and the board's, from the unit's answer. */
   @Column({ name: 'board_due_at', type: 'timestamptz', nullable: true }) boardDueAt!: Date | null;

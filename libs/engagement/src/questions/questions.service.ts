@@ -67,7 +67,7 @@ const must = (problem: DomainError | null) => {
 };
 
 /**
- * The officers' side of questions and feedback (004 art. 12.1.đ): the board of the portal holding a
+ * The officers' side of questions and feedback (05/2024/QĐ-UBND art. 12.1.đ): the board of the portal holding a
  * question classifies it, routes it to a unit or a child portal, answers it as out of scope or
  * forwards it to the competent portal; the unit drafts the answer; the head approves or returns it;
  * the board publishes. The state machine (question-state.ts) says which step is possible, the CASL

@@ -81,7 +81,7 @@ const COLUMNS = `i.id, i.tenant_id, i.kind, i.category_id, c.name_vi AS category
   r.created_at AS revised_at`;
 
 /**
- * The central office's view (DOMAIN.md §7 "across"): everything published in a subtree, each item
+ * The central office's view (docs/domain.md "across"): everything published in a subtree, each item
  * once at its own portal, newest first, with keyset pagination on (published_at, id), so that items
  * published while someone pages through never shift or repeat the pages after their cursor.
  */

@@ -89,7 +89,7 @@ const invalidStep = (action: SyndicationAction, state: SyndicationState) =>
 const LIVE_PORTAL = [TenantStatus.ACTIVE];
 
 /**
- * Sharing items between portals of one tree (DOMAIN.md §7, 001 art. 9.2). Upward, a component
+ * Sharing items between portals of one tree (docs/domain.md, 38a/QĐ-STTTT art. 9.2). Upward, a component
  * portal's board proposes a published item to an ancestor and that portal's board decides; downward,
  * an ancestor's board pushes an item to chosen descendants. A copy is only a placement: title,
  * body and revisions stay the source's, so a new revision shows everywhere at once and a withdrawal

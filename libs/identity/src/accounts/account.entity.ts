@@ -2,7 +2,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export enum AccountStatus {
   ACTIVE = 'ACTIVE',
-  /** Access removed at once (004 art. 8); the account and its history are kept. */
+  /** Access removed at once (05/2024/QĐ-UBND art. 8); the account and its history are kept. */
   SUSPENDED = 'SUSPENDED',
 }
 

@@ -188,7 +188,7 @@ export class AccountService {
     };
   }
 
-  /** Suspends an account and revokes every session it has, at once (004 art. 8). */
+  /** Suspends an account and revokes every session it has, at once (05/2024/QĐ-UBND art. 8). */
   async setStatus(
     ctx: RequestContext,
     id: string,

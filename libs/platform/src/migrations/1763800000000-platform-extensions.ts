@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Extensions every later migration relies on (DESIGN.md §2); all ship with PostgreSQL 15+. */
+/** Extensions every later migration relies on (docs/architecture.md); all ship with PostgreSQL 15+. */
 export class PlatformExtensions1763800000000 implements MigrationInterface {
   name = 'PlatformExtensions1763800000000';
 

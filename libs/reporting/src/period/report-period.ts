@@ -49,7 +49,7 @@ export function nextDay(day: string): string {
 
 /**
  * Parses the period a clerk names. The statutory reports are the 6-month (`H1`, `H2`) and the
- * yearly one (004 art. 24, 28); months, quarters and custom ranges serve the board's own follow-up.
+ * yearly one (05/2024/QĐ-UBND art. 24, 28); months, quarters and custom ranges serve the board's own follow-up.
  */
 export function parseReportPeriod(text: string): ReportPeriod {
   const value = (text ?? '').trim().toUpperCase();

@@ -96,7 +96,7 @@ export const EMPTY_FIGURES = (): ReportFigures => ({
 });
 
 /**
- * The reports of the managing agencies and the central office (DOMAIN.md §9; 004 art. 24, 28):
+ * The reports of the managing agencies and the central office (docs/domain.md; 05/2024/QĐ-UBND art. 24, 28):
  * figures per portal and rolled up per subtree for any period, and the rule checks.
  */
 @Injectable()

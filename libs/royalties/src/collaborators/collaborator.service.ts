@@ -37,7 +37,7 @@ const clean = (v: string | null | undefined, max = 300): string | null => {
   return s ? s.slice(0, max) : null;
 };
 
-/** Fields of a collaborator that only who pays may read (like the account list: 004 art. 8). */
+/** Fields of a collaborator that only who pays may read (like the account list: 05/2024/QĐ-UBND art. 8). */
 export const PAYMENT_FIELDS = ['idNumber', 'taxCode', 'bankAccount', 'bankName', 'address', 'phone'] as const;
 
 /**

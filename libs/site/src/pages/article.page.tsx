@@ -37,7 +37,7 @@ function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() ? value : null;
 }
 
-/** One published item (Decree 42/2022 art. 7: source, author, dates; 003 art. 14 for documents). */
+/** One published item (Decree 42/2022 art. 7: source, author, dates; 641/QĐ-UBND art. 14 for documents). */
 export function ArticlePage(props: ArticlePageProps): ReactNode {
   const { chrome, item } = props;
   const { locale } = chrome;

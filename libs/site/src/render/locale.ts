@@ -1,4 +1,4 @@
-/** The two languages of every portal: Vietnamese at `/`, English at `/en` (004 art. 5.2). */
+/** The two languages of every portal: Vietnamese at `/`, English at `/en` (05/2024/QĐ-UBND art. 5.2). */
 export type SiteLocale = 'vi' | 'en';
 
 /** Picks the text of the page's language. */

@@ -68,7 +68,7 @@ function initials(name: string): string {
 }
 
 /**
- * The default domain label for a portal's Vietnamese name (DOMAIN.md §2, 004 art. 5.2):
+ * The default domain label for a portal's Vietnamese name (docs/domain.md, 05/2024/QĐ-UBND art. 5.2):
  * administrative units drop their unit-type word, departments take the initials of their words
  * (skipping "và"), other kinds use their whole name. Returns '' when nothing usable remains.
  */

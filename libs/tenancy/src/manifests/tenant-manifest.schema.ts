@@ -1,7 +1,7 @@
 import type { SchemaObject } from 'ajv';
 import { TENANT_KINDS, TenantStatus } from '../tenants/tenant-kind';
 
-/** One DNS label: what a tenant contributes to its host under the parent's host (DOMAIN.md §2). */
+/** One DNS label: what a tenant contributes to its host under the parent's host (docs/domain.md). */
 export const DNS_LABEL_PATTERN = '^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$';
 
 /** A lowercase DNS hostname of at least two labels, e.g. `hochiminhcity.gov.vn`. */

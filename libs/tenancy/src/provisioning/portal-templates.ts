@@ -30,7 +30,7 @@ const c = (
   children,
 });
 
-// The sections a portal must carry (Decree 42/2022 art. 4; 003 art. 14; 000 art. 7), DOMAIN.md §4.
+// The sections a portal must carry (Decree 42/2022 art. 4; 641/QĐ-UBND art. 14; 1376/QĐ-SVHTT art. 7), docs/domain.md.
 const introduction = c('gioi-thieu', 'Giới thiệu', 'Introduction', 'ORGANISATION_PAGE', [
   c('co-cau-to-chuc', 'Sơ đồ tổ chức', 'Organisation chart', 'ORGANISATION_PAGE'),
   c('chuc-nang-nhiem-vu', 'Chức năng, nhiệm vụ', 'Functions and duties', 'ORGANISATION_PAGE'),

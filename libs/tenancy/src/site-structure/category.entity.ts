@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** A section of a portal (DOMAIN.md §4), seeded by the provisioning template; a tree per tenant. */
+/** A section of a portal (docs/domain.md), seeded by the provisioning template; a tree per tenant. */
 @Entity('categories')
 export class CategoryEntity {
   @PrimaryColumn({ type: 'uuid' }) id!: string;

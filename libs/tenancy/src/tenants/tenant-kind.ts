@@ -1,4 +1,4 @@
-/** The kinds of portal the federation knows (DOMAIN.md §2). */
+/** The kinds of portal the federation knows (docs/domain.md). */
 export enum TenantKind {
   PROVINCE = 'PROVINCE',
   DEPARTMENT = 'DEPARTMENT',
