@@ -546,6 +546,21 @@ const IDOR_CASES: IdorCase[] = [
     vars: () => ({ t: v[RG] }),
     refused: (buckets: Array<{ count: number }>) => buckets.every((b) => b.count === 0),
   },
+  {
+    name: 'siteVisits of the victim portal',
+    op: 'Query.siteVisits',
+    foreign: ['tenantId'],
+    query: `query($t: ID) { siteVisits(tenantId: $t, from: "2026-01-01", to: "2026-12-31") { day path views } }`,
+    vars: () => ({ t: v[RG] }),
+  },
+  {
+    name: 'setSiteTheme of the victim portal',
+    op: 'Mutation.setSiteTheme',
+    foreign: ['tenantId'],
+    query: `mutation($t: ID) { setSiteTheme(tenantId: $t, input: { address: "Địa chỉ giả mạo" }) {
+      __typename ... on SiteTheme { address } ... on InputError { errorCode field } } }`,
+    vars: () => ({ t: v[RG] }),
+  },
   // --- questions ---
   {
     name: 'question by id',

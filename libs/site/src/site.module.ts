@@ -12,6 +12,7 @@ import { SiteHomeController } from './controllers/site-home.controller';
 import { SiteLegalController } from './controllers/site-legal.controller';
 import { SiteQuestionsController } from './controllers/site-questions.controller';
 import { SiteRatingController } from './controllers/site-rating.controller';
+import { SitePollsController } from './controllers/site-polls.controller';
 import { SiteSearchController } from './controllers/site-search.controller';
 import { SiteSeoController } from './controllers/site-seo.controller';
 import { PublicFormSupport } from './forms/public-form';
@@ -39,6 +40,7 @@ import { SiteVisitsService } from './visits/site-visits.service';
     SiteQuestionsController,
     SiteConsultationsController,
     SiteRatingController,
+    SitePollsController,
     SiteDirectoryController,
     SiteSeoController,
   ],

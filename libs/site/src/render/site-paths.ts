@@ -16,6 +16,8 @@ export const SITE_PATHS = {
   questions: '/hoi-dap',
   consultations: '/gop-y-du-thao',
   rating: '/danh-gia',
+  polls: '/tham-do',
+  poll: (id: string) => `/tham-do/${id}`,
   schedule: '/lich-cong-tac',
   contacts: '/lien-he',
   procedures: '/thu-tuc-hanh-chinh',
