@@ -22,7 +22,7 @@ describe('the browser harness', () => {
     const page = await context.newPage();
     const res = await page.goto(portalUrl(t.port, 'saigon.hochiminhcity.gov.vn'));
     expect(res?.status()).toBe(200);
-    expect(await page.locator('h1').innerText()).toBe('Phường Sài Gòn');
+    expect(await page.locator('h1').textContent()).toBe('Phường Sài Gòn');
     await context.close();
   });
 

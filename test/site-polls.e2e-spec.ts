@@ -52,6 +52,7 @@ describe('website: polls', () => {
     ids.open = await create('Giờ làm việc của Bộ phận một cửa có thuận tiện?');
     ids.closed = await create('Bạn biết đến cổng thông tin qua đâu?', { resultsVisibility: 'AFTER_CLOSE' });
     await t.gql(SAIGON, CLOSE, { id: ids.closed }, { token: member });
+    ids.twice = await create('Phường nên ưu tiên chỉnh trang tuyến đường nào?');
     browser = await launchBrowser();
     noScript = await portalContext(browser, t.port, { javaScriptEnabled: false });
   }, 240_000);
@@ -90,13 +91,43 @@ describe('website: polls', () => {
         id: ids.open,
       })
       .then((r) => r.body.data!.poll.options[0].id);
-    const replay = await page.request.post(portalUrl(t.port, SAIGON, `/tham-do/${ids.open}`), {
-      form: { optionId, website: '' },
-      maxRedirects: 0,
+    const replay = await t.http({
+      method: 'POST',
+      host: SAIGON,
+      path: `/tham-do/${ids.open}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ optionId, website: '' }).toString(),
     });
-    expect(replay.status()).toBe(400);
-    expect(await replay.text()).toContain('Bạn đã bình chọn');
+    expect(replay.status).toBe(400);
+    expect(replay.text).toContain('Bạn đã bình chọn');
     await page.close();
+  });
+
+  it('the same form sent twice (a lost answer, a reload) is stored once, with the same answer', async () => {
+    const options = await t
+      .gql<{ poll: { options: Array<{ id: string }> } }>(SAIGON, `query($id: ID!) { poll(id: $id) { options { id } } }`, {
+        id: ids.twice,
+      })
+      .then((r) => r.body.data!.poll.options);
+    const send = () =>
+      t.http({
+        method: 'POST',
+        host: SAIGON,
+        path: `/tham-do/${ids.twice}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '203.0.113.77' },
+        body: new URLSearchParams({ optionId: options[0].id, website: '', idempotencyKey: 'form-1b2c3d4e5f' }).toString(),
+      });
+    const first = await send();
+    const again = await send();
+    expect([first.status, again.status]).toEqual([303, 303]);
+    expect(again.headers.location).toBe(first.headers.location);
+    const total = await t.gql<{ poll: { totalVotes: number } }>(
+      SAIGON,
+      `query($id: ID!) { poll(id: $id) { totalVotes } }`,
+      { id: ids.twice },
+      { token: await t.asUser('operator.saigon', Role.OPERATOR, SAIGON) },
+    );
+    expect(total.body.data!.poll.totalVotes).toBe(1);
   });
 
   it("shows a closed poll's results to everyone, and never another portal's poll", async () => {
@@ -106,8 +137,8 @@ describe('website: polls', () => {
     expect(await page.locator('.poll-results caption').innerText()).toContain('0 votes');
     const elsewhere = await page.goto(portalUrl(t.port, BENTHANH, `/tham-do/${ids.open}`));
     expect(elsewhere?.status()).toBe(404);
-    const headers = (await page.request.get(portalUrl(t.port, SAIGON, '/tham-do'))).headers();
-    expect(headers['cache-control']).toContain('no-store');
+    const list = await t.http({ host: SAIGON, path: '/tham-do' });
+    expect(String(list.headers['cache-control'])).toContain('no-store');
     await page.close();
   });
 

@@ -135,8 +135,6 @@ export class AnonymousResponseCache implements OnModuleInit, OnModuleDestroy {
    */
   private baseKey(req: IncomingMessage): { tenantId: string; parts: string[] } | null {
     if (req.headers.authorization || req.headers.cookie) return null;
-    // A revalidation (ETag, Last-Modified) is the handler's to answer with its 304.
-    if (req.headers['if-none-match'] || req.headers['if-modified-since']) return null;
     const host = addressedHost(req.headers, this.config.trustProxy);
     const resolved = this.routing.resolve(host);
     if (resolved.type !== 'serve') return null;

@@ -134,7 +134,8 @@ export class RatingService {
         ratedOn: vietnamDate(now),
         createdAt: now,
       });
-      const inserted: unknown[] = await this.dataSource.query(
+      // In the caller's transaction when there is one (an idempotent request stores its key with it).
+      const inserted: unknown[] = await (ctx.manager ?? this.dataSource.manager).query(
         `INSERT INTO portal_ratings (id, tenant_id, score_interface, score_content, score_quality, score_support,
                                      address_hash, rated_on, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)

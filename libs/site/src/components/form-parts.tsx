@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ReactNode } from 'react';
 import { t, type SiteLocale } from '../render/locale';
 
@@ -95,6 +96,8 @@ export function WriteChecks(props: {
   const L = (vi: string, en: string) => t(props.locale, vi, en);
   return (
     <>
+      {/* One key per form shown: sending the same form twice stores it once. */}
+      <input type="hidden" name="idempotencyKey" value={randomUUID()} />
       <div className="visually-hidden">
         <label htmlFor="f-website">{L('Để trống ô này', 'Leave this field empty')}</label>
         <input id="f-website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />

@@ -92,14 +92,16 @@ export class SiteConsultationsController {
     };
     let failure: { errors: FieldErrors; status: number };
     try {
-      const r = await this.consultations.comment(ctx, {
+      const comment = {
         slug,
         name: form.name ?? '',
         email: form.email ?? '',
         organisation: form.organisation || null,
         text: form.text ?? '',
-        proof: this.forms.proof(form),
-      });
+      };
+      const r = await this.forms.once(ctx, form, 'commentOnDraft', comment, (tx) =>
+        this.consultations.comment(tx, { ...comment, proof: this.forms.proof(form) }),
+      );
       if (r.ok) {
         res.redirect(303, localePath(chrome.locale, `${SITE_PATHS.consultations}/${slug}/da-gui`));
         return;

@@ -60,7 +60,10 @@ export class SitePollsController {
       };
     } else {
       try {
-        const r = await this.polls.vote(ctx, id, form.optionId, this.forms.proof(form));
+        const r = await this.forms.once(ctx, form, 'votePoll', { id, optionId: form.optionId }, async (tx) => {
+          const voted = await this.polls.vote(tx, id, form.optionId, this.forms.proof(form));
+          return voted.ok ? { ok: true as const, value: { pollId: id } } : voted;
+        });
         if (r.ok) {
           res.redirect(303, `${localePath(chrome.locale, SITE_PATHS.poll(id))}?voted=1`);
           return;

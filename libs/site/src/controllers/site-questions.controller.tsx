@@ -90,17 +90,16 @@ export class SiteQuestionsController {
     };
     let failure: { errors: Record<string, string>; status: number };
     try {
-      const r = await this.questions.ask(
-        ctx,
-        {
-          type: form.type === QuestionType.FEEDBACK ? QuestionType.FEEDBACK : QuestionType.QUESTION,
-          name: form.name ?? '',
-          email: form.email || null,
-          phone: form.phone || null,
-          topic: form.topic ?? '',
-          text: form.text ?? '',
-        },
-        this.forms.proof(form),
+      const question = {
+        type: form.type === QuestionType.FEEDBACK ? QuestionType.FEEDBACK : QuestionType.QUESTION,
+        name: form.name ?? '',
+        email: form.email || null,
+        phone: form.phone || null,
+        topic: form.topic ?? '',
+        text: form.text ?? '',
+      };
+      const r = await this.forms.once(ctx, form, 'askQuestion', question, (tx) =>
+        this.questions.ask(tx, question, this.forms.proof(form)),
       );
       if (r.ok) {
         res.redirect(

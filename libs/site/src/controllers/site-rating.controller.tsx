@@ -56,12 +56,15 @@ export class SiteRatingController {
     if (!Object.keys(missing).length) {
       try {
         const score = (name: string) => Number(form[name]);
-        const r = await this.ratings.rate(ctx, {
+        const scores = {
           interface: score('interface'),
           content: score('content'),
           quality: score('quality'),
           support: score('support'),
-          proof: this.forms.proof(form),
+        };
+        const r = await this.forms.once(ctx, form, 'ratePortal', scores, async (tx) => {
+          const rated = await this.ratings.rate(tx, { ...scores, proof: this.forms.proof(form) });
+          return rated.ok ? { ok: true as const, value: { id: rated.value.id } } : rated;
         });
         if (r.ok) {
           res.redirect(303, localePath(chrome.locale, `${SITE_PATHS.rating}/cam-on`));

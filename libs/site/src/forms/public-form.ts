@@ -5,7 +5,7 @@ import {
   PublicWriteProof,
   RateLimitedError,
 } from '@portal/engagement';
-import { DomainError } from '@portal/platform';
+import { DomainError, IdempotencyService, RequestContext, Result } from '@portal/platform';
 import type { FieldErrors, FormChallenge } from '../components/form-parts';
 import type { SiteLocale } from '../render/locale';
 
@@ -16,7 +16,29 @@ import type { SiteLocale } from '../render/locale';
  */
 @Injectable()
 export class PublicFormSupport {
-  constructor(@Inject(CHALLENGE_VERIFIER) private readonly challenges: ChallengeVerifier) {}
+  constructor(
+    @Inject(CHALLENGE_VERIFIER) private readonly challenges: ChallengeVerifier,
+    private readonly idempotency: IdempotencyService,
+  ) {}
+
+  /**
+   * Runs a form's write once per form instance: every form carries a fresh `idempotencyKey` (see
+   * WriteChecks), so a browser that sends the same form again after a lost answer (a reload of the
+   * POST, a retry) gets the first answer and nothing is stored twice.
+   */
+  once<T>(
+    ctx: RequestContext,
+    form: Record<string, string>,
+    operation: string,
+    request: unknown,
+    work: (tx: RequestContext) => Promise<Result<T>>,
+  ): Promise<Result<T>> {
+    return this.idempotency.run(
+      ctx,
+      { operation: `site.${operation}`, key: form.idempotencyKey || null, request },
+      work,
+    );
+  }
 
   challenge(locale: SiteLocale): FormChallenge | null {
     const issued = this.challenges.issue();
