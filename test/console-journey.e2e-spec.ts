@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
 import { Role } from '../libs/access/src';
 import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 import { launchBrowser, portalUrl, screenshot } from './support/browser';
@@ -101,6 +102,11 @@ describe('the editors’ console: a news item from draft to the public site', ()
     await page.waitForURL(/\/quan-tri\/noi-dung\/[0-9a-f-]{36}\/sua$/);
     itemId = /noi-dung\/([0-9a-f-]{36})\/sua/.exec(page.url())![1];
     await page.getByRole('heading', { name: /Sửa bài/ }).waitFor();
+    // The console sent the creation with an idempotency key: a retry of it would store nothing twice.
+    const keys = await t.app
+      .get(DataSource)
+      .query(`SELECT operation, response::text AS answer FROM idempotency_keys WHERE operation = 'createContent'`);
+    expect(keys).toEqual([{ operation: 'createContent', answer: expect.stringContaining(itemId) }]);
 
     // Upload: an image goes into the body, a PDF becomes a download link, an HTML file is refused.
     const files = page.getByLabel('Chọn tệp đính kèm');

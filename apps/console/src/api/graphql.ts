@@ -19,18 +19,42 @@ interface GqlBody {
   errors?: Array<{ message: string; extensions?: Record<string, string | undefined> }>;
 }
 
-async function send(query: string, variables: unknown): Promise<{ status: number; body: GqlBody }> {
-  const token = currentToken();
-  const res = await fetch('/graphql', {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-portal-locale': currentLang(),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: res.status, body: (await res.json().catch(() => ({}))) as GqlBody };
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * One POST of an operation. A mutation carries its idempotency key, and when its answer is lost (the
+ * connection failed) or the server says it is unavailable for a moment (503), it is sent again with
+ * the same key, twice at most: the server stores a creating mutation once and answers the retry
+ * with the first answer.
+ */
+async function send(
+  query: string,
+  variables: unknown,
+  key?: string,
+): Promise<{ status: number; body: GqlBody }> {
+  for (let attempt = 0; ; attempt++) {
+    const token = currentToken();
+    try {
+      const res = await fetch('/graphql', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-portal-locale': currentLang(),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(key ? { 'idempotency-key': key } : {}),
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      if (res.status === 503 && key && attempt < 2) {
+        await pause(Math.min(10, Number(res.headers.get('retry-after')) || 1) * 1000);
+        continue;
+      }
+      return { status: res.status, body: (await res.json().catch(() => ({}))) as GqlBody };
+    } catch (e) {
+      if (!key || attempt >= 2) throw e;
+      await pause(1000);
+    }
+  }
 }
 
 /**
@@ -38,12 +62,14 @@ async function send(query: string, variables: unknown): Promise<{ status: number
  * (a suspended account, a revoked session), the person is signed out with the reason.
  */
 export async function gql<R, V>(doc: TypedDocumentString<R, V>, variables?: V): Promise<R> {
-  let { status, body } = await send(doc.toString(), variables ?? {});
+  // One key per call of a mutation, kept across its retries (and the retry after a token refresh).
+  const key = /^\s*mutation\b/.test(doc.toString()) ? crypto.randomUUID() : undefined;
+  let { status, body } = await send(doc.toString(), variables ?? {}, key);
   const unauthenticated = () =>
     status === 401 || body.errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
   if (unauthenticated()) {
     if (!(await refresh(SESSION_ENDED))) throw new GqlError(SESSION_ENDED);
-    ({ status, body } = await send(doc.toString(), variables ?? {}));
+    ({ status, body } = await send(doc.toString(), variables ?? {}, key));
     if (unauthenticated()) {
       await refresh(SESSION_ENDED);
       throw new GqlError(SESSION_ENDED);
