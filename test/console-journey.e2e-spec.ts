@@ -105,7 +105,9 @@ describe('the editors’ console: a news item from draft to the public site', ()
     // The console sent the creation with an idempotency key: a retry of it would store nothing twice.
     const keys = await t.app
       .get(DataSource)
-      .query(`SELECT operation, response::text AS answer FROM idempotency_keys WHERE operation = 'createContent'`);
+      .query(
+        `SELECT operation, response::text AS answer FROM idempotency_keys WHERE operation = 'createContent'`,
+      );
     expect(keys).toEqual([{ operation: 'createContent', answer: expect.stringContaining(itemId) }]);
 
     // Upload: an image goes into the body, a PDF becomes a download link, an HTML file is refused.

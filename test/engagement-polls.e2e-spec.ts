@@ -153,6 +153,41 @@ describe('polls', () => {
     expect(officer).toMatchObject({ resultsShown: true, totalVotes: 2 });
   });
 
+  it('a vote or a poll sent again with the same Idempotency-Key is stored once and answered the same', async () => {
+    const poll = await create(SAIGON, tokens.member);
+    const headers = { 'x-forwarded-for': '198.51.100.60', 'idempotency-key': 'vote-retry-0001' };
+    const send = () =>
+      t.gql<{ votePoll: PollOut }>(
+        SAIGON,
+        VOTE,
+        { i: { pollId: poll.id, optionId: poll.options[2].id, proof: { website: '' } } },
+        { headers },
+      );
+    const first = dataOf(await send()).votePoll;
+    const again = dataOf(await send()).votePoll;
+    expect(first).toMatchObject({ __typename: 'Poll', voted: true, totalVotes: 1 });
+    expect(again).toEqual(first);
+    const made = async () =>
+      dataOf(
+        await t.gql<{ createPoll: PollOut }>(
+          SAIGON,
+          CREATE,
+          { i: input({ questionVi: 'Một lần thôi?' }) },
+          {
+            token: tokens.member,
+            headers: { 'idempotency-key': 'poll-create-0001' },
+          },
+        ),
+      ).createPoll;
+    const p1 = await made();
+    const p2 = await made();
+    expect(p2.id).toBe(p1.id);
+    const { rows } = await db.query(
+      "SELECT count(*)::int AS n FROM polls WHERE question_vi = 'Một lần thôi?'",
+    );
+    expect(rows[0].n).toBe(1);
+  });
+
   it('AFTER_CLOSE keeps results hidden until the poll is closed; a closed poll takes no vote', async () => {
     const poll = await create(SAIGON, tokens.member, { resultsVisibility: 'AFTER_CLOSE' });
     const voted = await vote(SAIGON, poll.id, poll.options[1].id, '198.51.100.20');

@@ -969,7 +969,12 @@ const HTTP_CASES: HttpCase[] = [
   {
     endpoint: 'POST /gop-y-du-thao/:slug',
     path: () => `/gop-y-du-thao/${v.rgHiddenDocSlug}`,
-    form: () => ({ name: 'Kẻ lạ', email: 'x@example.vn', text: 'Góp ý chèn vào dự thảo chưa công bố.', website: '' }),
+    form: () => ({
+      name: 'Kẻ lạ',
+      email: 'x@example.vn',
+      text: 'Góp ý chèn vào dự thảo chưa công bố.',
+      website: '',
+    }),
   },
   // Static files: a name is never a way to another portal's data (answered the same everywhere).
   { endpoint: 'GET /assets/:name', path: () => `/assets/${MARK}.css` },
@@ -3095,7 +3100,10 @@ describe('security suite (defence in depth)', () => {
     const PAGED: Record<string, [Who, string]> = {
       'Query.accounts(filter.first)': ['sibling', '{ accounts(filter: { first: $n }) { nodes { id } } }'],
       'Query.auditLog(filter.first)': ['sibling', '{ auditLog(filter: { first: $n }) { nodes { id } } }'],
-      'Query.contentItems(filter.first)': ['sibling', '{ contentItems(filter: { first: $n }) { nodes { id } } }'],
+      'Query.contentItems(filter.first)': [
+        'sibling',
+        '{ contentItems(filter: { first: $n }) { nodes { id } } }',
+      ],
       'Query.draftCommentQueue(filter.first)': [
         'sibling',
         '{ draftCommentQueue(filter: { first: $n }) { nodes { id } } }',

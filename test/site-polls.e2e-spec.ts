@@ -1,7 +1,15 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { Role } from '../libs/access/src';
 import { EngagementClock } from '../libs/engagement/src/consultations/engagement-clock';
-import { DESKTOP, MOBILE, axeViolations, launchBrowser, portalContext, portalUrl, screenshot } from './support/browser';
+import {
+  DESKTOP,
+  MOBILE,
+  axeViolations,
+  launchBrowser,
+  portalContext,
+  portalUrl,
+  screenshot,
+} from './support/browser';
 import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
 /**
@@ -74,7 +82,10 @@ describe('website: polls', () => {
     await page.click('form.form button[type=submit]');
     expect(await page.locator('.error-summary').innerText()).toContain('Hãy chọn một phương án');
     await page.check('input[name=optionId] >> nth=1');
-    const [response] = await Promise.all([page.waitForNavigation(), page.click('form.form button[type=submit]')]);
+    const [response] = await Promise.all([
+      page.waitForNavigation(),
+      page.click('form.form button[type=submit]'),
+    ]);
     expect(response?.status()).toBe(200);
     expect(page.url()).toContain(`/tham-do/${ids.open}?voted=1`);
     expect(await page.locator('[role=status]').innerText()).toContain('Cảm ơn');
@@ -87,9 +98,13 @@ describe('website: polls', () => {
     // The form is gone for this address; a replayed POST is refused on the form, nothing stored twice.
     expect(await page.locator('form.form').count()).toBe(0);
     const optionId = await t
-      .gql<{ poll: { options: Array<{ id: string }> } }>(SAIGON, `query($id: ID!) { poll(id: $id) { options { id } } }`, {
-        id: ids.open,
-      })
+      .gql<{ poll: { options: Array<{ id: string }> } }>(
+        SAIGON,
+        `query($id: ID!) { poll(id: $id) { options { id } } }`,
+        {
+          id: ids.open,
+        },
+      )
       .then((r) => r.body.data!.poll.options[0].id);
     const replay = await t.http({
       method: 'POST',
@@ -105,9 +120,13 @@ describe('website: polls', () => {
 
   it('the same form sent twice (a lost answer, a reload) is stored once, with the same answer', async () => {
     const options = await t
-      .gql<{ poll: { options: Array<{ id: string }> } }>(SAIGON, `query($id: ID!) { poll(id: $id) { options { id } } }`, {
-        id: ids.twice,
-      })
+      .gql<{ poll: { options: Array<{ id: string }> } }>(
+        SAIGON,
+        `query($id: ID!) { poll(id: $id) { options { id } } }`,
+        {
+          id: ids.twice,
+        },
+      )
       .then((r) => r.body.data!.poll.options);
     const send = () =>
       t.http({
@@ -115,7 +134,11 @@ describe('website: polls', () => {
         host: SAIGON,
         path: `/tham-do/${ids.twice}`,
         headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '203.0.113.77' },
-        body: new URLSearchParams({ optionId: options[0].id, website: '', idempotencyKey: 'form-1b2c3d4e5f' }).toString(),
+        body: new URLSearchParams({
+          optionId: options[0].id,
+          website: '',
+          idempotencyKey: 'form-1b2c3d4e5f',
+        }).toString(),
       });
     const first = await send();
     const again = await send();

@@ -1,5 +1,15 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CheckAbility, Ctx, InputErrorType, Public, RequestContext, Result } from '@portal/platform';
+import {
+  CheckAbility,
+  Ctx,
+  IdempotencyKey,
+  IdempotencyService,
+  InputErrorType,
+  Public,
+  RequestContext,
+  Result,
+  ok,
+} from '@portal/platform';
 import { PollService, PollView } from '../polls/poll.service';
 import { CreatePollInput, PollOptionType, PollResult, PollType, VotePollInput } from './polls.types';
 
@@ -40,7 +50,10 @@ const answer = (ctx: RequestContext, r: Result<PollView>): typeof PollResult =>
  */
 @Resolver()
 export class PollsResolver {
-  constructor(private readonly polls: PollService) {}
+  constructor(
+    private readonly polls: PollService,
+    private readonly idempotency: IdempotencyService,
+  ) {}
 
   @Query(() => [PollType], {
     name: 'polls',
@@ -69,8 +82,17 @@ export class PollsResolver {
   async createPoll(
     @Ctx() ctx: RequestContext,
     @Args('input', { type: () => CreatePollInput }) input: CreatePollInput,
+    @IdempotencyKey() key: string | null,
   ): Promise<typeof PollResult> {
-    return answer(ctx, await this.polls.create(ctx, input));
+    const r = await this.idempotency.run(
+      ctx,
+      { operation: 'createPoll', key, request: input },
+      async (tx) => {
+        const made = await this.polls.create(tx, input);
+        return made.ok ? ok(present(tx, made.value)) : made;
+      },
+    );
+    return r.ok ? Object.assign(new PollType(), r.value) : InputErrorType.from(r.error, ctx.locale);
   }
 
   @Mutation(() => PollResult, { description: 'Closes a poll now; its results become public.' })
@@ -101,7 +123,14 @@ export class PollsResolver {
   async votePoll(
     @Ctx() ctx: RequestContext,
     @Args('input', { type: () => VotePollInput }) input: VotePollInput,
+    @IdempotencyKey() key: string | null,
   ): Promise<typeof PollResult> {
-    return answer(ctx, await this.polls.vote(ctx, input.pollId, input.optionId, input.proof ?? null));
+    // A retry may carry a new proof of its own: the vote is what must match.
+    const request = { pollId: input.pollId, optionId: input.optionId };
+    const r = await this.idempotency.run(ctx, { operation: 'votePoll', key, request }, async (tx) => {
+      const voted = await this.polls.vote(tx, input.pollId, input.optionId, input.proof ?? null);
+      return voted.ok ? ok(present(tx, voted.value)) : voted;
+    });
+    return r.ok ? Object.assign(new PollType(), r.value) : InputErrorType.from(r.error, ctx.locale);
   }
 }

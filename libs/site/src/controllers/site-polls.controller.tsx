@@ -28,7 +28,9 @@ export class SitePollsController {
   @Public()
   async list(@Ctx() ctx: RequestContext, @Req() req: Request, @Res() res: Response): Promise<void> {
     const chrome = await this.chrome.load(ctx, req);
-    sendPage(req, res, <PollsPage chrome={chrome} polls={await this.polls.list(ctx, 50)} />, { cache: false });
+    sendPage(req, res, <PollsPage chrome={chrome} polls={await this.polls.list(ctx, 50)} />, {
+      cache: false,
+    });
   }
 
   @Get(`${SITE_PATHS.polls.slice(1)}/:id`)
@@ -60,10 +62,16 @@ export class SitePollsController {
       };
     } else {
       try {
-        const r = await this.forms.once(ctx, form, 'votePoll', { id, optionId: form.optionId }, async (tx) => {
-          const voted = await this.polls.vote(tx, id, form.optionId, this.forms.proof(form));
-          return voted.ok ? { ok: true as const, value: { pollId: id } } : voted;
-        });
+        const r = await this.forms.once(
+          ctx,
+          form,
+          'votePoll',
+          { id, optionId: form.optionId },
+          async (tx) => {
+            const voted = await this.polls.vote(tx, id, form.optionId, this.forms.proof(form));
+            return voted.ok ? { ok: true as const, value: { pollId: id } } : voted;
+          },
+        );
         if (r.ok) {
           res.redirect(303, `${localePath(chrome.locale, SITE_PATHS.poll(id))}?voted=1`);
           return;

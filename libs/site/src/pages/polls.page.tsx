@@ -13,8 +13,10 @@ const STATE: Record<string, [string, string]> = {
   WITHDRAWN: ['Đã gỡ', 'Withdrawn'],
 };
 
-const question = (locale: SiteLocale, v: PollView) => (locale === 'en' && v.poll.questionEn) || v.poll.questionVi;
-const label = (locale: SiteLocale, o: PollView['options'][number]) => (locale === 'en' && o.labelEn) || o.labelVi;
+const question = (locale: SiteLocale, v: PollView) =>
+  (locale === 'en' && v.poll.questionEn) || v.poll.questionVi;
+const label = (locale: SiteLocale, o: PollView['options'][number]) =>
+  (locale === 'en' && o.labelEn) || o.labelVi;
 const closesAt = (v: PollView) => v.poll.closedEarlyAt ?? v.poll.closesAt;
 
 /** The vote counts as a table (readable by everyone, assistive technology included) with a bar each. */
@@ -26,7 +28,8 @@ function Results(props: { locale: SiteLocale; view: PollView }): ReactNode {
   return (
     <table className="poll-results">
       <caption>
-        {t(locale, 'Kết quả', 'Results')}: {formatCount(locale, results.total)} {t(locale, 'lượt bình chọn', 'votes')}
+        {t(locale, 'Kết quả', 'Results')}: {formatCount(locale, results.total)}{' '}
+        {t(locale, 'lượt bình chọn', 'votes')}
       </caption>
       <thead>
         <tr>
@@ -59,8 +62,9 @@ function When(props: { locale: SiteLocale; view: PollView }): ReactNode {
   const [vi, en] = STATE[view.state];
   return (
     <p className="meta">
-      <strong>{t(locale, vi, en)}</strong> · {t(locale, 'Từ', 'From')} {formatDateTime(locale, view.poll.opensAt)}{' '}
-      {t(locale, 'đến', 'to')} {formatDateTime(locale, closesAt(view))}
+      <strong>{t(locale, vi, en)}</strong> · {t(locale, 'Từ', 'From')}{' '}
+      {formatDateTime(locale, view.poll.opensAt)} {t(locale, 'đến', 'to')}{' '}
+      {formatDateTime(locale, closesAt(view))}
     </p>
   );
 }
@@ -71,9 +75,16 @@ export function PollsPage(props: { chrome: SiteChrome; polls: PollView[] }): Rea
   const { locale } = chrome;
   const title = t(locale, 'Thăm dò ý kiến', 'Polls');
   return (
-    <Layout chrome={chrome} head={{ title }} breadcrumbs={[{ label: title, href: '' }]} alternatePath={SITE_PATHS.polls}>
+    <Layout
+      chrome={chrome}
+      head={{ title }}
+      breadcrumbs={[{ label: title, href: '' }]}
+      alternatePath={SITE_PATHS.polls}
+    >
       <h1 className="page-title">{title}</h1>
-      {polls.length === 0 ? <p>{t(locale, 'Hiện chưa có cuộc thăm dò nào.', 'There are no polls yet.')}</p> : null}
+      {polls.length === 0 ? (
+        <p>{t(locale, 'Hiện chưa có cuộc thăm dò nào.', 'There are no polls yet.')}</p>
+      ) : null}
       <ul className="item-list">
         {polls.map((v) => (
           <li key={v.poll.id}>
@@ -120,7 +131,12 @@ export function PollPage(props: {
       ) : null}
       <ErrorSummary locale={locale} errors={errors} />
       {canVote ? (
-        <form className="form" method="post" action={localePath(locale, SITE_PATHS.poll(view.poll.id))} noValidate>
+        <form
+          className="form"
+          method="post"
+          action={localePath(locale, SITE_PATHS.poll(view.poll.id))}
+          noValidate
+        >
           <fieldset
             className="criterion"
             id="f-optionId"
