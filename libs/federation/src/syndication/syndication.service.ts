@@ -13,6 +13,7 @@ import {
   DomainError,
   ForbiddenError,
   NotFoundError,
+  PgNotifications,
   RequestContext,
   Result,
   ScopedRepository,
@@ -107,6 +108,7 @@ export class SyndicationService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly routing: HostRoutingService,
     private readonly content: ContentService,
+    private readonly notifications: PgNotifications,
   ) {
     // Scoped by the receiving portal: its board's queue and rules.
     this.syndications = scoped.for(SyndicationEntity, 'Syndication', 'targetTenantId');
@@ -485,6 +487,10 @@ export class SyndicationService implements OnModuleInit {
         after: { state: SyndicationState.WITHDRAWN },
       })),
     );
+    // The portals that showed a copy drop their cached pages here at once, as the source's portal
+    // does; the database's notification after the commit does the same on every instance.
+    for (const target of new Set(open.map((o) => o.targetTenantId)))
+      this.notifications.emitLocal('content_changed', target);
   }
 
   /** One decision on one syndication: locked, checked against the state machine and the side's rights. */
