@@ -10,6 +10,9 @@ async function main(): Promise<void> {
   const config = loadAppConfig();
   const app = await createApiApp(config);
   const logger = new Logger('Portal');
+  // Modules load what the seeders rely on (deadline and royalty profiles, the host map) when the
+  // application initialises; `listen` would do it, but only after the seeding.
+  await app.init();
   if (config.seedDemo) {
     await app.get(DemoSeeder).seedIfEmpty();
     // Published news, documents, questions and schedules on a few portals (what is missing only).
