@@ -308,7 +308,7 @@ describe('the editors’ console: portal tree, merge wizard, accounts and roles'
     await editor.page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
     await op.page.getByRole('button', { name: 'Mở khóa binhminh.bientap' }).click();
     await op.page.getByRole('button', { name: 'Khóa binhminh.bientap' }).waitFor();
-  });
+  }, 120_000);
 
   it('a tree file in the console: a dry run with line-precise errors, then applied; a portal retired with a successor', async () => {
     const op = await as('hcm.operator');
@@ -317,17 +317,17 @@ describe('the editors’ console: portal tree, merge wizard, accounts and roles'
     const broken = `${SMALL_TREES.city.trimEnd()}\n    - kind: WARD\n      nameVi: Phường Thạnh Mỹ Tây\n      label: Thanh_My\n`;
     const badLine = broken.split('\n').findIndex((l) => l.includes('Thanh_My')) + 1;
     await op.page.getByLabel('Nội dung tệp cây').fill(broken);
-    await op.page.getByRole('button', { name: 'Chạy thử' }).click();
+    await op.page.getByRole('button', { name: 'Chạy thử', exact: true }).click();
     await op.page.getByText(new RegExp(`Dòng ${badLine}, cột \\d+`)).waitFor();
     await expectNoViolations(op.page, 'tree file with problems');
-    expect(await op.page.getByRole('button', { name: 'Áp dụng' }).isDisabled()).toBe(true);
+    expect(await op.page.getByRole('button', { name: 'Áp dụng', exact: true }).isDisabled()).toBe(true);
     await op.page.getByLabel('Nội dung tệp cây').fill(broken.replace('Thanh_My', 'thanhmytay'));
-    await op.page.getByRole('button', { name: 'Chạy thử' }).click();
+    await op.page.getByRole('button', { name: 'Chạy thử', exact: true }).click();
     await op.page.getByText('Kết quả chạy thử').waitFor();
     expect(await op.page.locator('[data-count="created"]').innerText()).toBe('1');
     expect(Number(await op.page.locator('[data-count="unchanged"]').innerText())).toBeGreaterThanOrEqual(5);
     expect(() => t.tenant(`thanhmytay.${CITY}`)).toThrow();
-    await op.page.getByRole('button', { name: 'Áp dụng' }).click();
+    await op.page.getByRole('button', { name: 'Áp dụng', exact: true }).click();
     await op.page.getByText('Đã áp dụng').waitFor();
     const created = await until('the applied ward routes', async () => {
       try {
@@ -341,12 +341,13 @@ describe('the editors’ console: portal tree, merge wizard, accounts and roles'
     await op.page.getByRole('tab', { name: 'Chuyển, giải thể' }).click();
     await op.page.getByLabel('Cổng cần giải thể').selectOption(created.id);
     await op.page.getByLabel('Cổng kế thừa (để trống: cổng cấp trên)').selectOption(t.tenant(W1).id);
+    await expectNoViolations(op.page, 'move and retire');
     await op.page.getByRole('button', { name: 'Giải thể', exact: true }).click();
     await op.page.getByRole('status').filter({ hasText: 'Đã giải thể' }).waitFor();
     const old = await t.http({ host: `thanhmytay.${CITY}`, method: 'GET', path: '/' });
     expect(old.status).toBe(301);
     expect(String(old.headers.location)).toContain(W1);
-  });
+  }, 120_000);
 
   it('the merge wizard merges two wards with content; their old URLs answer 301 to the new home', async () => {
     const b = await publishSiteItem(t, W2, { title: 'Phường Bến Thành tổ chức ngày hội đọc sách' });
@@ -357,7 +358,7 @@ describe('the editors’ console: portal tree, merge wizard, accounts and roles'
     await op.page.getByLabel(`Phường Bến Thành (${W2})`).check();
     await op.page.getByLabel(`Phường Tân Định (${W3})`).check();
     await expectNoViolations(op.page, 'merge wizard: choose');
-    await op.page.getByRole('button', { name: 'Chạy thử' }).click();
+    await op.page.getByRole('button', { name: 'Chạy thử', exact: true }).click();
     const counts = op.page.getByTestId('merge-counts');
     await counts.waitFor();
     expect(await counts.innerText()).toMatch(/Nội dung/);
@@ -393,7 +394,7 @@ describe('the editors’ console: portal tree, merge wizard, accounts and roles'
     }
     await op.open('/cay-cong');
     await op.page.locator(`tr[data-portal="${W2}"]`).getByText('Đã hợp nhất').waitFor();
-  });
+  }, 120_000);
 
   it('permission-aware menu: each demo role is offered its screens only, and the others refuse by address with the server’s message', async () => {
     for (const who of EVERYONE) {
@@ -417,5 +418,5 @@ describe('the editors’ console: portal tree, merge wizard, accounts and roles'
       }
       await s.close();
     }
-  });
+  }, 300_000);
 });

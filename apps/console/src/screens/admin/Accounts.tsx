@@ -185,7 +185,7 @@ export function Accounts() {
               </Table.Td>
               <Table.Td>
                 {a.status === 'ACTIVE' && suspending !== a.id && (
-                  <Button size="xs" variant="outline" color="red" onClick={() => setSuspending(a.id)}>
+                  <Button size="xs" variant="outline" color="red.9" onClick={() => setSuspending(a.id)}>
                     {t(`Khóa ${a.username}`, `Suspend ${a.username}`)}
                   </Button>
                 )}
@@ -197,7 +197,7 @@ export function Accounts() {
                       value={reason}
                       onChange={(e) => setReason(e.currentTarget.value)}
                     />
-                    <Button size="xs" color="red" onClick={() => void suspend(a.id)}>
+                    <Button size="xs" color="red.9" onClick={() => void suspend(a.id)}>
                       {t('Xác nhận khóa', 'Confirm suspension')}
                     </Button>
                     <Button size="xs" variant="subtle" onClick={() => setSuspending(null)}>
@@ -254,7 +254,7 @@ export function Accounts() {
               </Table.Td>
               <Table.Td>
                 {mayGrant.some((g) => g.role === r.role && g.scope === r.scope) && (
-                  <Button size="xs" variant="outline" color="red" onClick={() => void revoke(r.id)}>
+                  <Button size="xs" variant="outline" color="red.9" onClick={() => void revoke(r.id)}>
                     {t('Thu hồi', 'Revoke')}
                   </Button>
                 )}

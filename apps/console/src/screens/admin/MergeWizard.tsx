@@ -161,7 +161,7 @@ export function MergeWizard() {
               `Merge ${preview?.sources.map((s) => s.nameVi).join(', ')} into ${preview?.target.nameVi}. This cannot be undone.`,
             )}
           />
-          <Button mt="md" color="red" loading={busy} disabled={!sure} onClick={() => void confirm()}>
+          <Button mt="md" color="red.9" loading={busy} disabled={!sure} onClick={() => void confirm()}>
             {t('Hợp nhất', 'Merge')}
           </Button>
         </Stepper.Step>

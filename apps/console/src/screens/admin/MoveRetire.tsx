@@ -171,7 +171,7 @@ function Retire({ nodes, movable, options, onDone }: Props) {
           data={options(nodes.filter((n) => live(n) && n.id !== tenantId))}
           error={fieldError(error, 'successorId', msg)}
         />
-        <Button type="submit" color="red" disabled={!tenantId}>
+        <Button type="submit" color="red.9" disabled={!tenantId}>
           {t('Giải thể', 'Retire')}
         </Button>
       </Stack>
