@@ -1860,7 +1860,7 @@ describe('security suite (defence in depth)', () => {
           kind: 'LEGAL_DOCUMENT',
           fields: {
             form: 'QUYET_DINH',
-            issuer: 'UBND huyện Châu Thành',
+            issuer: 'Phòng Tư pháp huyện',
             number: '05/2026/QĐ-UBND',
             issueDate: '2026-02-01',
             excerpt: 'Trích yếu',
