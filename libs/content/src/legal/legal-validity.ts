@@ -91,7 +91,7 @@ const NATIONAL_DB_HOSTS = /^(?:[a-z0-9-]+\.)*(?:vbpl\.vn|phapluat\.gov\.vn)$/;
  */
 export function checkNationalDbUrl(value: string, field = 'nationalDbUrl'): string | DomainError {
   const text = value.normalize('NFC').trim();
-  let url: URL | null = null;
+  let url: URL | null;
   try {
     url = text.length <= 1000 ? new URL(text) : null;
   } catch {
