@@ -592,6 +592,37 @@ const IDOR_CASES: IdorCase[] = [
     vars: () => ({ id: v.rgPoll }),
   },
   {
+    name: 'legalDocumentStatus of an unpublished legal document',
+    op: 'Query.legalDocumentStatus',
+    foreign: ['itemId'],
+    query: `query($id: ID!) { legalDocumentStatus(itemId: $id) { itemId validity relations { otherTitle otherNumber } } }`,
+    vars: () => ({ id: v.rgLegalDraft }),
+  },
+  {
+    name: 'setLegalValidity of a victim legal document',
+    op: 'Mutation.setLegalValidity',
+    foreign: ['itemId'],
+    query: `mutation($id: ID!) { setLegalValidity(itemId: $id, input: { validity: EXPIRED }) {
+      __typename ... on LegalDocumentStatus { itemId validity relations { otherTitle } } ... on InputError { errorCode field } } }`,
+    vars: () => ({ id: v.rgLegal }),
+  },
+  {
+    name: 'relateLegalDocuments of a victim legal document to its unpublished one',
+    op: 'Mutation.relateLegalDocuments',
+    foreign: ['input.itemId', 'input.otherItemId'],
+    query: `mutation($i: ID!, $o: ID!) { relateLegalDocuments(input: { itemId: $i, kind: REPLACES, otherItemId: $o }) {
+      __typename ... on LegalDocumentStatus { itemId relations { otherTitle } } ... on InputError { errorCode field } } }`,
+    vars: () => ({ i: v.rgLegal, o: v.rgLegalDraft }),
+  },
+  {
+    name: 'removeLegalRelation stated by the victim portal',
+    op: 'Mutation.removeLegalRelation',
+    foreign: ['id'],
+    query: `mutation($id: ID!) { removeLegalRelation(id: $id) {
+      __typename ... on LegalDocumentStatus { itemId relations { otherTitle } } ... on InputError { errorCode field } } }`,
+    vars: () => ({ id: v.rgLegalRelation }),
+  },
+  {
     name: 'withdrawPoll of the victim portal',
     op: 'Mutation.withdrawPoll',
     foreign: ['id'],
@@ -1010,6 +1041,14 @@ const HTTP_CASES: HttpCase[] = [
  */
 const TARGET_CASES: IdorCase[] = [
   {
+    name: 'relateLegalDocuments of its own legal document to a victim’s unpublished one',
+    op: 'Mutation.relateLegalDocuments',
+    foreign: ['input.otherItemId'],
+    query: `mutation($i: ID!, $o: ID!) { relateLegalDocuments(input: { itemId: $i, kind: GUIDES, otherItemId: $o }) {
+      __typename ... on LegalDocumentStatus { itemId relations { otherTitle } } ... on InputError { errorCode field } } }`,
+    vars: () => ({ i: v.ctLegal, o: v.rgLegalDraft }),
+  },
+  {
     name: 'createContent on its own portal in a victim category',
     op: 'Mutation.createContent',
     foreign: ['input.categoryId'],
@@ -1404,6 +1443,9 @@ describe('security suite (defence in depth)', () => {
     'content_items',
     'content_revisions',
     'content_url_aliases',
+    'legal_document_status',
+    'legal_document_relations',
+    'public_services',
     'attachments',
     'editorial_states',
     'workflow_events',
@@ -1606,6 +1648,39 @@ describe('security suite (defence in depth)', () => {
       v.rgPoll = poll.id;
       v.rgPollOption = poll.options[0].id;
     }
+    // A live legal document of the victim's (public), an unpublished one (private), a relation between them.
+    {
+      const legal = (number: string) => ({
+        kind: 'LEGAL_DOCUMENT',
+        fields: {
+          form: 'QUYET_DINH',
+          issuer: 'UBND thành phố Rạch Giá',
+          number,
+          issueDate: '2026-01-05',
+          excerpt: 'Trích yếu',
+        },
+      });
+      v.rgLegal = (
+        await item(RG, OFFICER, 'Quyết định về trật tự đô thị', legal('01/2026/QĐ-UBND'), TO_LIVE)
+      ).id;
+      v.rgLegalDraft = (
+        await item(RG, OFFICER, `Quyết định chưa ban hành ${MARK}`, legal(`02/2026/${MARK}`))
+      ).id;
+      const related = await done(
+        RG,
+        OFFICER,
+        `mutation($i: ID!, $o: ID!) { relateLegalDocuments(input: { itemId: $i, kind: AMENDS, otherItemId: $o }) {
+          __typename ... on LegalDocumentStatus { relations { id } } ... on InputError { errorCode field } } }`,
+        { i: v.rgLegal, o: v.rgLegalDraft },
+      );
+      v.rgLegalRelation = related.relations[0].id;
+      await done(
+        RG,
+        OFFICER,
+        `mutation($i: ID!) { setLegalValidity(itemId: $i, input: { validity: IN_FORCE }) { __typename ... on InputError { errorCode field } } }`,
+        { i: v.rgLegal },
+      );
+    }
     // A file attached to the unpublished draft: private.
     {
       const { body, contentType } = multipart({ itemId: v.rgDraft }, `${MARK}-phu-luc.pdf`, TINY_PDF);
@@ -1776,6 +1851,24 @@ describe('security suite (defence in depth)', () => {
     // --- the sibling's own objects, for the foreign-target cases ---
     v.ctCategory = await categoryOf(CT);
     v.ctLive = (await item(CT, 'sibling', 'Tin công khai của huyện Châu Thành', {}, TO_LIVE)).id;
+    v.ctLegal = (
+      await item(
+        CT,
+        'sibling',
+        'Quyết định của huyện Châu Thành',
+        {
+          kind: 'LEGAL_DOCUMENT',
+          fields: {
+            form: 'QUYET_DINH',
+            issuer: 'Phòng Tư pháp huyện',
+            number: '05/2026/QĐ-UBND',
+            issueDate: '2026-02-01',
+            excerpt: 'Trích yếu',
+          },
+        },
+        TO_LIVE,
+      )
+    ).id;
     v.ctQuestion = (await ask(CT, 'Câu hỏi gửi huyện Châu Thành về thủ tục đất đai')).id;
     v.ctUnit = (
       await done(
@@ -1864,6 +1957,7 @@ describe('security suite (defence in depth)', () => {
     it('the victim’s own officer on its own host reads what the attacks below must not (the checks can fail)', async () => {
       const SEEN_BY_OWNER = [
         'account by id',
+        'legalDocumentStatus of an unpublished legal document',
         'contentItems of the victim portal, by its category and author',
         'accounts of the victim portal',
         'audit log of the victim portal',

@@ -9,6 +9,13 @@ import { PublicContentResolver } from './graphql/public-content.resolver';
 import { HomePageResolver } from './graphql/home-page.resolver';
 import { HomePageService } from './public/home-page.service';
 import { PrintController } from './public/print.controller';
+import { LegalResolver } from './graphql/legal.resolver';
+import { LegalMergeParticipant } from './legal/legal-merge.participant';
+import { LegalPublicService } from './legal/legal-public.service';
+import { LegalValidityService } from './legal/legal-validity.service';
+import { PublicServicesResolver } from './graphql/public-services.resolver';
+import { PublicServiceMergeParticipant } from './services/public-service-merge.participant';
+import { PublicServicesService } from './services/public-services.service';
 
 @Module({
   imports: [TenancyModule],
@@ -22,7 +29,22 @@ import { PrintController } from './public/print.controller';
     HomePageResolver,
     ContentMergeParticipant,
     ItemUrlRedirects,
+    LegalValidityService,
+    LegalPublicService,
+    LegalResolver,
+    LegalMergeParticipant,
+    PublicServicesService,
+    PublicServicesResolver,
+    PublicServiceMergeParticipant,
   ],
-  exports: [ContentService, PublicContentService, PublicSearchService, HomePageService],
+  exports: [
+    ContentService,
+    PublicContentService,
+    PublicSearchService,
+    HomePageService,
+    LegalValidityService,
+    LegalPublicService,
+    PublicServicesService,
+  ],
 })
 export class ContentModule {}

@@ -8,10 +8,28 @@ export * from './public/public-content.service';
 export * from './public/public-search.service';
 export * from './public/home-page.service';
 export * from './public/item-url';
+export * from './legal/legal-validity';
+export * from './legal/legal-validity.entity';
+export * from './legal/legal-validity.service';
+export * from './legal/legal-public.service';
+export * from './import/tabular-file';
+export * from './graphql/import.types';
+export * from './services/public-service-rules';
+export * from './services/public-service.entity';
+export * from './services/public-services.service';
 export { PublicItemType, SyndicationAttributionType } from './graphql/public-content.resolver';
 export * from './content.module';
 export * from './attachments';
 
 import { ContentItemEntity, ContentRevisionEntity } from './items/content.entity';
 import { ContentUrlAliasEntity } from './items/content-url-alias.entity';
-export const CONTENT_ENTITIES = [ContentItemEntity, ContentRevisionEntity, ContentUrlAliasEntity];
+import { LegalDocumentRelationEntity, LegalDocumentStatusEntity } from './legal/legal-validity.entity';
+import { PublicServiceEntity } from './services/public-service.entity';
+export const CONTENT_ENTITIES = [
+  ContentItemEntity,
+  ContentRevisionEntity,
+  ContentUrlAliasEntity,
+  LegalDocumentStatusEntity,
+  LegalDocumentRelationEntity,
+  PublicServiceEntity,
+];

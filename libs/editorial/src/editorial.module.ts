@@ -14,6 +14,8 @@ import { EditorialService } from './workflow/editorial.service';
 import { ContentListService } from './workflow/content-list.service';
 import { RemindersService } from './workflow/reminders.service';
 import { EditorialMergeParticipant } from './workflow/editorial-merge.participant';
+import { LegalImportResolver } from './graphql/legal-import.resolver';
+import { LegalImportService } from './legal-import/legal-import.service';
 
 @Module({
   imports: [TenancyModule, AccessModule, CalendarModule, ContentModule],
@@ -29,7 +31,16 @@ import { EditorialMergeParticipant } from './workflow/editorial-merge.participan
     RemindersService,
     EditorialResolver,
     EditorialMergeParticipant,
+    LegalImportService,
+    LegalImportResolver,
   ],
-  exports: [ItemDeadlines, DeadlineReevaluationService, FreshnessService, EditorialService, RemindersService],
+  exports: [
+    LegalImportService,
+    ItemDeadlines,
+    DeadlineReevaluationService,
+    FreshnessService,
+    EditorialService,
+    RemindersService,
+  ],
 })
 export class EditorialModule {}

@@ -6,6 +6,7 @@ export * from './workflow/reminders.service';
 export * from './deadlines/item-deadlines.service';
 export * from './deadlines/deadline-reevaluation.service';
 export * from './freshness/freshness.service';
+export * from './legal-import/legal-import.service';
 
 import {
   ApprovalDelegationEntity,

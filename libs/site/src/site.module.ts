@@ -15,6 +15,7 @@ import { SiteRatingController } from './controllers/site-rating.controller';
 import { SitePollsController } from './controllers/site-polls.controller';
 import { SiteSearchController } from './controllers/site-search.controller';
 import { SiteSeoController } from './controllers/site-seo.controller';
+import { SiteServicesController } from './controllers/site-services.controller';
 import { PublicFormSupport } from './forms/public-form';
 import { SiteThemeResolver } from './graphql/site-theme.resolver';
 import { SiteVisitsResolver } from './graphql/site-visits.resolver';
@@ -42,6 +43,7 @@ import { SiteVisitsService } from './visits/site-visits.service';
     SiteRatingController,
     SitePollsController,
     SiteDirectoryController,
+    SiteServicesController,
     SiteSeoController,
   ],
   providers: [

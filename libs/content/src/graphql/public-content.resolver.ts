@@ -18,6 +18,8 @@ import { ContentKind } from '../kinds/content-kind';
 import { PortalLookup, publicItemUrl } from '../public/item-url';
 import { PublicContentService, PublicItemRow } from '../public/public-content.service';
 import { PublicSearchService } from '../public/public-search.service';
+import { LegalValidity } from '../legal/legal-validity';
+import './legal.types';
 
 registerEnumType(ContentKind, { name: 'ContentKind' });
 
@@ -58,6 +60,12 @@ export class PublicItemType {
     description: "Set when this is another portal's item shown here.",
   })
   syndicatedFrom!: SyndicationAttributionType | null;
+  @Field(() => LegalValidity, {
+    nullable: true,
+    description:
+      'A legal document’s validity today, in the legal search (null elsewhere, or when none is stated).',
+  })
+  legalValidity!: LegalValidity | null;
 
   static from(r: PublicItemRow, portals: PortalLookup): PublicItemType {
     const source = portals.tenant(r.tenant_id);
@@ -76,6 +84,7 @@ export class PublicItemType {
       publishedAt: new Date(r.published_at),
       revisionNumber: r.revision_number,
       pinned: r.pinned,
+      legalValidity: r.validity ?? null,
       canonicalUrl: source ? publicItemUrl(source.primaryHost, r.language, r.source_slug) : '',
       syndicatedFrom:
         r.syndication_id && source
@@ -113,6 +122,11 @@ export class LegalDocumentsFilterInput {
   @Field(() => String, { nullable: true }) field?: string | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) issuedFrom?: string | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) issuedTo?: string | null;
+  @Field(() => LegalValidity, {
+    nullable: true,
+    description: 'Validity today (past its expiry date: EXPIRED).',
+  })
+  validity?: LegalValidity | null;
   @Field(() => Int, { nullable: true }) first?: number | null;
 }
 
@@ -175,7 +189,7 @@ export class PublicContentResolver {
   }
 
   @Query(() => [PublicItemType], {
-    description: 'Legal documents by form, issuer, number, field and issue date.',
+    description: 'Legal documents by form, issuer, number, field, issue date and validity.',
   })
   @Public()
   async legalDocuments(

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { decodeTimeIdCursor, encodeCursor, inputError, isUuid, pageSize } from '@portal/platform';
 import { ContentKind } from '../kinds/content-kind';
+import { LegalValidity, VALIDITY_NOW_SQL } from '../legal/legal-validity';
 
 export interface PublicItemRow {
   id: string;
@@ -32,6 +33,9 @@ export interface PublicItemRow {
   /** The item's address on its own portal (the canonical one). */
   source_slug: string;
   rank?: number;
+  /** Legal documents (the legal search): the validity today, when the portal stated one. */
+  validity?: LegalValidity | null;
+  expiry_date?: string | null;
 }
 
 export interface PublicPage {
@@ -204,6 +208,8 @@ export class PublicContentService {
       field?: string | null;
       issuedFrom?: string | null;
       issuedTo?: string | null;
+      /** Validity today (a document past its expiry date is EXPIRED); documents with none stated never match. */
+      validity?: LegalValidity | string | null;
       first?: number | null;
       /** Only documents of this language (the website's page); all when absent. */
       language?: 'vi' | 'en' | null;
@@ -244,9 +250,20 @@ export class PublicContentService {
         throw inputError('INVALID_DATE', key, 'Ngày không hợp lệ (YYYY-MM-DD).', 'Not a date (YYYY-MM-DD).');
       add(`r.fields->>'issueDate' ${op} ?`, v);
     }
+    if (filter.validity) {
+      if (!Object.values(LegalValidity).includes(filter.validity as LegalValidity))
+        throw inputError(
+          'INVALID_VALIDITY',
+          'validity',
+          'Tình trạng hiệu lực không hợp lệ.',
+          'Unknown validity.',
+        );
+      add(`${VALIDITY_NOW_SQL} = ?`, filter.validity);
+    }
     params.push(pageSize(filter.first));
     return this.dataSource.query(
-      `SELECT ${PLACEMENT_COLUMNS} FROM ${FROM}
+      `SELECT ${PLACEMENT_COLUMNS}, ${VALIDITY_NOW_SQL} AS validity, s.expiry_date::text AS expiry_date
+         FROM ${FROM} LEFT JOIN legal_document_status s ON s.item_id = p.id
         WHERE ${where} ORDER BY r.fields->>'issueDate' DESC, p.id DESC LIMIT $${params.length}`,
       params,
     );

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { AttachmentsService, PublicContentService } from '@portal/content';
+import { AttachmentsService, ContentKind, LegalPublicService, PublicContentService } from '@portal/content';
 import { Ctx, Public, RequestContext } from '@portal/platform';
 import { HostRoutingService } from '@portal/tenancy';
 import { ArticlePage } from '../pages/article.page';
@@ -21,6 +21,7 @@ export class SiteArticleController {
     private readonly content: PublicContentService,
     private readonly attachments: AttachmentsService,
     private readonly routing: HostRoutingService,
+    private readonly legal: LegalPublicService,
   ) {}
 
   @Get('bai-viet/:slug')
@@ -42,11 +43,12 @@ export class SiteArticleController {
       });
     }
     const source = item.syndication_id ? this.routing.tenant(item.tenant_id) : null;
-    const [files, related] = await Promise.all([
+    const [files, related, legal] = await Promise.all([
       this.attachments.ofItem(item.tenant_id, item.id),
       item.category_id
         ? this.content.list(tenantId, { categoryId: item.category_id, language: locale, first: 6 })
         : Promise.resolve({ rows: [] }),
+      item.kind === ContentKind.LEGAL_DOCUMENT ? this.legal.ofItem(item.id) : Promise.resolve(null),
     ]);
     // A copy's files are served by the portal that owns them.
     const filesOrigin = source ? `https://${source.primaryHost}` : '';
@@ -73,6 +75,7 @@ export class SiteArticleController {
             : null
         }
         translationPath={null}
+        legal={legal}
       />,
     );
   }

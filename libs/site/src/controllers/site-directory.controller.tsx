@@ -14,7 +14,6 @@ const PAGES: Record<DirectoryKind, { path: string; kinds: ContentKind[]; first: 
   introduction: { path: SITE_PATHS.introduction, kinds: [ContentKind.ORGANISATION_PAGE], first: 20 },
   leaders: { path: SITE_PATHS.leaders, kinds: [ContentKind.LEADER_PROFILE], first: 30 },
   contacts: { path: SITE_PATHS.contacts, kinds: [ContentKind.CONTACT_ENTRY], first: 100 },
-  procedures: { path: SITE_PATHS.procedures, kinds: [ContentKind.ADMINISTRATIVE_PROCEDURE], first: 100 },
   projects: { path: SITE_PATHS.projects, kinds: [ContentKind.PROJECT], first: 100 },
   gazette: { path: SITE_PATHS.gazette, kinds: [ContentKind.GAZETTE_ISSUE], first: 12 },
   statistics: { path: SITE_PATHS.statistics, kinds: [ContentKind.STATISTICS_REPORT], first: 30 },
@@ -22,7 +21,7 @@ const PAGES: Record<DirectoryKind, { path: string; kinds: ContentKind[]; first: 
 
 /**
  * The portal's information pages: leaders' weekly schedule (a table per week), introduction,
- * leaders, contacts directory, procedures and online services catalogue, projects and tenders
+ * leaders, contacts directory, projects and tenders
  * (filtered by field, status, procurement), gazette issues, statistics. Public and cached.
  */
 @Controller()
@@ -54,12 +53,6 @@ export class SiteDirectoryController {
   @Public()
   contacts(@Ctx() ctx: RequestContext, @Req() req: Request, @Res() res: Response): Promise<void> {
     return this.show('contacts', ctx, req, res);
-  }
-
-  @Get(SITE_PATHS.procedures.slice(1))
-  @Public()
-  procedures(@Ctx() ctx: RequestContext, @Req() req: Request, @Res() res: Response): Promise<void> {
-    return this.show('procedures', ctx, req, res);
   }
 
   @Get(SITE_PATHS.projects.slice(1))

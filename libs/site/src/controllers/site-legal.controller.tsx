@@ -6,7 +6,7 @@ import { LegalFilter, LegalPage } from '../pages/legal.page';
 import { SiteChromeService } from '../render/site-chrome.service';
 import { sendPage } from '../render/site-responder';
 
-const KEYS = ['form', 'issuer', 'number', 'field', 'issuedFrom', 'issuedTo'] as const;
+const KEYS = ['form', 'issuer', 'number', 'field', 'issuedFrom', 'issuedTo', 'validity'] as const;
 
 /** `/van-ban`: the legal-document search form and its results (a document opens as its article). */
 @Controller()
@@ -41,6 +41,7 @@ export class SiteLegalController {
         field: filter.field || null,
         issuedFrom: filter.issuedFrom || null,
         issuedTo: filter.issuedTo || null,
+        validity: filter.validity || null,
         first: 50,
         language: chrome.locale,
       });

@@ -1,5 +1,10 @@
 import type { ReactNode } from 'react';
-import type { PublicItemRow } from '@portal/content';
+import {
+  RELATION_LABELS,
+  VALIDITY_LABELS,
+  type PublicItemRow,
+  type PublicLegalStatus,
+} from '@portal/content';
 import { ItemList } from '../components/item-list';
 import { Layout } from '../components/layout';
 import { LEGAL_FORM_LABELS } from '../render/legal-forms';
@@ -25,6 +30,8 @@ export interface ArticlePageProps {
   syndicatedFrom: { name: string; url: string } | null;
   /** The same item in the other language, when it has a published translation. */
   translationPath: string | null;
+  /** A legal document's validity, national database link and relations (both ways). */
+  legal?: PublicLegalStatus | null;
 }
 
 function size(bytes: number, locale: 'vi' | 'en'): string {
@@ -80,8 +87,17 @@ export function ArticlePage(props: ArticlePageProps): ReactNode {
         ],
         [L('Lĩnh vực', 'Field'), text(f.field)],
         [L('Trích yếu', 'Excerpt'), text(f.excerpt)],
+        [
+          L('Tình trạng hiệu lực', 'Validity'),
+          props.legal?.validity ? VALIDITY_LABELS[props.legal.validity][locale] : null,
+        ],
+        [
+          L('Ngày hết hiệu lực', 'Expires on'),
+          props.legal?.expiryDate ? formatDate(locale, props.legal.expiryDate) : null,
+        ],
       ]
     : [];
+  const relations = props.legal?.relations ?? [];
   return (
     <Layout
       chrome={chrome}
@@ -131,6 +147,35 @@ export function ArticlePage(props: ArticlePageProps): ReactNode {
                 ))}
             </tbody>
           </table>
+        ) : null}
+        {props.legal?.nationalDbUrl ? (
+          <p>
+            <a href={props.legal.nationalDbUrl} rel="noopener external">
+              {L(
+                'Xem văn bản trên Cơ sở dữ liệu quốc gia về văn bản pháp luật',
+                'See the document in the national legal database',
+              )}
+            </a>
+          </p>
+        ) : null}
+        {relations.length ? (
+          <section aria-labelledby="h-legal-relations">
+            <h2 id="h-legal-relations">{L('Văn bản liên quan', 'Related documents')}</h2>
+            <ul className="legal-relations">
+              {relations.map((r) => (
+                <li key={`${r.kind}-${r.itemId}`}>
+                  <span className="relation-kind">{RELATION_LABELS[r.kind][locale]}:</span>{' '}
+                  <a
+                    href={`${r.tenantId === chrome.portal.id ? '' : `https://${r.primaryHost}`}${localePath(r.language, SITE_PATHS.article(r.slug))}`}
+                    lang={r.language === locale ? undefined : r.language}
+                  >
+                    {r.number ? `${r.number} – ` : ''}
+                    {r.title}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </section>
         ) : null}
         {item.summary ? <p className="lede">{item.summary}</p> : null}
         {/* Sanitised when it was saved (libs/content html-sanitizer): the one HTML not built here. */}

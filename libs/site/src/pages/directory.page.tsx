@@ -7,17 +7,13 @@ import { SITE_PATHS } from '../render/site-paths';
 
 /** The information sets of a portal (Decree 42/2022 art. 4; 641/QĐ-UBND art. 14): one page each. */
 export type DirectoryKind =
-  'schedule' | 'introduction' | 'leaders' | 'contacts' | 'procedures' | 'projects' | 'gazette' | 'statistics';
+  'schedule' | 'introduction' | 'leaders' | 'contacts' | 'projects' | 'gazette' | 'statistics';
 
 export const DIRECTORY_TITLES: Record<DirectoryKind, [string, string]> = {
   schedule: ['Lịch công tác của lãnh đạo', "Leaders' work schedule"],
   introduction: ['Giới thiệu', 'About us'],
   leaders: ['Lãnh đạo', 'Leaders'],
   contacts: ['Thông tin liên hệ', 'Contacts'],
-  procedures: [
-    'Thủ tục hành chính và dịch vụ công trực tuyến',
-    'Administrative procedures and online public services',
-  ],
   projects: ['Dự án, đầu tư, đấu thầu, mua sắm công', 'Projects, investment, tenders and procurement'],
   gazette: ['Công báo', 'Official gazette'],
   statistics: ['Thông tin thống kê, báo cáo', 'Statistics and reports'],
@@ -138,50 +134,6 @@ function Contacts(props: { locale: SiteLocale; items: PublicItemRow[] }): ReactN
                     email
                   )}
                 </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-const LEVELS: Record<string, [string, string]> = {
-  FULL_ONLINE: ['Toàn trình', 'Fully online'],
-  PARTIAL_ONLINE: ['Một phần', 'Partly online'],
-  OFFLINE: ['Trực tiếp', 'In person'],
-};
-
-function Procedures(props: { locale: SiteLocale; items: PublicItemRow[] }): ReactNode {
-  const { locale } = props;
-  const L = (vi: string, en: string) => t(locale, vi, en);
-  return (
-    <div className="table-wrap">
-      <table className="data">
-        <caption>{L('Danh mục thủ tục hành chính', 'Catalogue of procedures')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{L('Mã', 'Code')}</th>
-            <th scope="col">{L('Tên thủ tục', 'Procedure')}</th>
-            <th scope="col">{L('Lĩnh vực', 'Field')}</th>
-            <th scope="col">{L('Mức độ dịch vụ công', 'Online service level')}</th>
-            <th scope="col">{L('Số lượt sử dụng', 'Uses')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.items.map((p) => {
-            const level = LEVELS[text(p.fields, 'serviceLevel')];
-            const uses = Number(p.fields.usageCount);
-            return (
-              <tr key={p.id}>
-                <td>{text(p.fields, 'code')}</td>
-                <td>
-                  <a href={itemHref(locale, p)}>{p.title}</a>
-                </td>
-                <td>{text(p.fields, 'field')}</td>
-                <td>{level ? L(...level) : ''}</td>
-                <td>{Number.isFinite(uses) ? formatCount(locale, uses) : ''}</td>
               </tr>
             );
           })}
@@ -380,8 +332,6 @@ export function DirectoryPage(props: {
         return <Bodies locale={locale} items={items} position />;
       case 'contacts':
         return <Contacts locale={locale} items={items} />;
-      case 'procedures':
-        return <Procedures locale={locale} items={items} />;
       case 'gazette':
         return <Gazette locale={locale} items={items} />;
       default:

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { PublicItemRow } from '@portal/content';
+import { VALIDITY_LABELS, type LegalValidity, type PublicItemRow } from '@portal/content';
 import { ErrorSummary, type FieldError } from '../components/error-summary';
 import { Layout } from '../components/layout';
 import { LEGAL_FORM_LABELS } from '../render/legal-forms';
@@ -14,6 +14,7 @@ export interface LegalFilter {
   field: string;
   issuedFrom: string;
   issuedTo: string;
+  validity: string;
 }
 
 export interface LegalPageProps {
@@ -27,7 +28,7 @@ export interface LegalPageProps {
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
-/** Legal documents by form, issuer, number, field and issue dates (641/QĐ-UBND art. 14). */
+/** Legal documents by form, issuer, number, field, issue dates (641/QĐ-UBND art. 14) and validity. */
 export function LegalPage(props: LegalPageProps): ReactNode {
   const { chrome, filter } = props;
   const { locale } = chrome;
@@ -82,6 +83,17 @@ export function LegalPage(props: LegalPageProps): ReactNode {
           {input('field', L('Lĩnh vực', 'Field'))}
           {input('issuedFrom', L('Ban hành từ ngày', 'Issued from'), 'date')}
           {input('issuedTo', L('Đến ngày', 'Issued until'), 'date')}
+          <div className="field">
+            <label htmlFor="validity">{L('Tình trạng hiệu lực', 'Validity')}</label>
+            <select id="validity" name="validity" defaultValue={filter.validity}>
+              <option value="">{L('Tất cả', 'All')}</option>
+              {Object.entries(VALIDITY_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label[locale]}
+                </option>
+              ))}
+            </select>
+          </div>
         </div>
         <button className="button" type="submit">
           {L('Tra cứu', 'Search')}
@@ -97,6 +109,7 @@ export function LegalPage(props: LegalPageProps): ReactNode {
                 <th scope="col">{L('Số, ký hiệu', 'Number')}</th>
                 <th scope="col">{L('Ngày ban hành', 'Issued')}</th>
                 <th scope="col">{L('Trích yếu', 'Title')}</th>
+                <th scope="col">{L('Hiệu lực', 'Validity')}</th>
               </tr>
             </thead>
             <tbody>
@@ -108,6 +121,7 @@ export function LegalPage(props: LegalPageProps): ReactNode {
                     <a href={localePath(locale, SITE_PATHS.article(d.slug))}>{d.title}</a>
                     {str(d.fields?.issuer) ? <span className="meta">{str(d.fields?.issuer)}</span> : null}
                   </td>
+                  <td>{d.validity ? VALIDITY_LABELS[d.validity as LegalValidity][locale] : ''}</td>
                 </tr>
               ))}
             </tbody>
