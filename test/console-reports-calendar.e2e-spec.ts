@@ -237,7 +237,7 @@ describe('the editors’ console: reports, working days and deadlines, site sett
     await page.getByRole('navigation').getByRole('link', { name: 'Cài đặt trang' }).click();
     await page.getByRole('heading', { level: 1, name: 'Cài đặt trang' }).waitFor();
     await expectNoViolations(page, 'site settings');
-    const primary = page.getByRole('textbox', { name: 'Màu chính (nền đầu trang)' });
+    const primary = page.getByRole('textbox', { name: 'Màu chính (nền đầu trang)', exact: true });
     await primary.fill('#ff8080');
     await page.getByText(/Chữ trắng trên màu chính: chưa đạt/).waitFor();
     await primary.fill('#8b0000');

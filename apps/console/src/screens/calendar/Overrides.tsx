@@ -265,7 +265,10 @@ export function Overrides({ canEdit }: { canEdit: boolean }) {
                   'The format of portal calendar import; a file with a wrong line writes nothing.',
                 )}
               </Text>
-              <Code block>{SAMPLE}</Code>
+              {/* Wrapped, not scrolled: a scrolling block would need to take the keyboard focus. */}
+              <Code block style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                {SAMPLE}
+              </Code>
               <FileInput
                 label={t('Tệp YAML', 'YAML file')}
                 accept=".yaml,.yml,text/yaml,application/yaml"

@@ -93,7 +93,10 @@ export function AuditLog() {
               'e.g. calendar.override_set, site.theme_changed',
             )}
             value={draft.action}
-            onChange={(e) => setDraft((d) => ({ ...d, action: e.currentTarget.value }))}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              setDraft((d) => ({ ...d, action: value }));
+            }}
             list="audit-actions"
           />
           <datalist id="audit-actions">

@@ -24,7 +24,13 @@ export function OutcomeBadge({ outcome }: { outcome: string }) {
     NOT_APPLICABLE: t('Chưa đến kỳ', 'Not yet judged'),
   };
   return (
-    <Badge color={OUTCOME_COLOR[outcome] ?? '#495057'} variant="filled" radius="sm" tt="none">
+    <Badge
+      color={OUTCOME_COLOR[outcome] ?? '#495057'}
+      variant="filled"
+      radius="sm"
+      tt="none"
+      styles={{ root: { maxWidth: 'none' }, label: { overflow: 'visible' } }}
+    >
       {text[outcome] ?? outcome}
     </Badge>
   );
@@ -115,7 +121,10 @@ export function ReportResults({ report, request }: { report: Report; request: Re
                 <Table.Tr key={r.key}>
                   <Table.Td>{title(r)}</Table.Td>
                   <Table.Td>
-                    {r.article}, {r.document}
+                    {r.article}
+                    <Text size="xs" c="dimmed">
+                      {r.document}
+                    </Text>
                   </Table.Td>
                   <Table.Td>{r.passed}</Table.Td>
                   <Table.Td>{r.failed}</Table.Td>

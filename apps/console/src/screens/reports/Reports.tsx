@@ -110,7 +110,10 @@ export function Reports() {
                 <NativeSelect
                   label={t('Năm', 'Year')}
                   value={String(period.year)}
-                  onChange={(e) => setPeriod((p) => ({ ...p, year: Number(e.currentTarget.value) }))}
+                  onChange={(e) => {
+                    const value = Number(e.currentTarget.value);
+                    setPeriod((p) => ({ ...p, year: value }));
+                  }}
                   data={years}
                 />
               )}
@@ -124,7 +127,10 @@ export function Reports() {
                         : t('Nửa năm', 'Half')
                   }
                   value={String(period.part)}
-                  onChange={(e) => setPeriod((p) => ({ ...p, part: Number(e.currentTarget.value) }))}
+                  onChange={(e) => {
+                    const value = Number(e.currentTarget.value);
+                    setPeriod((p) => ({ ...p, part: value }));
+                  }}
                   data={partsOf(period.kind, lang !== 'en')}
                 />
               )}
@@ -134,13 +140,19 @@ export function Reports() {
                     type="date"
                     label={t('Từ ngày', 'From')}
                     value={period.from}
-                    onChange={(e) => setPeriod((p) => ({ ...p, from: e.currentTarget.value }))}
+                    onChange={(e) => {
+                      const value = e.currentTarget.value;
+                      setPeriod((p) => ({ ...p, from: value }));
+                    }}
                   />
                   <TextInput
                     type="date"
                     label={t('Đến ngày (tính cả ngày này)', 'To (included)')}
                     value={period.to}
-                    onChange={(e) => setPeriod((p) => ({ ...p, to: e.currentTarget.value }))}
+                    onChange={(e) => {
+                      const value = e.currentTarget.value;
+                      setPeriod((p) => ({ ...p, to: value }));
+                    }}
                   />
                 </>
               )}
