@@ -138,7 +138,7 @@ describe('the editors’ console: reports, working days and deadlines, site sett
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const records = parseCsv(bytes.toString('utf8'), { relax_column_count: true, bom: true }) as string[][];
     expect(records.find((r) => r[0] === WARD)?.slice(1, 3)).toEqual(['Phường Sài Gòn', '1']);
-  });
+  }, 240_000);
 
   it('an operator adds a make-up Saturday and the due date moves a working day earlier, here and in the ward below', async () => {
     const s = await as('vanhanh.tp');
@@ -229,7 +229,7 @@ describe('the editors’ console: reports, working days and deadlines, site sett
     await rows.filter({ hasText: 'Làm bù cho ngày nghỉ cuối năm' }).waitFor();
     expect(await rows.filter({ hasText: 'calendar.override_removed' }).count()).toBe(0);
     await expectNoViolations(page, 'audit log');
-  });
+  }, 240_000);
 
   it('the operator sets the site’s look with a live contrast check; categories and menus are listed', async () => {
     const s = await as('vanhanh.tp');
@@ -257,7 +257,7 @@ describe('the editors’ console: reports, working days and deadlines, site sett
     // The categories the ward template made, and the menus.
     await page.getByRole('heading', { name: /^Chuyên mục \(\d+\)$/ }).waitFor();
     await page.getByRole('heading', { name: 'Menu chính' }).waitFor();
-  });
+  }, 240_000);
 
   it('a role that may not read reports is neither offered them nor served them by URL', async () => {
     const s = await as('ctv.sg', WARD);
@@ -272,5 +272,5 @@ describe('the editors’ console: reports, working days and deadlines, site sett
       .waitFor();
     await s.open('/nhat-ky');
     await s.page.getByRole('alert').first().waitFor();
-  });
+  }, 240_000);
 });

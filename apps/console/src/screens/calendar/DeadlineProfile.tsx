@@ -131,7 +131,9 @@ export function DeadlineProfile({
                 <Table.Td>{label(ANCHORS, r.anchor)}</Table.Td>
                 <Table.Td>
                   <Text size="sm" fw={700}>
-                    {r.article}, {r.document}
+                    {r.article}
+                    {/* The profile's own document is named above; an extended profile's is named here. */}
+                    {r.document !== p.document && `, ${r.document}`}
                     {r.profileKey !== p.key && ` (${r.profileKey})`}
                   </Text>
                   {r.quote && (
