@@ -138,6 +138,17 @@ describe('the editors’ console: reports, working days and deadlines, site sett
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const records = parseCsv(bytes.toString('utf8'), { relax_column_count: true, bom: true }) as string[][];
     expect(records.find((r) => r[0] === WARD)?.slice(1, 3)).toEqual(['Phường Sài Gòn', '1']);
+
+    // English by the switch: the same report, its tables named in English.
+    await page.locator('label', { hasText: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
+    await page
+      .getByRole('table', { name: 'Each portal' })
+      .getByRole('row')
+      .filter({ hasText: 'Phường Sài Gòn' })
+      .waitFor();
+    await page.getByRole('status').filter({ hasText: 'Ready' }).first().waitFor();
+    await expectNoViolations(page, 'report results in English');
   }, 240_000);
 
   it('an operator adds a make-up Saturday and the due date moves a working day earlier, here and in the ward below', async () => {
