@@ -260,4 +260,71 @@ describe('working-day calendar and deadlines over GraphQL', () => {
     );
     expect(foreign.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
+
+  it('imports an overrides file over GraphQL (as the command line does): all of it, or nothing with line-precise errors', async () => {
+    const IMPORT = `mutation($t: ID!, $y: String!) { importCalendarOverrides(tenantId: $t, yaml: $y) {
+      __typename ... on CalendarImport { added replaced unchanged } ... on InputError { errorCode field messageVi messageEn } } }`;
+    const file = [
+      'apiVersion: portal/v1',
+      'kind: CalendarOverrides',
+      'source: Quyết định 5/QĐ-UBND ngày 01/03/2027',
+      'daysOff:',
+      '  - { date: 2027-03-08, to: 2027-03-09, nameVi: Nghỉ theo quyết định của Phường }',
+      'workingDays:',
+      '  - { date: 2027-03-06, nameVi: Làm bù, nameEn: Make-up working day }',
+    ].join('\n');
+    const ward = t.tenant(WARD).id;
+    const working = async () =>
+      (
+        await q(
+          WARD,
+          '{ sat: isWorkingDay(date: "2027-03-06") mon: isWorkingDay(date: "2027-03-08") tue: isWorkingDay(date: "2027-03-09") }',
+        )
+      ).data;
+    expect(await working()).toEqual({ sat: false, mon: true, tue: true });
+
+    // A wrong line: nothing is written, and the error names the line and the field.
+    const broken = file.replace('date: 2027-03-06', 'date: 2027-02-30');
+    const bad = await q(WARD, IMPORT, { t: ward, y: broken }, cityOperator);
+    expect(bad.data!.importCalendarOverrides).toMatchObject({
+      __typename: 'InputError',
+      errorCode: 'INVALID_FILE',
+      field: 'yaml',
+    });
+    expect(bad.data!.importCalendarOverrides.messageEn).toMatch(
+      /^The file has errors \(line:column\) — 7:\d+ \/workingDays\/0\/date: /,
+    );
+    expect(bad.data!.importCalendarOverrides.messageVi).toContain('dòng:cột');
+    expect(await working()).toEqual({ sat: false, mon: true, tue: true });
+
+    // The city's SUBTREE operator imports it for the ward; again, it changes nothing.
+    const done = await q(WARD, IMPORT, { t: ward, y: file }, cityOperator);
+    expect(done.data!.importCalendarOverrides).toEqual({
+      __typename: 'CalendarImport',
+      added: 3,
+      replaced: 0,
+      unchanged: 0,
+    });
+    expect(await working()).toEqual({ sat: true, mon: false, tue: false });
+    const again = await q(WARD, IMPORT, { t: ward, y: file }, wardOperator);
+    expect(again.data!.importCalendarOverrides).toMatchObject({ added: 0, replaced: 0, unchanged: 3 });
+    expect((await q(WARD, '{ calendarOverrides { date working source } }')).data!.calendarOverrides).toEqual(
+      expect.arrayContaining([
+        { date: '2027-03-06', working: true, source: 'Quyết định 5/QĐ-UBND ngày 01/03/2027' },
+      ]),
+    );
+
+    // Not on the city (the ward operator does not operate it), not by a board head, not anonymously.
+    const city = t.tenant(CITY).id;
+    expect((await q(WARD, IMPORT, { t: city, y: file }, wardOperator)).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await q(CITY, IMPORT, { t: city, y: file }, boardHead)).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await q(CITY, IMPORT, { t: city, y: file })).errors?.[0].extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect((await q(CITY, '{ calendarOverrides { date } }')).data!.calendarOverrides).toEqual([]);
+  });
 });

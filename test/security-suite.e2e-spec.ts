@@ -293,6 +293,17 @@ const IDOR_CASES: IdorCase[] = [
     vars: () => ({ t: v[RG] }),
   },
   {
+    name: 'importCalendarOverrides on the victim portal',
+    op: 'Mutation.importCalendarOverrides',
+    foreign: ['tenantId'],
+    query: `mutation($t: ID!, $y: String!) { importCalendarOverrides(tenantId: $t, yaml: $y) {
+      __typename ... on CalendarImport { added replaced unchanged } ... on InputError { errorCode field } } }`,
+    vars: () => ({
+      t: v[RG],
+      y: 'apiVersion: portal/v1\nkind: CalendarOverrides\nsource: Không có\ndaysOff:\n  - { date: 2026-12-29, nameVi: Nghỉ giả }\n',
+    }),
+  },
+  {
     name: 'removeCalendarOverride of the victim’s day off',
     op: 'Mutation.removeCalendarOverride',
     foreign: ['id'],

@@ -64,6 +64,27 @@ describe("a portal's look on its website", () => {
     expect(css.headers['cache-control']).toContain('immutable');
   });
 
+  it('is read back on each host (public, as its pages show it): what the portal sets itself and what it inherits', async () => {
+    const READ = `{ siteTheme { tenantId primaryColour accentColour ownerVi editorInChief ownFields inheritedFields } }`;
+    // Anonymous: every page shows these values anyway.
+    const ward = (await t.gql(WARD, READ)).body.data!.siteTheme;
+    expect(ward).toMatchObject({
+      tenantId: t.tenant(WARD).id,
+      primaryColour: '#8b0000',
+      ownerVi: 'Ủy ban nhân dân Phường Sài Gòn',
+      editorInChief: 'Nguyễn Văn A, Chánh Văn phòng',
+      ownFields: ['ownerVi'],
+    });
+    expect(ward.inheritedFields).toEqual(expect.arrayContaining(['primaryColour', 'editorInChief']));
+    expect(ward.inheritedFields).not.toContain('ownerVi');
+    // The accent colour nobody set is the default: neither the portal's own nor inherited.
+    expect(ward.accentColour).toBe('#ffcd00');
+    expect([...ward.ownFields, ...ward.inheritedFields]).not.toContain('accentColour');
+    const city = (await t.gql(CITY, READ, {}, { token: wardOperator })).body.data!.siteTheme;
+    expect(city.ownFields).toEqual(expect.arrayContaining(['primaryColour', 'ownerVi', 'editorInChief']));
+    expect(city.inheritedFields).toEqual([]);
+  });
+
   it('refuses colours white text or the accent would not be readable on (4.5:1), writing nothing', async () => {
     const pale = await set(wardOperator, WARD, { primaryColour: '#ff8080', ownerVi: 'Không được lưu' });
     expect(pale.data.setSiteTheme).toMatchObject({

@@ -123,6 +123,8 @@ export const KINDS: Record<string, [string, string]> = {
   CONTACT_ENTRY: ['Danh bạ liên hệ', 'Contact entry'],
   QA_ITEM: ['Hỏi đáp', 'Q&A'],
   GENERIC_PAGE: ['Trang nội dung', 'Page'],
+  LAW_DISSEMINATION: ['Phổ biến pháp luật', 'Law dissemination'],
+  SCIENCE_PROGRAMME: ['Chương trình, đề tài khoa học', 'Science programme'],
 };
 
 export const ROLES: Record<string, [string, string]> = {

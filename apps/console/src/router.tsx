@@ -89,6 +89,31 @@ export const accounts = createRoute({
   component: lazyRouteComponent(() => import('./screens/admin/Accounts'), 'Accounts'),
 });
 
+// Reports, the audit log, working days and deadlines, the site's look.
+export const reports = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/bao-cao',
+  component: lazyRouteComponent(() => import('./screens/reports/Reports'), 'Reports'),
+});
+
+export const auditLog = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/nhat-ky',
+  component: lazyRouteComponent(() => import('./screens/reports/AuditLog'), 'AuditLog'),
+});
+
+export const calendar = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/lich-lam-viec',
+  component: lazyRouteComponent(() => import('./screens/calendar/Calendar'), 'Calendar'),
+});
+
+export const siteSettings = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cai-dat',
+  component: lazyRouteComponent(() => import('./screens/settings/SiteSettings'), 'SiteSettings'),
+});
+
 const routeTree = rootRoute.addChildren([
   dashboard,
   contentList,
@@ -100,6 +125,10 @@ const routeTree = rootRoute.addChildren([
   portalTree,
   mergeWizard,
   accounts,
+  reports,
+  auditLog,
+  calendar,
+  siteSettings,
 ]);
 
 export const router = createRouter({ routeTree, basepath: '/quan-tri', defaultPreload: false });

@@ -147,6 +147,22 @@ function Shell() {
     { to: '/uy-quyen', label: t('Ủy quyền phê duyệt', 'Delegate approval'), show: me.has('BOARD_HEAD') },
     { to: '/cay-cong', label: t('Cây cổng thông tin', 'Portal tree'), show: admin.portalTree },
     { to: '/tai-khoan', label: t('Tài khoản và vai trò', 'Accounts and roles'), show: admin.accounts },
+    {
+      to: '/bao-cao',
+      label: t('Báo cáo', 'Reports'),
+      show: me.has('OWNER', 'MANAGER', 'OPERATOR', 'BOARD_HEAD', 'BOARD_DEPUTY'),
+    },
+    {
+      to: '/nhat-ky',
+      label: t('Nhật ký hệ thống', 'Audit log'),
+      show: me.has('OWNER', 'MANAGER', 'OPERATOR'),
+    },
+    {
+      to: '/lich-lam-viec',
+      label: t('Ngày làm việc và thời hạn', 'Working days and deadlines'),
+      show: me.has('OWNER', 'MANAGER', 'OPERATOR', 'BOARD_HEAD', 'BOARD_DEPUTY', 'BOARD_MEMBER'),
+    },
+    { to: '/cai-dat', label: t('Cài đặt trang', 'Site settings'), show: me.has('OPERATOR') },
   ];
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm' }} padding="md">

@@ -1,5 +1,14 @@
-import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CheckAbility, Ctx, InputErrorType, Public, RequestContext, Result } from '@portal/platform';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import {
+  CheckAbility,
+  Ctx,
+  InputErrorType,
+  Public,
+  RequestContext,
+  Result,
+  inputError,
+} from '@portal/platform';
+import { parseCalendarOverrides } from '../calendar/calendar-files';
 import { CalendarService } from '../calendar/calendar.service';
 import { CalendarOverrideEntity } from '../calendar/calendar-override.entity';
 import { formatDay, localDayOf, parseDay } from '../calendar/local-date';
@@ -8,6 +17,8 @@ import { ResolvedDeadlineRule } from '../policies/deadline-policy.loader';
 import { InformationKind } from '../policies/deadline-policy.types';
 import {
   CalendarDayType,
+  CalendarImportResult,
+  CalendarImportType,
   CalendarOverrideResult,
   CalendarOverrideType,
   DeadlinePolicyResult,
@@ -40,6 +51,9 @@ function policyOf(p: EffectivePolicy): DeadlinePolicyType {
     rules: [...p.rules.values()].map(ruleOf),
   });
 }
+
+/** An overrides file is a few dozen lines; a year of days, with names, is far below this. */
+const MAX_IMPORT_CHARS = 100_000;
 
 function overrideResult(
   ctx: RequestContext,
@@ -144,6 +158,49 @@ export class CalendarResolver {
     @Args('id', { type: () => String }) id: string,
   ): Promise<CalendarOverrideType | InputErrorType> {
     return overrideResult(ctx, await this.calendars.removeOverride(ctx, id));
+  }
+
+  @Mutation(() => CalendarImportResult, {
+    description:
+      "Add a portal's own days off and working days from a CalendarOverrides YAML file (as `portal calendar import`); a file with any wrong line writes nothing.",
+  })
+  @CheckAbility('update', 'Calendar')
+  async importCalendarOverrides(
+    @Ctx() ctx: RequestContext,
+    @Args('tenantId', { type: () => ID }) tenantId: string,
+    @Args('yaml', { type: () => String }) yaml: string,
+  ): Promise<CalendarImportType | InputErrorType> {
+    if (yaml.length > MAX_IMPORT_CHARS)
+      return InputErrorType.from(
+        inputError(
+          'TOO_LARGE',
+          'yaml',
+          `Tệp quá lớn (tối đa ${MAX_IMPORT_CHARS / 1000} nghìn ký tự).`,
+          `The file is too large (at most ${MAX_IMPORT_CHARS / 1000} thousand characters).`,
+        ),
+        ctx.locale,
+      );
+    const parsed = parseCalendarOverrides(yaml);
+    if (!parsed.ok) {
+      // Line-precise, as the command line prints them; the first few are enough to fix the file.
+      const lines = parsed.issues
+        .slice(0, 5)
+        .map((i) => `${i.line}:${i.column}${i.path ? ` ${i.path}` : ''}: ${i.message}`)
+        .join('; ');
+      return InputErrorType.from(
+        inputError(
+          'INVALID_FILE',
+          'yaml',
+          `Tệp có lỗi (dòng:cột) — ${lines}`,
+          `The file has errors (line:column) — ${lines}`,
+        ),
+        ctx.locale,
+      );
+    }
+    const result = await this.calendars.importFile(ctx, tenantId, parsed.value);
+    return result.ok
+      ? Object.assign(new CalendarImportType(), { tenantId, ...result.value })
+      : InputErrorType.from(result.error, ctx.locale);
   }
 
   @Query(() => DeadlinePolicyType, {

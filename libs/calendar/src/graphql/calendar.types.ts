@@ -66,6 +66,21 @@ export class SetCalendarOverrideInput {
   source!: string;
 }
 
+@ObjectType('CalendarImport', { description: 'What an overrides file changed on a portal.' })
+export class CalendarImportType {
+  @Field(() => ID) tenantId!: string;
+  @Field(() => Int, { description: 'Days the portal had not declared before.' }) added!: number;
+  @Field(() => Int, { description: 'Days declared before otherwise (the earlier one is kept, revoked).' })
+  replaced!: number;
+  @Field(() => Int, { description: 'Days already declared exactly so.' }) unchanged!: number;
+}
+
+export const CalendarImportResult = createUnionType({
+  name: 'CalendarImportResult',
+  types: () => [CalendarImportType, InputErrorType] as const,
+  resolveType: (value) => (value instanceof InputErrorType ? InputErrorType : CalendarImportType),
+});
+
 @ObjectType('DeadlineRule')
 export class DeadlineRuleType_ {
   @Field(() => InformationKind) kind!: InformationKind;

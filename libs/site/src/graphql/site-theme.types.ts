@@ -49,6 +49,10 @@ export class SiteThemeType {
   @Field(() => String, { nullable: true }) licence!: string | null;
   @Field(() => [String], { description: 'The fields this portal inherits from a portal above it.' })
   inheritedFields!: string[];
+  @Field(() => [String], {
+    description: 'The fields this portal sets itself (the others are inherited or the defaults).',
+  })
+  ownFields!: string[];
 }
 
 export const SiteThemeResult = createUnionType({
