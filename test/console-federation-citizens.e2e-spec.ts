@@ -47,6 +47,11 @@ describe('the editors’ console: federation and citizens', () => {
   let browser: Browser;
   let db: DataSource;
   const sessions: ConsoleSession[] = [];
+  /** The city's board head and board member, signed in once and reused by the journeys. */
+  let cityHead: ConsoleSession | undefined;
+  let cityMember: ConsoleSession | undefined;
+  const head = async () => (cityHead ??= await as(CITY, 'truongban.hcm'));
+  const boardMember = async () => (cityMember ??= await as(CITY, 'bientap.hcm'));
   const wards: Record<string, string> = {}; // name → host
   let wardItem = { id: '', slug: '' };
   let announcement = { id: '', slug: '' };
@@ -165,7 +170,7 @@ describe('the editors’ console: federation and citizens', () => {
     await row.getByText('Chờ quyết định').waitFor();
     await expectNoViolations(ward.page, 'share (proposed)');
 
-    const city = await as(CITY, 'truongban.hcm');
+    const city = await head();
     await city.open('/lien-thong/hop-thu');
     const card = city.page.getByRole('article', { name: WARD_TITLE });
     await card.getByText('Đề nghị đăng tại mục Tin tức.').waitFor();
@@ -205,7 +210,7 @@ describe('the editors’ console: federation and citizens', () => {
   });
 
   it('the city pushes an announcement to three chosen wards: it shows on those three home pages only', async () => {
-    const city = sessions[1];
+    const city = await head();
     await city.open('/lien-thong/chia-se');
     await city.page.getByLabel('Bài viết').selectOption(announcement.id);
     await city.page.getByRole('radio', { name: 'Danh sách cổng' }).check();
@@ -287,7 +292,8 @@ describe('the editors’ console: federation and citizens', () => {
         );
     }
 
-    const member = await as(CITY, 'bientap.hcm');
+    const member = await boardMember();
+    await member.open('/');
     await member.page.getByRole('navigation').getByRole('link', { name: 'Hỏi đáp' }).click();
     await member.page.getByRole('heading', { level: 1, name: 'Hỏi đáp của công dân' }).waitFor();
     const rows = member.page.getByRole('row');
@@ -307,7 +313,9 @@ describe('the editors’ console: federation and citizens', () => {
     await member.page.getByLabel('Lĩnh vực').fill('Tư pháp – hộ tịch');
     await member.page.getByRole('button', { name: 'Lưu phân loại' }).click();
     await member.page.getByText('Lĩnh vực: Tư pháp – hộ tịch').waitFor();
-    await member.page.getByLabel('Chuyển tới').selectOption({ label: 'Đơn vị: Phòng Tư pháp' });
+    await member.page
+      .getByLabel('Chuyển tới', { exact: true })
+      .selectOption({ label: 'Đơn vị: Phòng Tư pháp' });
     await member.page.getByRole('button', { name: 'Chuyển xử lý', exact: true }).click();
     await member.page.getByText('Đơn vị xử lý: Phòng Tư pháp', { exact: false }).waitFor();
     const answer =
@@ -317,13 +325,16 @@ describe('the editors’ console: federation and citizens', () => {
     await member.page.getByRole('heading', { name: 'Phê duyệt trả lời' }).waitFor();
     // Only the head approves: the member is refused by the server, in Vietnamese.
     await member.page.getByRole('button', { name: 'Phê duyệt', exact: true }).click();
-    await member.page.getByRole('alert').waitFor();
+    const refusal = member.page.locator('.mantine-Alert-root[role=alert]');
+    await refusal.waitFor();
+    expect((await refusal.innerText()).trim().length).toBeGreaterThan(0);
+    await member.page.getByRole('heading', { name: 'Phê duyệt trả lời' }).waitFor();
 
-    const head = sessions[1];
-    await head.open(questionPath);
-    await expectNoViolations(head.page, 'question (answered)');
-    await head.page.getByRole('button', { name: 'Phê duyệt', exact: true }).click();
-    await head.page.getByRole('heading', { name: 'Công bố', exact: true }).waitFor();
+    const approver = await head();
+    await approver.open(questionPath);
+    await expectNoViolations(approver.page, 'question (answered)');
+    await approver.page.getByRole('button', { name: 'Phê duyệt', exact: true }).click();
+    await approver.page.getByRole('heading', { name: 'Công bố', exact: true }).waitFor();
 
     await member.open(questionPath);
     await member.page
@@ -338,7 +349,7 @@ describe('the editors’ console: federation and citizens', () => {
     expect(list.text).toContain('lệ phí 2.000 đồng/trang');
     expect(list.text).not.toContain('lan.nguyen@example.vn');
     const tracking = await publicText(CITY, `/hoi-dap/tra-cuu?ma=${encodeURIComponent(code)}`);
-    expect(tracking.text).toContain('Đã công bố');
+    expect(tracking.text).toContain('<strong class="status">Đã trả lời</strong>');
   });
 
   it('a comment on a draft is moderated and shows publicly; the closed consultation gets its summary', async () => {
@@ -353,7 +364,8 @@ describe('the editors’ console: federation and citizens', () => {
     await ctx.close();
     expect((await publicText(CITY, `/gop-y-du-thao/${openDraft.slug}`)).text).not.toContain('Trương Văn Nam');
 
-    const member = sessions[2];
+    const member = await boardMember();
+    await member.open('/');
     await member.page.getByRole('navigation').getByRole('link', { name: 'Góp ý dự thảo' }).click();
     await member.page.getByRole('heading', { level: 1, name: 'Lấy ý kiến dự thảo' }).waitFor();
     const comment = member.page.getByRole('article', { name: /Trương Văn Nam/ });
@@ -386,7 +398,7 @@ describe('the editors’ console: federation and citizens', () => {
     await expectNoViolations(office.page, 'subtree feed');
     // Ten a page: "load more" follows the cursor to the end, never showing an item twice.
     await office.page.getByLabel('Số bài mỗi trang').selectOption('10');
-    await office.page.getByRole('button', { name: 'Lọc' }).click();
+    await office.page.getByRole('button', { name: 'Lọc', exact: true }).click();
     await office.page.getByRole('status').filter({ hasText: 'Đang hiển thị 10 bài' }).waitFor();
     await office.page.getByRole('button', { name: 'Tải thêm' }).click();
     await office.page.getByRole('button', { name: 'Tải thêm' }).waitFor({ state: 'detached' });
@@ -397,7 +409,7 @@ describe('the editors’ console: federation and citizens', () => {
     expect(titles).toContain(WARD_TITLE);
     // Only what wards published.
     await office.page.getByLabel('Loại cổng').selectOption('WARD');
-    await office.page.getByRole('button', { name: 'Lọc' }).click();
+    await office.page.getByRole('button', { name: 'Lọc', exact: true }).click();
     await feed.getByRole('link', { name: ANNOUNCEMENT_TITLE }).waitFor({ state: 'detached' });
     await feed.getByRole('link', { name: WARD_TITLE }).waitFor();
     const portals = await feed.locator('tbody tr td:nth-child(2)').allInnerTexts();
@@ -410,18 +422,44 @@ describe('the editors’ console: federation and citizens', () => {
     await results.getByRole('link', { name: WARD_TITLE }).waitFor();
     await expectNoViolations(office.page, 'subtree search');
 
-    const head = sessions[1];
-    await head.open('/lien-thong/quy-tac');
-    await head.page.getByRole('checkbox', { name: 'Tin tức', exact: true }).check();
-    await head.page.getByRole('checkbox', { name: 'Phường', exact: true }).check();
-    await head.page.getByRole('button', { name: 'Thêm quy tắc' }).click();
-    await head.page.getByRole('button', { name: 'Tắt quy tắc' }).waitFor();
-    await expectNoViolations(head.page, 'auto-accept rules');
-    await head.open('/cong-dan/danh-gia');
-    await head.page.getByText('Chưa có đánh giá.').waitFor();
-    await expectNoViolations(head.page, 'ratings');
-    await head.open('/cong-dan/phan-anh');
-    await head.page.getByText('Không có câu nào đang chờ.').waitFor();
-    await expectNoViolations(head.page, 'feedback queue');
+    const board = await head();
+    await board.open('/lien-thong/quy-tac');
+    await board.page.getByRole('checkbox', { name: 'Tin tức', exact: true }).check();
+    await board.page.getByRole('checkbox', { name: 'Phường', exact: true }).check();
+    await board.page.getByRole('button', { name: 'Thêm quy tắc' }).click();
+    await board.page.getByRole('button', { name: 'Tắt quy tắc' }).waitFor();
+    await expectNoViolations(board.page, 'auto-accept rules');
+    // A citizen rates the city's portal on its website; the month's row counts it.
+    const ctx = await portalContext(browser, t.port);
+    const site = await ctx.newPage();
+    await site.goto(portalUrl(t.port, CITY, '/danh-gia'));
+    for (const [criterion, score] of [
+      ['interface', '5'],
+      ['content', '4'],
+      ['quality', '4'],
+      ['support', '3'],
+    ])
+      await site.check(`input[name=${criterion}][value="${score}"]`);
+    await answerChallenge(site);
+    await Promise.all([site.waitForURL(/\/danh-gia\/cam-on$/), site.click('form.form button[type=submit]')]);
+    await ctx.close();
+    await board.open('/cong-dan/danh-gia');
+    await board.page.getByRole('columnheader', { name: 'Số lượt' }).waitFor();
+    const rated = board.page
+      .locator('tbody tr')
+      .filter({ has: board.page.locator('td:nth-child(2)', { hasText: /^1$/ }) });
+    expect(await rated.locator('td').allInnerTexts()).toEqual([
+      expect.any(String),
+      '1',
+      '4',
+      '5',
+      '4',
+      '4',
+      '3',
+    ]);
+    await expectNoViolations(board.page, 'ratings');
+    await board.open('/cong-dan/phan-anh');
+    await board.page.getByText('Không có câu nào đang chờ.').waitFor();
+    await expectNoViolations(board.page, 'feedback queue');
   });
 });

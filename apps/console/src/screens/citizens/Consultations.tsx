@@ -113,7 +113,12 @@ function CommentCard({ comment: c, draftTitle }: { comment: Comment; draftTitle:
               onChange={(e) => setReason(e.currentTarget.value)}
               error={act.fieldError('reason')}
             />
-            <Button color="red" variant="outline" loading={act.busy} onClick={() => void moderate('REJECT')}>
+            <Button
+              color="red.9"
+              variant="outline"
+              loading={act.busy}
+              onClick={() => void moderate('REJECT')}
+            >
               {t('Không đăng', 'Reject')}
             </Button>
           </Group>

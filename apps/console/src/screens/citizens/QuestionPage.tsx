@@ -352,7 +352,7 @@ function Steps({ question }: { question: Q }) {
               />
               <Group>
                 <Button
-                  color="red"
+                  color="red.9"
                   variant="outline"
                   loading={act.busy}
                   onClick={() =>
@@ -437,7 +437,7 @@ function Steps({ question }: { question: Q }) {
             />
             <Group>
               <Button
-                color="red"
+                color="red.9"
                 variant="outline"
                 loading={act.busy}
                 onClick={() =>

@@ -161,7 +161,7 @@ function Proposal({ entry: s, categories }: { entry: Entry; categories: Categori
             />
             <Group>
               <Button
-                color="red"
+                color="red.9"
                 variant="outline"
                 loading={act.busy}
                 onClick={() =>
@@ -187,7 +187,7 @@ function Proposal({ entry: s, categories }: { entry: Entry; categories: Categori
             />
             <Group>
               <Button
-                color="red"
+                color="red.9"
                 variant="outline"
                 loading={act.busy}
                 onClick={() =>

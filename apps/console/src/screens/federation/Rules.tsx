@@ -74,7 +74,7 @@ export function Rules() {
                   <Button
                     size="xs"
                     variant="outline"
-                    color="red"
+                    color="red.9"
                     loading={disable.busy}
                     onClick={() =>
                       void disable.run(

@@ -265,7 +265,7 @@ export function Share() {
                           <Button
                             size="xs"
                             variant="outline"
-                            color="red"
+                            color="red.9"
                             aria-label={`${t('Thu hồi', 'Retract')}: ${s.targetPortal?.nameVi ?? ''}`}
                             onClick={() =>
                               void retract.run(
