@@ -362,6 +362,7 @@ export const QuestionRulesDoc = graphql(`
       nameEn
       rules {
         kind
+        type
         workingDays
         document
         article

@@ -17,6 +17,11 @@ const RULE_KINDS: Record<string, [string, string]> = {
   QA_OUT_OF_SCOPE_NOTICE: ['Báo ngoài phạm vi', 'Out-of-scope notice'],
 };
 
+/** "Quyết định số 05/2024/QĐ-UBND ngày … ban hành …" → "Quyết định số 05/2024/QĐ-UBND". */
+function shortDocument(document: string): string {
+  return /^(.+?\ssố\s+\S+)/.exec(document)?.[1] ?? document;
+}
+
 /**
  * The questions (or the feedback on regulations) waiting on this portal: overdue first, then by the
  * deadline they are working against, each deadline counted in working days by the server.
@@ -65,8 +70,13 @@ export function QuestionQueue({ type }: { type: QuestionType }) {
           <List size="sm">
             {qaRules.map((r) => (
               <List.Item key={r.kind}>
-                {label(RULE_KINDS, r.kind)}: {r.workingDays ?? '—'} {t('ngày làm việc', 'working days')} ·{' '}
-                {r.document} {r.article}
+                {label(RULE_KINDS, r.kind)}:{' '}
+                {r.workingDays != null
+                  ? t(`${r.workingDays} ngày làm việc`, `${r.workingDays} working days`)
+                  : r.type === 'SAME_WORKING_DAY'
+                    ? t('trong ngày làm việc', 'the same working day')
+                    : t('ngay', 'at once')}{' '}
+                ({r.article}, {shortDocument(r.document)})
               </List.Item>
             ))}
           </List>
