@@ -352,6 +352,38 @@ describe('the editors’ console: federation and citizens', () => {
     expect(tracking.text).toContain('<strong class="status">Đã trả lời</strong>');
   });
 
+  it('the board forwards a question to the competent portal and answers another as out of scope', async () => {
+    const member = await boardMember();
+    await member.open('/cong-dan/cau-hoi');
+    await member.page.getByRole('link', { name: 'Giờ tiếp công dân của Sở Tư pháp' }).click();
+    await member.page.getByRole('heading', { level: 1, name: 'Giờ tiếp công dân của Sở Tư pháp' }).waitFor();
+    await member.page.getByLabel('Cổng nhận').selectOption({ label: 'Sở Tư pháp' });
+    await member.page.getByLabel('Ghi chú chuyển').fill('Thuộc thẩm quyền của Sở Tư pháp.');
+    await member.page.getByRole('button', { name: 'Chuyển cổng', exact: true }).click();
+    await member.page.getByRole('heading', { level: 1, name: 'Hỏi đáp của công dân' }).waitFor();
+    await member.page
+      .getByRole('link', { name: 'Giờ tiếp công dân của Sở Tư pháp' })
+      .waitFor({ state: 'detached' });
+    const [forwarded] = await db.query(
+      `SELECT q.status, t.primary_host AS host FROM questions q JOIN tenants t ON t.id = q.tenant_id WHERE q.topic = $1`,
+      ['Giờ tiếp công dân của Sở Tư pháp'],
+    );
+    expect({ status: forwarded.status, host: String(forwarded.host) }).toEqual({
+      status: 'RECEIVED',
+      host: expect.stringMatching(/^[a-z0-9]+\.hochiminhcity\.gov\.vn$/),
+    });
+    expect(String(forwarded.host)).not.toBe(CITY);
+
+    await member.page.getByRole('link', { name: 'Lệ phí cấp phiếu lý lịch tư pháp' }).click();
+    await member.page.getByRole('heading', { level: 1, name: 'Lệ phí cấp phiếu lý lịch tư pháp' }).waitFor();
+    await member.page
+      .getByLabel('Thông báo cho người hỏi')
+      .fill('Lệ phí do Bộ Tư pháp quy định; đề nghị ông liên hệ Trung tâm Lý lịch tư pháp quốc gia.');
+    await member.page.getByRole('button', { name: 'Gửi thông báo ngoài phạm vi' }).click();
+    await member.page.getByText('Hỏi đáp · Ngoài phạm vi').waitFor();
+    await expectNoViolations(member.page, 'question (out of scope)');
+  });
+
   it('a comment on a draft is moderated and shows publicly; the closed consultation gets its summary', async () => {
     const ctx = await portalContext(browser, t.port);
     const site = await ctx.newPage();

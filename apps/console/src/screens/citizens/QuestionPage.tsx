@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import {
   Anchor,
   Button,
@@ -194,6 +194,8 @@ function Step({ id, title, children }: { id: string; title: string; children: Re
 function Steps({ question }: { question: Q }) {
   const { t } = useI18n();
   const act = useAction();
+  const navigate = useNavigate();
+  const listPath = question.type === 'FEEDBACK' ? '/cong-dan/phan-anh' : '/cong-dan/cau-hoi';
   const open = question.status === 'RECEIVED' || question.status === 'ROUTED';
   const tree = useQuery({ queryKey: ['portal-tree'], queryFn: () => gql(PortalTreeDoc), enabled: open });
   const parentId = tree.data?.portal.parentId;
@@ -323,8 +325,8 @@ function Steps({ question }: { question: Q }) {
               <Button
                 variant="outline"
                 loading={act.busy}
-                onClick={() =>
-                  void act.run(
+                onClick={async () => {
+                  const forwarded = await act.run(
                     async () =>
                       (
                         await gql(ForwardQuestionDoc, {
@@ -334,9 +336,11 @@ function Steps({ question }: { question: Q }) {
                         })
                       ).forwardQuestion,
                     t('Đã chuyển sang cổng khác.', 'Forwarded.'),
-                    RELOAD,
-                  )
-                }
+                    ['question-queue'],
+                  );
+                  // The question now belongs to the other portal's board: back to this portal's list.
+                  if (forwarded) void navigate({ to: listPath });
+                }}
               >
                 {t('Chuyển cổng', 'Forward')}
               </Button>
