@@ -114,6 +114,55 @@ export const siteSettings = createRoute({
   component: lazyRouteComponent(() => import('./screens/settings/SiteSettings'), 'SiteSettings'),
 });
 
+// Federation: share an item up or down, the receiving board's inbox, auto-accept rules, the subtree feed.
+export const fedShare = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/lien-thong/chia-se',
+  component: lazyRouteComponent(() => import('./screens/federation/Share'), 'Share'),
+});
+export const fedInbox = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/lien-thong/hop-thu',
+  component: lazyRouteComponent(() => import('./screens/federation/Inbox'), 'Inbox'),
+});
+export const fedRules = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/lien-thong/quy-tac',
+  component: lazyRouteComponent(() => import('./screens/federation/Rules'), 'Rules'),
+});
+export const fedFeed = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/lien-thong/tong-hop',
+  component: lazyRouteComponent(() => import('./screens/federation/SubtreeFeed'), 'SubtreeFeed'),
+});
+
+// Citizens: questions, feedback on regulations, consultations, ratings.
+export const citQuestions = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cong-dan/cau-hoi',
+  component: lazyRouteComponent(() => import('./screens/citizens/QuestionQueue'), 'QuestionsScreen'),
+});
+export const citFeedback = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cong-dan/phan-anh',
+  component: lazyRouteComponent(() => import('./screens/citizens/QuestionQueue'), 'FeedbackScreen'),
+});
+export const citQuestion = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cong-dan/cau-hoi/$id',
+  component: lazyRouteComponent(() => import('./screens/citizens/QuestionPage'), 'QuestionPage'),
+});
+export const citConsultations = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cong-dan/gop-y',
+  component: lazyRouteComponent(() => import('./screens/citizens/Consultations'), 'Consultations'),
+});
+export const citRatings = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cong-dan/danh-gia',
+  component: lazyRouteComponent(() => import('./screens/citizens/Ratings'), 'Ratings'),
+});
+
 const routeTree = rootRoute.addChildren([
   dashboard,
   contentList,
@@ -129,6 +178,15 @@ const routeTree = rootRoute.addChildren([
   auditLog,
   calendar,
   siteSettings,
+  fedShare,
+  fedInbox,
+  fedRules,
+  fedFeed,
+  citQuestions,
+  citFeedback,
+  citQuestion,
+  citConsultations,
+  citRatings,
 ]);
 
 export const router = createRouter({ routeTree, basepath: '/quan-tri', defaultPreload: false });

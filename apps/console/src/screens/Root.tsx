@@ -163,6 +163,46 @@ function Shell() {
       show: me.has('OWNER', 'MANAGER', 'OPERATOR', 'BOARD_HEAD', 'BOARD_DEPUTY', 'BOARD_MEMBER'),
     },
     { to: '/cai-dat', label: t('Cài đặt trang', 'Site settings'), show: me.has('OPERATOR') },
+    {
+      to: '/lien-thong/chia-se',
+      label: t('Chia sẻ liên thông', 'Share across portals'),
+      show: me.has('BOARD_HEAD', 'BOARD_DEPUTY', 'BOARD_MEMBER'),
+    },
+    {
+      to: '/lien-thong/hop-thu',
+      label: t('Hộp thư liên thông', 'Federation inbox'),
+      show: me.has('BOARD_HEAD', 'BOARD_DEPUTY', 'BOARD_MEMBER'),
+    },
+    {
+      to: '/lien-thong/quy-tac',
+      label: t('Quy tắc tự động nhận đăng', 'Auto-accept rules'),
+      show: me.has('BOARD_HEAD'),
+    },
+    {
+      to: '/lien-thong/tong-hop',
+      label: t('Tổng hợp toàn hệ thống', 'Subtree feed'),
+      show: (me.data?.myRoles ?? []).some((r) => r.scope === 'SUBTREE' && !r.revokedAt),
+    },
+    {
+      to: '/cong-dan/cau-hoi',
+      label: t('Hỏi đáp', 'Questions'),
+      show: me.has('BOARD_HEAD', 'BOARD_DEPUTY', 'BOARD_MEMBER'),
+    },
+    {
+      to: '/cong-dan/phan-anh',
+      label: t('Phản ánh, kiến nghị', 'Feedback on regulations'),
+      show: me.has('BOARD_HEAD', 'BOARD_DEPUTY', 'BOARD_MEMBER'),
+    },
+    {
+      to: '/cong-dan/gop-y',
+      label: t('Góp ý dự thảo', 'Consultations'),
+      show: me.has('BOARD_HEAD', 'BOARD_DEPUTY', 'BOARD_MEMBER'),
+    },
+    {
+      to: '/cong-dan/danh-gia',
+      label: t('Đánh giá của người dân', 'Ratings'),
+      show: me.has('OWNER', 'MANAGER', 'OPERATOR', 'BOARD_HEAD'),
+    },
   ];
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm' }} padding="md">
