@@ -138,7 +138,8 @@ describe('royalties: corrections of a draft statement, and the royalties sheet o
     s.lines.map((l) => [l.lineNo, l.kind, l.payeeName, l.amount, l.adjustsLineNo]);
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // The test runs the export jobs itself (ReportExportJobService.run), not the background poller.
+    t = await startTestApp({ runJobs: false });
     await t.apply(SMALL_TREES.province);
     db = new Client({ connectionString: t.databaseUrl });
     await db.connect();

@@ -72,6 +72,19 @@ export const delegation = createRoute({
   component: lazyRouteComponent(() => import('./screens/Delegation'), 'Delegation'),
 });
 
+// Royalties: the statement of a month (?thang=2026-11).
+export const royalties = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/nhuan-but',
+  validateSearch: (s: Record<string, unknown>): { thang?: string } => ({
+    thang: typeof s.thang === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(s.thang) ? s.thang : undefined,
+  }),
+  component: lazyRouteComponent(
+    () => import('./screens/royalties/RoyaltyStatement'),
+    'RoyaltyStatementScreen',
+  ),
+});
+
 const routeTree = rootRoute.addChildren([
   dashboard,
   contentList,
@@ -80,6 +93,7 @@ const routeTree = rootRoute.addChildren([
   editItem,
   revisions,
   delegation,
+  royalties,
 ]);
 
 export const router = createRouter({ routeTree, basepath: '/quan-tri', defaultPreload: false });

@@ -143,6 +143,11 @@ function Shell() {
       show: me.has('CONTRIBUTOR', 'BOARD_MEMBER', 'BOARD_HEAD', 'BOARD_DEPUTY'),
     },
     { to: '/uy-quyen', label: t('Ủy quyền phê duyệt', 'Delegate approval'), show: me.has('BOARD_HEAD') },
+    {
+      to: '/nhuan-but',
+      label: t('Nhuận bút', 'Royalties'),
+      show: me.has('BOARD_HEAD', 'BOARD_DEPUTY', 'OPERATOR', 'OWNER', 'MANAGER'),
+    },
   ];
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm' }} padding="md">
