@@ -229,6 +229,10 @@ describe('the console: a month’s royalty statement from draft to lock', () => 
     );
     expect(stored).toEqual([{ computed: 631800, amount: -31800, adjusted_by: ids['truongban.kg'] }]);
     await expectNoViolations(page, 'statement with a correction (board head)');
+    // From the top, so that the fixed header is where a person sees it.
+    await page.evaluate(() =>
+      (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
+    );
     await screenshot(page, join(SHOTS, 'console-royalties.png'));
 
     await page.getByRole('button', { name: 'Kiểm tra bảng kê' }).click();

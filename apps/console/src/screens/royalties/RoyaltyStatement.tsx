@@ -62,6 +62,9 @@ const ADJUSTMENT_STATUS: Record<string, [string, string]> = {
   LAPSED: ['Hết hiệu lực (dòng không còn)', 'Lapsed (its line is gone)'],
 };
 
+// Amounts stay on one line ("702.000 đ").
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
 /** The month before the current one in Vietnam: the statement a clerk usually prepares. */
 function lastMonth(): string {
   const now = new Date(Date.now() + 7 * 3_600_000);
@@ -324,8 +327,10 @@ export function RoyaltyStatementScreen() {
                       <Table.Td>
                         {correction ? '' : `${share.toLocaleString(lang === 'en' ? 'en-US' : 'vi-VN')} %`}
                       </Table.Td>
-                      <Table.Td>{correction ? '' : money(l.unitValue)}</Table.Td>
-                      <Table.Td ta="right">{money(l.amount)}</Table.Td>
+                      <Table.Td style={NOWRAP}>{correction ? '' : money(l.unitValue)}</Table.Td>
+                      <Table.Td ta="right" style={NOWRAP}>
+                        {money(l.amount)}
+                      </Table.Td>
                       {s.state === 'DRAFTED' && isHead && (
                         <Table.Td>
                           {!correction && (
@@ -389,8 +394,8 @@ export function RoyaltyStatementScreen() {
                         {a.payeeName}
                         {a.entryTitle ? ` — ${a.entryTitle}` : ''}
                       </Table.Td>
-                      <Table.Td>{money(a.computedAmount)}</Table.Td>
-                      <Table.Td>{money(a.amount)}</Table.Td>
+                      <Table.Td style={NOWRAP}>{money(a.computedAmount)}</Table.Td>
+                      <Table.Td style={NOWRAP}>{money(a.amount)}</Table.Td>
                       <Table.Td>{a.reason}</Table.Td>
                       <Table.Td>
                         {label(ADJUSTMENT_STATUS, a.status)}
@@ -420,6 +425,9 @@ function Figure({ label, value }: { label: string; value: string }) {
     </Paper>
   );
 }
+
+// Mantine's error red (#fa5252) misses 4.5:1 on white: a darker red for the message and the field's text.
+const FIELD_STYLES = { error: { color: '#c92a2a' }, input: { color: '#1a1b1e' } };
 
 /** The board head's correction of one line: a signed amount in đồng and the reason. */
 function CorrectionForm(props: {
@@ -492,6 +500,7 @@ function CorrectionForm(props: {
             value={amount}
             onChange={(e) => setAmount(e.currentTarget.value)}
             error={error?.field === 'amount' ? msg(error) : undefined}
+            styles={FIELD_STYLES}
             required
           />
           <Textarea
@@ -499,6 +508,7 @@ function CorrectionForm(props: {
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}
             error={error?.field === 'reason' ? msg(error) : undefined}
+            styles={FIELD_STYLES}
             autosize
             minRows={2}
             required
