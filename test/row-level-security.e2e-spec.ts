@@ -13,10 +13,16 @@ import {
 import { SCOPED_ROLE } from '../libs/platform/src/database/tenant-scope';
 import { TENANT_RULES as PLATFORM_RULES } from '../libs/platform/src/migrations/1763800001400-row-level-security';
 import { ROYALTY_TENANT_RULES } from '../libs/royalties/src/migrations/1763800001500-royalties';
+import { ROYALTY_ADJUSTMENT_TENANT_RULES } from '../libs/royalties/src/migrations/1765100000400-royalty-adjustments';
 import { SITE_TENANT_RULES } from '../libs/site/src/migrations/1763800001530-site';
 
 /** Every tenant-owned table's policy: the platform's, and those later libs' migrations add. */
-const TENANT_RULES: Record<string, unknown> = { ...PLATFORM_RULES, ...ROYALTY_TENANT_RULES, ...SITE_TENANT_RULES };
+const TENANT_RULES: Record<string, unknown> = {
+  ...PLATFORM_RULES,
+  ...ROYALTY_TENANT_RULES,
+  ...ROYALTY_ADJUSTMENT_TENANT_RULES,
+  ...SITE_TENANT_RULES,
+};
 import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
 /**

@@ -925,6 +925,13 @@ const IDOR_CASES: IdorCase[] = [
     vars: () => ({ s: v.rgStatement }),
   },
   {
+    name: 'adjustRoyaltyStatementLine of the victim portal',
+    op: 'Mutation.adjustRoyaltyStatementLine',
+    foreign: ['input.statementId'],
+    query: `mutation($s: ID!) { adjustRoyaltyStatementLine(input: { statementId: $s, lineNo: 1, amount: "+1000000", reason: "Tấn công" }) { ${R_ST} } }`,
+    vars: () => ({ s: v.rgStatement }),
+  },
+  {
     name: 'approveRoyaltyStatement of the victim portal',
     op: 'Mutation.approveRoyaltyStatement',
     foreign: ['statementId'],
@@ -1482,6 +1489,7 @@ describe('security suite (defence in depth)', () => {
     'royalty_grade_authors',
     'royalty_statements',
     'royalty_statement_lines',
+    'royalty_statement_adjustments',
     'audit_log',
   ];
   const fingerprint = async (): Promise<Record<string, string>> => {

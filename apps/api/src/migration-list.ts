@@ -27,6 +27,7 @@ import { Freshness1763800001520 } from '../../../libs/editorial/src/migrations/1
 import { BackupRuns1763800001600 } from '../../../libs/platform/src/migrations/1763800001600-backup-runs';
 import { UnitVetting1763800001700 } from '../../../libs/editorial/src/migrations/1763800001700-unit-vetting';
 import { Site1763800001530 } from '../../../libs/site/src/migrations/1763800001530-site';
+import { RoyaltyAdjustments1765100000400 } from '../../../libs/royalties/src/migrations/1765100000400-royalty-adjustments';
 import { PortalSearch1763800001550 } from '../../../libs/content/src/migrations/1763800001550-portal-search';
 
 /**
@@ -64,4 +65,5 @@ export const MIGRATIONS = [
   Polls1765100000100,
   LegalValidity1765100000300,
   PublicServices1765100000310,
+  RoyaltyAdjustments1765100000400,
 ];

@@ -163,6 +163,19 @@ export const citRatings = createRoute({
   component: lazyRouteComponent(() => import('./screens/citizens/Ratings'), 'Ratings'),
 });
 
+// Royalties: the statement of a month (?thang=2026-11).
+export const royalties = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/nhuan-but',
+  validateSearch: (s: Record<string, unknown>): { thang?: string } => ({
+    thang: typeof s.thang === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(s.thang) ? s.thang : undefined,
+  }),
+  component: lazyRouteComponent(
+    () => import('./screens/royalties/RoyaltyStatement'),
+    'RoyaltyStatementScreen',
+  ),
+});
+
 const routeTree = rootRoute.addChildren([
   dashboard,
   contentList,
@@ -187,6 +200,7 @@ const routeTree = rootRoute.addChildren([
   citQuestion,
   citConsultations,
   citRatings,
+  royalties,
 ]);
 
 export const router = createRouter({ routeTree, basepath: '/quan-tri', defaultPreload: false });

@@ -7,6 +7,7 @@ import { EditorialModule } from '@portal/editorial';
 import { FederationModule } from '@portal/federation';
 import { EngagementModule } from '@portal/engagement';
 import { ReportingModule } from '@portal/reporting';
+import { RoyaltiesModule } from '@portal/royalties';
 import { IdentityModule } from '@portal/identity';
 import { AppConfig, PlatformModule } from '@portal/platform';
 import { TenancyModule } from '@portal/tenancy';
@@ -40,6 +41,8 @@ export class WorkerModule {
         FederationModule,
         EngagementModule,
         ReportingModule,
+        // Adds its sheet to the report files this process writes.
+        RoyaltiesModule,
         ScheduledBackupsModule,
       ],
     };

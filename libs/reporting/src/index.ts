@@ -5,6 +5,7 @@ export * from './period/report-period';
 export * from './figures/figures.types';
 export * from './report/report-scope';
 export * from './report/report.service';
+export * from './report/report-sections';
 export * from './report/report-export.service';
 export * from './jobs/report-export-job.service';
 export * from './jobs/report-download-link';

@@ -9,6 +9,7 @@ import { ReportingResolver } from './graphql/reporting.resolver';
 import { ReportExportJobService } from './jobs/report-export-job.service';
 import { ReportExportService } from './report/report-export.service';
 import { ReportScopeResolver } from './report/report-scope';
+import { ReportSectionRegistry } from './report/report-sections';
 import { ReportService } from './report/report.service';
 import { ReportRulesService } from './rules/report-rules.service';
 
@@ -20,10 +21,11 @@ import { ReportRulesService } from './rules/report-rules.service';
     ReportFiguresService,
     ReportRulesService,
     ReportService,
+    ReportSectionRegistry,
     ReportExportService,
     ReportExportJobService,
     ReportingResolver,
   ],
-  exports: [ReportService, ReportExportService, ReportExportJobService],
+  exports: [ReportService, ReportExportService, ReportExportJobService, ReportSectionRegistry],
 })
 export class ReportingModule {}

@@ -12,3 +12,6 @@ export * from './statements/statement-export.service';
 export * from './statements/payment-sheet';
 export * from './statements/royalty-report.service';
 export * from './statements/subtree-drafting.service';
+export * from './statements/royalty-report-section';
+export * from './statements/statement-adjustment.service';
+export * from './statements/statement-corrections';

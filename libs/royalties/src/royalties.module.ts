@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '@portal/access';
 import { EditorialModule } from '@portal/editorial';
+import { ReportingModule } from '@portal/reporting';
 import { TenancyModule } from '@portal/tenancy';
 import { CollaboratorService } from './collaborators/collaborator.service';
 import { GradingService } from './grades/grading.service';
@@ -9,20 +10,24 @@ import { RoyaltiesResolver } from './graphql/royalties.resolver';
 import { RoyaltyProfileService } from './profiles/royalty-profile.service';
 import { StatementCalculator } from './statements/statement-calculator';
 import { StatementExportService } from './statements/statement-export.service';
+import { StatementAdjustmentService } from './statements/statement-adjustment.service';
 import { StatementService } from './statements/statement.service';
 import { RoyaltyReportService } from './statements/royalty-report.service';
+import { RoyaltyReportSection } from './statements/royalty-report-section';
 import { SubtreeDraftingService } from './statements/subtree-drafting.service';
 
 @Module({
-  imports: [TenancyModule, AccessModule, EditorialModule],
+  imports: [TenancyModule, AccessModule, EditorialModule, ReportingModule],
   providers: [
     RoyaltyProfileService,
     GradingService,
     CollaboratorService,
     StatementCalculator,
     StatementService,
+    StatementAdjustmentService,
     StatementExportService,
     RoyaltyReportService,
+    RoyaltyReportSection,
     SubtreeDraftingService,
     RoyaltiesMergeParticipant,
     RoyaltiesResolver,

@@ -203,6 +203,11 @@ function Shell() {
       label: t('Đánh giá của người dân', 'Ratings'),
       show: me.has('OWNER', 'MANAGER', 'OPERATOR', 'BOARD_HEAD'),
     },
+    {
+      to: '/nhuan-but',
+      label: t('Nhuận bút', 'Royalties'),
+      show: me.has('BOARD_HEAD', 'BOARD_DEPUTY', 'OPERATOR', 'OWNER', 'MANAGER'),
+    },
   ];
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm' }} padding="md">

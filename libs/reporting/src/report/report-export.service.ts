@@ -11,6 +11,7 @@ import { parseReportPeriod, type ReportPeriod } from '../period/report-period';
 import { ReportRulesService } from '../rules/report-rules.service';
 import { KIND_LABELS, OUTCOME_LABELS, REFUSAL_LABELS, ROLE_LABELS, label } from './report-labels';
 import { ReportScope, ReportScopeResolver } from './report-scope';
+import { ReportSectionRegistry } from './report-sections';
 import { ReportService, type ReportFigures } from './report.service';
 
 export interface ReportRequest {
@@ -53,6 +54,7 @@ export class ReportExportService {
     private readonly figures: ReportFiguresService,
     private readonly rules: ReportRulesService,
     private readonly calendars: CalendarService,
+    private readonly sections: ReportSectionRegistry,
   ) {}
 
   /** Checks the request (period, scope, permission) before anything is written. */
@@ -132,7 +134,7 @@ export class ReportExportService {
     const who = (t: RoutedTenant | null): CellValue[] => (t ? [t.primaryHost, t.nameVi] : [TOTAL_HOST, null]);
     const f = this.figures;
 
-    return [
+    const sheets: ReportSheet[] = [
       {
         key: 'summary',
         titleVi: 'Tổng hợp',
@@ -493,5 +495,8 @@ export class ReportExportService {
         },
       },
     ];
+    // Sections of the libs built on reporting (royalties) go before the rule checks.
+    sheets.splice(-1, 0, ...this.sections.sheets({ portals, period: p, withTotal }));
+    return sheets;
   }
 }

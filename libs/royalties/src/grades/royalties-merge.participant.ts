@@ -13,6 +13,7 @@ const MOVED: Array<[table: string, count: string]> = [
 const LEFT: Array<[table: string, count: string]> = [
   ['royalty_statements', 'statementsLeft'],
   ['royalty_statement_lines', 'statementLinesLeft'],
+  ['royalty_statement_adjustments', 'statementAdjustmentsLeft'],
   ['royalty_budgets', 'budgetsLeft'],
   ['royalty_profile_assignments', 'profileAssignmentsLeft'],
 ];

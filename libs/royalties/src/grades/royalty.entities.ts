@@ -106,6 +106,8 @@ export enum StatementLineKind {
   SYNDICATED = 'SYNDICATED',
   REMUNERATION = 'REMUNERATION',
   ADJUSTMENT = 'ADJUSTMENT',
+  /** The board head's correction of another line of a draft, with its reason (see the adjustments). */
+  CORRECTION = 'CORRECTION',
 }
 
 @Entity('royalty_statement_lines')
@@ -132,6 +134,35 @@ export class RoyaltyStatementLineEntity {
   @Column({ name: 'share_bp', type: 'int' }) shareBp!: number;
   @Column({ type: 'bigint', transformer: bigintAsNumber }) amount!: number;
   @Column({ type: 'text', nullable: true }) note!: string | null;
+  /** A CORRECTION line: the adjustment it shows and the line it corrects. */
+  @Column({ name: 'adjustment_id', type: 'uuid', nullable: true }) adjustmentId!: string | null;
+  @Column({ name: 'adjusts_line_no', type: 'int', nullable: true }) adjustsLineNo!: number | null;
+}
+
+/**
+ * A manual correction of one entry of a draft statement, with its reason. Never edited: a new
+ * correction of the same entry supersedes it, and drafting again that drops the entry lapses it.
+ */
+@Entity('royalty_statement_adjustments')
+export class RoyaltyStatementAdjustmentEntity {
+  @PrimaryColumn({ type: 'uuid' }) id!: string;
+  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId!: string;
+  @Column({ name: 'statement_id', type: 'uuid' }) statementId!: string;
+  @Column({ name: 'entry_kind', type: 'text' }) entryKind!: StatementLineKind;
+  @Column({ name: 'item_id', type: 'uuid', nullable: true }) itemId!: string | null;
+  @Column({ name: 'syndication_id', type: 'uuid', nullable: true }) syndicationId!: string | null;
+  @Column({ name: 'account_id', type: 'uuid', nullable: true }) accountId!: string | null;
+  @Column({ name: 'collaborator_id', type: 'uuid', nullable: true }) collaboratorId!: string | null;
+  @Column({ name: 'entry_title', type: 'text', nullable: true }) entryTitle!: string | null;
+  @Column({ name: 'payee_name', type: 'text' }) payeeName!: string;
+  @Column({ name: 'computed_amount', type: 'bigint', transformer: bigintAsNumber }) computedAmount!: number;
+  @Column({ type: 'bigint', transformer: bigintAsNumber }) amount!: number;
+  @Column({ type: 'text' }) reason!: string;
+  @Column({ name: 'adjusted_by', type: 'uuid', nullable: true }) adjustedBy!: string | null;
+  @Column({ name: 'adjusted_at', type: 'timestamptz' }) adjustedAt!: Date;
+  @Column({ name: 'superseded_at', type: 'timestamptz', nullable: true }) supersededAt!: Date | null;
+  @Column({ name: 'superseded_by', type: 'uuid', nullable: true }) supersededBy!: string | null;
+  @Column({ name: 'lapsed_at', type: 'timestamptz', nullable: true }) lapsedAt!: Date | null;
 }
 
 export const ROYALTY_ENTITIES = [
@@ -142,4 +173,5 @@ export const ROYALTY_ENTITIES = [
   RoyaltyGradeAuthorEntity,
   RoyaltyStatementEntity,
   RoyaltyStatementLineEntity,
+  RoyaltyStatementAdjustmentEntity,
 ];

@@ -1,18 +1,29 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CheckAbility, Ctx, InputErrorType, RequestContext, Result } from '@portal/platform';
-import { HostRoutingService, type RoutedTenant } from '@portal/tenancy';
+import {
+  CheckAbility,
+  Ctx,
+  IdempotencyKey,
+  IdempotencyService,
+  InputErrorType,
+  RequestContext,
+  Result,
+} from '@portal/platform';
+import { HostRoutingService } from '@portal/tenancy';
 import { CollaboratorService } from '../collaborators/collaborator.service';
 import { GradeView, GradingService } from '../grades/grading.service';
 import { CollaboratorEntity } from '../grades/royalty.entities';
 import { showHundredths } from '../grades/royalty-input';
-import { hundredths, unitValue } from '../money/royalty-amount';
+import { hundredths } from '../money/royalty-amount';
 import { RoyaltyProfileService } from '../profiles/royalty-profile.service';
 import { ResolvedRoyaltyProfile } from '../profiles/royalty-profile.types';
 import { SheetFormat } from '../statements/payment-sheet';
 import { StatementExportService } from '../statements/statement-export.service';
-import { StatementService, StatementView } from '../statements/statement.service';
+import { StatementAdjustmentService } from '../statements/statement-adjustment.service';
+import { StatementService } from '../statements/statement.service';
+import { portal, statementType } from './statement.mapper';
 import { RoyaltyReportService } from '../statements/royalty-report.service';
 import {
+  AdjustRoyaltyLineInput,
   CollaboratorInputType,
   CollaboratorPaymentDetailsType,
   CollaboratorResult,
@@ -23,7 +34,6 @@ import {
   RoyaltyGradeResult,
   RoyaltyGradeType,
   RoyaltyPortalSummaryType,
-  RoyaltyPortalType,
   RoyaltyProfileAssignmentResult,
   RoyaltyProfileAssignmentType,
   RoyaltyProfileType,
@@ -33,8 +43,6 @@ import {
   RoyaltyStatementType,
 } from './royalties.types';
 
-const portal = (t: RoutedTenant): RoyaltyPortalType => ({ id: t.id, host: t.primaryHost, nameVi: t.nameVi });
-const money = (n: number | null) => (n === null ? null : String(n));
 const pct = (n: number) => showHundredths(hundredths(n));
 
 function result<T, R>(ctx: RequestContext, r: Result<T>, map: (v: T) => R): R | InputErrorType {
@@ -45,6 +53,7 @@ const profileType = (p: ResolvedRoyaltyProfile): RoyaltyProfileType => ({
   key: p.key,
   nameVi: p.nameVi,
   document: p.document,
+  unverified: p.unverified,
   unitBasis: p.unitValue.basis,
   unitPercent: p.unitValue.percent === undefined ? null : pct(p.unitValue.percent),
   unitValues: p.unitValue.values.map((v) => ({ ...v, amount: String(v.amount) })),
@@ -76,46 +85,6 @@ const gradeType = ({ grade, authors }: GradeView): RoyaltyGradeType =>
     })),
   });
 
-const statementType = (ctx: RequestContext, v: StatementView): RoyaltyStatementType =>
-  Object.assign(new RoyaltyStatementType(), {
-    id: v.statement.id,
-    portal: portal(v.tenant),
-    month: v.statement.month,
-    state: v.statement.state,
-    profileKey: v.statement.profileKey,
-    total: String(v.statement.total),
-    draftedAt: v.statement.draftedAt,
-    checkedAt: v.statement.checkedAt,
-    approvedAt: v.statement.approvedAt,
-    lockedAt: v.statement.lockedAt,
-    lines: v.lines.map((l) => ({
-      lineNo: l.lineNo,
-      kind: l.kind,
-      itemId: l.itemId,
-      accountId: l.accountId,
-      collaboratorId: l.collaboratorId,
-      payeeName: l.payeeName,
-      title: l.title,
-      genre: l.genre,
-      coefficient: showHundredths(l.coefficientH),
-      factorPercent: showHundredths(l.factorBp),
-      levelPercent: showHundredths(l.levelBp),
-      sharePercent: showHundredths(l.shareBp),
-      unitValue: String(l.base ? unitValue(l.base, l.unitBp) : 0),
-      dated: l.dated,
-      amount: String(l.amount),
-      note: l.note,
-    })),
-    budget: {
-      ...v.budget,
-      budget: money(v.budget.budget),
-      usedBefore: String(v.budget.usedBefore),
-      thisMonth: String(v.budget.thisMonth),
-      left: money(v.budget.left),
-    },
-    warnings: v.warnings.map((w) => ({ code: w.code, message: ctx.locale === 'vi' ? w.vi : w.en })),
-  });
-
 const collaboratorType = (c: CollaboratorEntity): CollaboratorType =>
   Object.assign(new CollaboratorType(), {
     id: c.id,
@@ -139,6 +108,8 @@ export class RoyaltiesResolver {
     private readonly registry: CollaboratorService,
     private readonly routing: HostRoutingService,
     private readonly reports: RoyaltyReportService,
+    private readonly corrections: StatementAdjustmentService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   @Query(() => [RoyaltyProfileType], {
@@ -231,6 +202,27 @@ export class RoyaltiesResolver {
     @Args('statementId', { type: () => ID }) statementId: string,
   ): Promise<typeof RoyaltyStatementResult> {
     return result(ctx, await this.statements.step(ctx, statementId, 'check'), (v) => statementType(ctx, v));
+  }
+
+  @Mutation(() => RoyaltyStatementResult, {
+    description:
+      'The board head corrects an entry of a draft statement with a reason: the computed amount stays, the correction is a line of its own (CORRECTION); "0" withdraws the correction in force.',
+  })
+  @CheckAbility('review', 'RoyaltyStatement')
+  async adjustRoyaltyStatementLine(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { type: () => AdjustRoyaltyLineInput }) input: AdjustRoyaltyLineInput,
+    @IdempotencyKey() key: string | null,
+  ): Promise<typeof RoyaltyStatementResult> {
+    // A retried correction (same key) is answered, not made twice.
+    const r = await this.idempotency.run(
+      ctx,
+      { operation: 'adjustRoyaltyStatementLine', key, request: input },
+      (tx) => this.corrections.adjust(tx, input),
+    );
+    return r.ok
+      ? statementType(ctx, await this.statements.view(ctx, r.value))
+      : InputErrorType.from(r.error, ctx.locale);
   }
 
   @Mutation(() => RoyaltyStatementResult, {

@@ -43,6 +43,11 @@ export class RoyaltyProfileType {
   @Field(() => String) key!: string;
   @Field(() => String) nameVi!: string;
   @Field(() => String) document!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'What of the profile has not been checked against the published text (null: checked).',
+  })
+  unverified!: string | null;
   @Field(() => UnitBasis) unitBasis!: UnitBasis;
   @Field(() => String, {
     nullable: true,
@@ -163,7 +168,54 @@ export class RoyaltyStatementLineType {
   @Field(() => String, { description: `Value of one unit on the day. ${MONEY}` }) unitValue!: string;
   @Field(() => String) dated!: string;
   @Field(() => String, { description: MONEY }) amount!: string;
-  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => String, { nullable: true, description: 'A CORRECTION line: its reason. Others: a remark.' })
+  note!: string | null;
+  @Field(() => Int, { nullable: true, description: 'A CORRECTION line: the line it corrects.' })
+  adjustsLineNo!: number | null;
+}
+
+export enum RoyaltyAdjustmentStatus {
+  IN_FORCE = 'IN_FORCE',
+  SUPERSEDED = 'SUPERSEDED',
+  WITHDRAWN = 'WITHDRAWN',
+  LAPSED = 'LAPSED',
+}
+registerEnumType(RoyaltyAdjustmentStatus, {
+  name: 'RoyaltyAdjustmentStatus',
+  description:
+    'IN_FORCE: on the statement; SUPERSEDED: replaced by a later correction of the entry; WITHDRAWN: taken back (0); LAPSED: its entry left the draft when drafted again.',
+});
+
+@ObjectType('RoyaltyAdjustment', {
+  description: "The board head's correction of an entry of a draft statement; kept whatever became of it.",
+})
+export class RoyaltyAdjustmentType {
+  @Field(() => ID) id!: string;
+  @Field(() => RoyaltyAdjustmentStatus) status!: RoyaltyAdjustmentStatus;
+  @Field(() => Int, { nullable: true, description: 'The line it corrects now (in force only).' })
+  lineNo!: number | null;
+  @Field(() => StatementLineKind) entryKind!: StatementLineKind;
+  @Field(() => String) payeeName!: string;
+  @Field(() => String, { nullable: true }) entryTitle!: string | null;
+  @Field(() => String, { description: `The entry as computed when corrected. ${MONEY}` })
+  computedAmount!: string;
+  @Field(() => String, { description: `The correction, signed. ${MONEY}` }) amount!: string;
+  @Field(() => String) reason!: string;
+  @Field(() => String, { nullable: true }) adjustedBy!: string | null;
+  @Field(() => Date) adjustedAt!: Date;
+  @Field(() => Date, { nullable: true }) supersededAt!: Date | null;
+  @Field(() => Date, { nullable: true }) lapsedAt!: Date | null;
+}
+
+@InputType('AdjustRoyaltyLineInput')
+export class AdjustRoyaltyLineInput {
+  @Field(() => ID) statementId!: string;
+  @Field(() => Int, { description: 'The line of the draft to correct, as shown now.' }) lineNo!: number;
+  @Field(() => String, {
+    description: 'The correction in đồng, signed ("-8500", "+10.000"); "0" withdraws the one in force.',
+  })
+  amount!: string;
+  @Field(() => String, { description: 'Why (required, at most 500 characters).' }) reason!: string;
 }
 
 @ObjectType('RoyaltyWarning')
@@ -193,6 +245,10 @@ export class RoyaltyStatementType {
   @Field(() => [RoyaltyStatementLineType]) lines!: RoyaltyStatementLineType[];
   @Field(() => RoyaltyBudgetStatusType) budget!: RoyaltyBudgetStatusType;
   @Field(() => [RoyaltyWarningType]) warnings!: RoyaltyWarningType[];
+  @Field(() => [RoyaltyAdjustmentType], {
+    description: "The board head's corrections of the draft, in force or not, oldest first.",
+  })
+  adjustments!: RoyaltyAdjustmentType[];
   @Field(() => Date) draftedAt!: Date;
   @Field(() => Date, { nullable: true }) checkedAt!: Date | null;
   @Field(() => Date, { nullable: true }) approvedAt!: Date | null;

@@ -53,6 +53,19 @@ describe('royalty profiles (tenants/royalties/*.yaml)', () => {
       ])
         if (rule) expect(rule.article.length).toBeGreaterThan(4);
     }
+    // The national decree's rules are checked; the Ninh Thuận table is not (its text is not at hand):
+    // the profile says so, and so does every one of its own articles, which quote nothing.
+    expect(national.unverified).toBeNull();
+    expect(nt.unverified).toContain('chưa được đối chiếu');
+    for (const rule of [...nt.genres, nt.photo, nt.lowerLevelShare, nt.repostFactor])
+      expect(rule?.article).toContain('chưa đối chiếu');
+    // A profile extending it inherits the mark.
+    const child = parseRoyaltyProfile(
+      'apiVersion: portal/v1\nkind: RoyaltyProfile\nkey: child\nextends: ninhthuan-23-2020\nnameVi: Con\ndocument: Thử\n',
+    );
+    if (!child.ok) throw new Error(JSON.stringify(child.issues));
+    profiles.set('child', child.profile);
+    expect(resolveRoyaltyProfile(profiles, 'child').unverified).toBe(nt.unverified);
   });
 
   it('accepts a valid profile and keeps text in NFC', () => {

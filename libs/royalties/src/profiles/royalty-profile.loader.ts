@@ -24,7 +24,7 @@ export interface RoyaltyProfileDirectory {
 
 const validate = new Ajv({ allErrors: true, verbose: true }).compile<RoyaltyProfile>(ROYALTY_PROFILE_SCHEMA);
 
-const TEXT_FIELDS = new Set(['nameVi', 'nameEn', 'document', 'article']);
+const TEXT_FIELDS = new Set(['nameVi', 'nameEn', 'document', 'article', 'unverified']);
 
 interface Finding {
   pointer: string;
@@ -127,6 +127,7 @@ export function resolveRoyaltyProfile(
     key,
     nameVi: chain[0].nameVi,
     document: chain[0].document,
+    unverified: chain.find((p) => p.unverified)?.unverified ?? null,
     sources,
     unitValue,
     eligibleKinds: pick('eligibleKinds') ?? [],

@@ -44,6 +44,11 @@ export const ROYALTY_PROFILE_SCHEMA: SchemaObject = {
     nameVi: text,
     nameEn: text,
     document: text,
+    unverified: {
+      ...text,
+      description:
+        'what of the profile has not been checked against the published text (statements then warn)',
+    },
     unitValue: {
       type: 'object',
       additionalProperties: false,

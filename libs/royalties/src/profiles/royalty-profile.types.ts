@@ -73,6 +73,11 @@ export interface RoyaltyProfile {
   nameVi: string;
   nameEn?: string;
   document: string;
+  /**
+   * What has not been checked against the published text of `document`, when something has not:
+   * every statement under the profile (or one extending it) then carries a warning.
+   */
+  unverified?: string;
   unitValue?: UnitValueRule;
   eligibleKinds?: string[];
   genres?: GenreRule[];
@@ -87,6 +92,8 @@ export interface ResolvedRoyaltyProfile {
   key: string;
   nameVi: string;
   document: string;
+  /** The first `unverified` note of the chain: a rule taken from an unchecked profile is unchecked. */
+  unverified: string | null;
   /** The profile each rule came from, by rule name. */
   sources: Record<string, string>;
   unitValue: UnitValueRule;

@@ -15,6 +15,8 @@ export interface PaymentSheet {
   month: string;
   state: string;
   document: string;
+  /** Set when the profile has not been checked against its published text. */
+  unverified: string | null;
   total: number;
   lines: Array<RoyaltyStatementLineEntity & { bankAccount: string | null; bankName: string | null }>;
   /** Whether payment details are shown (the reader may see them) or masked. */
@@ -27,6 +29,7 @@ const KIND_LABEL: Record<StatementLineKind, string> = {
   SYNDICATED: 'Nhuận bút (tin chia sẻ)',
   REMUNERATION: 'Thù lao',
   ADJUSTMENT: 'Điều chỉnh',
+  CORRECTION: 'Điều chỉnh khi kiểm tra',
 };
 
 export const SHEET_HEADINGS = [
@@ -56,7 +59,9 @@ export function sheetRows(s: PaymentSheet): Array<Array<string | number | null>>
     [s.portalHost, null, null, null, null, null, 'Độc lập - Tự do - Hạnh phúc'],
     ['BẢNG KÊ CHI TRẢ NHUẬN BÚT, THÙ LAO / ROYALTY AND REMUNERATION PAYMENT SHEET'],
     [`Tháng ${month} năm ${year} / Period: ${s.month}`],
-    [`Căn cứ / Legal basis: ${s.document}`],
+    [
+      `Căn cứ / Legal basis: ${s.document}${s.unverified ? ' (CHƯA ĐỐI CHIẾU VĂN BẢN GỐC / NOT CHECKED AGAINST THE PUBLISHED TEXT)' : ''}`,
+    ],
     [`Trạng thái / State: ${s.state}`],
     [],
     SHEET_HEADINGS,
@@ -64,16 +69,20 @@ export function sheetRows(s: PaymentSheet): Array<Array<string | number | null>>
   s.lines.forEach((l, i) => {
     // The share paid: the factor (repost, lower level) times the author's share of the item.
     const paidBp = Math.round((l.factorBp * l.levelBp * l.shareBp) / 100_000_000);
+    // A correction is money only: the line it corrects carries the figures, the reason says why.
+    const correction = l.kind === StatementLineKind.CORRECTION;
     rows.push([
       i + 1,
       l.payeeName,
       KIND_LABEL[l.kind],
-      l.title,
+      correction
+        ? `Điều chỉnh dòng ${l.adjustsLineNo ?? '?'}${l.title ? ` (${l.title})` : ''}. Lý do: ${l.note ?? ''}`
+        : l.title,
       l.genre,
       l.dated,
-      showHundredths(l.coefficientH),
-      percent(paidBp),
-      l.base ? unitValue(l.base, l.unitBp) : null,
+      correction ? null : showHundredths(l.coefficientH),
+      correction ? null : percent(paidBp),
+      l.base && !correction ? unitValue(l.base, l.unitBp) : null,
       l.amount,
       s.confidentialShown ? l.bankAccount : masked,
       s.confidentialShown ? l.bankName : masked,

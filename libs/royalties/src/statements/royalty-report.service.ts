@@ -49,7 +49,7 @@ export class RoyaltyReportService {
                 coalesce(sum(l.amount) FILTER (WHERE l.kind = 'ROYALTY'), 0)::bigint AS royalties,
                 coalesce(sum(l.amount) FILTER (WHERE l.kind = 'SYNDICATED'), 0)::bigint AS syndicated,
                 coalesce(sum(l.amount) FILTER (WHERE l.kind = 'REMUNERATION'), 0)::bigint AS remuneration,
-                coalesce(sum(l.amount) FILTER (WHERE l.kind = 'ADJUSTMENT'), 0)::bigint AS adjustments,
+                coalesce(sum(l.amount) FILTER (WHERE l.kind IN ('ADJUSTMENT', 'CORRECTION')), 0)::bigint AS adjustments,
                 s.total
            FROM royalty_statements s LEFT JOIN royalty_statement_lines l ON l.statement_id = s.id
           WHERE s.tenant_id = ANY($1::uuid[]) AND s.month >= $2 AND s.month <= $3

@@ -58,6 +58,7 @@ export class StatementExportService {
       month: statement.month,
       state: statement.state,
       document: profile?.document ?? statement.profileKey,
+      unverified: profile?.unverified ?? null,
       total: Number(statement.total),
       confidentialShown: shown,
       lines: view.lines.map((l) => {

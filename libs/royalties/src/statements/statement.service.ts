@@ -21,13 +21,15 @@ import {
 import { HostRoutingService, RoutedTenant } from '@portal/tenancy';
 import {
   RoyaltyBudgetEntity,
+  RoyaltyStatementAdjustmentEntity,
   RoyaltyStatementEntity,
   RoyaltyStatementLineEntity,
   StatementState,
 } from '../grades/royalty.entities';
 import { formatDong } from '../money/royalty-amount';
-import { tenantNotFound } from '../profiles/royalty-profile.service';
+import { RoyaltyProfileService, tenantNotFound } from '../profiles/royalty-profile.service';
 import { ComputedStatement, StatementCalculator, monthBounds } from './statement-calculator';
+import { applyCorrections } from './statement-corrections';
 
 export interface BudgetStatus {
   year: number;
@@ -42,6 +44,8 @@ export interface StatementView {
   statement: RoyaltyStatementEntity;
   tenant: RoutedTenant;
   lines: RoyaltyStatementLineEntity[];
+  /** Every correction of the statement, oldest first, with the name of who made it. */
+  adjustments: Array<RoyaltyStatementAdjustmentEntity & { adjustedByName: string | null }>;
   budget: BudgetStatus;
   warnings: Array<{ code: string; vi: string; en: string }>;
 }
@@ -88,6 +92,7 @@ export class StatementService {
     private readonly routing: HostRoutingService,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly profiles: RoyaltyProfileService,
   ) {
     this.statements = scoped.for(RoyaltyStatementEntity, 'RoyaltyStatement');
   }
@@ -116,13 +121,30 @@ export class StatementService {
           draftedBy: ctx.accountId,
           draftedAt: new Date(),
         });
-        const budget = await this.budgetOf(m, tenant.id, month, computed.total, statement.id);
-        statement.budget = budget.budget;
-        statement.budgetUsedBefore = budget.usedBefore;
-        // A draft's lines are computed, not written by anyone: drafting again replaces them.
+        // A draft's lines are computed, not written by anyone: drafting again replaces them; the
+        // board head's corrections (kept in their own table) are laid on them again.
         if (existing) await m.delete(RoyaltyStatementLineEntity, { statementId: existing.id });
         await m.save(RoyaltyStatementEntity, statement);
         await this.insertLines(m, statement.id, computed);
+        const corrections = await applyCorrections(m, statement.id);
+        statement.total = computed.total + corrections.sum;
+        const budget = await this.budgetOf(m, tenant.id, month, statement.total, statement.id);
+        statement.budget = budget.budget;
+        statement.budgetUsedBefore = budget.usedBefore;
+        await m.update(
+          RoyaltyStatementEntity,
+          { id: statement.id },
+          { total: statement.total, budget: budget.budget, budgetUsedBefore: budget.usedBefore },
+        );
+        for (const lapsed of corrections.lapsed)
+          await this.audit.record(tx, {
+            tenantId: tenant.id,
+            action: 'royalty_statement.correction_lapsed',
+            subjectType: 'RoyaltyStatement',
+            subjectId: statement.id,
+            before: { adjustmentId: lapsed.id, amount: lapsed.amount, reason: lapsed.reason },
+            after: null,
+          });
         await this.audit.record(tx, {
           tenantId: tenant.id,
           action: existing ? 'royalty_statement.redrafted' : 'royalty_statement.drafted',
@@ -131,8 +153,9 @@ export class StatementService {
           before: existing ? { total: Number(existing.total) } : null,
           after: {
             month,
-            total: computed.total,
+            total: statement.total,
             lines: computed.lines.length,
+            corrections: corrections.applied,
             budgetExceeded: budget.exceeded,
           },
         });
@@ -195,6 +218,23 @@ export class StatementService {
       where: { statementId: statement.id },
       order: { lineNo: 'ASC' },
     });
+    const corrections = await m.find(RoyaltyStatementAdjustmentEntity, {
+      where: { statementId: statement.id },
+      order: { adjustedAt: 'ASC', id: 'ASC' },
+    });
+    const adjusters = [...new Set(corrections.map((a) => a.adjustedBy).filter((x): x is string => !!x))];
+    const names = new Map<string, string>(
+      adjusters.length
+        ? (
+            (await m.query('SELECT id, display_name FROM accounts WHERE id = ANY($1::uuid[])', [
+              adjusters,
+            ])) as Array<{ id: string; display_name: string }>
+          ).map((r) => [r.id, r.display_name])
+        : [],
+    );
+    const adjustments = corrections.map((a) =>
+      Object.assign(a, { adjustedByName: a.adjustedBy ? (names.get(a.adjustedBy) ?? null) : null }),
+    );
     const budget = await this.budgetOf(m, tenant.id, statement.month, Number(statement.total), statement.id);
     const warnings: StatementView['warnings'] = [];
     if (budget.exceeded && budget.budget !== null)
@@ -203,13 +243,21 @@ export class StatementService {
         vi: `Vượt kinh phí nhuận bút năm ${budget.year}: đã chi ${formatDong(budget.usedBefore)} đ, tháng này ${formatDong(budget.thisMonth)} đ, kinh phí ${formatDong(budget.budget)} đ.`,
         en: `Over the ${budget.year} royalty budget: ${formatDong(budget.usedBefore)} đ used before, ${formatDong(budget.thisMonth)} đ this month, budget ${formatDong(budget.budget)} đ.`,
       });
+    // A profile not yet checked against its published text says so wherever it would pay.
+    const unverified = this.profiles.listProfiles().find((p) => p.key === statement.profileKey)?.unverified;
+    if (unverified)
+      warnings.push({
+        code: 'PROFILE_UNVERIFIED',
+        vi: `Bảng nhuận bút ${statement.profileKey} chưa được đối chiếu với văn bản gốc: ${unverified}`,
+        en: `Royalty profile ${statement.profileKey} has not been checked against the published text (${unverified}).`,
+      });
     if (budget.budget === null)
       warnings.push({
         code: 'NO_BUDGET',
         vi: `Chưa có kinh phí nhuận bút năm ${budget.year} cho cổng này.`,
         en: `No ${budget.year} royalty budget is set for this portal.`,
       });
-    return { statement, tenant, lines, budget, warnings };
+    return { statement, tenant, lines, adjustments, budget, warnings };
   }
 
   /**
@@ -241,6 +289,16 @@ export class StatementService {
           )
         : [];
       const sumOf = new Map(sums.map((r) => [r.statement_id, r]));
+      // A draft is computed again below; the board head's corrections on it still count.
+      const drafts = stored.filter((s) => s.state === StatementState.DRAFTED);
+      const corrected: Array<{ tenant_id: string; sum: string }> = drafts.length
+        ? await m.query(
+            `SELECT tenant_id, sum(amount)::bigint AS sum FROM royalty_statement_lines
+              WHERE statement_id = ANY($1::uuid[]) AND kind = 'CORRECTION' GROUP BY tenant_id`,
+            [drafts.map((s) => s.id)],
+          )
+        : [];
+      const correctionOf = new Map(corrected.map((r) => [r.tenant_id, Number(r.sum)]));
       return portals.map((tenant) => {
         const s = byTenant.get(tenant.id);
         if (s && s.state !== StatementState.DRAFTED) {
@@ -260,13 +318,14 @@ export class StatementService {
         const remuneration = c.lines
           .filter((l) => l.kind === 'REMUNERATION')
           .reduce((a, l) => a + l.amount, 0);
+        const total = c.total + (correctionOf.get(tenant.id) ?? 0);
         return {
           tenant,
           state: s?.state ?? null,
           lines: c.lines.length,
-          royalties: c.total - remuneration,
+          royalties: total - remuneration,
           remuneration,
-          total: c.total,
+          total,
         };
       });
     });

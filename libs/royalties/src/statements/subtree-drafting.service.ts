@@ -10,6 +10,7 @@ import {
   StatementState,
 } from '../grades/royalty.entities';
 import { StatementCalculator, monthBounds } from './statement-calculator';
+import { applyCorrections } from './statement-corrections';
 
 export interface SubtreeDraft {
   drafted: number;
@@ -109,6 +110,29 @@ export class SubtreeDraftingService {
         await m.save(RoyaltyStatementEntity, statements.slice(i, i + 200));
       for (let i = 0; i < lines.length; i += 500)
         await m.insert(RoyaltyStatementLineEntity, lines.slice(i, i + 500));
+      // The board head's corrections of drafts drafted again are laid on the new lines, as `draft` does.
+      const corrected: Array<{ statement_id: string }> = redrafted.length
+        ? await m.query(
+            `SELECT DISTINCT statement_id FROM royalty_statement_adjustments
+              WHERE statement_id = ANY($1::uuid[]) AND superseded_at IS NULL AND lapsed_at IS NULL`,
+            [redrafted],
+          )
+        : [];
+      for (const { statement_id } of corrected) {
+        const statement = statements.find((x) => x.id === statement_id)!;
+        const c = await applyCorrections(m, statement_id, now);
+        statement.total = Number(statement.total) + c.sum;
+        await m.update(RoyaltyStatementEntity, { id: statement_id }, { total: statement.total });
+        for (const lapsed of c.lapsed)
+          audits.push({
+            tenantId: statement.tenantId,
+            action: 'royalty_statement.correction_lapsed',
+            subjectType: 'RoyaltyStatement',
+            subjectId: statement_id,
+            before: { adjustmentId: lapsed.id, amount: lapsed.amount, reason: lapsed.reason },
+            after: null,
+          });
+      }
       await this.audit.record(tx, ...audits);
       return {
         drafted: open.length,

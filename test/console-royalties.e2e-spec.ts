@@ -1,0 +1,270 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as XLSX from '@e965/xlsx';
+import type { Browser, Page } from 'playwright-core';
+import { Client } from 'pg';
+import { Role } from '../libs/access/src';
+import { EditorialService, WorkflowAction } from '../libs/editorial/src';
+import { systemContext } from '../libs/platform/src';
+import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
+import { launchBrowser, screenshot } from './support/browser';
+import { ConsoleSession, assertConsoleBuilt, consoleViolations, signIn } from './support/console';
+
+const KG = 'kiengiang.gov.vn';
+const SHOTS = join(__dirname, '..', 'docs', 'screenshots');
+
+/**
+ * The royalty statement in the console, in a real chromium against the real server: the operator
+ * drafts November's statement, the board head corrects a line with a reason (a refused attempt
+ * first) and checks it, the owner approves it, the operator locks it and downloads the payment
+ * sheet. Every screen on the way is scanned by axe. Amounts: one point = 10 % of 2,340,000 đ.
+ */
+describe('the console: a month’s royalty statement from draft to lock', () => {
+  let t: TestApp;
+  let db: Client;
+  let browser: Browser;
+  const sessions: ConsoleSession[] = [];
+  const ids: Record<string, string> = {};
+
+  const as = async (username: string) => {
+    const s = await signIn(browser, t, KG, username);
+    sessions.push(s);
+    await s.open('/nhuan-but?thang=2026-11');
+    await s.page.getByRole('heading', { level: 1, name: 'Bảng kê nhuận bút, thù lao' }).waitFor();
+    return s;
+  };
+  const expectNoViolations = async (page: Page, screen: string) => {
+    const violations = await consoleViolations(page);
+    expect({ screen, violations }).toEqual({ screen, violations: [] });
+  };
+  const cells = async (page: Page) =>
+    page
+      .getByRole('region', { name: 'Các dòng chi trả' })
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((r) =>
+          Array.from(
+            (
+              r as unknown as { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> }
+            ).querySelectorAll('td'),
+          )
+            .slice(0, 10)
+            .map((c) => c.textContent?.trim() ?? ''),
+        ),
+      );
+  const badge = (page: Page, text: string) =>
+    page.locator('.mantine-Badge-root', { hasText: text }).first().waitFor();
+
+  beforeAll(async () => {
+    assertConsoleBuilt();
+    t = await startTestApp();
+    await t.apply(SMALL_TREES.province);
+    db = new Client({ connectionString: t.databaseUrl });
+    await db.connect();
+    for (const [username, role] of [
+      ['truongban.kg', Role.BOARD_HEAD],
+      ['chuquan.kg', Role.OWNER],
+      ['vanhanh.kg', Role.OPERATOR],
+      ['phongvien.kg', Role.CONTRIBUTOR],
+    ] as const)
+      ids[username] = await t.createAccount({ username, homeHost: KG, role });
+    await db.query(`UPDATE role_assignments SET valid_from = '2024-01-01T00:00:00+07:00'`);
+    await db.query(`UPDATE accounts SET display_name = 'Trần Văn Phóng' WHERE id = $1`, [
+      ids['phongvien.kg'],
+    ]);
+    const head = (await t.login('truongban.kg', KG)).accessToken;
+    const operator = (await t.login('vanhanh.kg', KG)).accessToken;
+    const writer = (await t.login('phongvien.kg', KG)).accessToken;
+    const call = async (token: string, query: string, variables: Record<string, unknown>) => {
+      const res = await t.gql<Record<string, any>>(KG, query, variables, { token });
+      if (res.body.errors?.length) throw new Error(JSON.stringify(res.body.errors));
+      return Object.values(res.body.data!)[0];
+    };
+    await call(
+      operator,
+      `mutation($t: ID!) { assignRoyaltyProfile(tenantId: $t, profileKey: "ninhthuan-23-2020") { __typename } }`,
+      { t: t.tenant(KG).id },
+    );
+    await call(
+      operator,
+      `mutation($t: ID!) { setRoyaltyBudget(tenantId: $t, year: 2026, amount: "12000000") { __typename } }`,
+      { t: t.tenant(KG).id },
+    );
+    // Two news items of November: a commentary (3.0 points: 702,000 đ) and a news item with a photo
+    // (1.5 + 1 photo × 1.2 = 2.7 points: 631,800 đ).
+    const items: Array<[string, string, Record<string, unknown>]> = [
+      [
+        'Bình luận: kinh tế biển Kiên Giang',
+        '2026-11-04T08:00:00',
+        { genre: 'COMMENTARY', coefficient: '3' },
+      ],
+      [
+        'Khánh thành cầu Rạch Sỏi mới',
+        '2026-11-18T08:00:00',
+        { genre: 'NEWS_WITH_PHOTO', coefficient: '1.5', photoCount: 1, photoCoefficient: '1.2' },
+      ],
+    ];
+    for (const [title, day, grade] of items) {
+      const created = await call(
+        writer,
+        `mutation($i: CreateContentInput!) { createContent(input: $i) { __typename ... on ContentItem { id } } }`,
+        {
+          i: {
+            tenantId: t.tenant(KG).id,
+            kind: 'NEWS',
+            title,
+            bodyHtml: '<p>Nội dung.</p>',
+            authorName: 'Trần Văn Phóng',
+            source: 'Cổng',
+            fields: {},
+          },
+        },
+      );
+      for (const a of [
+        WorkflowAction.SUBMIT,
+        WorkflowAction.TAKE_FOR_REVIEW,
+        WorkflowAction.APPROVE,
+        WorkflowAction.PUBLISH,
+      ]) {
+        const r = await t.app.get(EditorialService).transition(systemContext('test'), created.id, a);
+        if (!r.ok) throw new Error(r.error.code);
+      }
+      await db.query('UPDATE content_items SET published_at = $2 WHERE id = $1', [
+        created.id,
+        new Date(`${day}+07:00`),
+      ]);
+      const g = await call(
+        head,
+        `mutation($i: GradeItemInput!) { gradeItem(input: $i) { __typename ... on InputError { errorCode field } } }`,
+        { i: { itemId: created.id, ...grade, authors: [{ accountId: ids['phongvien.kg'], share: '100' }] } },
+      );
+      expect(g.__typename).toBe('RoyaltyGrade');
+    }
+    browser = await launchBrowser();
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const s of sessions) await s.context.close().catch(() => undefined);
+    await browser?.close();
+    await db?.end();
+    await t?.close();
+  });
+
+  it('the operator drafts the month: items, grades and amounts, the budget, the profile’s warning', async () => {
+    const { page } = await as('vanhanh.kg');
+    expect(
+      await page.getByRole('navigation').getByRole('link', { name: 'Nhuận bút' }).getAttribute('href'),
+    ).toBe('/quan-tri/nhuan-but');
+    await page.getByText('Chưa có bảng kê tháng 2026-11.').waitFor();
+    await expectNoViolations(page, 'no statement yet');
+    await page.getByRole('button', { name: 'Lập bảng kê' }).click();
+    await badge(page, 'Đang lập');
+    expect(await cells(page)).toEqual([
+      [
+        '1',
+        'Trần Văn Phóng',
+        'Nhuận bút',
+        'Bình luận: kinh tế biển Kiên Giang',
+        'COMMENTARY',
+        '04/11/2026',
+        '3.00',
+        '100 %',
+        '234.000 đ',
+        '702.000 đ',
+      ],
+      [
+        '2',
+        'Trần Văn Phóng',
+        'Nhuận bút',
+        'Khánh thành cầu Rạch Sỏi mới',
+        'NEWS_WITH_PHOTO',
+        '18/11/2026',
+        '2.70',
+        '100 %',
+        '234.000 đ',
+        '631.800 đ',
+      ],
+    ]);
+    // 702,000 + 631,800
+    await page.getByText('Tổng cộng: 1.333.800 đ').waitFor();
+    await page.getByText('Kinh phí cả năm').waitFor();
+    // The Ninh Thuận table is marked unverified, and the statement says so.
+    await page.getByText(/chưa được đối chiếu với văn bản gốc/).waitFor();
+    // The operator drafts and locks, but does not correct or check.
+    expect(await page.getByRole('button', { name: /Điều chỉnh dòng/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Kiểm tra bảng kê' }).count()).toBe(0);
+    await expectNoViolations(page, 'drafted statement (operator)');
+  });
+
+  it('the board head corrects a line with a reason, the computed amount kept, then checks it', async () => {
+    const { page } = await as('truongban.kg');
+    await badge(page, 'Đang lập');
+    await page.getByRole('button', { name: 'Điều chỉnh dòng 2' }).click();
+    const form = page.getByRole('region', { name: 'Điều chỉnh dòng 2' });
+    await form.getByText('số tiền tính được 631.800 đ', { exact: false }).waitFor();
+    // Refused without a reason: the typed error is shown on the field, nothing written.
+    await form.getByLabel(/Số tiền điều chỉnh/).fill('-31.800');
+    await form.getByRole('button', { name: 'Lưu điều chỉnh' }).click();
+    await form.getByText('Cần ghi lý do điều chỉnh.').waitFor();
+    await expectNoViolations(page, 'correction form with an error');
+    await form.getByLabel(/Lý do/).fill('Ảnh không đạt chất lượng in, trừ theo biên bản họp Ban');
+    await form.getByRole('button', { name: 'Lưu điều chỉnh' }).click();
+    await page.getByText('Tổng cộng: 1.302.000 đ').waitFor();
+    const rows = await cells(page);
+    expect(rows.map((r) => [r[0], r[2], r[3], r[9]])).toEqual([
+      ['1', 'Nhuận bút', 'Bình luận: kinh tế biển Kiên Giang', '702.000 đ'],
+      ['2', 'Nhuận bút', 'Khánh thành cầu Rạch Sỏi mới', '631.800 đ'],
+      [
+        '3',
+        'Điều chỉnh khi kiểm tra',
+        'Điều chỉnh dòng 2. Lý do: Ảnh không đạt chất lượng in, trừ theo biên bản họp Ban',
+        '-31.800 đ',
+      ],
+    ]);
+    const history = page.getByRole('region', { name: 'Điều chỉnh khi kiểm tra' });
+    await history.getByText('Đang áp dụng (dòng 2)').waitFor();
+    expect(await history.locator('tbody tr').count()).toBe(1);
+    const { rows: stored } = await db.query(
+      `SELECT computed_amount::int AS computed, amount::int AS amount, adjusted_by FROM royalty_statement_adjustments`,
+    );
+    expect(stored).toEqual([{ computed: 631800, amount: -31800, adjusted_by: ids['truongban.kg'] }]);
+    await expectNoViolations(page, 'statement with a correction (board head)');
+    // From the top, so that the fixed header is where a person sees it.
+    await page.evaluate(() =>
+      (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
+    );
+    await screenshot(page, join(SHOTS, 'console-royalties.png'));
+
+    await page.getByRole('button', { name: 'Kiểm tra bảng kê' }).click();
+    await badge(page, 'Đã kiểm tra');
+    // Checked: no more corrections.
+    expect(await page.getByRole('button', { name: /Điều chỉnh dòng/ }).count()).toBe(0);
+  });
+
+  it('the owner approves it and the operator locks it and downloads the payment sheet', async () => {
+    const owner = await as('chuquan.kg');
+    await badge(owner.page, 'Đã kiểm tra');
+    await owner.page.getByRole('button', { name: 'Phê duyệt bảng kê' }).click();
+    await badge(owner.page, 'Đã phê duyệt');
+    await expectNoViolations(owner.page, 'approved statement (owner)');
+
+    const { page } = await as('vanhanh.kg');
+    await badge(page, 'Đã phê duyệt');
+    await page.getByRole('button', { name: 'Khóa bảng kê' }).click();
+    await badge(page, 'Đã khóa');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tải bảng kê (XLSX)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('bang-ke-nhuan-but-kiengiang.gov.vn-2026-11.xlsx');
+    const book = XLSX.read(readFileSync((await download.path())!), { type: 'buffer' });
+    const sheet = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[book.SheetNames[0]], {
+      header: 1,
+      raw: true,
+      blankrows: true,
+    });
+    expect(sheet.slice(8, 11).map((r) => r[9])).toEqual([702000, 631800, -31800]);
+    expect(sheet[11]).toEqual(expect.arrayContaining(['Tổng cộng / Total', 1302000]));
+    await expectNoViolations(page, 'locked statement (operator)');
+  });
+});
