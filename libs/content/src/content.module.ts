@@ -7,6 +7,7 @@ import { PublicSearchService } from './public/public-search.service';
 import { PublicContentService } from './public/public-content.service';
 import { PublicContentResolver } from './graphql/public-content.resolver';
 import { HomePageResolver } from './graphql/home-page.resolver';
+import { PublicItemLinksResolver } from './graphql/public-item-links.resolver';
 import { HomePageService } from './public/home-page.service';
 import { PrintController } from './public/print.controller';
 
@@ -18,6 +19,7 @@ import { PrintController } from './public/print.controller';
     PublicContentService,
     PublicSearchService,
     PublicContentResolver,
+    PublicItemLinksResolver,
     HomePageService,
     HomePageResolver,
     ContentMergeParticipant,

@@ -1,5 +1,15 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Authenticated, CheckAbility, Ctx, InputErrorType, RequestContext, Result } from '@portal/platform';
+import {
+  Authenticated,
+  CheckAbility,
+  Ctx,
+  IdempotencyKey,
+  IdempotencyService,
+  InputErrorType,
+  RequestContext,
+  Result,
+  ok,
+} from '@portal/platform';
 import { RoleAssignmentEntity } from '../roles/role-assignment.entity';
 import { RoleAssignmentService } from '../roles/role-assignment.service';
 import {
@@ -18,7 +28,10 @@ function toResult(
 
 @Resolver()
 export class AccessResolver {
-  constructor(private readonly roles: RoleAssignmentService) {}
+  constructor(
+    private readonly roles: RoleAssignmentService,
+    private readonly idempotency: IdempotencyService,
+  ) {}
 
   @Query(() => [RoleAssignmentType], {
     description: 'Role assignments of a portal or an account, as far as the caller may see.',
@@ -45,8 +58,19 @@ export class AccessResolver {
   async grantRole(
     @Ctx() ctx: RequestContext,
     @Args('input') input: GrantRoleInput,
+    @IdempotencyKey() key: string | null,
   ): Promise<RoleAssignmentType | InputErrorType> {
-    return toResult(ctx, await this.roles.grant(ctx, input));
+    const r = await this.idempotency.run(
+      ctx,
+      { operation: 'grantRole', key, request: input },
+      async (tx) => {
+        const made = await this.roles.grant(tx, input);
+        return made.ok ? ok(RoleAssignmentType.from(made.value)) : made;
+      },
+    );
+    return r.ok
+      ? Object.assign(new RoleAssignmentType(), r.value)
+      : InputErrorType.from(r.error, ctx.locale);
   }
 
   @Mutation(() => RoleAssignmentResult)

@@ -1,5 +1,15 @@
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CheckAbility, Ctx, InputErrorType, Public, RequestContext, Result } from '@portal/platform';
+import {
+  CheckAbility,
+  Ctx,
+  IdempotencyKey,
+  IdempotencyService,
+  InputErrorType,
+  Public,
+  RequestContext,
+  Result,
+  ok,
+} from '@portal/platform';
 import { CalendarService } from '../calendar/calendar.service';
 import { CalendarOverrideEntity } from '../calendar/calendar-override.entity';
 import { formatDay, localDayOf, parseDay } from '../calendar/local-date';
@@ -54,6 +64,7 @@ export class CalendarResolver {
   constructor(
     private readonly calendars: CalendarService,
     private readonly deadlines: DeadlineService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   @Query(() => Boolean, { description: 'Whether a date (YYYY-MM-DD) is a working day on this portal.' })
@@ -131,8 +142,20 @@ export class CalendarResolver {
   async setCalendarOverride(
     @Ctx() ctx: RequestContext,
     @Args('input') input: SetCalendarOverrideInput,
+    @IdempotencyKey() key: string | null,
   ): Promise<CalendarOverrideType | InputErrorType> {
-    return overrideResult(ctx, await this.calendars.setOverride(ctx, input));
+    const r = await this.idempotency.run(
+      ctx,
+      { operation: 'setCalendarOverride', key, request: input },
+      async (tx) => {
+        const made = await this.calendars.setOverride(tx, input);
+        return made.ok ? ok(CalendarOverrideType.from(made.value)) : made;
+      },
+    );
+    if (!r.ok) return InputErrorType.from(r.error, ctx.locale);
+    // Deadlines count with the new day once its transaction committed.
+    if (key) await this.calendars.refresh();
+    return Object.assign(new CalendarOverrideType(), r.value);
   }
 
   @Mutation(() => CalendarOverrideResult, {

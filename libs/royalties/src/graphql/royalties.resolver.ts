@@ -1,5 +1,14 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CheckAbility, Ctx, InputErrorType, RequestContext, Result } from '@portal/platform';
+import {
+  CheckAbility,
+  Ctx,
+  IdempotencyKey,
+  IdempotencyService,
+  InputErrorType,
+  RequestContext,
+  Result,
+  ok,
+} from '@portal/platform';
 import { HostRoutingService, type RoutedTenant } from '@portal/tenancy';
 import { CollaboratorService } from '../collaborators/collaborator.service';
 import { GradeView, GradingService } from '../grades/grading.service';
@@ -139,6 +148,7 @@ export class RoyaltiesResolver {
     private readonly registry: CollaboratorService,
     private readonly routing: HostRoutingService,
     private readonly reports: RoyaltyReportService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   @Query(() => [RoyaltyProfileType], {
@@ -220,8 +230,17 @@ export class RoyaltiesResolver {
     @Ctx() ctx: RequestContext,
     @Args('tenantId', { type: () => ID }) tenantId: string,
     @Args('month') month: string,
+    @IdempotencyKey() key: string | null,
   ): Promise<typeof RoyaltyStatementResult> {
-    return result(ctx, await this.statements.draft(ctx, tenantId, month), (v) => statementType(ctx, v));
+    const r = await this.idempotency.run(
+      ctx,
+      { operation: 'draftRoyaltyStatement', key, request: { tenantId, month } },
+      async (tx) => {
+        const made = await this.statements.draft(tx, tenantId, month);
+        return made.ok ? ok(statementType(tx, made.value)) : made;
+      },
+    );
+    return result(ctx, r, (v) => Object.assign(new RoyaltyStatementType(), v));
   }
 
   @Mutation(() => RoyaltyStatementResult, { description: 'The board head checks a drafted statement.' })
@@ -333,8 +352,17 @@ export class RoyaltiesResolver {
   async createCollaborator(
     @Ctx() ctx: RequestContext,
     @Args('input', { type: () => CollaboratorInputType }) input: CollaboratorInputType,
+    @IdempotencyKey() key: string | null,
   ): Promise<typeof CollaboratorResult> {
-    return result(ctx, await this.registry.create(ctx, input), collaboratorType);
+    const r = await this.idempotency.run(
+      ctx,
+      { operation: 'createCollaborator', key, request: input },
+      async (tx) => {
+        const made = await this.registry.create(tx, input);
+        return made.ok ? ok(collaboratorType(made.value)) : made;
+      },
+    );
+    return result(ctx, r, (v) => Object.assign(new CollaboratorType(), v));
   }
 
   @Query(() => [CollaboratorType], { description: "A portal's collaborators (names only)." })
