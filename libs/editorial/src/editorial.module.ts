@@ -14,6 +14,8 @@ import { EditorialService } from './workflow/editorial.service';
 import { ContentListService } from './workflow/content-list.service';
 import { RemindersService } from './workflow/reminders.service';
 import { EditorialMergeParticipant } from './workflow/editorial-merge.participant';
+import { DelegationsService } from './workflow/delegations.service';
+import { DelegationsResolver } from './graphql/delegations.resolver';
 
 @Module({
   imports: [TenancyModule, AccessModule, CalendarModule, ContentModule],
@@ -28,6 +30,8 @@ import { EditorialMergeParticipant } from './workflow/editorial-merge.participan
     EditorialService,
     RemindersService,
     EditorialResolver,
+    DelegationsService,
+    DelegationsResolver,
     EditorialMergeParticipant,
   ],
   exports: [ItemDeadlines, DeadlineReevaluationService, FreshnessService, EditorialService, RemindersService],
