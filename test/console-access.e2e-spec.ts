@@ -243,14 +243,23 @@ describe('the editors’ console: serving, sessions, roles, conflicts', () => {
       return `${v.slice(8, 10)}/${v.slice(5, 7)}/${v.slice(0, 4)}`;
     };
     expect(await row('phoban2.a').innerText()).toContain(fmt(new Date(Date.now() + 2 * 86_400_000)));
-    expect(
-      await head.page.getByRole('table').getByRole('columnheader').allInnerTexts(),
-    ).toEqual(['Người ủy quyền', 'Người được ủy quyền', 'Từ', 'Đến', 'Trạng thái']);
+    expect(await head.page.getByRole('table').getByRole('columnheader').allInnerTexts()).toEqual([
+      'Người ủy quyền',
+      'Người được ủy quyền',
+      'Từ',
+      'Đến',
+      'Trạng thái',
+    ]);
     expect(await consoleViolations(head.page)).toEqual([]);
     // Nobody else reads a portal's delegations: a deputy gets nothing, another ward's head none of these.
-    const listed = await t.gql(WARD_A, '{ approvalDelegations { deputyName status } }', {}, {
-      token: tokens['truongban.a'],
-    });
+    const listed = await t.gql(
+      WARD_A,
+      '{ approvalDelegations { deputyName status } }',
+      {},
+      {
+        token: tokens['truongban.a'],
+      },
+    );
     expect(listed.body.data?.approvalDelegations).toEqual(
       expect.arrayContaining([
         { deputyName: 'phoban.a', status: 'ACTIVE' },

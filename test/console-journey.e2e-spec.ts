@@ -148,7 +148,10 @@ describe('the editors’ console: a news item from draft to the public site', ()
     // its media path, opened by an HttpOnly cookie of the session; the stored HTML keeps /attachments/.
     const loaded = (img: ReturnType<Page['locator']>) =>
       until('the image to load', () =>
-        img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0),
+        img.evaluate((el) => {
+          const image = el as unknown as { complete: boolean; naturalWidth: number };
+          return image.complete && image.naturalWidth > 0;
+        }),
       );
     const editorImage = page.locator('.tiptap img');
     await loaded(editorImage);
@@ -157,7 +160,12 @@ describe('the editors’ console: a news item from draft to the public site', ()
     const attachmentId = shown.split('/').pop()!;
     expect(written).toContain(`<img src="/attachments/${attachmentId}" alt="anh-ra-quan.png">`);
     const media = (await sessions[0].context.cookies()).find((c) => c.name === 'portal_console_media')!;
-    expect(media).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict', path: '/quan-tri/media/' });
+    expect(media).toMatchObject({
+      httpOnly: true,
+      secure: true,
+      sameSite: 'Strict',
+      path: '/quan-tri/media/',
+    });
     const fetchAs = (host: string, path: string, cookie?: string) =>
       t.http({ host, method: 'GET', path, headers: cookie ? { cookie } : {} });
     const own = await fetchAs(WARD, shown, `portal_console_media=${media.value}`);

@@ -230,13 +230,20 @@ describe('first run', () => {
     const article = await t.http({ method: 'GET', path: `/bai-viet/${viSlug}`, host: devHost, headers: {} });
     expect(article.status).toBe(200);
     expect(article.text).toContain(`<link rel="canonical" href="http://${devHost}/bai-viet/${viSlug}"/>`);
-    expect(article.text).toContain(`<meta property="og:url" content="http://${devHost}/bai-viet/${viSlug}"/>`);
+    expect(article.text).toContain(
+      `<meta property="og:url" content="http://${devHost}/bai-viet/${viSlug}"/>`,
+    );
     // Through the production host: https and the public name.
     const prod = await t.http({ method: 'GET', path: '/feeds/rss.xml', host: SAIGON, headers: {} });
     expect(prod.text).toContain(`<link>https://${SAIGON}/print/${viSlug}</link>`);
     const viaProd = await t.gql<{ publicItem: { canonicalUrl: string } }>(SAIGON, CANONICAL, { s: viSlug });
     expect(viaProd.body.data?.publicItem.canonicalUrl).toBe(`https://${SAIGON}/print/${viSlug}`);
-    const prodArticle = await t.http({ method: 'GET', path: `/bai-viet/${viSlug}`, host: SAIGON, headers: {} });
+    const prodArticle = await t.http({
+      method: 'GET',
+      path: `/bai-viet/${viSlug}`,
+      host: SAIGON,
+      headers: {},
+    });
     expect(prodArticle.text).toContain(`<link rel="canonical" href="https://${SAIGON}/bai-viet/${viSlug}"/>`);
   });
 

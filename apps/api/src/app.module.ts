@@ -99,7 +99,12 @@ export class AppModule implements NestModule {
         }),
       ],
       // The media route before the console's catch-all client routes.
-      controllers: [HealthController, ConsoleMediaController, ConsoleAssetsController, ConsoleSessionController],
+      controllers: [
+        HealthController,
+        ConsoleMediaController,
+        ConsoleAssetsController,
+        ConsoleSessionController,
+      ],
       providers: [
         DemoSeeder,
         DemoContentSeeder,

@@ -3,15 +3,7 @@ import type { Request, Response } from 'express';
 import { AbilityFactory } from '@portal/access';
 import { AttachmentsService, MediaType } from '@portal/content';
 import { SessionService } from '@portal/identity';
-import {
-  APP_CONFIG,
-  Actor,
-  AppConfig,
-  Ctx,
-  NotFoundError,
-  Public,
-  RequestContext,
-} from '@portal/platform';
+import { APP_CONFIG, Actor, AppConfig, Ctx, NotFoundError, Public, RequestContext } from '@portal/platform';
 import { CONSOLE_MEDIA_PATH, MEDIA_COOKIE, readCookie, verifyMediaGrant } from './console-media';
 
 /** What the console shows inline: raster images only (never a document, never markup). */
@@ -47,7 +39,8 @@ export class ConsoleMediaController {
     const tenant = ctx.requireTenant();
     res.setHeader('Cache-Control', 'private, no-cache');
     res.setHeader('Vary', 'Cookie');
-    const notFound = () => void res.status(404).type('text/plain; charset=utf-8').send('Không tìm thấy. / Not found.');
+    const notFound = () =>
+      void res.status(404).type('text/plain; charset=utf-8').send('Không tìm thấy. / Not found.');
     const grant = verifyMediaGrant(this.config.jwtSecret, readCookie(req, MEDIA_COOKIE));
     if (!grant || grant.tenantId !== tenant.id) return notFound();
     const live = await this.sessions.isLive(grant.sessionId, grant.accountId);
@@ -67,13 +60,11 @@ export class ConsoleMediaController {
       locale: ctx.locale,
       ip: ctx.ip,
     });
-    let found;
-    try {
-      found = await this.attachments.forDownload(editor, id);
-    } catch (e) {
-      if (e instanceof NotFoundError) return notFound();
+    const found = await this.attachments.forDownload(editor, id).catch((e: unknown) => {
+      if (e instanceof NotFoundError) return null;
       throw e;
-    }
+    });
+    if (!found) return notFound();
     const { attachment } = found;
     if (!SHOWN.has(attachment.mediaType)) return notFound();
     const etag = `"sha256-${attachment.sha256}"`;

@@ -50,7 +50,8 @@ export function verifyMediaGrant(
   }
   if (!Array.isArray(parts) || parts.length !== 4) return null;
   const [accountId, sessionId, tenantId, expires] = parts as unknown[];
-  if (typeof accountId !== 'string' || typeof sessionId !== 'string' || typeof tenantId !== 'string') return null;
+  if (typeof accountId !== 'string' || typeof sessionId !== 'string' || typeof tenantId !== 'string')
+    return null;
   if (typeof expires !== 'number' || !Number.isInteger(expires) || expires < nowSeconds) return null;
   return { accountId, sessionId, tenantId, expires };
 }

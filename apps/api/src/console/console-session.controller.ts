@@ -8,7 +8,6 @@ import { mediaCookie, readCookie, signMediaGrant } from './console-media';
 /** The refresh token's cookie: only the console's path on the host that set it ever sends it. */
 export const REFRESH_COOKIE = 'portal_console_refresh';
 
-
 const problem = (
   res: Response,
   status: number,

@@ -31,8 +31,10 @@ export function retryAfterRefresh(img: HTMLImageElement): void {
   img.addEventListener('error', () => {
     if (retried || !img.src.includes('/quan-tri/media/')) return;
     retried = true;
+    const src = img.getAttribute('src') ?? '';
     void refresh().then((ok) => {
-      if (ok) img.src = img.src;
+      // A new address, so that the failed answer is not reused.
+      if (ok) img.setAttribute('src', `${src}?retry=1`);
     });
   });
 }

@@ -60,17 +60,11 @@ export class AccessResolver {
     @Args('input') input: GrantRoleInput,
     @IdempotencyKey() key: string | null,
   ): Promise<RoleAssignmentType | InputErrorType> {
-    const r = await this.idempotency.run(
-      ctx,
-      { operation: 'grantRole', key, request: input },
-      async (tx) => {
-        const made = await this.roles.grant(tx, input);
-        return made.ok ? ok(RoleAssignmentType.from(made.value)) : made;
-      },
-    );
-    return r.ok
-      ? Object.assign(new RoleAssignmentType(), r.value)
-      : InputErrorType.from(r.error, ctx.locale);
+    const r = await this.idempotency.run(ctx, { operation: 'grantRole', key, request: input }, async (tx) => {
+      const made = await this.roles.grant(tx, input);
+      return made.ok ? ok(RoleAssignmentType.from(made.value)) : made;
+    });
+    return r.ok ? Object.assign(new RoleAssignmentType(), r.value) : InputErrorType.from(r.error, ctx.locale);
   }
 
   @Mutation(() => RoleAssignmentResult)

@@ -14,7 +14,9 @@ import { PublicItemType } from './public-content.resolver';
 export class PublicItemLinksResolver {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  @ResolveField(() => String, { description: "The item's address on its own portal (for a copy, the source's)." })
+  @ResolveField(() => String, {
+    description: "The item's address on its own portal (for a copy, the source's).",
+  })
   canonicalUrl(@Parent() item: PublicItemType, @Context() gql: { req: Request }): string {
     if (!item.sourceHost) return '';
     return publicItemUrl(item.sourceHost, item.language, item.sourceSlug, originsFor(gql.req, this.config));

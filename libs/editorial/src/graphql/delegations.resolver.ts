@@ -14,7 +14,8 @@ registerEnumType(DelegationStatus, {
 });
 
 @ObjectType('ApprovalDelegationEntry', {
-  description: 'A delegation of approval as the board head reviews it: who, to whom, when, and where it stands.',
+  description:
+    'A delegation of approval as the board head reviews it: who, to whom, when, and where it stands.',
 })
 export class ApprovalDelegationEntryType {
   @Field(() => ID) id!: string;
@@ -40,7 +41,7 @@ export class DelegationsResolver {
   @CheckAbility('delegate', 'Content')
   async approvalDelegations(@Ctx() ctx: RequestContext): Promise<ApprovalDelegationEntryType[]> {
     return (await this.delegations.list(ctx)).map((d) =>
-      Object.assign(new ApprovalDelegationEntryType(), d, { status: d.status as DelegationStatus }),
+      Object.assign(new ApprovalDelegationEntryType(), d, { status: DelegationStatus[d.status] }),
     );
   }
 }

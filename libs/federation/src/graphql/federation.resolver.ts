@@ -194,21 +194,17 @@ export class FederationResolver {
     @Args('input', { type: () => PushItemInput }) input: PushItemInput,
     @IdempotencyKey() key: string | null,
   ): Promise<typeof PushResult> {
-    const r = await this.idempotency.run(
-      ctx,
-      { operation: 'pushItem', key, request: input },
-      async (tx) => {
-        const made: Result<PushOutcome> = await this.syndication.push(
-          tx,
-          input.itemId,
-          input.targets,
-          input.placement,
-        );
-        return made.ok
-          ? ok({ pushed: await this.present(made.value.pushed), alreadyThere: made.value.alreadyThere })
-          : made;
-      },
-    );
+    const r = await this.idempotency.run(ctx, { operation: 'pushItem', key, request: input }, async (tx) => {
+      const made: Result<PushOutcome> = await this.syndication.push(
+        tx,
+        input.itemId,
+        input.targets,
+        input.placement,
+      );
+      return made.ok
+        ? ok({ pushed: await this.present(made.value.pushed), alreadyThere: made.value.alreadyThere })
+        : made;
+    });
     return r.ok ? Object.assign(new PushOutcomeType(), r.value) : InputErrorType.from(r.error, ctx.locale);
   }
 

@@ -159,7 +159,9 @@ export class ReportingResolver {
         { operation: 'requestReportExport', key, request },
         async (tx) => ok(await this.exports.request(tx, request)),
       );
-      return r.ok ? exportView(r.value, ctx, this.config.jwtSecret) : InputErrorType.from(r.error, ctx.locale);
+      return r.ok
+        ? exportView(r.value, ctx, this.config.jwtSecret)
+        : InputErrorType.from(r.error, ctx.locale);
     } catch (e) {
       if (e instanceof DomainError && e.httpStatus === 400) return InputErrorType.from(e, ctx.locale);
       throw e;

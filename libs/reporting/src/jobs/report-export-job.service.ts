@@ -95,7 +95,8 @@ export class ReportExportJobService implements OnModuleInit {
       await this.jobs.send(REPORT_EXPORT_JOB, { id }, {}, m);
       return toView(row);
     };
-    return ctx.manager?.queryRunner?.isTransactionActive ? write(ctx.manager) : this.db.transaction(write);
+    const callers = ctx.manager?.queryRunner?.isTransactionActive ? ctx.manager : null;
+    return callers ? write(callers) : this.db.transaction(write);
   }
 
   async get(ctx: RequestContext, id: string): Promise<ReportExportView> {

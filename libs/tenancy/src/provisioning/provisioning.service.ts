@@ -65,10 +65,7 @@ export class ProvisioningService {
    * stores its key in it), answered from what was written; the caller reloads the host map after
    * its commit (`refreshRouting`).
    */
-  async provisionWithin(
-    ctx: RequestContext,
-    command: ProvisionTenantCommand,
-  ): Promise<Result<RoutedTenant>> {
+  async provisionWithin(ctx: RequestContext, command: ProvisionTenantCommand): Promise<Result<RoutedTenant>> {
     let plan: TenantPlan;
     let attempted: TenantPlan | null = null;
     try {
