@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import architecture from './tools/architecture/architecture-rule.cjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'apps/console/dist/**', 'apps/console/src/gql/**', '.cb*/**', '.ci-tools/**', 'node_modules/**', 'coverage/**', '.data/**', 'scripts/**', '*.cjs', '*.mjs'] },
@@ -12,6 +13,12 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       'no-console': 'error',
     },
+  },
+  {
+    // The parts and arrows of tools/architecture/map.json (a test runs the same rule in npm test).
+    files: ['apps/**/*.ts', 'apps/**/*.tsx', 'libs/**/*.ts', 'libs/**/*.tsx'],
+    plugins: { architecture: { rules: { imports: architecture.rule } } },
+    rules: { 'architecture/imports': 'error' },
   },
   {
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'],

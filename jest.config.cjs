@@ -41,7 +41,7 @@ module.exports = {
   // e2e files boot the real app and PostgreSQL; CLI tests spawn processes.
   testTimeout: 60000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,bench,deploy}/**/*.spec.{ts,tsx}'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,bench,deploy,tools}/**/*.spec.{ts,tsx}'] },
     {
       ...common,
       displayName: 'e2e',

@@ -72,6 +72,23 @@ export const delegation = createRoute({
   component: lazyRouteComponent(() => import('./screens/Delegation'), 'Delegation'),
 });
 
+// Administration: the portal tree, the merge wizard, accounts and roles.
+export const portalTree = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cay-cong',
+  component: lazyRouteComponent(() => import('./screens/admin/PortalTree'), 'PortalTree'),
+});
+export const mergeWizard = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cay-cong/hop-nhat',
+  component: lazyRouteComponent(() => import('./screens/admin/MergeWizard'), 'MergeWizard'),
+});
+export const accounts = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/tai-khoan',
+  component: lazyRouteComponent(() => import('./screens/admin/Accounts'), 'Accounts'),
+});
+
 const routeTree = rootRoute.addChildren([
   dashboard,
   contentList,
@@ -80,6 +97,9 @@ const routeTree = rootRoute.addChildren([
   editItem,
   revisions,
   delegation,
+  portalTree,
+  mergeWizard,
+  accounts,
 ]);
 
 export const router = createRouter({ routeTree, basepath: '/quan-tri', defaultPreload: false });

@@ -30,6 +30,7 @@ export * from './yaml/yaml-pointer';
 export * from './yaml/schema-error';
 export * from './jobs/job-queue.service';
 export * from './observability/platform-logger';
+export * from './state-machine/state-machine';
 export * from './observability/nest-pino-logger';
 export * from './observability/typeorm-pino-logger';
 export * from './observability/label-budget';

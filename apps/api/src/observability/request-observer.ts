@@ -10,6 +10,7 @@ import {
   RequestContext,
   RequestTenant,
   platformLogger,
+  platformRequestLineLogger,
 } from '@portal/platform';
 import { HostRoutingService, routedTenantOf } from '@portal/tenancy';
 import { MetricsAccess } from './metrics-access';
@@ -41,6 +42,8 @@ function firstHeader(value: string | string[] | undefined): string | undefined {
 @Injectable()
 export class RequestObserver {
   private readonly logger: Logger;
+  /** The request line's logger: fields chosen here, nothing to redact. */
+  private readonly lineLogger: Logger;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -49,6 +52,7 @@ export class RequestObserver {
     private readonly metricsAccess: MetricsAccess,
   ) {
     this.logger = platformLogger(config).child({ context: 'Http' });
+    this.lineLogger = platformRequestLineLogger(config).child({ context: 'Http' });
   }
 
   /** Wraps the server's request handler (call after every other wrapper: this one must be outermost). */
@@ -126,13 +130,13 @@ export class RequestObserver {
           : PROBE_PATH.test(path) && status < 400
             ? 'debug'
             : 'info';
-    if (!this.logger.isLevelEnabled(level)) return;
+    if (!this.lineLogger.isLevelEnabled(level)) return;
     const ctx = (req as unknown as Record<string, unknown>)[REQUEST_CONTEXT_KEY] as
       RequestContext | undefined;
     const tenant: RequestTenant | null =
       ctx?.tenant ?? routedTenantOf(req) ?? (cacheHit ? this.tenantOfHost(req) : null);
     const host = this.hostOf(req);
-    this.logger[level](
+    this.lineLogger[level](
       {
         requestId,
         method: req.method,

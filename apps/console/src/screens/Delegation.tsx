@@ -7,6 +7,7 @@ import type { ApiError } from '../api/session';
 import type { DelegationStatus } from '../gql/graphql';
 import { fmtDateTime, useI18n, vnLocalToIso } from '../i18n';
 import { Loading, usePageTitle } from '../ui/common';
+import { Refused } from '../ui/refused';
 import { useMe } from './me';
 
 /** The head lets a deputy approve for a window (38a/QĐ-STTTT art. 6.3). */
@@ -19,6 +20,7 @@ export function Delegation() {
     queryKey: ['deputies', tenantId],
     queryFn: () => gql(DeputiesDoc),
     enabled: !!tenantId,
+    retry: false,
   });
   const delegations = useQuery({
     queryKey: ['delegations', tenantId],
@@ -31,6 +33,8 @@ export function Delegation() {
   const [to, setTo] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  if (deputies.error)
+    return <Refused title={t('Ủy quyền phê duyệt', 'Delegate approval')} error={deputies.error} />;
   if (!me.data || deputies.isLoading) return <Loading />;
   const list = deputies.data?.boardDeputies ?? [];
   const submit = async () => {

@@ -20,6 +20,7 @@ import {
 import { isSignedIn, onSessionChange, refresh, signIn, signOut, type ApiError } from '../api/session';
 import { useI18n, useLabel, ROLES } from '../i18n';
 import { useMe } from './me';
+import { useAdminAccess } from './admin/access';
 
 export function Root() {
   const [state, setState] = useState<'starting' | 'in' | 'out'>(isSignedIn() ? 'in' : 'starting');
@@ -132,6 +133,7 @@ function Shell() {
   const { t } = useI18n();
   const label = useLabel();
   const me = useMe();
+  const admin = useAdminAccess();
   const path = useRouterState({ select: (s) => s.location.pathname });
   const portalName = me.data?.portal.name ?? '';
   const links = [
@@ -143,6 +145,8 @@ function Shell() {
       show: me.has('CONTRIBUTOR', 'BOARD_MEMBER', 'BOARD_HEAD', 'BOARD_DEPUTY'),
     },
     { to: '/uy-quyen', label: t('Ủy quyền phê duyệt', 'Delegate approval'), show: me.has('BOARD_HEAD') },
+    { to: '/cay-cong', label: t('Cây cổng thông tin', 'Portal tree'), show: admin.portalTree },
+    { to: '/tai-khoan', label: t('Tài khoản và vai trò', 'Accounts and roles'), show: admin.accounts },
   ];
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm' }} padding="md">

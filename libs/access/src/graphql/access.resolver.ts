@@ -11,9 +11,12 @@ import {
   ok,
 } from '@portal/platform';
 import { RoleAssignmentEntity } from '../roles/role-assignment.entity';
+import { HostRoutingService, TenantStatus } from '@portal/tenancy';
 import { RoleAssignmentService } from '../roles/role-assignment.service';
+import { ROLES, RoleScope } from '../roles/role';
 import {
   GrantRoleInput,
+  GrantableRoleType,
   RoleAssignmentResult,
   RoleAssignmentType,
   RoleAssignmentsFilterInput,
@@ -30,8 +33,26 @@ function toResult(
 export class AccessResolver {
   constructor(
     private readonly roles: RoleAssignmentService,
+    private readonly routing: HostRoutingService,
     private readonly idempotency: IdempotencyService,
   ) {}
+
+  @Query(() => [GrantableRoleType], {
+    description:
+      'Every role and scope the caller may grant on the addressed portal and the live portals below it (the same rules grantRole applies), for grant forms.',
+  })
+  @Authenticated()
+  grantableRoles(@Ctx() ctx: RequestContext): GrantableRoleType[] {
+    const out: GrantableRoleType[] = [];
+    for (const t of this.routing.subtree(ctx.requireTenant().id)) {
+      if (t.status !== TenantStatus.ACTIVE && t.status !== TenantStatus.SUSPENDED) continue;
+      for (const role of ROLES)
+        for (const scope of [RoleScope.TENANT, RoleScope.SUBTREE])
+          if (this.roles.canGrant(ctx, t.id, role, scope))
+            out.push(Object.assign(new GrantableRoleType(), { tenantId: t.id, role, scope }));
+    }
+    return out;
+  }
 
   @Query(() => [RoleAssignmentType], {
     description: 'Role assignments of a portal or an account, as far as the caller may see.',

@@ -56,3 +56,10 @@ export class RoleAssignmentsFilterInput {
   @Field(() => ID, { nullable: true }) accountId?: string | null;
   @Field(() => Boolean, { nullable: true }) includeRevoked?: boolean | null;
 }
+
+@ObjectType('GrantableRole', { description: 'A role and scope the caller may grant on a portal.' })
+export class GrantableRoleType {
+  @Field(() => ID) tenantId!: string;
+  @Field(() => Role) role!: Role;
+  @Field(() => RoleScope) scope!: RoleScope;
+}

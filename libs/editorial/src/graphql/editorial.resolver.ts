@@ -4,9 +4,11 @@ import {
   Authenticated,
   CheckAbility,
   Ctx,
+  ForbiddenError,
   IdempotencyKey,
   IdempotencyService,
   InputErrorType,
+  NotFoundError,
   RequestContext,
   Result,
   inputError,
@@ -169,8 +171,11 @@ export class EditorialResolver {
   ): Promise<ContentItemType | null> {
     try {
       return itemOf(await this.editorial.view(ctx, id));
-    } catch {
-      return null;
+    } catch (error) {
+      // Not there or not visible: null, as documented. Anything else (the database away) is an error,
+      // never "not found".
+      if (error instanceof NotFoundError || error instanceof ForbiddenError) return null;
+      throw error;
     }
   }
 

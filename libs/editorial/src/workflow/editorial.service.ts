@@ -35,7 +35,7 @@ import { ItemDeadlines } from '../deadlines/item-deadlines.service';
 import { UnitVetting } from '../workflow-policy/unit-vetting';
 import { ApprovalDelegationEntity, EditorialStateEntity, WorkflowEventEntity } from './editorial.entity';
 import { ItemActionView, itemActions } from './item-actions';
-import { EDITABLE, RefusalReason, RevisionStatus, TRANSITIONS, WorkflowAction } from './workflow';
+import { EDITABLE, REVISION_WORKFLOW, RefusalReason, RevisionStatus, WorkflowAction } from './workflow';
 import { invalidTransition, notAllowed } from './workflow-errors';
 
 export interface ItemView {
@@ -266,7 +266,6 @@ export class EditorialService implements OnModuleInit {
   ): Promise<Result<ItemView>> {
     return this.guard(async () => {
       const { item, tenant, working, live } = await this.load(ctx, itemId);
-      const t = TRANSITIONS[action];
       const m0 = this.tx.manager(ctx);
       const target =
         action === WorkflowAction.WITHDRAW
@@ -279,7 +278,8 @@ export class EditorialService implements OnModuleInit {
           : working;
       const status =
         target?.state.status ?? (item.withdrawnAt ? RevisionStatus.WITHDRAWN : RevisionStatus.PUBLISHED);
-      if (!target || !t.from.includes(target.state.status)) throw invalidTransition(action, status);
+      const t = target ? REVISION_WORKFLOW.step(action, target.state.status) : null;
+      if (!target || !t) throw invalidTransition(action, status);
       const subject = this.subject(item, tenant);
       if (!can(ctx, t.ability, 'Content', subject)) throw notAllowed(action);
       const note = options.note ? plainText(options.note).slice(0, 4000) : null;

@@ -1,5 +1,5 @@
 import { RequestContext, asSubject, can } from '@portal/platform';
-import { RevisionStatus, TRANSITIONS, WorkflowAction } from './workflow';
+import { REVISION_WORKFLOW, RevisionStatus, WorkflowAction } from './workflow';
 
 export interface ItemActionView {
   action: WorkflowAction;
@@ -26,10 +26,10 @@ export function itemActions(
 ): ItemActionView[] {
   const out: ItemActionView[] = [];
   for (const action of Object.values(WorkflowAction)) {
-    const t = TRANSITIONS[action];
     const status =
       action === WorkflowAction.WITHDRAW ? (isLive ? RevisionStatus.PUBLISHED : null) : workingStatus;
-    if (!status || !t.from.includes(status)) continue;
+    const t = status ? REVISION_WORKFLOW.step(action, status) : null;
+    if (!t) continue;
     const allowed = can(ctx, t.ability, 'Content', subject);
     const fourEyes =
       !allowed &&

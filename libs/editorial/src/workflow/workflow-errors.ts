@@ -1,6 +1,6 @@
 import { neededRoles } from '@portal/access';
 import { AppAction, DomainError, inputError } from '@portal/platform';
-import { EDITABLE, TRANSITIONS, WorkflowAction } from './workflow';
+import { EDITABLE, REVISION_WORKFLOW, RevisionStatus, TRANSITIONS, WorkflowAction } from './workflow';
 
 /** The workflow's steps as an editor reads them. */
 const STEP_NAMES: Record<string, string> = {
@@ -50,9 +50,7 @@ export function notAllowed(action: string): DomainError {
 
 /** The steps the workflow allows from a state (editing included where the state is editable). */
 export function nextSteps(status: string): string[] {
-  const steps = Object.values(WorkflowAction).filter((a) =>
-    (TRANSITIONS[a].from as readonly string[]).includes(status),
-  );
+  const steps: string[] = REVISION_WORKFLOW.actionsFrom(status as RevisionStatus);
   return status in EDITABLE ? ['EDIT', ...steps] : steps;
 }
 

@@ -1,4 +1,4 @@
-import type { AppAction } from '@portal/platform';
+import { StateMachine, type AppAction } from '@portal/platform';
 
 /** States of a revision in the editorial workflow (docs/domain.md). */
 export enum RevisionStatus {
@@ -112,6 +112,9 @@ export const TRANSITIONS: Record<WorkflowAction, Transition> = {
     ability: 'publish',
   },
 };
+
+/** The revision workflow as a state machine (the shape every workflow of the platform shares). */
+export const REVISION_WORKFLOW = new StateMachine('revision', Object.values(RevisionStatus), TRANSITIONS);
 
 /** States in which the revision in progress may be edited, and the ability that edit needs. */
 export const EDITABLE: Partial<Record<RevisionStatus, AppAction>> = {

@@ -1,3 +1,5 @@
+import { StateMachine } from '@portal/platform';
+
 /**
  * Lifecycle of a comment on a draft document. Every comment arrives PENDING and shows nowhere until
  * the board publishes it; the board may reject it (with a reason) before or after publishing.
@@ -48,10 +50,16 @@ export const MODERATION_TRANSITIONS: Record<ModerationAction, Transition> = {
   },
 };
 
+/** Moderation as a state machine (the shape every workflow of the platform shares). */
+export const COMMENT_MODERATION = new StateMachine(
+  'comment',
+  Object.values(DraftCommentState),
+  MODERATION_TRANSITIONS,
+);
+
 /** The transition an action takes from a state, or null when the state machine does not allow it. */
 export function moderationTransition(action: ModerationAction, state: DraftCommentState): Transition | null {
-  const t = MODERATION_TRANSITIONS[action];
-  return t.from.includes(state) ? t : null;
+  return COMMENT_MODERATION.step(action, state);
 }
 
 /** Comments are accepted from the opening instant (inclusive) up to the closing instant (exclusive). */

@@ -1,4 +1,4 @@
-import type { AppAction } from '@portal/platform';
+import { StateMachine, type AppAction } from '@portal/platform';
 
 /** What a citizen sends: a question (hỏi đáp) or feedback on administrative regulations (phản ánh, kiến nghị). */
 export enum QuestionType {
@@ -87,6 +87,13 @@ export const QUESTION_TRANSITIONS: Record<QuestionAction, QuestionTransition> = 
     ability: 'publish',
   },
 };
+
+/** The question workflow as a state machine (the shape every workflow of the platform shares). */
+export const QUESTION_WORKFLOW = new StateMachine(
+  'question',
+  Object.values(QuestionStatus),
+  QUESTION_TRANSITIONS,
+);
 
 /** Statuses in which the question still waits for someone. */
 export const OPEN_STATUSES = [

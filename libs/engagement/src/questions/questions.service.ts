@@ -22,7 +22,7 @@ import { checkText, cleanLine, cleanText } from './question-input';
 import {
   OPEN_STATUSES,
   QUESTION_DEADLINES,
-  QUESTION_TRANSITIONS,
+  QUESTION_WORKFLOW,
   QuestionAction,
   QuestionStatus,
   QuestionType,
@@ -324,13 +324,13 @@ export class QuestionsService {
   ): Promise<Result<QuestionView>> {
     try {
       const q = await this.load(ctx, id);
-      const t = QUESTION_TRANSITIONS[action];
-      if (!t.from.includes(q.status)) throw invalidTransition(action, q.status);
+      const t = QUESTION_WORKFLOW.step(action, q.status);
+      if (!t) throw invalidTransition(action, q.status);
       const on = action === QuestionAction.DRAFT_ANSWER ? q.handlerTenantId : q.tenantId;
       if (!this.can(ctx, t.ability, on)) throw notAllowed(action);
       const now = this.clock.now();
       const { changes, note, detail } = await plan(q, now);
-      const to = t.to ?? q.status;
+      const to = QUESTION_WORKFLOW.target(t, q.status);
       const updated = await this.tx.run(ctx, async (tx) => {
         const m = this.tx.manager(tx);
         // Two officers taking a step at once: the first wins, the second finds the question moved.

@@ -1,3 +1,5 @@
+import { StateMachine } from '@portal/platform';
+
 /** Which way an item travels: UP to an ancestor's board, DOWN pushed by an ancestor's board. */
 export enum SyndicationDirection {
   UP = 'UP',
@@ -73,12 +75,18 @@ export const SYNDICATION_TRANSITIONS: Record<SyndicationAction, Transition> = {
   },
 };
 
+/** A copy's lifecycle as a state machine (the shape every workflow of the platform shares). */
+export const SYNDICATION_WORKFLOW = new StateMachine(
+  'syndication',
+  Object.values(SyndicationState),
+  SYNDICATION_TRANSITIONS,
+);
+
 /** The transition an action takes from a state, or null when the state machine does not allow it. */
 export function syndicationTransition(
   action: SyndicationAction,
   state: SyndicationState,
   direction: SyndicationDirection,
 ): Transition | null {
-  const t = SYNDICATION_TRANSITIONS[action];
-  return t.from.includes(state) && t.directions.includes(direction) ? t : null;
+  return SYNDICATION_WORKFLOW.step(action, state, (t) => t.directions.includes(direction));
 }

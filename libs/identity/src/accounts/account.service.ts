@@ -194,7 +194,7 @@ export class AccountService {
     id: string,
     status: AccountStatus,
     reason: string | null,
-  ): Promise<Result<AccountEntity>> {
+  ): Promise<Result<AccountEntity & { sessionsRevoked?: number }>> {
     const account = await this.findVisible(ctx, 'suspend', id);
     if (!account) return fail(new NotFoundError('Account', 'accountId'));
     if (account.id === ctx.accountId) {
@@ -229,7 +229,11 @@ export class AccountService {
         before: { status: account.status },
         after: { status, reason, sessionsRevoked: revoked },
       });
-      return Object.assign(account, changes);
+      return Object.assign(
+        account,
+        changes,
+        status === AccountStatus.SUSPENDED ? { sessionsRevoked: revoked } : {},
+      );
     });
     return ok(updated);
   }

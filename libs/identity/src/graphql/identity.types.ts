@@ -15,8 +15,13 @@ export class AccountType {
   @Field(() => Boolean) isPlatformAdmin!: boolean;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date, { nullable: true }) suspendedAt!: Date | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Sessions this very suspension revoked (on suspendAccount’s answer only).',
+  })
+  sessionsRevoked!: number | null;
 
-  static from(a: AccountEntity): AccountType {
+  static from(a: AccountEntity & { sessionsRevoked?: number }): AccountType {
     return Object.assign(new AccountType(), {
       id: a.id,
       tenantId: a.tenantId,
@@ -27,6 +32,7 @@ export class AccountType {
       isPlatformAdmin: a.isPlatformAdmin,
       createdAt: a.createdAt,
       suspendedAt: a.suspendedAt,
+      sessionsRevoked: a.sessionsRevoked ?? null,
     });
   }
 }

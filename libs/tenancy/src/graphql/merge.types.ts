@@ -3,6 +3,7 @@ import { InputErrorType } from '@portal/platform';
 import { MergePlan, RoleMappingAction } from '../restructuring/merge-participants';
 import type { MergePreview } from '../restructuring/restructuring.service';
 import { PortalSummaryType } from './tenancy.types';
+import { MergeTargetCategoryType } from './tenant-tree.types';
 
 registerEnumType(RoleMappingAction, {
   name: 'RoleMappingAction',
@@ -120,6 +121,10 @@ export class MergePreviewType {
   @Field(() => PortalSummaryType) target!: PortalSummaryType;
   @Field(() => [MergeParticipantCountsType]) participants!: MergeParticipantCountsType[];
   @Field(() => MergePlanType) plan!: MergePlanType;
+  @Field(() => [MergeTargetCategoryType], {
+    description: 'The target’s categories, what a source category may be mapped onto.',
+  })
+  targetCategories!: MergeTargetCategoryType[];
 
   static from(preview: MergePreview, locale: 'vi' | 'en'): MergePreviewType {
     return Object.assign(new MergePreviewType(), {
@@ -137,6 +142,7 @@ export class MergePreviewType {
         categoryMapping: preview.plan.categoryMapping.map((e) => Object.assign(new CategoryMappingType(), e)),
         roleMapping: preview.plan.roleMapping.map((e) => Object.assign(new RoleMappingType(), e)),
       }),
+      targetCategories: preview.targetCategories.map((c) => Object.assign(new MergeTargetCategoryType(), c)),
     });
   }
 }

@@ -11,8 +11,13 @@ import {
   Result,
   CacheableInfo,
   ok,
+  can,
   publicFor,
 } from '@portal/platform';
+import { ManifestApplyService } from '../manifests/manifest-apply.service';
+import { locateTreeProblems } from '../manifests/tree-problem-lines';
+import { parseTenantManifest } from '../manifests/tenant-manifest.loader';
+import { PortalTreeNodeType, TenantTreeApplyReportType } from './tenant-tree.types';
 import { HostRoutingService, RoutedTenant } from '../hosts/host-routing.service';
 import { proposeDomainLabel } from '../labels/domain-label';
 import { ProvisioningService } from '../provisioning/provisioning.service';
@@ -43,7 +48,64 @@ export class TenancyResolver {
     private readonly provisioning: ProvisioningService,
     private readonly restructuring: RestructuringService,
     private readonly idempotency: IdempotencyService,
+    private readonly manifests: ManifestApplyService,
   ) {}
+
+  @Query(() => [PortalTreeNodeType], {
+    description:
+      'For those who administer portal trees: the addressed portal and every portal below it the caller may read, whatever their status, with hosts and what the caller may do there; parents before children.',
+  })
+  // Administrators of trees only (provisioning somewhere); everyone may read a single portal.
+  @CheckAbility('provision', 'Tenant')
+  portalTree(@Ctx() ctx: RequestContext): PortalTreeNodeType[] {
+    const root = ctx.requireTenant();
+    const rootDepth = root.path.split('.').length - 1;
+    const hosts = this.routing.hostsByTenant();
+    return this.routing
+      .subtree(root.id)
+      .filter((t) => can(ctx, 'read', 'Tenant', { tenantId: t.id, tenantPath: t.path }))
+      .map((t) => {
+        const at = { tenantId: t.id, tenantPath: t.path };
+        return PortalTreeNodeType.from(
+          t,
+          rootDepth,
+          (hosts.get(t.id) ?? []).sort(
+            (a, b) => a.role.localeCompare(b.role) || a.host.localeCompare(b.host),
+          ),
+          {
+            mayProvision: can(ctx, 'provision', 'Tenant', at),
+            mayRestructure: can(ctx, 'restructure', 'Tenant', at),
+          },
+        );
+      });
+  }
+
+  @Mutation(() => TenantTreeApplyReportType, {
+    description:
+      'Applies a tree file (YAML, as in tenants/): creates what is missing, updates what differs, never deletes. dryRun counts and checks without writing; every problem carries its line.',
+  })
+  @CheckAbility('provision', 'Tenant')
+  async applyTenantTree(
+    @Ctx() ctx: RequestContext,
+    @Args('yaml') yaml: string,
+    @Args('dryRun', { type: () => Boolean }) dryRun: boolean,
+  ): Promise<TenantTreeApplyReportType> {
+    const report = (r: Partial<TenantTreeApplyReportType>) =>
+      Object.assign(
+        new TenantTreeApplyReportType(),
+        { dryRun, created: 0, updated: 0, unchanged: 0, problems: [] },
+        r,
+      );
+    const parsed = parseTenantManifest(yaml);
+    if (!parsed.ok) return report({ problems: parsed.issues.map((i) => ({ ...i, code: null })) });
+    const applied = await this.manifests.apply(ctx, parsed.manifest, { dryRun });
+    return report({
+      created: applied.created,
+      updated: applied.updated,
+      unchanged: applied.unchanged,
+      problems: locateTreeProblems(yaml, applied.problems),
+    });
+  }
 
   @Query(() => PortalType, {
     description: 'The portal this request addressed (by its Host), with its parent chain and children.',

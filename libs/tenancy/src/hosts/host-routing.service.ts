@@ -138,6 +138,31 @@ export class HostRoutingService implements OnModuleInit, OnApplicationShutdown {
     return this.snapshot.children.get(tenantId) ?? [];
   }
 
+  /** A portal and every portal below it, whatever their status, parents before children (by name). */
+  subtree(rootId: string): RoutedTenant[] {
+    const root = this.snapshot.tenants.get(rootId);
+    if (!root) return [];
+    const below = [...this.snapshot.tenants.values()].filter((t) => t.path.startsWith(`${root.path}.`));
+    const byParent = new Map<string, RoutedTenant[]>();
+    for (const t of below) byParent.set(t.parentId!, [...(byParent.get(t.parentId!) ?? []), t]);
+    const out: RoutedTenant[] = [];
+    const visit = (t: RoutedTenant) => {
+      out.push(t);
+      for (const c of (byParent.get(t.id) ?? []).sort((a, b) => a.nameVi.localeCompare(b.nameVi, 'vi')))
+        visit(c);
+    };
+    visit(root);
+    return out;
+  }
+
+  /** Every host that names a portal (primary, aliases, old ones that now redirect), by portal. */
+  hostsByTenant(): Map<string, Array<{ host: string; role: HostRole }>> {
+    const out = new Map<string, Array<{ host: string; role: HostRole }>>();
+    for (const [host, h] of this.snapshot.hosts)
+      out.set(h.tenantId, [...(out.get(h.tenantId) ?? []), { host, role: h.role }]);
+    return out;
+  }
+
   /** The portal that now answers for `id`: itself while live, else its successor (followed). */
   answering(id: string): RoutedTenant | null {
     return this.current(id);

@@ -53,7 +53,12 @@ export class ManifestApplyService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async apply(ctx: RequestContext, manifest: TenantManifest): Promise<ApplyReport> {
+  /** `dryRun`: plan and count against the current state, write nothing. */
+  async apply(
+    ctx: RequestContext,
+    manifest: TenantManifest,
+    options: { dryRun?: boolean } = {},
+  ): Promise<ApplyReport> {
     const report = await this.tx.run(ctx, async (tx) => {
       const manager = this.tx.manager(tx);
       // One applier at a time: two concurrent applies would each plan against a stale read.
@@ -62,6 +67,13 @@ export class ManifestApplyService {
       const plan = this.plan(tx, manifest, state);
       if (plan.problems.length > 0)
         return { created: 0, updated: 0, unchanged: plan.unchanged, problems: plan.problems };
+      if (options.dryRun)
+        return {
+          created: plan.creates.length,
+          updated: plan.updates.length,
+          unchanged: plan.unchanged,
+          problems: [],
+        };
       await this.write(tx, manager, plan.creates, plan.updates);
       return {
         created: plan.creates.length,
@@ -70,7 +82,7 @@ export class ManifestApplyService {
         problems: [],
       };
     });
-    if (report.created + report.updated > 0) await this.routing.reload();
+    if (!options.dryRun && report.created + report.updated > 0) await this.routing.reload();
     return report;
   }
 

@@ -41,6 +41,8 @@ export interface MergePreview {
   target: RoutedTenant;
   counts: Array<{ participant: string; counts: Record<string, number> }>;
   plan: { categoryMapping: CategoryMappingProposal[]; roleMapping: RoleMappingProposal[] };
+  /** The target's categories, for choosing a mapping. */
+  targetCategories: Array<{ id: string; slugPath: string; nameVi: string }>;
 }
 
 const mergeTenantOf = (t: TenantEntity): MergeTenant => ({
@@ -104,6 +106,7 @@ export class RestructuringService {
               categoryMapping: await this.siteStructure.describe(m, scope, confirmed.categoryMapping),
               roleMapping: roles.map((r) => ({ ...r, action: actions.get(r.assignmentId) ?? r.action })),
             },
+            targetCategories: await this.siteStructure.targetOptions(m, target.id),
           };
         }),
       );

@@ -93,6 +93,17 @@ export class SiteStructureMerge implements MergeParticipant, OnModuleInit {
       }));
   }
 
+  /** The target's categories (slug paths, tree order): what a source category may be mapped onto. */
+  async targetOptions(
+    m: EntityManager,
+    targetId: string,
+  ): Promise<Array<{ id: string; slugPath: string; nameVi: string }>> {
+    const { ordered, paths } = treeOrder(await this.categoriesOf(m, [targetId]));
+    return ordered
+      .map((c) => ({ id: c.id, slugPath: paths.get(c.id)!, nameVi: c.nameVi }))
+      .sort((a, b) => a.slugPath.localeCompare(b.slugPath));
+  }
+
   async validate(_tx: unknown, m: EntityManager, plan: MergeContext): Promise<void> {
     const sources = new Set(
       (
