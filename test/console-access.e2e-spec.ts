@@ -108,9 +108,13 @@ describe('the editors’ console: serving, sessions, roles, conflicts', () => {
     });
     const ok = await post('', { username: 'ctv.a', password: TEST_PASSWORD });
     expect(ok.status).toBe(200);
-    const cookie = String(ok.headers['set-cookie']);
+    const [cookie, media] = ok.headers['set-cookie'] as string[];
     expect(cookie).toMatch(
       /^portal_console_refresh=[^;]+; Path=\/quan-tri\/; Max-Age=\d+; HttpOnly; Secure; SameSite=Strict$/,
+    );
+    // Beside it, the grant the browser's own image requests carry, on the console's media path only.
+    expect(media).toMatch(
+      /^portal_console_media=[^;]+; Path=\/quan-tri\/media\/; Max-Age=\d+; HttpOnly; Secure; SameSite=Strict$/,
     );
     expect(Object.keys(ok.body as object).sort()).toEqual([
       'accessToken',
@@ -227,6 +231,46 @@ describe('the editors’ console: serving, sessions, roles, conflicts', () => {
         `delegateApproval(input: { tenantId: "${t.tenant(WARD_A).id}", deputyAccountId: "${deputy2}", validFrom: "${new Date(Date.now() + 86_400_000).toISOString()}", validTo: "${new Date(Date.now() + 2 * 86_400_000).toISOString()}" }) { __typename }`,
       ),
     ).toEqual({ __typename: 'ApprovalDelegation' });
+    // The head's screen lists them: who delegated, to whom, the window, where each stands.
+    const row = (deputy: string) => head.page.getByRole('row').filter({ hasText: deputy });
+    await row('phoban.a').getByText('Đang hiệu lực').waitFor();
+    expect(await row('phoban.a').getByRole('cell').first().innerText()).toBe('truongban.a');
+    await head.open('/uy-quyen');
+    await row('phoban2.a').getByText('Chưa bắt đầu').waitFor();
+    await row('phoban.a').getByText('Đang hiệu lực').waitFor();
+    const fmt = (d: Date) => {
+      const v = new Date(d.getTime() + 7 * 3600_000).toISOString();
+      return `${v.slice(8, 10)}/${v.slice(5, 7)}/${v.slice(0, 4)}`;
+    };
+    expect(await row('phoban2.a').innerText()).toContain(fmt(new Date(Date.now() + 2 * 86_400_000)));
+    expect(await head.page.getByRole('table').getByRole('columnheader').allInnerTexts()).toEqual([
+      'Người ủy quyền',
+      'Người được ủy quyền',
+      'Từ',
+      'Đến',
+      'Trạng thái',
+    ]);
+    expect(await consoleViolations(head.page)).toEqual([]);
+    // Nobody else reads a portal's delegations: a deputy gets nothing, another ward's head none of these.
+    const listed = await t.gql(
+      WARD_A,
+      '{ approvalDelegations { deputyName status } }',
+      {},
+      {
+        token: tokens['truongban.a'],
+      },
+    );
+    expect(listed.body.data?.approvalDelegations).toEqual(
+      expect.arrayContaining([
+        { deputyName: 'phoban.a', status: 'ACTIVE' },
+        { deputyName: 'phoban2.a', status: 'UPCOMING' },
+      ]),
+    );
+    const byDeputy = await t.gql(WARD_A, '{ approvalDelegations { id } }', {}, { token: tokens['phoban.a'] });
+    expect(byDeputy.body.data?.approvalDelegations ?? []).toEqual([]);
+    const otherHead = await t.asUser('truongban.b', Role.BOARD_HEAD, WARD_B);
+    const fromB = await t.gql(WARD_A, '{ approvalDelegations { id } }', {}, { token: otherHead });
+    expect(fromB.body.data?.approvalDelegations ?? []).toEqual([]);
 
     const d1 = await as('phoban.a');
     await d1.open(`/noi-dung/${inside}`);

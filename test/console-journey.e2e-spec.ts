@@ -16,6 +16,7 @@ import {
 import { until } from './support/waiting';
 
 const WARD = 'saigon.hochiminhcity.gov.vn';
+const OTHER_WARD = 'benthanh.hochiminhcity.gov.vn';
 const SHOTS = join(__dirname, '..', 'docs', 'screenshots');
 
 // The editorial day in the console, in a real chromium against the real server: a contributor writes
@@ -143,7 +144,53 @@ describe('the editors’ console: a news item from draft to the public site', ()
     expect(written).toMatch(/<img src="\/attachments\/[0-9a-f-]{36}" alt="anh-ra-quan.png">/);
     expect(written).toMatch(/<a href="\/attachments\/[0-9a-f-]{36}">ke-hoach.pdf<\/a>/);
 
+    // The draft's image shows in the editor. An <img> sends no bearer token: the console shows it from
+    // its media path, opened by an HttpOnly cookie of the session; the stored HTML keeps /attachments/.
+    const loaded = (img: ReturnType<Page['locator']>) =>
+      until('the image to load', () =>
+        img.evaluate((el) => {
+          const image = el as unknown as { complete: boolean; naturalWidth: number };
+          return image.complete && image.naturalWidth > 0;
+        }),
+      );
+    const editorImage = page.locator('.tiptap img');
+    await loaded(editorImage);
+    const shown = (await editorImage.getAttribute('src'))!;
+    expect(shown).toMatch(/^\/quan-tri\/media\/[0-9a-f-]{36}$/);
+    const attachmentId = shown.split('/').pop()!;
+    expect(written).toContain(`<img src="/attachments/${attachmentId}" alt="anh-ra-quan.png">`);
+    const media = (await sessions[0].context.cookies()).find((c) => c.name === 'portal_console_media')!;
+    expect(media).toMatchObject({
+      httpOnly: true,
+      secure: true,
+      sameSite: 'Strict',
+      path: '/quan-tri/media/',
+    });
+    const fetchAs = (host: string, path: string, cookie?: string) =>
+      t.http({ host, method: 'GET', path, headers: cookie ? { cookie } : {} });
+    const own = await fetchAs(WARD, shown, `portal_console_media=${media.value}`);
+    expect(own.status).toBe(200);
+    expect(own.bytes.equals(PNG_1X1)).toBe(true);
+    // The same address anonymously, or through another portal's host (even with the cookie copied
+    // there), gives nothing; nor does the draft's public address.
+    for (const refused of [
+      await fetchAs(WARD, shown),
+      await fetchAs(OTHER_WARD, shown, `portal_console_media=${media.value}`),
+      await fetchAs(WARD, shown, `portal_console_media=${media.value.slice(0, -2)}xx`),
+      await fetchAs(WARD, `/attachments/${attachmentId}`),
+    ]) {
+      expect(refused.status).toBe(404);
+      expect(refused.bytes.includes(PNG_1X1)).toBe(false);
+    }
+    // In the browser, another portal's host receives no cookie and shows no image.
+    const elsewhere = await sessions[0].context.newPage();
+    const answer = await elsewhere.goto(portalUrl(t.port, OTHER_WARD, shown));
+    expect(answer?.status()).toBe(404);
+    await elsewhere.close();
+
     await sessions[0].open(`/noi-dung/${itemId}`);
+    // The preview shows it too.
+    await loaded(page.locator('article img'));
     // Role limits are shown before a click: a contributor cannot take it into review.
     await expect(page.getByRole('button', { name: 'Gửi duyệt' }).isEnabled()).resolves.toBe(true);
     await expectNoViolations(page, 'item (draft)');

@@ -215,9 +215,36 @@ describe('first run', () => {
     expect(json.feed_url).toBe(`http://${devHost}/feeds/feed.json`);
     const page = await t.http({ method: 'GET', path: `/print/${viSlug}`, host: devHost, headers: {} });
     expect(page.text).toContain(`<link rel="canonical" href="http://${devHost}/print/${viSlug}">`);
+    // The API's canonicalUrl is written as the pages write theirs: the alias, its scheme and port.
+    const CANONICAL = `query($s: String!) { publicItem(slug: $s) { canonicalUrl } }`;
+    const viaDev = await t.gql<{ publicItem: { canonicalUrl: string } }>(devHost, CANONICAL, { s: viSlug });
+    expect(viaDev.body.data?.publicItem.canonicalUrl).toBe(`http://${devHost}/print/${viSlug}`);
+    const english = await t.gql<{ publicItem: { canonicalUrl: string } }>(
+      devHost,
+      CANONICAL,
+      { s: enSlug },
+      { headers: { 'accept-language': 'en' } },
+    );
+    expect(english.body.data?.publicItem.canonicalUrl).toBe(`http://${devHost}/en/print/${enSlug}`);
+    // So does the website's article page, its canonical and Open Graph address.
+    const article = await t.http({ method: 'GET', path: `/bai-viet/${viSlug}`, host: devHost, headers: {} });
+    expect(article.status).toBe(200);
+    expect(article.text).toContain(`<link rel="canonical" href="http://${devHost}/bai-viet/${viSlug}"/>`);
+    expect(article.text).toContain(
+      `<meta property="og:url" content="http://${devHost}/bai-viet/${viSlug}"/>`,
+    );
     // Through the production host: https and the public name.
     const prod = await t.http({ method: 'GET', path: '/feeds/rss.xml', host: SAIGON, headers: {} });
     expect(prod.text).toContain(`<link>https://${SAIGON}/print/${viSlug}</link>`);
+    const viaProd = await t.gql<{ publicItem: { canonicalUrl: string } }>(SAIGON, CANONICAL, { s: viSlug });
+    expect(viaProd.body.data?.publicItem.canonicalUrl).toBe(`https://${SAIGON}/print/${viSlug}`);
+    const prodArticle = await t.http({
+      method: 'GET',
+      path: `/bai-viet/${viSlug}`,
+      host: SAIGON,
+      headers: {},
+    });
+    expect(prodArticle.text).toContain(`<link rel="canonical" href="https://${SAIGON}/bai-viet/${viSlug}"/>`);
   });
 
   it('FORBIDDEN and INVALID_TRANSITION say what is needed', async () => {

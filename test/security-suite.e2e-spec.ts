@@ -1011,6 +1011,8 @@ interface HttpCase {
 const HTTP_CASES: HttpCase[] = [
   { endpoint: 'GET /archive/:id', path: () => `/archive/${v.rgDraft}` },
   { endpoint: 'GET /attachments/:id', path: () => `/attachments/${v.rgAttachment}`, file: TINY_PDF },
+  // Opened by the console's media cookie only, never by a bearer token (its own tests: console-journey).
+  { endpoint: 'GET /quan-tri/media/:id', path: () => `/quan-tri/media/${v.rgAttachment}` },
   { endpoint: 'GET /print/:slug', path: () => `/print/${v.rgDraftSlug}` },
   { endpoint: 'GET /bai-viet/:slug', path: () => `/bai-viet/${v.rgDraftSlug}` },
   { endpoint: 'GET /gop-y-du-thao/:slug', path: () => `/gop-y-du-thao/${v.rgHiddenDocSlug}` },

@@ -28,6 +28,7 @@ import { HostResolutionMiddleware, TenancyModule } from '@portal/tenancy';
 import { ENTITIES, MIGRATIONS } from './composition';
 import { HealthController } from './health/health.controller';
 import { ConsoleAssetsController } from './console/console-assets.controller';
+import { ConsoleMediaController } from './console/console-media.controller';
 import { ConsoleSessionController } from './console/console-session.controller';
 import { DemoSeeder } from './demo/demo-seeder';
 import { DemoContentSeeder } from './demo/demo-content.seeder';
@@ -97,7 +98,13 @@ export class AppModule implements NestModule {
           validationRules: [...armor.validationRules],
         }),
       ],
-      controllers: [HealthController, ConsoleAssetsController, ConsoleSessionController],
+      // The media route before the console's catch-all client routes.
+      controllers: [
+        HealthController,
+        ConsoleMediaController,
+        ConsoleAssetsController,
+        ConsoleSessionController,
+      ],
       providers: [
         DemoSeeder,
         DemoContentSeeder,

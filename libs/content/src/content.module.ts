@@ -7,6 +7,7 @@ import { PublicSearchService } from './public/public-search.service';
 import { PublicContentService } from './public/public-content.service';
 import { PublicContentResolver } from './graphql/public-content.resolver';
 import { HomePageResolver } from './graphql/home-page.resolver';
+import { PublicItemLinksResolver } from './graphql/public-item-links.resolver';
 import { HomePageService } from './public/home-page.service';
 import { PrintController } from './public/print.controller';
 import { LegalResolver } from './graphql/legal.resolver';
@@ -25,6 +26,7 @@ import { PublicServicesService } from './services/public-services.service';
     PublicContentService,
     PublicSearchService,
     PublicContentResolver,
+    PublicItemLinksResolver,
     HomePageService,
     HomePageResolver,
     ContentMergeParticipant,

@@ -16,6 +16,8 @@ import { RemindersService } from './workflow/reminders.service';
 import { EditorialMergeParticipant } from './workflow/editorial-merge.participant';
 import { LegalImportResolver } from './graphql/legal-import.resolver';
 import { LegalImportService } from './legal-import/legal-import.service';
+import { DelegationsService } from './workflow/delegations.service';
+import { DelegationsResolver } from './graphql/delegations.resolver';
 
 @Module({
   imports: [TenancyModule, AccessModule, CalendarModule, ContentModule],
@@ -30,6 +32,8 @@ import { LegalImportService } from './legal-import/legal-import.service';
     EditorialService,
     RemindersService,
     EditorialResolver,
+    DelegationsService,
+    DelegationsResolver,
     EditorialMergeParticipant,
     LegalImportService,
     LegalImportResolver,

@@ -3,17 +3,10 @@ import type { Request, Response } from 'express';
 import { APP_CONFIG, AppConfig, Ctx, DomainError, Public, RequestContext } from '@portal/platform';
 import { IssuedTokens, LoginService, SessionService } from '@portal/identity';
 import { CONSOLE_PATH } from './console-path';
+import { mediaCookie, readCookie, signMediaGrant } from './console-media';
 
 /** The refresh token's cookie: only the console's path on the host that set it ever sends it. */
 export const REFRESH_COOKIE = 'portal_console_refresh';
-
-function readCookie(req: Request, name: string): string | null {
-  for (const part of String(req.headers.cookie ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
-  }
-  return null;
-}
 
 const problem = (
   res: Response,
@@ -51,14 +44,14 @@ export class ConsoleSessionController {
     @Body() body: { username?: unknown; password?: unknown },
   ): Promise<void> {
     if (!this.sameOriginJson(req, res)) return;
-    ctx.requireTenant();
+    const tenant = ctx.requireTenant();
     const result = await this.logins.login(
       ctx,
       typeof body?.username === 'string' ? body.username : '',
       typeof body?.password === 'string' ? body.password : '',
     );
     if (!result.ok) return void fromDomain(res, result.error);
-    this.answer(res, result.value, result.value.accountId);
+    this.answer(res, result.value, result.value.accountId, tenant.id);
   }
 
   @Post('refresh')
@@ -66,7 +59,7 @@ export class ConsoleSessionController {
   @HttpCode(200)
   async refresh(@Ctx() ctx: RequestContext, @Req() req: Request, @Res() res: Response): Promise<void> {
     if (!this.sameOriginJson(req, res)) return;
-    ctx.requireTenant();
+    const tenant = ctx.requireTenant();
     const token = readCookie(req, REFRESH_COOKIE);
     try {
       if (!token)
@@ -77,7 +70,7 @@ export class ConsoleSessionController {
           401,
         );
       const { accountId, tokens } = await this.sessions.rotate(token, ctx.ip);
-      this.answer(res, tokens, accountId);
+      this.answer(res, tokens, accountId, tenant.id);
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
       this.clear(res);
@@ -96,9 +89,22 @@ export class ConsoleSessionController {
     res.json({ ok: true });
   }
 
-  private answer(res: Response, tokens: IssuedTokens, accountId: string): void {
+  private answer(res: Response, tokens: IssuedTokens, accountId: string, tenantId: string): void {
     const maxAge = Math.max(0, Math.floor((tokens.refreshTokenExpiresAt.getTime() - Date.now()) / 1000));
-    res.setHeader('Set-Cookie', this.cookie(tokens.refreshToken, maxAge));
+    // The images of drafts are loaded by the browser itself (an <img> sends no bearer token): a
+    // grant for this session, this portal's host and the access token's lifetime, in a cookie only
+    // the console's media path receives (console-media.controller.ts).
+    const expires = Math.floor(tokens.accessTokenExpiresAt.getTime() / 1000);
+    const media = signMediaGrant(this.config.jwtSecret, {
+      accountId,
+      sessionId: tokens.sessionId,
+      tenantId,
+      expires,
+    });
+    res.setHeader('Set-Cookie', [
+      this.cookie(tokens.refreshToken, maxAge),
+      mediaCookie(media, Math.max(0, expires - Math.floor(Date.now() / 1000))),
+    ]);
     res.setHeader('Cache-Control', 'no-store');
     res.json({
       accessToken: tokens.accessToken,
@@ -108,7 +114,7 @@ export class ConsoleSessionController {
   }
 
   private clear(res: Response): void {
-    res.setHeader('Set-Cookie', this.cookie('', 0));
+    res.setHeader('Set-Cookie', [this.cookie('', 0), mediaCookie('', 0)]);
   }
 
   private cookie(value: string, maxAge: number): string {

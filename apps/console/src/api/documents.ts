@@ -343,6 +343,21 @@ export const DeputiesDoc = graphql(`
   }
 `);
 
+export const DelegationsDoc = graphql(`
+  query ConsoleDelegations {
+    approvalDelegations {
+      id
+      headName
+      deputyName
+      validFrom
+      validTo
+      createdAt
+      revokedAt
+      status
+    }
+  }
+`);
+
 export const DelegateDoc = graphql(`
   mutation ConsoleDelegate($input: DelegateApprovalInput!) {
     delegateApproval(input: $input) {

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Badge, Button, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { gql, GqlError } from '../api/graphql';
-import { DelegateDoc, DeputiesDoc } from '../api/documents';
+import { DelegateDoc, DelegationsDoc, DeputiesDoc } from '../api/documents';
 import type { ApiError } from '../api/session';
+import type { DelegationStatus } from '../gql/graphql';
 import { fmtDateTime, useI18n, vnLocalToIso } from '../i18n';
 import { Loading, usePageTitle } from '../ui/common';
 import { Refused } from '../ui/refused';
@@ -21,6 +22,12 @@ export function Delegation() {
     enabled: !!tenantId,
     retry: false,
   });
+  const delegations = useQuery({
+    queryKey: ['delegations', tenantId],
+    queryFn: () => gql(DelegationsDoc),
+    enabled: !!tenantId,
+  });
+  const queryClient = useQueryClient();
   const [deputy, setDeputy] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -48,6 +55,7 @@ export function Delegation() {
         })
       ).delegateApproval;
       if (r.__typename === 'InputError') return setError(r);
+      void queryClient.invalidateQueries({ queryKey: ['delegations', tenantId] });
       setDone(
         t(
           `Đã ủy quyền từ ${fmtDateTime(r.validFrom)} đến ${fmtDateTime(r.validTo)}.`,
@@ -106,6 +114,67 @@ export function Delegation() {
         />
         <Button type="submit">{t('Ủy quyền', 'Delegate')}</Button>
       </Stack>
+      <DelegationList rows={delegations.data?.approvalDelegations ?? null} />
     </form>
+  );
+}
+
+const STATUS: Record<DelegationStatus, { vi: string; en: string; color: string }> = {
+  // Dark enough for white text (WCAG AA), as the content states' badges.
+  UPCOMING: { vi: 'Chưa bắt đầu', en: 'Not begun', color: '#1864ab' },
+  ACTIVE: { vi: 'Đang hiệu lực', en: 'In force', color: '#1f6f2e' },
+  ENDED: { vi: 'Đã hết hạn', en: 'Ended', color: '#495057' },
+  REVOKED: { vi: 'Đã thu hồi', en: 'Revoked', color: '#c92a2a' },
+};
+
+interface DelegationRow {
+  id: string;
+  headName: string;
+  deputyName: string;
+  validFrom: string;
+  validTo: string;
+  status: DelegationStatus;
+}
+
+/** The portal's delegations, newest window first: who delegated, to whom, the window, where it stands. */
+function DelegationList({ rows }: { rows: DelegationRow[] | null }) {
+  const { t } = useI18n();
+  return (
+    <Stack mt="xl">
+      <Title order={2}>{t('Các lần ủy quyền', 'Delegations')}</Title>
+      {rows === null ? (
+        <Loading />
+      ) : rows.length === 0 ? (
+        <Text>{t('Chưa có lần ủy quyền nào.', 'No delegation yet.')}</Text>
+      ) : (
+        <Table striped>
+          <caption className="skip-link">{t('Các lần ủy quyền phê duyệt', 'Approval delegations')}</caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('Người ủy quyền', 'Delegated by')}</Table.Th>
+              <Table.Th>{t('Người được ủy quyền', 'Deputy')}</Table.Th>
+              <Table.Th>{t('Từ', 'From')}</Table.Th>
+              <Table.Th>{t('Đến', 'To')}</Table.Th>
+              <Table.Th>{t('Trạng thái', 'Status')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((d) => (
+              <Table.Tr key={d.id} data-delegation={d.id}>
+                <Table.Td>{d.headName}</Table.Td>
+                <Table.Td>{d.deputyName}</Table.Td>
+                <Table.Td>{fmtDateTime(d.validFrom)}</Table.Td>
+                <Table.Td>{fmtDateTime(d.validTo)}</Table.Td>
+                <Table.Td>
+                  <Badge color={STATUS[d.status].color} variant="filled" radius="sm" tt="none">
+                    {t(STATUS[d.status].vi, STATUS[d.status].en)}
+                  </Badge>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
   );
 }

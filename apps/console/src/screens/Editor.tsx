@@ -21,6 +21,7 @@ import { useEditor, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import Image from '@tiptap/extension-image';
 import { gql, upload } from '../api/graphql';
+import { retryAfterRefresh, shownImageSrc } from '../api/media';
 import { CategoriesDoc, CreateDoc, EditDoc, ItemDoc } from '../api/documents';
 import type { ApiError } from '../api/session';
 import type { ContentKind } from '../gql/graphql';
@@ -32,6 +33,36 @@ import { useMe } from './me';
 
 // The server refuses more than ATTACHMENT_MAX_BYTES (50 MiB by default); refusing here saves the upload.
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+
+/**
+ * Images as stored (`src="/attachments/<id>"`, what getHTML emits), shown in the editor from the
+ * console's media path, which the session's cookie opens for drafts too (api/media.ts).
+ */
+const ShownImage = Image.extend({
+  addNodeView() {
+    return ({ node }) => {
+      const img = document.createElement('img');
+      const paint = (attrs: Record<string, unknown>) => {
+        for (const name of ['alt', 'title'] as const) {
+          const value = attrs[name];
+          if (typeof value === 'string' && value) img.setAttribute(name, value);
+          else img.removeAttribute(name);
+        }
+        img.setAttribute('src', shownImageSrc(String(attrs.src ?? '')));
+      };
+      paint(node.attrs);
+      retryAfterRefresh(img);
+      return {
+        dom: img,
+        update: (updated) => {
+          if (updated.type !== node.type) return false;
+          paint(updated.attrs);
+          return true;
+        },
+      };
+    };
+  },
+});
 
 /**
  * TipTap configured to emit only what the server's sanitiser keeps, so a body survives a save
@@ -47,7 +78,7 @@ export function useBodyEditor(content: string, label: string) {
         codeBlock: { HTMLAttributes: {} },
       }),
       Link.configure({ openOnClick: false, HTMLAttributes: { target: null, rel: null } }),
-      Image.configure({ inline: false }),
+      ShownImage.configure({ inline: false }),
     ],
     content,
     immediatelyRender: true,

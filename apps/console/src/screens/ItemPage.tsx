@@ -25,6 +25,7 @@ import { item as itemRoute } from '../router';
 import { ACTIONS, fmtDateTime, KINDS, REASONS, useI18n, useLabel, vnLocalToIso } from '../i18n';
 import { ErrorBox, Loading, StatusBadge, usePageTitle, notify } from '../ui/common';
 import { useMe } from './me';
+import { withShownImages } from '../api/media';
 
 type Dialog = null | 'RETURN' | 'REFUSE' | 'SCHEDULE';
 
@@ -213,7 +214,7 @@ export function ItemPage() {
             )}
             <Typography>
               {/* The body was sanitised by the server when it was saved. */}
-              <div dangerouslySetInnerHTML={{ __html: rev.bodyHtml }} />
+              <div dangerouslySetInnerHTML={{ __html: withShownImages(rev.bodyHtml) }} />
             </Typography>
           </article>
         </Tabs.Panel>

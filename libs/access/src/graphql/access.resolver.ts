@@ -1,5 +1,15 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Authenticated, CheckAbility, Ctx, InputErrorType, RequestContext, Result } from '@portal/platform';
+import {
+  Authenticated,
+  CheckAbility,
+  Ctx,
+  IdempotencyKey,
+  IdempotencyService,
+  InputErrorType,
+  RequestContext,
+  Result,
+  ok,
+} from '@portal/platform';
 import { RoleAssignmentEntity } from '../roles/role-assignment.entity';
 import { HostRoutingService, TenantStatus } from '@portal/tenancy';
 import { RoleAssignmentService } from '../roles/role-assignment.service';
@@ -24,6 +34,7 @@ export class AccessResolver {
   constructor(
     private readonly roles: RoleAssignmentService,
     private readonly routing: HostRoutingService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   @Query(() => [GrantableRoleType], {
@@ -68,8 +79,13 @@ export class AccessResolver {
   async grantRole(
     @Ctx() ctx: RequestContext,
     @Args('input') input: GrantRoleInput,
+    @IdempotencyKey() key: string | null,
   ): Promise<RoleAssignmentType | InputErrorType> {
-    return toResult(ctx, await this.roles.grant(ctx, input));
+    const r = await this.idempotency.run(ctx, { operation: 'grantRole', key, request: input }, async (tx) => {
+      const made = await this.roles.grant(tx, input);
+      return made.ok ? ok(RoleAssignmentType.from(made.value)) : made;
+    });
+    return r.ok ? Object.assign(new RoleAssignmentType(), r.value) : InputErrorType.from(r.error, ctx.locale);
   }
 
   @Mutation(() => RoleAssignmentResult)

@@ -198,6 +198,8 @@ export class CalendarService implements OnModuleInit {
 
   private async writeDays(ctx: RequestContext, tenant: RoutedTenant, days: AnnouncedDay[]) {
     const counts = { added: 0, replaced: 0, unchanged: 0, rows: [] as CalendarOverrideEntity[] };
+    // In a caller's transaction (an idempotent request), the caller reloads after its commit.
+    const callersTransaction = !!ctx.manager?.queryRunner?.isTransactionActive;
     await this.tx.run(ctx, async (tx) => {
       const m = this.tx.manager(tx);
       const existing = new Map(
@@ -253,8 +255,13 @@ export class CalendarService implements OnModuleInit {
         });
       }
     });
-    await this.reload();
+    if (!callersTransaction) await this.reload();
     return counts;
+  }
+
+  /** Reloads the days after a change committed by the caller's own transaction. */
+  refresh(): Promise<void> {
+    return this.reload();
   }
 
   private liveTenant(id: string): RoutedTenant | null {

@@ -2,11 +2,14 @@ import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import {
   CheckAbility,
   Ctx,
+  IdempotencyKey,
+  IdempotencyService,
   InputErrorType,
   Public,
   RequestContext,
   Result,
   inputError,
+  ok,
 } from '@portal/platform';
 import { parseCalendarOverrides } from '../calendar/calendar-files';
 import { CalendarService } from '../calendar/calendar.service';
@@ -68,6 +71,7 @@ export class CalendarResolver {
   constructor(
     private readonly calendars: CalendarService,
     private readonly deadlines: DeadlineService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   @Query(() => Boolean, { description: 'Whether a date (YYYY-MM-DD) is a working day on this portal.' })
@@ -145,8 +149,20 @@ export class CalendarResolver {
   async setCalendarOverride(
     @Ctx() ctx: RequestContext,
     @Args('input') input: SetCalendarOverrideInput,
+    @IdempotencyKey() key: string | null,
   ): Promise<CalendarOverrideType | InputErrorType> {
-    return overrideResult(ctx, await this.calendars.setOverride(ctx, input));
+    const r = await this.idempotency.run(
+      ctx,
+      { operation: 'setCalendarOverride', key, request: input },
+      async (tx) => {
+        const made = await this.calendars.setOverride(tx, input);
+        return made.ok ? ok(CalendarOverrideType.from(made.value)) : made;
+      },
+    );
+    if (!r.ok) return InputErrorType.from(r.error, ctx.locale);
+    // Deadlines count with the new day once its transaction committed.
+    if (key) await this.calendars.refresh();
+    return Object.assign(new CalendarOverrideType(), r.value);
   }
 
   @Mutation(() => CalendarOverrideResult, {

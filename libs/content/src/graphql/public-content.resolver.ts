@@ -15,7 +15,7 @@ import { HostRoutingService } from '@portal/tenancy';
 import { Ctx, PageInfoType, Public, RequestContext, CacheableInfo, publicFor } from '@portal/platform';
 import { PublicCacheable } from '@portal/platform';
 import { ContentKind } from '../kinds/content-kind';
-import { PortalLookup, publicItemUrl } from '../public/item-url';
+import { PortalLookup } from '../public/item-url';
 import { PublicContentService, PublicItemRow } from '../public/public-content.service';
 import { PublicSearchService } from '../public/public-search.service';
 import { LegalValidity } from '../legal/legal-validity';
@@ -53,8 +53,9 @@ export class PublicItemType {
   @Field(() => Date) publishedAt!: Date;
   @Field(() => Int) revisionNumber!: number;
   @Field(() => Boolean) pinned!: boolean;
-  @Field(() => String, { description: "The item's address on its own portal (for a copy, the source's)." })
-  canonicalUrl!: string;
+  /** `canonicalUrl` is resolved per request (public-item-links.resolver.ts) from these two. */
+  sourceHost!: string | null;
+  sourceSlug!: string;
   @Field(() => SyndicationAttributionType, {
     nullable: true,
     description: "Set when this is another portal's item shown here.",
@@ -85,7 +86,8 @@ export class PublicItemType {
       revisionNumber: r.revision_number,
       pinned: r.pinned,
       legalValidity: r.validity ?? null,
-      canonicalUrl: source ? publicItemUrl(source.primaryHost, r.language, r.source_slug) : '',
+      sourceHost: source?.primaryHost ?? null,
+      sourceSlug: r.source_slug,
       syndicatedFrom:
         r.syndication_id && source
           ? Object.assign(new SyndicationAttributionType(), {

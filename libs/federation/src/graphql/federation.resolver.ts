@@ -192,18 +192,20 @@ export class FederationResolver {
   async pushItem(
     @Ctx() ctx: RequestContext,
     @Args('input', { type: () => PushItemInput }) input: PushItemInput,
+    @IdempotencyKey() key: string | null,
   ): Promise<typeof PushResult> {
-    const r: Result<PushOutcome> = await this.syndication.push(
-      ctx,
-      input.itemId,
-      input.targets,
-      input.placement,
-    );
-    if (!r.ok) return InputErrorType.from(r.error, ctx.locale);
-    return Object.assign(new PushOutcomeType(), {
-      pushed: await this.present(r.value.pushed),
-      alreadyThere: r.value.alreadyThere,
+    const r = await this.idempotency.run(ctx, { operation: 'pushItem', key, request: input }, async (tx) => {
+      const made: Result<PushOutcome> = await this.syndication.push(
+        tx,
+        input.itemId,
+        input.targets,
+        input.placement,
+      );
+      return made.ok
+        ? ok({ pushed: await this.present(made.value.pushed), alreadyThere: made.value.alreadyThere })
+        : made;
     });
+    return r.ok ? Object.assign(new PushOutcomeType(), r.value) : InputErrorType.from(r.error, ctx.locale);
   }
 
   @Mutation(() => SyndicationRuleResult, {

@@ -6,9 +6,12 @@ import {
   CheckAbility,
   Ctx,
   DomainError,
+  IdempotencyKey,
+  IdempotencyService,
   InputErrorType,
   RequestContext,
   inputError,
+  ok,
 } from '@portal/platform';
 import type { RoutedTenant } from '@portal/tenancy';
 import { ReportFormat } from '../export/report-export.types';
@@ -60,6 +63,7 @@ export class ReportingResolver {
     private readonly reports: ReportService,
     private readonly exports: ReportExportJobService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   @Query(() => ReportType, {
@@ -145,13 +149,19 @@ export class ReportingResolver {
     @Args('format', { type: () => ReportFormat, defaultValue: ReportFormat.XLSX }) format: ReportFormat,
     @Args('tenantId', { type: () => ID, nullable: true }) tenantId?: string | null,
     @Args('scope', { type: () => ReportScope, defaultValue: ReportScope.PORTAL }) scope?: ReportScope,
+    @IdempotencyKey() key?: string | null,
   ): Promise<ReportExportType | InputErrorType> {
+    const request = { tenantId, scope: scope ?? ReportScope.PORTAL, period, format };
     try {
-      return exportView(
-        await this.exports.request(ctx, { tenantId, scope: scope ?? ReportScope.PORTAL, period, format }),
+      // The stored answer is the export as asked for; its links are signed afresh on each answer.
+      const r = await this.idempotency.run(
         ctx,
-        this.config.jwtSecret,
+        { operation: 'requestReportExport', key, request },
+        async (tx) => ok(await this.exports.request(tx, request)),
       );
+      return r.ok
+        ? exportView(r.value, ctx, this.config.jwtSecret)
+        : InputErrorType.from(r.error, ctx.locale);
     } catch (e) {
       if (e instanceof DomainError && e.httpStatus === 400) return InputErrorType.from(e, ctx.locale);
       throw e;

@@ -7,7 +7,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { BLOB_STORE, BlobStore, blobKey } from '@portal/content';
 import { DomainError, JobQueue, NotFoundError, RequestContext, systemContext } from '@portal/platform';
 import { ReportFormat } from '../export/report-export.types';
@@ -76,10 +76,12 @@ export class ReportExportJobService implements OnModuleInit {
   async request(ctx: RequestContext, request: ReportRequest): Promise<ReportExportView> {
     const { root, period } = this.exporter.prepare(ctx, request);
     const id = randomUUID();
-    await this.db.transaction(async (m) => {
-      await m.query(
+    // The answer is the row written, not a read after the commit; in the caller's transaction when
+    // there is one (an idempotent request stores its key with it), the job sent in the same one.
+    const write = async (m: EntityManager): Promise<ReportExportView> => {
+      const [row]: ExportRow[] = await m.query(
         `INSERT INTO report_exports (id, tenant_id, scope, period, format, status, requested_by, file_name)
-         VALUES ($1, $2, $3, $4, $5, 'QUEUED', $6, $7)`,
+         VALUES ($1, $2, $3, $4, $5, 'QUEUED', $6, $7) RETURNING *`,
         [
           id,
           root?.id ?? null,
@@ -91,8 +93,10 @@ export class ReportExportJobService implements OnModuleInit {
         ],
       );
       await this.jobs.send(REPORT_EXPORT_JOB, { id }, {}, m);
-    });
-    return this.get(ctx, id);
+      return toView(row);
+    };
+    const callers = ctx.manager?.queryRunner?.isTransactionActive ? ctx.manager : null;
+    return callers ? write(callers) : this.db.transaction(write);
   }
 
   async get(ctx: RequestContext, id: string): Promise<ReportExportView> {

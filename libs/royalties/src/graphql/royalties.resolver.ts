@@ -7,8 +7,9 @@ import {
   InputErrorType,
   RequestContext,
   Result,
+  ok,
 } from '@portal/platform';
-import { HostRoutingService } from '@portal/tenancy';
+import { HostRoutingService, type RoutedTenant } from '@portal/tenancy';
 import { CollaboratorService } from '../collaborators/collaborator.service';
 import { GradeView, GradingService } from '../grades/grading.service';
 import { CollaboratorEntity } from '../grades/royalty.entities';
@@ -191,8 +192,17 @@ export class RoyaltiesResolver {
     @Ctx() ctx: RequestContext,
     @Args('tenantId', { type: () => ID }) tenantId: string,
     @Args('month') month: string,
+    @IdempotencyKey() key: string | null,
   ): Promise<typeof RoyaltyStatementResult> {
-    return result(ctx, await this.statements.draft(ctx, tenantId, month), (v) => statementType(ctx, v));
+    const r = await this.idempotency.run(
+      ctx,
+      { operation: 'draftRoyaltyStatement', key, request: { tenantId, month } },
+      async (tx) => {
+        const made = await this.statements.draft(tx, tenantId, month);
+        return made.ok ? ok(statementType(tx, made.value)) : made;
+      },
+    );
+    return result(ctx, r, (v) => Object.assign(new RoyaltyStatementType(), v));
   }
 
   @Mutation(() => RoyaltyStatementResult, { description: 'The board head checks a drafted statement.' })
@@ -325,8 +335,17 @@ export class RoyaltiesResolver {
   async createCollaborator(
     @Ctx() ctx: RequestContext,
     @Args('input', { type: () => CollaboratorInputType }) input: CollaboratorInputType,
+    @IdempotencyKey() key: string | null,
   ): Promise<typeof CollaboratorResult> {
-    return result(ctx, await this.registry.create(ctx, input), collaboratorType);
+    const r = await this.idempotency.run(
+      ctx,
+      { operation: 'createCollaborator', key, request: input },
+      async (tx) => {
+        const made = await this.registry.create(tx, input);
+        return made.ok ? ok(collaboratorType(made.value)) : made;
+      },
+    );
+    return result(ctx, r, (v) => Object.assign(new CollaboratorType(), v));
   }
 
   @Query(() => [CollaboratorType], { description: "A portal's collaborators (names only)." })

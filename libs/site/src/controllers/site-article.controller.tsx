@@ -70,7 +70,7 @@ export class SiteArticleController {
           source
             ? {
                 name: this.chrome.nameOf(source, locale),
-                url: `https://${source.primaryHost}${localePath(locale, SITE_PATHS.article(item.source_slug))}`,
+                url: `${this.chrome.originOf(req, source.primaryHost)}${localePath(locale, SITE_PATHS.article(item.source_slug))}`,
               }
             : null
         }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { HomePageService, MenuRow, PublicCategoryRow } from '@portal/content';
+import { HomePageService, MenuRow, PublicCategoryRow, originsFor } from '@portal/content';
 import { APP_CONFIG, AppConfig, RequestContext } from '@portal/platform';
 import { HostRoutingService, RoutedTenant, devHostFor } from '@portal/tenancy';
 import { SITE_ASSETS, themeCssPath } from '../assets/site-assets';
@@ -61,7 +61,7 @@ export class SiteChromeService {
         name: this.nameOf(tenant, locale),
         nameVi: tenant.nameVi,
         kind: tenant.kind,
-        origin: `https://${tenant.primaryHost}`,
+        origin: this.originOf(req, tenant.primaryHost),
       },
       parents: this.routing.ancestors(tenant).map((a) => ({
         label: this.nameOf(a, locale),
@@ -76,6 +76,15 @@ export class SiteChromeService {
       path: path.startsWith('/') ? path : `/${path}`,
       categories,
     };
+  }
+
+  /**
+   * A portal's public origin for canonical and Open Graph links: `https://<primary host>`, or read
+   * through a development alias, that alias's (as the print view, the feeds and the API's
+   * `canonicalUrl` write them).
+   */
+  originOf(req: Request, primaryHost: string): string {
+    return originsFor(req, this.config)(primaryHost);
   }
 
   nameOf(t: RoutedTenant, locale: SiteLocale): string {

@@ -2,12 +2,15 @@ import { Args, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@ne
 import {
   CheckAbility,
   Ctx,
+  IdempotencyKey,
+  IdempotencyService,
   InputErrorType,
   NotFoundError,
   Public,
   RequestContext,
   Result,
   CacheableInfo,
+  ok,
   can,
   publicFor,
 } from '@portal/platform';
@@ -44,6 +47,7 @@ export class TenancyResolver {
     private readonly routing: HostRoutingService,
     private readonly provisioning: ProvisioningService,
     private readonly restructuring: RestructuringService,
+    private readonly idempotency: IdempotencyService,
     private readonly manifests: ManifestApplyService,
   ) {}
 
@@ -158,8 +162,20 @@ export class TenancyResolver {
   async provisionTenant(
     @Ctx() ctx: RequestContext,
     @Args('input') input: ProvisionTenantInput,
+    @IdempotencyKey() key: string | null,
   ): Promise<PortalResultValue> {
-    return toResult(ctx, await this.provisioning.provision(ctx, input));
+    const r = await this.idempotency.run(
+      ctx,
+      { operation: 'provisionTenant', key, request: input },
+      async (tx) => {
+        const made = await this.provisioning.provisionWithin(tx, input);
+        return made.ok ? ok(PortalType.fromTenant(made.value, ctx.locale)) : made;
+      },
+    );
+    if (!r.ok) return InputErrorType.from(r.error, ctx.locale);
+    // The new portal answers on its host once its transaction committed.
+    await this.provisioning.refreshRouting();
+    return Object.assign(new PortalType(), r.value);
   }
 
   @Query(() => MergePreviewResult, {

@@ -55,6 +55,17 @@ export class ProvisioningService {
   ) {}
 
   async provision(ctx: RequestContext, command: ProvisionTenantCommand): Promise<Result<RoutedTenant>> {
+    const made = await this.provisionWithin(ctx, command);
+    if (made.ok) await this.routing.reload();
+    return made.ok ? ok(this.routing.tenant(made.value.id) ?? made.value) : made;
+  }
+
+  /**
+   * The writes of `provision`, in the caller's transaction when there is one (an idempotent request
+   * stores its key in it), answered from what was written; the caller reloads the host map after
+   * its commit (`refreshRouting`).
+   */
+  async provisionWithin(ctx: RequestContext, command: ProvisionTenantCommand): Promise<Result<RoutedTenant>> {
     let plan: TenantPlan;
     let attempted: TenantPlan | null = null;
     try {
@@ -108,8 +119,24 @@ export class ProvisioningService {
       }
       throw e;
     }
-    await this.routing.reload();
-    return ok(this.routing.tenant(plan.id)!);
+    return ok({
+      id: plan.id,
+      parentId: plan.parentId,
+      path: plan.path,
+      kind: plan.kind,
+      status: plan.status,
+      primaryHost: plan.primaryHost,
+      nameVi: plan.nameVi,
+      nameEn: plan.nameEn,
+      label: plan.label,
+      unitCode: plan.unitCode,
+      successorId: null,
+    });
+  }
+
+  /** Reloads the host map after a provisioning committed by the caller's transaction. */
+  refreshRouting(): Promise<void> {
+    return this.routing.reload();
   }
 
   private plan(command: ProvisionTenantCommand, parent: TenantEntity): TenantPlan {
