@@ -123,6 +123,7 @@ export const KINDS: Record<string, [string, string]> = {
   CONTACT_ENTRY: ['Danh bạ liên hệ', 'Contact entry'],
   QA_ITEM: ['Hỏi đáp', 'Q&A'],
   GENERIC_PAGE: ['Trang nội dung', 'Page'],
+  CITIZEN_RECEPTION: ['Lịch tiếp công dân', 'Citizen reception'],
 };
 
 export const ROLES: Record<string, [string, string]> = {

@@ -19,6 +19,7 @@ export const SITE_PATHS = {
   polls: '/tham-do',
   poll: (id: string) => `/tham-do/${id}`,
   schedule: '/lich-cong-tac',
+  reception: '/lich-tiep-cong-dan',
   contacts: '/lien-he',
   procedures: '/thu-tuc-hanh-chinh',
   introduction: '/gioi-thieu',
