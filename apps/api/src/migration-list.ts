@@ -18,6 +18,7 @@ import { QuestionAttachments1763800001200 } from '../../../libs/engagement/src/m
 import { Reporting1763800001300 } from '../../../libs/reporting/src/migrations/1763800001300-reporting';
 import { Polls1765100000100 } from '../../../libs/engagement/src/migrations/1765100000100-polls';
 import { StructuredFields1765100000200 } from '../../../libs/content/src/migrations/1765100000200-structured-fields';
+import { SentInformation1765100000210 } from '../../../libs/engagement/src/migrations/1765100000210-sent-information';
 import { RowLevelSecurity1763800001400 } from '../../../libs/platform/src/migrations/1763800001400-row-level-security';
 import { LoginAddressKey1763800001450 } from '../../../libs/identity/src/migrations/1763800001450-login-address-key';
 import { Royalties1763800001500 } from '../../../libs/royalties/src/migrations/1763800001500-royalties';
@@ -62,4 +63,5 @@ export const MIGRATIONS = [
   UnitVetting1763800001700,
   Polls1765100000100,
   StructuredFields1765100000200,
+  SentInformation1765100000210,
 ];

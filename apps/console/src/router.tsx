@@ -72,6 +72,12 @@ export const delegation = createRoute({
   component: lazyRouteComponent(() => import('./screens/Delegation'), 'Delegation'),
 });
 
+export const intake = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/thong-tin-gui-den',
+  component: lazyRouteComponent(() => import('./screens/Intake'), 'Intake'),
+});
+
 const routeTree = rootRoute.addChildren([
   dashboard,
   contentList,
@@ -80,6 +86,7 @@ const routeTree = rootRoute.addChildren([
   editItem,
   revisions,
   delegation,
+  intake,
 ]);
 
 export const router = createRouter({ routeTree, basepath: '/quan-tri', defaultPreload: false });

@@ -14,6 +14,7 @@ import { SiteQuestionsController } from './controllers/site-questions.controller
 import { SiteRatingController } from './controllers/site-rating.controller';
 import { SitePollsController } from './controllers/site-polls.controller';
 import { SiteSearchController } from './controllers/site-search.controller';
+import { SiteSendInformationController } from './controllers/site-send-information.controller';
 import { SiteSeoController } from './controllers/site-seo.controller';
 import { PublicFormSupport } from './forms/public-form';
 import { SiteThemeResolver } from './graphql/site-theme.resolver';
@@ -41,6 +42,7 @@ import { SiteVisitsService } from './visits/site-visits.service';
     SiteConsultationsController,
     SiteRatingController,
     SitePollsController,
+    SiteSendInformationController,
     SiteDirectoryController,
     SiteSeoController,
   ],

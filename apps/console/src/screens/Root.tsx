@@ -142,6 +142,11 @@ function Shell() {
       label: t('Viết bài mới', 'New item'),
       show: me.has('CONTRIBUTOR', 'BOARD_MEMBER', 'BOARD_HEAD', 'BOARD_DEPUTY'),
     },
+    {
+      to: '/thong-tin-gui-den',
+      label: t('Thông tin gửi đến', 'Information sent in'),
+      show: me.has('CONTRIBUTOR', 'UNIT_LEADER', 'BOARD_MEMBER', 'BOARD_HEAD', 'BOARD_DEPUTY'),
+    },
     { to: '/uy-quyen', label: t('Ủy quyền phê duyệt', 'Delegate approval'), show: me.has('BOARD_HEAD') },
   ];
   return (

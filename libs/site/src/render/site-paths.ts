@@ -18,6 +18,7 @@ export const SITE_PATHS = {
   rating: '/danh-gia',
   polls: '/tham-do',
   poll: (id: string) => `/tham-do/${id}`,
+  sendInformation: '/gui-thong-tin',
   schedule: '/lich-cong-tac',
   reception: '/lich-tiep-cong-dan',
   contacts: '/lien-he',
