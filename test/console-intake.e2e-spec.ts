@@ -54,8 +54,9 @@ describe('the editors’ console: structured fields and the intake queue', () =>
   it('the kind fields name the values and show a refused session cell by its field', async () => {
     const { page, open } = await as('ctv.saigon');
     await open('/noi-dung/moi?kind=PROJECT');
-    const status = page.getByLabel('Tình trạng', { exact: true });
-    expect(await status.locator('option').allInnerTexts()).toEqual([
+    const status = page.locator('select[name="status"]');
+    await status.waitFor();
+    expect(await status.locator('option').allTextContents()).toEqual([
       '—',
       'Đang chuẩn bị đầu tư',
       'Đang triển khai',
@@ -67,14 +68,15 @@ describe('the editors’ console: structured fields and the intake queue', () =>
     await open('/noi-dung/moi?kind=CITIZEN_RECEPTION');
     await page.getByRole('textbox', { name: 'Tiêu đề', exact: true }).fill('Lịch tiếp công dân tháng 12');
     await page.getByRole('button', { name: 'Thêm dòng' }).click();
-    await page.getByLabel('Hình thức').selectOption('AD_HOC');
-    await page.getByLabel('Lãnh đạo').fill('Chủ tịch UBND phường');
-    await page.getByLabel('Địa điểm').fill('Trụ sở UBND phường');
-    await page.getByLabel('Từ giờ').fill('08:00');
+    await page.locator('select[name="type"]').waitFor();
+    await page.locator('select[name="type"]').selectOption('AD_HOC');
+    await page.locator('input[name="leader"]').fill('Chủ tịch UBND phường');
+    await page.locator('input[name="place"]').fill('Trụ sở UBND phường');
+    await page.locator('input[name="from"]').fill('08:00');
     await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
     // An ad hoc session needs its date: the message sits by that cell.
     await page.getByText('buổi tiếp đột xuất cần ngày tiếp').first().waitFor();
-    expect(await page.getByLabel('Ngày', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('input[name="date"]').getAttribute('aria-invalid')).toBe('true');
     expect(await consoleViolations(page)).toEqual([]);
   });
 
