@@ -407,8 +407,7 @@ export function deadlineOf(
   switch (kind) {
     case ContentKind.NEWS:
     case ContentKind.ANNOUNCEMENT:
-    // Timed as the announcement it was before it had its own kind.
-    case ContentKind.CITIZEN_RECEPTION:
+    case ContentKind.CITIZEN_RECEPTION: // timed as the announcement it was before it had its own kind
       return { informationKinds: ['NEWS'], anchorField: 'eventDate' };
     case ContentKind.DIRECTIVE:
       return { informationKinds: ['DIRECTIVE'], anchorField: 'eventDate' };
