@@ -658,6 +658,37 @@ const IDOR_CASES: IdorCase[] = [
     publicOnVictimHost:
       'the tracking code is the asker’s key, answered on the portal asked (without personal data)',
   },
+  // --- information sent to the board ---
+  {
+    name: 'sentInformationItem of the victim portal',
+    op: 'Query.sentInformationItem',
+    foreign: ['id'],
+    query: `query($id: ID!) { sentInformationItem(id: $id) { id title email body file { fileName } } }`,
+    vars: () => ({ id: v.rgSent }),
+  },
+  {
+    name: 'takeUpSentInformation of the victim portal',
+    op: 'Mutation.takeUpSentInformation',
+    foreign: ['id'],
+    query: `mutation($id: ID!) { takeUpSentInformation(id: $id) { __typename ... on SentInformation { id status itemId email } ... on InputError { errorCode field } } }`,
+    vars: () => ({ id: v.rgSent }),
+  },
+  {
+    name: 'declineSentInformation of the victim portal',
+    op: 'Mutation.declineSentInformation',
+    foreign: ['id'],
+    query: `mutation($id: ID!) { declineSentInformation(id: $id, reason: "Từ chối trái phép") { __typename ... on SentInformation { id status email } ... on InputError { errorCode field } } }`,
+    vars: () => ({ id: v.rgSent }),
+  },
+  {
+    name: 'trackSentInformation by a tracking code of the victim portal',
+    op: 'Query.trackSentInformation',
+    foreign: ['code'],
+    query: `query($c: String!) { trackSentInformation(code: $c) { trackingCode title status } }`,
+    vars: () => ({ c: v.rgSentCode }),
+    publicOnVictimHost:
+      'the tracking code is the sender’s key, answered on the portal it was sent to (without contact details)',
+  },
   {
     name: 'questionUnits of the victim portal',
     op: 'Query.questionUnits',
@@ -1042,6 +1073,11 @@ const HTTP_CASES: HttpCase[] = [
     publicOnVictimHost: 'anyone may vote on the poll’s own portal',
   },
   {
+    endpoint: 'GET /sent-information/:id/file',
+    path: () => `/sent-information/${v.rgSent}/file`,
+    file: TINY_PDF,
+  },
+  {
     endpoint: 'GET /questions/:id/attachment',
     path: () => `/questions/${v.qWithFile}/attachment`,
     file: TINY_PDF,
@@ -1106,6 +1142,14 @@ const TARGET_CASES: IdorCase[] = [
     foreign: ['input.categoryId'],
     query: `mutation($id: ID!, $c: ID) { acceptSyndication(input: { id: $id, categoryId: $c }) { ${R_SYN} } }`,
     vars: () => ({ id: v.ctProposal, c: v.rgNewsCategory }),
+  },
+  {
+    name: 'takeUpSentInformation of its own information into a victim category',
+    op: 'Mutation.takeUpSentInformation',
+    foreign: ['input.categoryId'],
+    query: `mutation($id: ID!, $c: ID) { takeUpSentInformation(id: $id, input: { categoryId: $c }) {
+      __typename ... on SentInformation { id status itemId } ... on InputError { errorCode field } } }`,
+    vars: () => ({ id: v.ctSent, c: v.rgNewsCategory }),
   },
   {
     name: 'routeQuestion of its own question to the victim’s unit',
@@ -1475,6 +1519,7 @@ describe('security suite (defence in depth)', () => {
     'questions',
     'question_events',
     'question_attachments',
+    'sent_information',
     'draft_comments',
     'consultation_summaries',
     'consultation_settings',
@@ -1755,6 +1800,34 @@ describe('security suite (defence in depth)', () => {
     v.qWithFile = (await ask(RG, `Câu hỏi kèm bản vẽ ${MARK}`, await uploadQuestionFile(RG))).id;
     v.rgQuestionFile = await uploadQuestionFile(RG); // sent, not yet named by a question
 
+    // --- information sent to the board, with a file (the website form) ---
+    {
+      const { body, contentType } = multipart(
+        {
+          name: `Đỗ Văn ${MARK}`,
+          email: `${MARK}.sender@example.vn`,
+          title: 'Tin gửi Ban Biên tập thành phố Rạch Giá',
+          body: `Nội dung riêng gửi Ban Biên tập ${MARK}, chưa được đăng.`,
+          website: '',
+        },
+        `${MARK}-tu-lieu.pdf`,
+        TINY_PDF,
+      );
+      const res = await raw({
+        method: 'POST',
+        path: '/gui-thong-tin',
+        host: RG,
+        headers: { 'content-type': contentType },
+        body,
+      });
+      if (res.status !== 303) throw new Error(`sent information: ${res.status} ${res.text.slice(0, 300)}`);
+      v.rgSentCode = decodeURIComponent(String(res.headers.location).split('ma=')[1]);
+      const { rows } = await db.query('SELECT id FROM sent_information WHERE tracking_code = $1', [
+        v.rgSentCode,
+      ]);
+      v.rgSent = rows[0].id;
+    }
+
     // --- federation: proposals received, a copy accepted, a push down, a rule ---
     const PROPOSE = `mutation($item: ID!) { proposeSyndication(itemId: $item) { __typename ... on Syndication { id } ... on InputError { errorCode } } }`;
     const wardA = await item(RG_WARD, `${MARK}-ward`, 'Tin phường 1 đề xuất lên thành phố', {}, TO_LIVE);
@@ -1891,6 +1964,26 @@ describe('security suite (defence in depth)', () => {
       )
     ).id;
     v.ctQuestion = (await ask(CT, 'Câu hỏi gửi huyện Châu Thành về thủ tục đất đai')).id;
+    {
+      const receipt = await done(
+        CT,
+        null,
+        `mutation($i: SendInformationInput!) { sendInformation(input: $i) { __typename ... on SentInformationReceipt { trackingCode } ... on InputError { errorCode field } } }`,
+        {
+          i: {
+            name: 'Người gửi Châu Thành',
+            email: 'nguoigui@example.vn',
+            title: 'Tin gửi Ban Biên tập huyện Châu Thành',
+            body: 'Nội dung gửi Ban Biên tập huyện Châu Thành để xem xét đăng tải.',
+            proof: { website: '' },
+          },
+        },
+      );
+      const { rows } = await db.query('SELECT id FROM sent_information WHERE tracking_code = $1', [
+        receipt.trackingCode,
+      ]);
+      v.ctSent = rows[0].id;
+    }
     v.ctUnit = (
       await done(
         CT,
@@ -1992,6 +2085,7 @@ describe('security suite (defence in depth)', () => {
         'portalRatings of the victim portal',
         'question by id',
         'questionHistory',
+        'sentInformationItem of the victim portal',
         'questionUnits of the victim portal',
         'itemSyndications of a live item',
         'receivedSyndications of the victim portal',
@@ -2007,6 +2101,7 @@ describe('security suite (defence in depth)', () => {
         'draftCommentQueue of the victim portal and draft',
         'question by id',
         'questionUnits of the victim portal',
+        'sentInformationItem of the victim portal',
       ];
       for (const name of SEEN_BY_OWNER) {
         const c = IDOR_CASES.find((x) => x.name === name)!;
@@ -3234,6 +3329,7 @@ describe('security suite (defence in depth)', () => {
       ],
       'Query.legalDocuments(filter.first)': ['anonymous', '{ legalDocuments(filter: { first: $n }) { id } }'],
       'Query.polls(first)': ['anonymous', '{ polls(first: $n) { id } }'],
+      'Query.sentInformation(first)': ['sibling', '{ sentInformation(first: $n) { nodes { id } } }'],
       'Query.publicItems(filter.first)': [
         'anonymous',
         '{ publicItems(filter: { first: $n }) { nodes { id } } }',

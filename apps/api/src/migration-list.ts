@@ -19,6 +19,8 @@ import { Reporting1763800001300 } from '../../../libs/reporting/src/migrations/1
 import { Polls1765100000100 } from '../../../libs/engagement/src/migrations/1765100000100-polls';
 import { LegalValidity1765100000300 } from '../../../libs/content/src/migrations/1765100000300-legal-validity';
 import { PublicServices1765100000310 } from '../../../libs/content/src/migrations/1765100000310-public-services';
+import { StructuredFields1765100000200 } from '../../../libs/content/src/migrations/1765100000200-structured-fields';
+import { SentInformation1765100000210 } from '../../../libs/engagement/src/migrations/1765100000210-sent-information';
 import { RowLevelSecurity1763800001400 } from '../../../libs/platform/src/migrations/1763800001400-row-level-security';
 import { LoginAddressKey1763800001450 } from '../../../libs/identity/src/migrations/1763800001450-login-address-key';
 import { Royalties1763800001500 } from '../../../libs/royalties/src/migrations/1763800001500-royalties';
@@ -63,6 +65,8 @@ export const MIGRATIONS = [
   BackupRuns1763800001600,
   UnitVetting1763800001700,
   Polls1765100000100,
+  StructuredFields1765100000200,
+  SentInformation1765100000210,
   LegalValidity1765100000300,
   PublicServices1765100000310,
   RoyaltyAdjustments1765100000400,

@@ -125,6 +125,7 @@ export const KINDS: Record<string, [string, string]> = {
   GENERIC_PAGE: ['Trang nội dung', 'Page'],
   LAW_DISSEMINATION: ['Phổ biến pháp luật', 'Law dissemination'],
   SCIENCE_PROGRAMME: ['Chương trình, đề tài khoa học', 'Science programme'],
+  CITIZEN_RECEPTION: ['Lịch tiếp công dân', 'Citizen reception'],
 };
 
 export const ROLES: Record<string, [string, string]> = {

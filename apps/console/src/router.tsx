@@ -176,6 +176,12 @@ export const royalties = createRoute({
   ),
 });
 
+export const intake = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/thong-tin-gui-den',
+  component: lazyRouteComponent(() => import('./screens/Intake'), 'Intake'),
+});
+
 const routeTree = rootRoute.addChildren([
   dashboard,
   contentList,
@@ -201,6 +207,7 @@ const routeTree = rootRoute.addChildren([
   citConsultations,
   citRatings,
   royalties,
+  intake,
 ]);
 
 export const router = createRouter({ routeTree, basepath: '/quan-tri', defaultPreload: false });

@@ -1,4 +1,5 @@
 export * from './kinds/content-kind';
+export * from './kinds/structured-fields';
 export * from './sanitize/html-sanitizer';
 export * from './items/content.entity';
 export * from './items/content.service';

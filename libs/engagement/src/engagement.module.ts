@@ -1,6 +1,7 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { CalendarModule } from '@portal/calendar';
 import { AttachmentsModule, ContentModule } from '@portal/content';
+import { EditorialModule } from '@portal/editorial';
 import { APP_CONFIG, AppConfig } from '@portal/platform';
 import { TenancyModule } from '@portal/tenancy';
 import { CHALLENGE_VERIFIER, LocalArithmeticChallenge, NoChallenge } from './abuse/challenge';
@@ -20,6 +21,10 @@ import { PollsResolver } from './graphql/polls.resolver';
 import { PollMergeParticipant } from './polls/poll-merge.participant';
 import { PollService } from './polls/poll.service';
 import { RatingService } from './ratings/rating.service';
+import { SentInformationResolver } from './graphql/sent-information.resolver';
+import { SentInformationFilesController } from './sent-information/sent-information-files.controller';
+import { SentInformationMergeParticipant } from './sent-information/sent-information-merge.participant';
+import { SentInformationService } from './sent-information/sent-information.service';
 import { QuestionsResolver } from './graphql/questions.resolver';
 import { PublicQuestionsService } from './questions/public-questions.service';
 import { QuestionClock } from './questions/question-clock';
@@ -31,8 +36,8 @@ import { QuestionUnitsService } from './questions/question-units.service';
 import { QuestionsService } from './questions/questions.service';
 
 @Module({
-  imports: [TenancyModule, ContentModule, AttachmentsModule, CalendarModule],
-  controllers: [QuestionAttachmentsController],
+  imports: [TenancyModule, ContentModule, AttachmentsModule, CalendarModule, EditorialModule],
+  controllers: [QuestionAttachmentsController, SentInformationFilesController],
   providers: [
     {
       provide: CHALLENGE_VERIFIER,
@@ -54,6 +59,9 @@ import { QuestionsService } from './questions/questions.service';
     PollService,
     PollsResolver,
     PollMergeParticipant,
+    SentInformationService,
+    SentInformationResolver,
+    SentInformationMergeParticipant,
     QuestionClock,
     QuestionDeadlines,
     QuestionDeadlineReevaluationService,
@@ -68,6 +76,7 @@ import { QuestionsService } from './questions/questions.service';
     QuestionDeadlineReevaluationService,
     PublicWriteGuard,
     PollService,
+    SentInformationService,
     CHALLENGE_VERIFIER,
     QuestionsService,
     QuestionRemindersService,

@@ -10,6 +10,7 @@ import {
 import { PortalRatingEntity } from './ratings/rating.entity';
 import { PollEntity, PollOptionEntity, PollVoteEntity } from './polls/poll.entity';
 import { QuestionAttachmentEntity } from './questions/question-attachment.entity';
+import { SentInformationEntity } from './sent-information/sent-information.entity';
 import {
   QuestionEntity,
   QuestionEscalationEntity,
@@ -26,6 +27,7 @@ export const ENGAGEMENT_ENTITIES = [
   PollEntity,
   PollOptionEntity,
   PollVoteEntity,
+  SentInformationEntity,
   QuestionEntity,
   QuestionEventEntity,
   QuestionUnitEntity,
@@ -41,6 +43,9 @@ export * from './questions/question-reminders.service';
 export * from './polls/poll.entity';
 export * from './polls/poll-rules';
 export * from './polls/poll.service';
+export * from './sent-information/sent-information.entity';
+export * from './sent-information/sent-information-input';
+export * from './sent-information/sent-information.service';
 export * from './questions/question-deadline-reevaluation.service';
 export * from './questions/public-questions.service';
 export * from './questions/question-units.service';

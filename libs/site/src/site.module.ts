@@ -14,6 +14,7 @@ import { SiteQuestionsController } from './controllers/site-questions.controller
 import { SiteRatingController } from './controllers/site-rating.controller';
 import { SitePollsController } from './controllers/site-polls.controller';
 import { SiteSearchController } from './controllers/site-search.controller';
+import { SiteSendInformationController } from './controllers/site-send-information.controller';
 import { SiteSeoController } from './controllers/site-seo.controller';
 import { SiteServicesController } from './controllers/site-services.controller';
 import { PublicFormSupport } from './forms/public-form';
@@ -42,6 +43,7 @@ import { SiteVisitsService } from './visits/site-visits.service';
     SiteConsultationsController,
     SiteRatingController,
     SitePollsController,
+    SiteSendInformationController,
     SiteDirectoryController,
     SiteServicesController,
     SiteSeoController,

@@ -377,3 +377,68 @@ export const DelegateDoc = graphql(`
     }
   }
 `);
+
+export const SentInformationDoc = graphql(`
+  query ConsoleSentInformation($status: SentInformationStatus) {
+    sentInformation(status: $status, first: 50) {
+      nodes {
+        id
+        trackingCode
+        status
+        senderName
+        organisation
+        position
+        email
+        phone
+        address
+        title
+        body
+        receivedAt
+        itemId
+        declineReason
+        file {
+          fileName
+          size
+        }
+      }
+      hasNextPage
+    }
+  }
+`);
+
+export const TakeUpSentInformationDoc = graphql(`
+  mutation ConsoleTakeUpSentInformation($id: ID!, $input: TakeUpSentInformationInput) {
+    takeUpSentInformation(id: $id, input: $input) {
+      __typename
+      ... on SentInformation {
+        id
+        status
+        itemId
+      }
+      ... on InputError {
+        errorCode
+        field
+        messageVi
+        messageEn
+      }
+    }
+  }
+`);
+
+export const DeclineSentInformationDoc = graphql(`
+  mutation ConsoleDeclineSentInformation($id: ID!, $reason: String!) {
+    declineSentInformation(id: $id, reason: $reason) {
+      __typename
+      ... on SentInformation {
+        id
+        status
+      }
+      ... on InputError {
+        errorCode
+        field
+        messageVi
+        messageEn
+      }
+    }
+  }
+`);

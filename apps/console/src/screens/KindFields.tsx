@@ -62,6 +62,40 @@ const NAMES: Record<string, [string, string]> = {
   phone: ['Điện thoại', 'Phone'],
   email: ['Thư điện tử', 'Email'],
   question: ['Câu hỏi', 'Question'],
+  statusNote: ['Ghi chú tình trạng', 'Status note'],
+  tenderStatus: ['Tình trạng đấu thầu', 'Tender status'],
+  unit: ['Đơn vị công tác', 'Unit'],
+  fax: ['Fax', 'Fax'],
+  note: ['Ghi chú', 'Note'],
+  changedOn: ['Ngày thay đổi', 'Changed on'],
+  sessions: ['Các buổi tiếp công dân', 'Reception sessions'],
+  type: ['Hình thức', 'Kind'],
+  recurrence: ['Ngày tiếp (thường xuyên, định kỳ)', 'Days (regular, periodic)'],
+  from: ['Từ giờ', 'From'],
+  to: ['Đến giờ', 'To'],
+};
+
+/** Labels of enum values, by field name (the value itself where none is given). */
+const VALUE_NAMES: Record<string, Record<string, [string, string]>> = {
+  status: {
+    PREPARING: ['Đang chuẩn bị đầu tư', 'Being prepared'],
+    IN_PROGRESS: ['Đang triển khai', 'Under way'],
+    COMPLETED: ['Đã hoàn thành', 'Completed'],
+    SUSPENDED: ['Tạm dừng', 'Suspended'],
+  },
+  tenderStatus: {
+    PLANNED: ['Kế hoạch lựa chọn nhà thầu', 'Procurement planned'],
+    INVITING: ['Đang mời thầu', 'Inviting bids'],
+    EVALUATING: ['Đang xét thầu', 'Bids under evaluation'],
+    AWARDED: ['Đã có kết quả lựa chọn nhà thầu', 'Contract awarded'],
+    CANCELLED: ['Hủy thầu', 'Cancelled'],
+  },
+  type: {
+    REGULAR: ['Thường xuyên', 'Regular'],
+    PERIODIC: ['Định kỳ', 'Periodic'],
+    AD_HOC: ['Đột xuất', 'Ad hoc'],
+  },
+  procurement: { YES: ['Có', 'Yes'], NO: ['Không', 'No'] },
 };
 
 type Values = Record<string, unknown>;
@@ -104,6 +138,26 @@ function One({
       return (
         <TextInput {...common} type="time" value={str} onChange={(e) => onChange(e.currentTarget.value)} />
       );
+    case 'phone':
+      return (
+        <TextInput
+          {...common}
+          type="tel"
+          autoComplete="off"
+          value={str}
+          onChange={(e) => onChange(e.currentTarget.value)}
+        />
+      );
+    case 'email':
+      return (
+        <TextInput
+          {...common}
+          type="email"
+          autoComplete="off"
+          value={str}
+          onChange={(e) => onChange(e.currentTarget.value)}
+        />
+      );
     case 'dateTime':
       return (
         <TextInput
@@ -129,7 +183,13 @@ function One({
           {...common}
           value={str}
           onChange={(e) => onChange(e.currentTarget.value)}
-          data={[{ value: '', label: '—' }, ...(spec.values ?? []).map((v) => ({ value: v, label: v }))]}
+          data={[
+            { value: '', label: '—' },
+            ...(spec.values ?? []).map((v) => ({
+              value: v,
+              label: VALUE_NAMES[spec.name]?.[v] ? t(...VALUE_NAMES[spec.name][v]) : v,
+            })),
+          ]}
         />
       );
     default:
@@ -163,6 +223,7 @@ export function KindFields({
             <ListField
               key={spec.name}
               spec={spec}
+              error={err}
               rows={(values[spec.name] as Values[]) ?? []}
               onChange={(rows) => onChange({ ...values, [spec.name]: rows })}
             />
@@ -185,10 +246,13 @@ function ListField({
   spec,
   rows,
   onChange,
+  error,
 }: {
   spec: FieldSpec;
   rows: Values[];
   onChange: (rows: Values[]) => void;
+  /** The server's message for a path (`sessions.0.date`), if it named that one. */
+  error: (path: string) => string | undefined;
 }) {
   const { t } = useI18n();
   const label = NAMES[spec.name] ? t(...NAMES[spec.name]) : spec.name;
@@ -196,6 +260,7 @@ function ListField({
     <div>
       <Table aria-label={label}>
         <caption style={{ textAlign: 'left', fontWeight: 600 }}>{label}</caption>
+
         <Table.Tbody>
           {rows.map((row, i) => (
             <Table.Tr key={i}>
@@ -204,6 +269,7 @@ function ListField({
                   <One
                     spec={f}
                     value={row[f.name]}
+                    error={error(`${spec.name}.${i}.${f.name}`)}
                     onChange={(v) => onChange(rows.map((r, j) => (j === i ? { ...r, [f.name]: v } : r)))}
                   />
                 </Table.Td>
@@ -222,6 +288,11 @@ function ListField({
           ))}
         </Table.Tbody>
       </Table>
+      {error(spec.name) ? (
+        <p role="alert" style={{ color: 'var(--mantine-color-red-8)', margin: 0 }}>
+          {error(spec.name)}
+        </p>
+      ) : null}
       <Group mt="xs">
         <Button size="xs" variant="outline" onClick={() => onChange([...rows, {}])}>
           {t('Thêm dòng', 'Add a row')}

@@ -144,6 +144,11 @@ function Shell() {
       label: t('Viết bài mới', 'New item'),
       show: me.has('CONTRIBUTOR', 'BOARD_MEMBER', 'BOARD_HEAD', 'BOARD_DEPUTY'),
     },
+    {
+      to: '/thong-tin-gui-den',
+      label: t('Thông tin gửi đến', 'Information sent in'),
+      show: me.has('CONTRIBUTOR', 'UNIT_LEADER', 'BOARD_MEMBER', 'BOARD_HEAD', 'BOARD_DEPUTY'),
+    },
     { to: '/uy-quyen', label: t('Ủy quyền phê duyệt', 'Delegate approval'), show: me.has('BOARD_HEAD') },
     { to: '/cay-cong', label: t('Cây cổng thông tin', 'Portal tree'), show: admin.portalTree },
     { to: '/tai-khoan', label: t('Tài khoản và vai trò', 'Accounts and roles'), show: admin.accounts },

@@ -170,6 +170,9 @@ function royaltyRules(a: LiveAssignment, on: Record<string, unknown>): AppRule[]
  * classifies, routes, forwards and publishes; a unit's contributors draft answers for the questions
  * routed to their portal; only the board head approves an answer (as with content). Comments on
  * drafts are moderated by the board. Owners, managers and operators read questions and the ratings.
+ * Information sent in by organisations and people (05/2024/QĐ-UBND art. 14.2) waits in the board's
+ * intake queue: the board and the writers read it and take it up (update: a draft is written from
+ * it); only the board declines it (moderate).
  */
 function engagementRules(a: LiveAssignment, on: Record<string, unknown>): AppRule[] {
   switch (a.role) {
@@ -179,6 +182,7 @@ function engagementRules(a: LiveAssignment, on: Record<string, unknown>): AppRul
         { action: ['read', 'moderate'], subject: 'Comment', conditions: on },
         { action: 'read', subject: 'Rating', conditions: on },
         { action: ['create', 'read', 'update'], subject: 'Poll', conditions: on },
+        { action: ['read', 'update', 'moderate'], subject: 'SentInformation', conditions: on },
       ];
     case Role.BOARD_DEPUTY:
     case Role.BOARD_MEMBER:
@@ -186,18 +190,30 @@ function engagementRules(a: LiveAssignment, on: Record<string, unknown>): AppRul
         { action: ['read', 'route', 'answer', 'publish'], subject: 'Question', conditions: on },
         { action: ['read', 'moderate'], subject: 'Comment', conditions: on },
         { action: ['create', 'read', 'update'], subject: 'Poll', conditions: on },
+        { action: ['read', 'update', 'moderate'], subject: 'SentInformation', conditions: on },
       ];
     case Role.CONTRIBUTOR:
-      return [{ action: ['read', 'answer'], subject: 'Question', conditions: on }];
+      return [
+        { action: ['read', 'answer'], subject: 'Question', conditions: on },
+        { action: ['read', 'update'], subject: 'SentInformation', conditions: on },
+      ];
+    case Role.UNIT_LEADER:
+      return [{ action: ['read', 'update'], subject: 'SentInformation', conditions: on }];
     case Role.OPERATOR:
       // Polls are part of the site the operator runs (05/2024/QĐ-UBND art. 8.3).
       return [
-        { action: 'read', subject: ['Question', 'Comment', 'Rating'], conditions: on },
+        { action: 'read', subject: ['Question', 'Comment', 'Rating', 'SentInformation'], conditions: on },
         { action: ['create', 'read', 'update'], subject: 'Poll', conditions: on },
       ];
     case Role.OWNER:
     case Role.MANAGER:
-      return [{ action: 'read', subject: ['Question', 'Comment', 'Rating', 'Poll'], conditions: on }];
+      return [
+        {
+          action: 'read',
+          subject: ['Question', 'Comment', 'Rating', 'Poll', 'SentInformation'],
+          conditions: on,
+        },
+      ];
     default:
       return [];
   }

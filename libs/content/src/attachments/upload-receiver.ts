@@ -31,6 +31,8 @@ export interface ReceiveOptions {
   tmpDir: string;
   fileField: string;
   fields: readonly string[];
+  /** Longest text field in bytes (1,000 unless a form with long text says more). */
+  maxFieldBytes?: number;
 }
 
 const mib = (n: number) => `${Math.round((n / (1024 * 1024)) * 10) / 10}`;
@@ -69,9 +71,9 @@ export function receiveUpload(req: IncomingMessage, options: ReceiveOptions): Pr
           files: 5,
           // busboy signals 'limit' on reaching the size (it cannot see further): one more byte means "over".
           fileSize: options.maxBytes + 1,
-          fields: 10,
+          fields: Math.max(10, options.fields.length),
           fieldNameSize: 100,
-          fieldSize: 1000,
+          fieldSize: options.maxFieldBytes ?? 1000,
           parts: 20,
           headerPairs: 50,
         },

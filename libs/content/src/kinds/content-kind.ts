@@ -1,5 +1,13 @@
 import { DomainError, inputError } from '@portal/platform';
 import { plainText } from '../sanitize/html-sanitizer';
+import {
+  PROJECT_STATUSES,
+  RECEPTION_TYPES,
+  TENDER_STATUSES,
+  checkStructured,
+  isEmailAddress,
+  isPhoneNumber,
+} from './structured-fields';
 
 /** What a portal carries (docs/domain.md; Decree 42/2022 art. 4; 641/QĐ-UBND art. 14; 1376/QĐ-SVHTT art. 7). */
 export enum ContentKind {
@@ -22,9 +30,12 @@ export enum ContentKind {
   LAW_DISSEMINATION = 'LAW_DISSEMINATION',
   /** A science programme or research topic: due from its approval, or from its acceptance for results. */
   SCIENCE_PROGRAMME = 'SCIENCE_PROGRAMME',
+  /** The citizen-reception schedule: regular, periodic and ad hoc sessions (1376/QĐ-SVHTT art. 7.1.l). */
+  CITIZEN_RECEPTION = 'CITIZEN_RECEPTION',
 }
 
-type FieldType = 'text' | 'longText' | 'date' | 'dateTime' | 'number' | 'enum' | 'time' | 'list';
+type FieldType =
+  'text' | 'longText' | 'date' | 'dateTime' | 'number' | 'enum' | 'time' | 'list' | 'phone' | 'email';
 
 interface FieldSpec {
   type: FieldType;
@@ -112,9 +123,13 @@ export const KIND_FIELDS: Record<ContentKind, Record<string, FieldSpec>> = {
     budget: { type: 'number' },
     fundingType: { type: 'text' },
     sponsor: { type: 'text', required: true },
-    status: { type: 'text', required: true },
+    status: { type: 'enum', values: PROJECT_STATUSES, required: true },
+    /** Free words on the status (what the status text said before it became a value). */
+    statusNote: { type: 'text' },
     approvalDate: { type: 'date', required: true },
     procurement: { type: 'enum', values: ['YES', 'NO'] },
+    /** Where the tender stands (only with `procurement: YES`). */
+    tenderStatus: { type: 'enum', values: TENDER_STATUSES },
   },
   [ContentKind.STATISTICS_REPORT]: {
     decisionDate: { type: 'date', required: true },
@@ -129,10 +144,15 @@ export const KIND_FIELDS: Record<ContentKind, Record<string, FieldSpec>> = {
   // `changedOn`: when the organisation, leader or contact changed (the anchor of the deadline).
   [ContentKind.ORGANISATION_PAGE]: { changedOn: { type: 'date' } },
   [ContentKind.LEADER_PROFILE]: { position: { type: 'text', required: true }, changedOn: { type: 'date' } },
+  // Name (the title), position, unit, phone/fax, official e-mail (641/QĐ-UBND art. 14.1.k).
   [ContentKind.CONTACT_ENTRY]: {
+    unit: { type: 'text' },
     position: { type: 'text', required: true },
-    phone: { type: 'text' },
-    email: { type: 'text' },
+    phone: { type: 'phone' },
+    fax: { type: 'phone' },
+    email: { type: 'email' },
+    /** Anything else (and what an older entry had that was no number or address). */
+    note: { type: 'longText', max: 2000 },
     changedOn: { type: 'date' },
   },
   [ContentKind.QA_ITEM]: { question: { type: 'longText', required: true } },
@@ -148,6 +168,27 @@ export const KIND_FIELDS: Record<ContentKind, Record<string, FieldSpec>> = {
     approvalDate: { type: 'date', required: true },
     /** Set when the item reports the accepted results (nghiệm thu); it then anchors the deadline. */
     acceptanceDate: { type: 'date' },
+  },
+  [ContentKind.CITIZEN_RECEPTION]: {
+    /** When the schedule was announced (the anchor of its deadline, as for an announcement). */
+    eventDate: { type: 'date' },
+    sessions: {
+      type: 'list',
+      required: true,
+      max: 100,
+      of: {
+        type: { type: 'enum', values: RECEPTION_TYPES, required: true },
+        leader: { type: 'text' },
+        place: { type: 'text', required: true },
+        /** The day of an ad hoc session. */
+        date: { type: 'date' },
+        /** The days of a regular or periodic one, e.g. "Thứ Năm tuần thứ hai và thứ tư hằng tháng". */
+        recurrence: { type: 'text', max: 200 },
+        from: { type: 'time', required: true },
+        to: { type: 'time' },
+        note: { type: 'longText', max: 2000 },
+      },
+    },
   },
 };
 
@@ -203,6 +244,21 @@ function checkValue(
         return bad('phải là thời điểm ISO 8601 có múi giờ.', 'must be an ISO 8601 instant with its offset.');
       }
       return { value: new Date(value).toISOString() };
+    case 'phone': {
+      const text = typeof value === 'string' ? plainText(value).replace(/\s+/g, ' ').trim() : '';
+      if (!isPhoneNumber(text))
+        return bad(
+          'phải là số điện thoại (chữ số, dấu cách, + . - ( ), từ 3 đến 15 chữ số).',
+          'must be a telephone number (digits, spaces, + . - ( ), 3 to 15 digits).',
+        );
+      return { value: text };
+    }
+    case 'email': {
+      const text = typeof value === 'string' ? plainText(value).trim() : '';
+      if (!isEmailAddress(text))
+        return bad('phải là một địa chỉ thư điện tử.', 'must be one e-mail address.');
+      return { value: text };
+    }
     case 'time':
       if (typeof value !== 'string' || !/^([01]\d|2[0-3]):[0-5]\d$/.test(value))
         return bad('phải là giờ dạng HH:MM.', 'must be a time (HH:MM).');
@@ -284,6 +340,8 @@ export function validateKindFields(
   const checked = checkObject(KIND_FIELDS[kind], input ?? {}, 'fields');
   if ('error' in checked) return checked;
   const f = checked.value;
+  const structured = checkStructured(kind, f);
+  if (structured) return structured;
   if (kind === ContentKind.DRAFT_DOCUMENT && String(f.commentClosesAt) <= String(f.commentOpensAt)) {
     return {
       error: inputError(
@@ -349,6 +407,7 @@ export function deadlineOf(
   switch (kind) {
     case ContentKind.NEWS:
     case ContentKind.ANNOUNCEMENT:
+    case ContentKind.CITIZEN_RECEPTION: // timed as the announcement it was before it had its own kind
       return { informationKinds: ['NEWS'], anchorField: 'eventDate' };
     case ContentKind.DIRECTIVE:
       return { informationKinds: ['DIRECTIVE'], anchorField: 'eventDate' };

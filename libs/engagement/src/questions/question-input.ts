@@ -14,6 +14,11 @@ const CODE =
  * in groups of four. Never derived from anything sequential.
  */
 export function newTrackingCode(type: QuestionType): string {
+  return randomTrackingCode(PREFIX[type]);
+}
+
+/** A prefix and 16 random base32 characters (80 bits) in groups of four (any public tracking code). */
+export function randomTrackingCode(prefix: string): string {
   const bytes = randomBytes(10);
   let bits = 0;
   let value = 0;
@@ -26,7 +31,7 @@ export function newTrackingCode(type: QuestionType): string {
       bits -= 5;
     }
   }
-  return `${PREFIX[type]}-${out.match(/.{4}/g)!.join('-')}`;
+  return `${prefix}-${out.match(/.{4}/g)!.join('-')}`;
 }
 
 /** The canonical form of a code as typed by a person (case, spaces, look-alike letters), or null. */

@@ -52,6 +52,7 @@ export type AppSubjectType =
   | 'Comment'
   | 'Rating'
   | 'Poll'
+  | 'SentInformation'
   | 'Report'
   | 'Royalty'
   | 'RoyaltyStatement'

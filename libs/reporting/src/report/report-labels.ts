@@ -18,6 +18,7 @@ export const KIND_LABELS: Record<string, string> = {
   GENERIC_PAGE: 'Trang / Page',
   LAW_DISSEMINATION: 'Phổ biến pháp luật / Law dissemination',
   SCIENCE_PROGRAMME: 'Chương trình, đề tài khoa học / Science programme',
+  CITIZEN_RECEPTION: 'Lịch tiếp công dân / Citizen reception',
 };
 
 export const REFUSAL_LABELS: Record<string, string> = {

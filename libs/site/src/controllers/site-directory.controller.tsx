@@ -3,7 +3,12 @@ import type { Request, Response } from 'express';
 import { ContentKind, PublicContentService, type PublicItemRow } from '@portal/content';
 import { Ctx, Public, RequestContext } from '@portal/platform';
 import { queryText } from '../forms/form-body';
-import { DirectoryPage, type DirectoryKind } from '../pages/directory.page';
+import {
+  DirectoryPage,
+  PROJECT_STATUS_VALUES,
+  TENDER_STATUS_VALUES,
+  type DirectoryKind,
+} from '../pages/directory.page';
 import { SiteChromeService } from '../render/site-chrome.service';
 import { sendPage } from '../render/site-responder';
 import { SITE_PATHS } from '../render/site-paths';
@@ -11,6 +16,7 @@ import { SITE_PATHS } from '../render/site-paths';
 /** Which items each information page shows, and how many (the newest first). */
 const PAGES: Record<DirectoryKind, { path: string; kinds: ContentKind[]; first: number }> = {
   schedule: { path: SITE_PATHS.schedule, kinds: [ContentKind.WORK_SCHEDULE], first: 4 },
+  reception: { path: SITE_PATHS.reception, kinds: [ContentKind.CITIZEN_RECEPTION], first: 6 },
   introduction: { path: SITE_PATHS.introduction, kinds: [ContentKind.ORGANISATION_PAGE], first: 20 },
   leaders: { path: SITE_PATHS.leaders, kinds: [ContentKind.LEADER_PROFILE], first: 30 },
   contacts: { path: SITE_PATHS.contacts, kinds: [ContentKind.CONTACT_ENTRY], first: 100 },
@@ -20,9 +26,10 @@ const PAGES: Record<DirectoryKind, { path: string; kinds: ContentKind[]; first: 
 };
 
 /**
- * The portal's information pages: leaders' weekly schedule (a table per week), introduction,
- * leaders, contacts directory, projects and tenders
- * (filtered by field, status, procurement), gazette issues, statistics. Public and cached.
+ * The portal's information pages: leaders' weekly schedule (a table per week), the citizen-reception
+ * schedule, introduction, leaders, contacts directory, projects and tenders (filtered by field,
+ * status, procurement, tender status), gazette issues, statistics. Public and cached. The
+ * procedures and public-services catalogue has its own page.
  */
 @Controller()
 export class SiteDirectoryController {
@@ -35,6 +42,12 @@ export class SiteDirectoryController {
   @Public()
   schedule(@Ctx() ctx: RequestContext, @Req() req: Request, @Res() res: Response): Promise<void> {
     return this.show('schedule', ctx, req, res);
+  }
+
+  @Get(SITE_PATHS.reception.slice(1))
+  @Public()
+  reception(@Ctx() ctx: RequestContext, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.show('reception', ctx, req, res);
   }
 
   @Get(SITE_PATHS.introduction.slice(1))
@@ -89,10 +102,16 @@ export class SiteDirectoryController {
     let projects;
     if (kind === 'projects') {
       // The newest hundred projects, narrowed by the chosen values (a portal lists tens, not thousands).
+      // Values outside the lists are ignored (a hand-typed address filters by nothing).
+      const oneOf = (name: string, values: readonly string[]) => {
+        const v = queryText(req, name);
+        return values.includes(v) ? v : '';
+      };
       const filter = {
         field: queryText(req, 'field'),
-        status: queryText(req, 'status'),
-        procurement: queryText(req, 'procurement'),
+        status: oneOf('status', PROJECT_STATUS_VALUES),
+        procurement: oneOf('procurement', ['YES', 'NO']),
+        tenderStatus: oneOf('tenderStatus', TENDER_STATUS_VALUES),
       };
       const of = (key: string) =>
         [...new Set(rows.map((r) => String(r.fields[key] ?? '')).filter(Boolean))].sort();
@@ -100,9 +119,10 @@ export class SiteDirectoryController {
         (r) =>
           (!filter.field || r.fields.field === filter.field) &&
           (!filter.status || r.fields.status === filter.status) &&
-          (!filter.procurement || (r.fields.procurement ?? 'NO') === filter.procurement),
+          (!filter.procurement || (r.fields.procurement ?? 'NO') === filter.procurement) &&
+          (!filter.tenderStatus || r.fields.tenderStatus === filter.tenderStatus),
       );
-      projects = { filter, options: { fields: of('field'), statuses: of('status') } };
+      projects = { filter, options: { fields: of('field') } };
     }
     sendPage(
       req,

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { PublicItemRow } from '@portal/content';
+import { STRUCTURED_VALUE_LABELS, type PublicItemRow } from '@portal/content';
 import { Layout } from '../components/layout';
 import { formatCount, formatDate, isoDate, localePath, t, type SiteLocale } from '../render/locale';
 import type { SiteChrome } from '../render/site-chrome';
@@ -7,10 +7,18 @@ import { SITE_PATHS } from '../render/site-paths';
 
 /** The information sets of a portal (Decree 42/2022 art. 4; 641/QĐ-UBND art. 14): one page each. */
 export type DirectoryKind =
-  'schedule' | 'introduction' | 'leaders' | 'contacts' | 'projects' | 'gazette' | 'statistics';
+  | 'schedule'
+  | 'reception'
+  | 'introduction'
+  | 'leaders'
+  | 'contacts'
+  | 'projects'
+  | 'gazette'
+  | 'statistics';
 
 export const DIRECTORY_TITLES: Record<DirectoryKind, [string, string]> = {
   schedule: ['Lịch công tác của lãnh đạo', "Leaders' work schedule"],
+  reception: ['Lịch tiếp công dân', 'Citizen reception schedule'],
   introduction: ['Giới thiệu', 'About us'],
   leaders: ['Lãnh đạo', 'Leaders'],
   contacts: ['Thông tin liên hệ', 'Contacts'],
@@ -84,6 +92,83 @@ function Schedule(props: { locale: SiteLocale; items: PublicItemRow[] }): ReactN
   );
 }
 
+/** A structured value's label in the page's language (the value itself when unknown). */
+const valueLabel = (locale: SiteLocale, field: string, value: string): string => {
+  const label = STRUCTURED_VALUE_LABELS[field]?.[value];
+  return label ? t(locale, ...label) : value;
+};
+
+/** The citizen-reception schedule (1376/QĐ-SVHTT art. 7.1.l): one table per published schedule. */
+function Reception(props: { locale: SiteLocale; items: PublicItemRow[] }): ReactNode {
+  const { locale } = props;
+  const L = (vi: string, en: string) => t(locale, vi, en);
+  const ORDER = ['REGULAR', 'PERIODIC', 'AD_HOC'];
+  return (
+    <>
+      {props.items.map((item) => {
+        const sessions = [...list(item.fields, 'sessions')].sort(
+          (a, b) =>
+            ORDER.indexOf(text(a, 'type')) - ORDER.indexOf(text(b, 'type')) ||
+            `${text(a, 'date')} ${text(a, 'from')}`.localeCompare(`${text(b, 'date')} ${text(b, 'from')}`),
+        );
+        return (
+          <section className="article" key={item.id} aria-labelledby={`h-${item.id}`}>
+            <h2 id={`h-${item.id}`}>
+              <a href={itemHref(locale, item)}>{item.title}</a>
+            </h2>
+            {sessions.length ? (
+              // Scrolls sideways on a phone: reachable by keyboard, named for screen readers.
+              <div
+                className="table-wrap"
+                role="region"
+                aria-label={`${L('Các buổi tiếp công dân', 'Reception sessions')}: ${item.title}`}
+                tabIndex={0}
+              >
+                <table className="data">
+                  <caption>{L('Các buổi tiếp công dân', 'Reception sessions')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{L('Hình thức', 'Kind')}</th>
+                      <th scope="col">{L('Thời gian', 'When')}</th>
+                      <th scope="col">{L('Lãnh đạo tiếp', 'Receiving leader')}</th>
+                      <th scope="col">{L('Địa điểm', 'Place')}</th>
+                      <th scope="col">{L('Ghi chú', 'Notes')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {sessions.map((s, i) => {
+                      const hours = [text(s, 'from'), text(s, 'to')].filter(Boolean).join(' – ');
+                      return (
+                        <tr key={i}>
+                          <th scope="row">{valueLabel(locale, 'type', text(s, 'type'))}</th>
+                          <td>
+                            {text(s, 'date') ? (
+                              <time dateTime={text(s, 'date')}>{formatDate(locale, text(s, 'date'))}</time>
+                            ) : (
+                              text(s, 'recurrence')
+                            )}
+                            {hours ? `, ${hours}` : ''}
+                          </td>
+                          <td>{text(s, 'leader')}</td>
+                          <td>{text(s, 'place')}</td>
+                          <td>{text(s, 'note')}</td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+            ) : null}
+            {item.body_html ? (
+              <div className="body" dangerouslySetInnerHTML={{ __html: item.body_html }} />
+            ) : null}
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
 function Bodies(props: { locale: SiteLocale; items: PublicItemRow[]; position?: boolean }): ReactNode {
   return (
     <>
@@ -110,15 +195,18 @@ function Contacts(props: { locale: SiteLocale; items: PublicItemRow[] }): ReactN
         <caption>{L('Danh bạ', 'Directory')}</caption>
         <thead>
           <tr>
-            <th scope="col">{L('Đơn vị, cá nhân', 'Office or person')}</th>
+            <th scope="col">{L('Họ tên, đơn vị', 'Name or office')}</th>
             <th scope="col">{L('Chức vụ', 'Position')}</th>
+            <th scope="col">{L('Đơn vị công tác', 'Unit')}</th>
             <th scope="col">{L('Điện thoại', 'Telephone')}</th>
+            <th scope="col">{L('Fax', 'Fax')}</th>
             <th scope="col">{L('Thư điện tử', 'E-mail')}</th>
           </tr>
         </thead>
         <tbody>
           {props.items.map((c) => {
             const phone = text(c.fields, 'phone');
+            const fax = text(c.fields, 'fax');
             const email = text(c.fields, 'email');
             return (
               <tr key={c.id}>
@@ -126,7 +214,9 @@ function Contacts(props: { locale: SiteLocale; items: PublicItemRow[] }): ReactN
                   <a href={itemHref(props.locale, c)}>{c.title}</a>
                 </th>
                 <td>{text(c.fields, 'position')}</td>
+                <td>{text(c.fields, 'unit')}</td>
                 <td>{phone ? <a href={`tel:${phone.replace(/[^\d+]/g, '')}`}>{phone}</a> : null}</td>
+                <td>{fax}</td>
                 <td>
                   {email && /^[^\s@<>"]+@[^\s@<>"]+$/.test(email) ? (
                     <a href={`mailto:${email}`}>{email}</a>
@@ -147,13 +237,18 @@ export interface ProjectFilter {
   field: string;
   status: string;
   procurement: string;
+  tenderStatus: string;
 }
+
+/** The values a project's and a tender's status may take, in their order. */
+export const PROJECT_STATUS_VALUES = Object.keys(STRUCTURED_VALUE_LABELS.status);
+export const TENDER_STATUS_VALUES = Object.keys(STRUCTURED_VALUE_LABELS.tenderStatus);
 
 function Projects(props: {
   locale: SiteLocale;
   items: PublicItemRow[];
   filter: ProjectFilter;
-  options: { fields: string[]; statuses: string[] };
+  options: { fields: string[] };
 }): ReactNode {
   const { locale, filter } = props;
   const L = (vi: string, en: string) => t(locale, vi, en);
@@ -187,13 +282,18 @@ function Projects(props: {
           )}
           {select(
             'status',
-            L('Tình trạng', 'Status'),
-            props.options.statuses.map((s) => [s, s]),
+            L('Tình trạng dự án', 'Project status'),
+            PROJECT_STATUS_VALUES.map((s) => [s, valueLabel(locale, 'status', s)]),
           )}
           {select('procurement', L('Đấu thầu, mua sắm công', 'Tender or procurement'), [
             ['YES', L('Có', 'Yes')],
             ['NO', L('Không', 'No')],
           ])}
+          {select(
+            'tenderStatus',
+            L('Tình trạng đấu thầu', 'Tender status'),
+            TENDER_STATUS_VALUES.map((s) => [s, valueLabel(locale, 'tenderStatus', s)]),
+          )}
         </div>
         <button className="button" type="submit">
           {L('Lọc', 'Filter')}
@@ -212,6 +312,7 @@ function Projects(props: {
                 <th scope="col">{L('Tổng vốn (đồng)', 'Budget (VND)')}</th>
                 <th scope="col">{L('Chủ đầu tư', 'Sponsor')}</th>
                 <th scope="col">{L('Tình trạng', 'Status')}</th>
+                <th scope="col">{L('Đấu thầu', 'Tender')}</th>
               </tr>
             </thead>
             <tbody>
@@ -236,7 +337,17 @@ function Projects(props: {
                         : ''}
                     </td>
                     <td>{text(p.fields, 'sponsor')}</td>
-                    <td>{text(p.fields, 'status')}</td>
+                    <td>
+                      {text(p.fields, 'status') ? valueLabel(locale, 'status', text(p.fields, 'status')) : ''}
+                      {text(p.fields, 'statusNote') ? (
+                        <span className="meta"> {text(p.fields, 'statusNote')}</span>
+                      ) : null}
+                    </td>
+                    <td>
+                      {text(p.fields, 'tenderStatus')
+                        ? valueLabel(locale, 'tenderStatus', text(p.fields, 'tenderStatus'))
+                        : ''}
+                    </td>
                   </tr>
                 );
               })}
@@ -307,7 +418,7 @@ export function DirectoryPage(props: {
   kind: DirectoryKind;
   path: string;
   items: PublicItemRow[];
-  projects?: { filter: ProjectFilter; options: { fields: string[]; statuses: string[] } };
+  projects?: { filter: ProjectFilter; options: { fields: string[] } };
 }): ReactNode {
   const { chrome, kind, items } = props;
   const { locale } = chrome;
@@ -326,6 +437,8 @@ export function DirectoryPage(props: {
     switch (kind) {
       case 'schedule':
         return <Schedule locale={locale} items={items} />;
+      case 'reception':
+        return <Reception locale={locale} items={items} />;
       case 'introduction':
         return <Bodies locale={locale} items={items} />;
       case 'leaders':

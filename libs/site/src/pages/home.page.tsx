@@ -39,6 +39,10 @@ export function HomePage(props: HomePageProps): ReactNode {
     { label: L('Góp ý dự thảo văn bản', 'Comment on draft documents'), href: href(SITE_PATHS.consultations) },
     { label: L('Tra cứu văn bản', 'Search legal documents'), href: href(SITE_PATHS.legal) },
     { label: L('Đánh giá cổng thông tin', 'Rate this portal'), href: href(SITE_PATHS.rating) },
+    {
+      label: L('Gửi thông tin cho Ban Biên tập', 'Send information to the board'),
+      href: href(SITE_PATHS.sendInformation),
+    },
   ];
   return (
     <Layout

@@ -40,7 +40,7 @@ const introduction = c('gioi-thieu', 'Giới thiệu', 'Introduction', 'ORGANISA
 const news = c('tin-tuc-su-kien', 'Tin tức, sự kiện', 'News and events', 'NEWS');
 const direction = c('chi-dao-dieu-hanh', 'Chỉ đạo, điều hành', 'Direction and administration', 'DIRECTIVE', [
   c('lich-cong-tac', 'Lịch công tác của lãnh đạo', "Leaders' work schedule", 'WORK_SCHEDULE'),
-  c('lich-tiep-cong-dan', 'Lịch tiếp công dân', 'Citizen reception schedule', 'ANNOUNCEMENT'),
+  c('lich-tiep-cong-dan', 'Lịch tiếp công dân', 'Citizen reception schedule', 'CITIZEN_RECEPTION'),
   c('thong-bao', 'Thông báo', 'Announcements', 'ANNOUNCEMENT'),
 ]);
 const lawDissemination = c(
