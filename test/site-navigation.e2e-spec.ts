@@ -75,8 +75,7 @@ describe('website navigation on the demo portals', () => {
   const context = (
     viewport: { width: number; height: number } = DESKTOP,
     javaScriptEnabled = false,
-  ): Promise<BrowserContext> =>
-    portalContext(browser, t.port, { viewport, javaScriptEnabled });
+  ): Promise<BrowserContext> => portalContext(browser, t.port, { viewport, javaScriptEnabled });
 
   it.each([
     [CITY, 'vi'],
