@@ -128,12 +128,14 @@ describe('the public website in a browser', () => {
     }
     await page.click(`main a[href="/bai-viet/${slugs.article}"]`);
     expect(await page.locator('article h1').innerText()).toContain('Phường Sài Gòn ra quân chỉnh trang');
-    // The language switch on every page; English home, then back.
+    // The language switch on every page: here the article's English translation, then back.
     await page.click('.topbar a[lang="en"]');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
-    expect(await page.locator('body').innerText()).toContain('Saigon Ward tidies up its pavements');
+    expect(page.url()).toMatch(new RegExp(`/en/bai-viet/${slugs.english}$`));
+    expect(await page.locator('article h1').innerText()).toContain('Saigon Ward tidies up its pavements');
     await page.click('.topbar a[lang="vi"]');
     expect(await page.getAttribute('html', 'lang')).toBe('vi');
+    expect(page.url()).toMatch(new RegExp(`/bai-viet/${slugs.article}$`));
     // Legal-document search by its form.
     await page.goto(portalUrl(t.port, SITE_WARD, '/van-ban'));
     await page.selectOption('#form', 'KE_HOACH');

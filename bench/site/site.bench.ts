@@ -13,12 +13,15 @@ import { generateItems } from '../support/generate-items';
 import { num, printTable } from '../support/report';
 import { applyTree, benchAccount, newsSections, seedingContext } from '../support/seed-tree';
 import { generateNationalTree } from '../tenancy/national-tree';
+import { formatScores, lighthouseScores } from './lighthouse';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 2_000_000);
 const BIG_CATEGORY_ITEMS = Math.min(300_000, Math.floor(ITEMS / 5));
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+/** `BENCH_LIGHTHOUSE=false` leaves out the Lighthouse runs (a machine without chromium). */
+const LIGHTHOUSE = process.env.BENCH_LIGHTHOUSE !== 'false';
 
 /** Searches people type, with and without diacritics; two are words only the bodies carry. */
 const QUERIES = [
@@ -136,6 +139,42 @@ async function seed(url: string): Promise<SiteData> {
   }
 }
 
+/**
+ * Lighthouse's four scores of the home and article pages, mobile and desktop, as a browser gets
+ * them from the api as deployed (response cache on), at the portal's development host name
+ * (chromium resolves `*.localhost` to this machine). A run that fails is reported, not fatal.
+ */
+async function lighthouseRows(env: NodeJS.ProcessEnv, data: SiteData): Promise<Array<[string, string]>> {
+  const rows: Array<[string, string]> = [];
+  const { child, port } = await startApi({ ...env, RESPONSE_CACHE: 'true', DEV_HOST_SUFFIX: 'localhost' });
+  try {
+    const local = (host: string) => host.replace(/\.gov\.vn$/, '.localhost');
+    const article = data.slugs[0];
+    const pages = [
+      { name: 'home page', host: local(data.bigHost), path: '/' },
+      { name: 'article', host: local(article.host), path: `/bai-viet/${article.slug}` },
+    ];
+    for (const page of pages) {
+      const first = await getPage(port, page.host, page.path); // and into the cache
+      for (const formFactor of ['mobile', 'desktop'] as const) {
+        let result: string;
+        try {
+          if (first.status !== 200) throw new Error(`the page answered ${first.status}`);
+          result = formatScores(
+            await lighthouseScores(`http://${page.host}:${port}${page.path}`, formFactor),
+          );
+        } catch (e) {
+          result = `not measured: ${(e as Error).message.slice(0, 300)}`;
+        }
+        rows.push([`Lighthouse, ${page.name}, ${formFactor}`, result]);
+      }
+    }
+  } finally {
+    child.kill('SIGTERM');
+  }
+  return rows;
+}
+
 function startBare(file: string): Promise<{ child: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
     const b = spawn(process.execPath, [join(__dirname, 'bare-html-server.js'), file], {
@@ -153,7 +192,8 @@ function startBare(file: string): Promise<{ child: ChildProcess; port: number }>
  * `npm run bench -- site`: the public website's pages (server-rendered HTML), uncached p50/p95 of
  * the home page, a category page 5,000 items deep, an article, the search page and the legal
  * document search page; then the cached home page's throughput next to a bare node:http server
- * sending the same bytes, each in its own process, in the same run.
+ * sending the same bytes, each in its own process, in the same run; then Lighthouse's scores of the
+ * home and article pages, mobile and desktop.
  */
 export async function runSiteBench(): Promise<void> {
   const db = await benchDatabase();
@@ -265,6 +305,7 @@ export async function runSiteBench(): Promise<void> {
         child.kill('SIGTERM');
       }
     }
+    if (LIGHTHOUSE) rows.push(...(await lighthouseRows(env, data)));
   } finally {
     await db.drop();
   }

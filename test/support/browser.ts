@@ -3,22 +3,16 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../bench/support/chromium';
 
 /**
- * A real browser for the web interfaces' tests: Debian's chromium driven by playwright-core.
+ * A real browser for the web interfaces' tests: Debian's chromium driven by playwright-core, with
+ * the flags the site benchmark's Lighthouse runs use too (bench/support/chromium.ts).
  * `.ci/run` installs chromium when it is missing; a test never falls back to anything else.
  */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM_PATH };
 
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const LAUNCH_ARGS = [...CHROMIUM_ARGS];
 
 export const DESKTOP = { width: 1280, height: 900 } as const;
 export const MOBILE = { width: 375, height: 812 } as const;

@@ -10,7 +10,8 @@ const THEME = `mutation($input: SiteThemeInput!, $tenantId: ID) {
 
 /**
  * A ward portal that looks like a real one: its look and footer, pinned news, news in several
- * sections, legal documents, an announcement, a draft open for comment, an English item.
+ * sections, legal documents, an announcement, a draft open for comment, the English translation of
+ * the pinned article.
  * Returns the slugs the browser tests open.
  */
 export async function seedSitePortal(
@@ -94,6 +95,7 @@ export async function seedSitePortal(
   });
   const english = await publishSiteItem(t, SITE_WARD, {
     language: 'en',
+    translationOf: article.id,
     title: 'Saigon Ward tidies up its pavements before the Lunar New Year',
     summary: "The ward's task forces will check pavements on Le Duan, Dong Khoi and Nguyen Hue streets.",
     bodyHtml:

@@ -118,20 +118,38 @@ function keepVary(req: IncomingMessage, res: ServerResponse): void {
         ? VARY_GRAPHQL
         : VARY_CACHEABLE;
     const vary = this.getHeader('vary');
-    const present =
-      vary === undefined
-        ? []
-        : String(vary)
-            .split(',')
-            .map((v) => v.trim())
-            .filter(Boolean);
-    if (!present.includes('*')) {
-      const lower = new Set(present.map((v) => v.toLowerCase()));
-      const missing = needed.filter((v) => !lower.has(v.toLowerCase()));
-      if (missing.length) this.setHeader('Vary', [...present, ...missing].join(', '));
-    }
+    const completed = completedVary(needed, vary === undefined ? '' : String(vary));
+    if (completed !== null) this.setHeader('Vary', completed);
     return writeHead.apply(this, args);
   } as ServerResponse['writeHead'];
+}
+
+/**
+ * Answers repeat the same few `Vary` values (a cached page's is already complete): the completion
+ * of each (value, needed list) pair is remembered, bounded, rather than parsed on every response.
+ */
+const VARY_MEMO = new Map<readonly string[], Map<string, string | null>>();
+const VARY_MEMO_MAX = 256;
+
+/** `vary` with the `needed` names it lacks added, or null when it lacks none (or is `*`). */
+function completedVary(needed: readonly string[], vary: string): string | null {
+  let memo = VARY_MEMO.get(needed);
+  if (!memo) VARY_MEMO.set(needed, (memo = new Map()));
+  const known = memo.get(vary);
+  if (known !== undefined) return known;
+  const present = vary
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+  let completed: string | null = null;
+  if (!present.includes('*')) {
+    const lower = new Set(present.map((v) => v.toLowerCase()));
+    const missing = needed.filter((v) => !lower.has(v.toLowerCase()));
+    if (missing.length) completed = [...present, ...missing].join(', ');
+  }
+  if (memo.size >= VARY_MEMO_MAX) memo.clear();
+  memo.set(vary, completed);
+  return completed;
 }
 
 /**

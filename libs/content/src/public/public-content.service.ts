@@ -176,6 +176,26 @@ export class PublicContentService {
   }
 
   /**
+   * The slug on this portal of the live other-language version of an item (its English translation,
+   * or the Vietnamese original of a translation), or null: what the website's language switch
+   * opens. Both directions use `translation_of`'s index or the primary key.
+   */
+  async translationSlug(tenantId: string, itemId: string, language: 'vi' | 'en'): Promise<string | null> {
+    if (!isUuid(itemId)) return null;
+    const rows: Array<{ slug: string }> = await this.dataSource.query(
+      `WITH pair AS (
+         SELECT id FROM content_items WHERE translation_of = $2
+         UNION ALL
+         SELECT translation_of FROM content_items WHERE id = $2 AND translation_of IS NOT NULL)
+       SELECT p.place_slug AS slug FROM public_placements p JOIN pair ON pair.id = p.id
+        WHERE p.place_tenant_id = $1 AND p.language = $3
+        ORDER BY p.published_at DESC LIMIT 1`,
+      [tenantId, itemId, language],
+    );
+    return rows[0]?.slug ?? null;
+  }
+
+  /**
    * Whether the portal once published an item at this address and withdrew it (the website answers
    * 410 Gone instead of 404). Says nothing else about the item.
    */

@@ -26,6 +26,11 @@ export interface LayoutProps {
   isHome?: boolean;
   /** The same page in the other language (the switch); that language's home when absent. */
   alternatePath?: string | null;
+  /**
+   * Whether `alternatePath` holds this content in the other language (announced with hreflang);
+   * false when it is the same content under the other interface (an untranslated item). Default true.
+   */
+  alternateIsTranslation?: boolean;
   /** Marks the current main-menu entry. */
   currentMenuHref?: string | null;
   children: ReactNode;
@@ -66,6 +71,8 @@ export function Layout(props: LayoutProps): ReactNode {
   const bannerAlt = locale === 'en' ? (theme.bannerAltEn ?? theme.bannerAltVi) : theme.bannerAltVi;
   const feed = (file: string) => href(`/feeds/${file}`);
   const canonical = head.canonical ?? `${portal.origin}${href(chrome.path)}`;
+  // A menu entry that is this very page (e.g. the questions page) is marked as the current page.
+  const pageHref = href(chrome.path.split('?')[0]);
   return (
     <html lang={locale}>
       <head>
@@ -76,7 +83,7 @@ export function Layout(props: LayoutProps): ReactNode {
         {head.noindex ? <meta name="robots" content="noindex" /> : null}
         <link rel="canonical" href={canonical} />
         <link rel="alternate" hrefLang={locale} href={`${portal.origin}${href(chrome.path)}`} />
-        {props.alternatePath ? (
+        {props.alternatePath && props.alternateIsTranslation !== false ? (
           <link rel="alternate" hrefLang={other} href={`${portal.origin}${alternate}`} />
         ) : null}
         <link rel="alternate" type="application/rss+xml" title={`${siteName} (RSS)`} href={feed('rss.xml')} />
@@ -167,7 +174,12 @@ export function Layout(props: LayoutProps): ReactNode {
                 </li>
                 {chrome.menu.map((m) => (
                   <li key={m.href}>
-                    <a href={m.href} aria-current={m.href === props.currentMenuHref ? 'true' : undefined}>
+                    <a
+                      href={m.href}
+                      aria-current={
+                        m.href === props.currentMenuHref ? 'true' : m.href === pageHref ? 'page' : undefined
+                      }
+                    >
                       {m.label}
                     </a>
                   </li>

@@ -34,21 +34,36 @@ export class SiteArticleController {
   ): Promise<void> {
     const chrome = await this.chrome.load(ctx, req);
     const { locale } = chrome;
+    const other = locale === 'vi' ? 'en' : 'vi';
     const tenantId = chrome.portal.id;
-    const item = SLUG.test(slug) ? await this.content.bySlug(tenantId, slug, locale) : null;
-    if (!item) {
-      const gone = SLUG.test(slug) && (await this.content.wasWithdrawn(tenantId, slug, locale));
+    const valid = SLUG.test(slug);
+    let found = valid ? await this.content.bySlug(tenantId, slug, locale) : null;
+    if (!found && valid) {
+      // The other language's address of an item (where the language switch of an untranslated
+      // item leads): the translation in this language if there is one, else the item as it is,
+      // under this language's interface.
+      const original = await this.content.bySlug(tenantId, slug, other);
+      const translated = original && (await this.content.translationSlug(tenantId, original.id, locale));
+      if (translated) return res.redirect(302, localePath(locale, SITE_PATHS.article(translated)));
+      found = original;
+    }
+    if (!found) {
+      const gone = valid && (await this.content.wasWithdrawn(tenantId, slug, locale));
       return sendPage(req, res, <ProblemPage chrome={chrome} status={gone ? 410 : 404} />, {
         status: gone ? 410 : 404,
       });
     }
+    const item = found;
     const source = item.syndication_id ? this.routing.tenant(item.tenant_id) : null;
-    const [files, related, legal] = await Promise.all([
+    const [files, related, legal, translation] = await Promise.all([
       this.attachments.ofItem(item.tenant_id, item.id),
       item.category_id
         ? this.content.list(tenantId, { categoryId: item.category_id, language: locale, first: 6 })
         : Promise.resolve({ rows: [] }),
       item.kind === ContentKind.LEGAL_DOCUMENT ? this.legal.ofItem(item.id) : Promise.resolve(null),
+      item.language === locale
+        ? this.content.translationSlug(tenantId, item.id, other)
+        : Promise.resolve(null),
     ]);
     // A copy's files are served by the portal that owns them.
     const filesOrigin = source ? `https://${source.primaryHost}` : '';
@@ -70,11 +85,11 @@ export class SiteArticleController {
           source
             ? {
                 name: this.chrome.nameOf(source, locale),
-                url: `${this.chrome.originOf(req, source.primaryHost)}${localePath(locale, SITE_PATHS.article(item.source_slug))}`,
+                url: `${this.chrome.originOf(req, source.primaryHost)}${localePath(item.language, SITE_PATHS.article(item.source_slug))}`,
               }
             : null
         }
-        translationPath={null}
+        translationPath={translation ? SITE_PATHS.article(translation) : null}
         legal={legal}
       />,
     );

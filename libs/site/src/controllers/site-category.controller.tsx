@@ -8,7 +8,7 @@ import { localePath } from '../render/locale';
 import { SiteChromeService } from '../render/site-chrome.service';
 import { categoryBySlugPath, categoryName, categoryTrail } from '../render/site-categories';
 import { sendPage } from '../render/site-responder';
-import { SITE_PATHS, categorySlugPaths } from '../render/site-paths';
+import { SITE_PATHS } from '../render/site-paths';
 
 const PAGE_SIZE = 20;
 
@@ -49,7 +49,6 @@ export class SiteCategoryController {
       throw e;
     }
     const own = SITE_PATHS.category(slugPath);
-    const paths = categorySlugPaths(chrome.categories);
     sendPage(
       req,
       res,
@@ -61,7 +60,7 @@ export class SiteCategoryController {
           .filter((c) => c.parent_id === category.id)
           .map((c) => ({
             label: categoryName(c, locale),
-            href: localePath(locale, SITE_PATHS.category(paths.get(c.id)!)),
+            href: localePath(locale, chrome.categoryPaths.get(c.id)!),
           }))}
         items={page.rows}
         firstHref={after ? localePath(locale, own) : null}

@@ -6,7 +6,7 @@ import { HomePage } from '../pages/home.page';
 import { localePath } from '../render/locale';
 import { SiteChromeService } from '../render/site-chrome.service';
 import { sendPage } from '../render/site-responder';
-import { SITE_PATHS, categorySlugPaths } from '../render/site-paths';
+import { SITE_PATHS } from '../render/site-paths';
 
 /** Each portal's home page, `/` in Vietnamese and `/en` in English. */
 @Controller()
@@ -29,7 +29,6 @@ export class SiteHomeController {
       this.content.list(tenantId, { kind: ContentKind.LEGAL_DOCUMENT, language: locale, first: 5 }),
       this.content.list(tenantId, { kind: ContentKind.DRAFT_DOCUMENT, language: locale, first: 3 }),
     ]);
-    const slugPaths = categorySlugPaths(chrome.categories);
     sendPage(
       req,
       res,
@@ -38,7 +37,10 @@ export class SiteHomeController {
         pinned={pinned}
         sections={sections.map((s) => ({
           name: locale === 'en' ? (s.category.name_en ?? s.category.name_vi) : s.category.name_vi,
-          href: localePath(locale, SITE_PATHS.category(slugPaths.get(s.category.id) ?? s.category.slug)),
+          href: localePath(
+            locale,
+            chrome.categoryPaths.get(s.category.id) ?? SITE_PATHS.category(s.category.slug),
+          ),
           items: s.items,
         }))}
         legal={legal.rows}

@@ -5,7 +5,7 @@ import { Ctx, Public, RequestContext } from '@portal/platform';
 import { HostRoutingService } from '@portal/tenancy';
 import { localePath } from '../render/locale';
 import { sendHtml } from '../render/site-responder';
-import { SITE_PATHS, categorySlugPaths } from '../render/site-paths';
+import { SITE_PATHS, categoryPaths } from '../render/site-paths';
 
 /** How many of the newest items (per language) a sitemap lists. */
 const SITEMAP_ITEMS = 1000;
@@ -49,12 +49,12 @@ export class SiteSeoController {
     const tenant = this.routing.tenant(ctx.requireTenant().id)!;
     const origin = `https://${tenant.primaryHost}`;
     const categories = await this.home.categories(tenant.id);
-    const paths = categorySlugPaths(categories);
+    // Each section where it is linked (a kind's own page once, e.g. /hoi-dap), not its empty listing.
+    const paths = [...new Set(categoryPaths(categories).values())];
     const urls: Array<{ loc: string; lastmod?: Date }> = [];
     for (const language of ['vi', 'en'] as const) {
       urls.push({ loc: `${origin}${localePath(language, '/')}` });
-      for (const c of categories)
-        urls.push({ loc: `${origin}${localePath(language, SITE_PATHS.category(paths.get(c.id)!))}` });
+      for (const path of paths) urls.push({ loc: `${origin}${localePath(language, path)}` });
       let after: string | null = null;
       const items: PublicItemRow[] = [];
       while (items.length < SITEMAP_ITEMS) {

@@ -49,8 +49,11 @@ export function ArticlePage(props: ArticlePageProps): ReactNode {
   const { chrome, item } = props;
   const { locale } = chrome;
   const L = (vi: string, en: string) => t(locale, vi, en);
-  const href = (path: string) => localePath(locale, path);
-  const ownUrl = `${chrome.portal.origin}${href(SITE_PATHS.article(item.slug))}`;
+  // An item shown under the other language's interface (it has no translation in this one) is
+  // canonically the page of its own language.
+  const foreign = item.language !== locale;
+  const contentLang = foreign ? item.language : undefined;
+  const ownUrl = `${chrome.portal.origin}${localePath(item.language, SITE_PATHS.article(item.slug))}`;
   const canonical = props.syndicatedFrom?.url ?? ownUrl;
   const f = item.fields ?? {};
   const legal = item.kind === 'LEGAL_DOCUMENT';
@@ -109,11 +112,23 @@ export function ArticlePage(props: ArticlePageProps): ReactNode {
         jsonLd: [articleLd],
       }}
       breadcrumbs={[...props.trail, { label: item.title, href: '#' }]}
-      alternatePath={props.translationPath}
+      // The switch: the translation when there is one, otherwise this address under the other
+      // language's interface (the same item, not that language's home page).
+      alternatePath={props.translationPath ?? SITE_PATHS.article(item.slug)}
+      alternateIsTranslation={foreign || props.translationPath !== null}
       currentMenuHref={props.trail[0]?.href ?? null}
     >
-      <article className="article" lang={item.language === locale ? undefined : item.language}>
-        <h1>{item.title}</h1>
+      {foreign ? (
+        <p className="language-note">
+          {L(
+            'Bài viết này chưa có bản tiếng Việt; dưới đây là bản tiếng Anh.',
+            'This article is not available in English; it is shown in Vietnamese.',
+          )}
+        </p>
+      ) : null}
+      <article className="article">
+        {/* The item's own words carry its language; the labels around them are the interface's. */}
+        <h1 lang={contentLang}>{item.title}</h1>
         <p className="byline">
           <time dateTime={isoDate(item.published_at)}>
             {L('Đăng ngày', 'Published')} {formatDateTime(locale, item.published_at)}
@@ -177,9 +192,13 @@ export function ArticlePage(props: ArticlePageProps): ReactNode {
             </ul>
           </section>
         ) : null}
-        {item.summary ? <p className="lede">{item.summary}</p> : null}
+        {item.summary ? (
+          <p className="lede" lang={contentLang}>
+            {item.summary}
+          </p>
+        ) : null}
         {/* Sanitised when it was saved (libs/content html-sanitizer): the one HTML not built here. */}
-        <div className="body" dangerouslySetInnerHTML={{ __html: item.body_html }} />
+        <div className="body" lang={contentLang} dangerouslySetInnerHTML={{ __html: item.body_html }} />
         <p className="byline">
           {L('Tác giả', 'Author')}: {item.author_name} · {L('Nguồn', 'Source')}: {item.source}
         </p>
@@ -200,7 +219,9 @@ export function ArticlePage(props: ArticlePageProps): ReactNode {
         ) : null}
         <ul className="tools" aria-label={L('Công cụ', 'Tools')}>
           <li>
-            <a href={href(SITE_PATHS.print(item.slug))}>{L('Bản in', 'Print version')}</a>
+            <a href={localePath(item.language, SITE_PATHS.print(item.slug))}>
+              {L('Bản in', 'Print version')}
+            </a>
           </li>
           <li>
             <a href={SITE_PATHS.archive(item.id)}>{L('Liên kết lưu trữ', 'Permanent link')}</a>

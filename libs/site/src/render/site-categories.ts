@@ -1,7 +1,7 @@
 import type { PublicCategoryRow } from '@portal/content';
 import { localePath, type SiteLocale } from './locale';
 import type { NavLink } from './site-chrome';
-import { SITE_PATHS, categorySlugPaths } from './site-paths';
+import { categoryPaths, categorySlugPaths } from './site-paths';
 
 /** A category's name in the page's language. */
 export function categoryName(c: PublicCategoryRow, locale: SiteLocale): string {
@@ -17,20 +17,20 @@ export function categoryBySlugPath(
   return categories.find((c) => paths.get(c.id) === slugPath) ?? null;
 }
 
-/** The trail of a category (outermost first), each a link to its listing. */
+/** The trail of a category (outermost first), each linked where the category is (`categoryPaths`). */
 export function categoryTrail(
   categories: PublicCategoryRow[],
   categoryId: string | null,
   locale: SiteLocale,
 ): NavLink[] {
   const byId = new Map(categories.map((c) => [c.id, c]));
-  const paths = categorySlugPaths(categories);
+  const paths = categoryPaths(categories);
   const trail: NavLink[] = [];
   let c = categoryId ? byId.get(categoryId) : undefined;
   for (let depth = 0; c && depth < 8; depth++) {
     trail.unshift({
       label: categoryName(c, locale),
-      href: localePath(locale, SITE_PATHS.category(paths.get(c.id)!)),
+      href: localePath(locale, paths.get(c.id)!),
     });
     c = c.parent_id ? byId.get(c.parent_id) : undefined;
   }

@@ -8,7 +8,7 @@ import { SiteThemeService } from '../theme/site-theme.service';
 import { SiteVisitsService } from '../visits/site-visits.service';
 import { localePath, type SiteLocale } from './locale';
 import type { NavLink, SiteChrome } from './site-chrome';
-import { SITE_PATHS, categorySlugPaths, safeHref } from './site-paths';
+import { categoryPaths, safeHref } from './site-paths';
 
 /**
  * The language of a site page: English when it was addressed under `/en` (which sets
@@ -32,7 +32,10 @@ export class SiteChromeService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async load(ctx: RequestContext, req: Request): Promise<SiteChrome & { categories: PublicCategoryRow[] }> {
+  async load(
+    ctx: RequestContext,
+    req: Request,
+  ): Promise<SiteChrome & { categories: PublicCategoryRow[]; categoryPaths: Map<string, string> }> {
     const locale = siteLocaleOf(req);
     const tenant = this.routing.tenant(ctx.requireTenant().id)!;
     const [theme, categories, main, footer, visits] = await Promise.all([
@@ -42,14 +45,16 @@ export class SiteChromeService {
       this.home.menu(tenant.id, 'FOOTER'),
       this.visits.total(tenant.id),
     ]);
-    const slugPaths = categorySlugPaths(categories);
+    const sectionPaths = categoryPaths(categories);
     const menuLinks = (rows: MenuRow[]): NavLink[] =>
       rows
         .filter((m) => !m.parent_id)
         .map((m) => {
           const label = locale === 'en' ? (m.label_en ?? m.label_vi) : m.label_vi;
-          const slugPath = m.category_id ? slugPaths.get(m.category_id) : undefined;
-          const href = slugPath ? localePath(locale, SITE_PATHS.category(slugPath)) : safeHref(m.url);
+          // An entry naming a category goes where that category is linked (its kind's own page when
+          // it has one); an entry with an address goes there as written.
+          const own = m.category_id ? sectionPaths.get(m.category_id) : undefined;
+          const href = own ? localePath(locale, own) : safeHref(m.url);
           return href ? { label, href } : null;
         })
         .filter((m): m is NavLink => m !== null);
@@ -75,6 +80,7 @@ export class SiteChromeService {
       visits,
       path: path.startsWith('/') ? path : `/${path}`,
       categories,
+      categoryPaths: sectionPaths,
     };
   }
 

@@ -1,4 +1,4 @@
-import type { PublicCategoryRow } from '@portal/content';
+import { ContentKind, type PublicCategoryRow } from '@portal/content';
 
 /**
  * The website's addresses (the same under `/en` for English). Kept in one place so that pages,
@@ -47,6 +47,46 @@ export function categorySlugPaths(categories: PublicCategoryRow[]): Map<string, 
   return paths;
 }
 
+/**
+ * The kinds of item that have a page of their own (the portal-wide view of that kind: the questions
+ * and their ask form, the contacts directory, the documents search…), rather than a plain listing.
+ */
+export const KIND_PAGES: Readonly<Partial<Record<string, string>>> = {
+  [ContentKind.QA_ITEM]: SITE_PATHS.questions,
+  [ContentKind.CONTACT_ENTRY]: SITE_PATHS.contacts,
+  [ContentKind.LEGAL_DOCUMENT]: SITE_PATHS.legal,
+  [ContentKind.DRAFT_DOCUMENT]: SITE_PATHS.consultations,
+  [ContentKind.WORK_SCHEDULE]: SITE_PATHS.schedule,
+  [ContentKind.ORGANISATION_PAGE]: SITE_PATHS.introduction,
+  [ContentKind.LEADER_PROFILE]: SITE_PATHS.leaders,
+  [ContentKind.ADMINISTRATIVE_PROCEDURE]: SITE_PATHS.procedures,
+  [ContentKind.PROJECT]: SITE_PATHS.projects,
+  [ContentKind.GAZETTE_ISSUE]: SITE_PATHS.gazette,
+  [ContentKind.STATISTICS_REPORT]: SITE_PATHS.statistics,
+};
+
+/**
+ * Where each category is linked from menus, breadcrumbs, the home page and subsection lists
+ * (without the language prefix): the page of its kind when it is the outermost category of a kind
+ * that has one (`hoi-dap` → `/hoi-dap`, `chi-dao-dieu-hanh/lich-cong-tac` → `/lich-cong-tac`),
+ * otherwise its listing (`/chuyen-muc/<slug path>`). Resolved when a page is drawn, so every
+ * portal's menus follow, whenever it was provisioned; the listings stay reachable.
+ */
+export function categoryPaths(categories: PublicCategoryRow[]): Map<string, string> {
+  const slugPaths = categorySlugPaths(categories);
+  const byId = new Map(categories.map((c) => [c.id, c]));
+  const paths = new Map<string, string>();
+  for (const c of categories) {
+    const page = c.content_kind ? KIND_PAGES[c.content_kind] : undefined;
+    const parent = c.parent_id ? byId.get(c.parent_id) : undefined;
+    paths.set(
+      c.id,
+      page && parent?.content_kind !== c.content_kind ? page : SITE_PATHS.category(slugPaths.get(c.id)!),
+    );
+  }
+  return paths;
+}
+
 /** A menu entry's own address: only site paths and http(s) links are ever put in an href. */
 export function safeHref(url: string | null): string | null {
   if (!url) return null;
@@ -57,7 +97,9 @@ export function safeHref(url: string | null): string | null {
 
 /**
  * The public GETs the anonymous response cache may answer (matched against the path without the
- * `/en` prefix): every page, the sitemap and robots.txt, the print and archive views.
+ * `/en` prefix): every page made of published items (a publication or withdrawal drops them), the
+ * sitemap and robots.txt, the print and archive views. The engagement pages (questions, drafts'
+ * comments, polls, rating) are not: their changes do not drop the cache.
  */
 export const SITE_CACHED_PATHS: readonly RegExp[] = [
   /^\/(?:\?|$)/,
@@ -65,6 +107,7 @@ export const SITE_CACHED_PATHS: readonly RegExp[] = [
   /^\/chuyen-muc\//,
   /^\/tim-kiem(?:\?|$)/,
   /^\/van-ban(?:\?|$)/,
+  /^\/(?:lich-cong-tac|gioi-thieu|lanh-dao|lien-he|thu-tuc-hanh-chinh|du-an|cong-bao|thong-ke)(?:\?|$)/,
   /^\/(?:sitemap\.xml|robots\.txt)(?:\?|$)/,
   /^\/print\//,
   /^\/archive\//,

@@ -12,9 +12,15 @@ const TOTAL_TTL_MS = 30_000;
 // Crawlers and monitors are not visitors.
 const ROBOT = /bot|crawl|spider|slurp|lighthouse|headless|monitor|curl|wget|python|httpclient/i;
 
+const DAY_MS = 86_400_000;
+/** The last day computed (a date string per request cost more than the rest of the counting). */
+let lastDay = { n: NaN, text: '' };
+
 /** Vietnam's calendar day of an instant (the day a visit is counted under). */
 function vietnamDay(at: number): string {
-  return new Date(at + 7 * 3600 * 1000).toISOString().slice(0, 10);
+  const n = Math.floor((at + 7 * 3600 * 1000) / DAY_MS);
+  if (n !== lastDay.n) lastDay = { n, text: new Date(n * DAY_MS).toISOString().slice(0, 10) };
+  return lastDay.text;
 }
 
 /**
