@@ -160,3 +160,63 @@ export const RoyaltyStatementFileDoc = graphql(`
     }
   }
 `);
+
+// Grading at approval: the profiles (genres and ranges), the collaborators, the grade in force.
+export const RoyaltyGradeDoc = graphql(`
+  query ConsoleRoyaltyGrade($itemId: ID!, $tenantId: ID!) {
+    royaltyGrade(itemId: $itemId) {
+      id
+      profileKey
+      genre
+      coefficient
+      photoCount
+      photoCoefficient
+      reposted
+      notPaidReason
+      note
+      gradedAt
+      authors {
+        accountId
+        collaboratorId
+        share
+      }
+    }
+    royaltyProfiles {
+      key
+      nameVi
+      eligibleKinds
+      photoMin
+      photoMax
+      repostPercent
+      genres {
+        key
+        nameVi
+        nameEn
+        min
+        max
+        article
+      }
+    }
+    collaborators(tenantId: $tenantId) {
+      id
+      penName
+    }
+  }
+`);
+
+export const GradeItemDoc = graphql(`
+  mutation ConsoleGradeItem($input: GradeItemInput!) {
+    gradeItem(input: $input) {
+      __typename
+      ... on RoyaltyGrade {
+        id
+      }
+      ... on InputError {
+        errorCode
+        field
+        messageVi
+        messageEn
+      }
+    }
+  }
+`);

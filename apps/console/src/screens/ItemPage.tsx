@@ -26,6 +26,7 @@ import { ACTIONS, fmtDateTime, KINDS, REASONS, useI18n, useLabel, vnLocalToIso }
 import { ErrorBox, Loading, StatusBadge, usePageTitle, notify } from '../ui/common';
 import { useMe } from './me';
 import { withShownImages } from '../api/media';
+import { GradePanel } from './royalties/GradePanel';
 
 type Dialog = null | 'RETURN' | 'REFUSE' | 'SCHEDULE';
 
@@ -195,6 +196,7 @@ export function ItemPage() {
           )}
         </Group>
       </Card>
+      <GradePanel item={item} />
       <Tabs defaultValue="preview">
         <Tabs.List>
           <Tabs.Tab value="preview">{t('Xem trước', 'Preview')}</Tabs.Tab>
