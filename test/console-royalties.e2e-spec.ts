@@ -267,4 +267,86 @@ describe('the console: a month’s royalty statement from draft to lock', () => 
     expect(sheet[11]).toEqual(expect.arrayContaining(['Tổng cộng / Total', 1302000]));
     await expectNoViolations(page, 'locked statement (operator)');
   });
+
+  it('the board head approves an item and grades it on the item page; out of range is refused on its field', async () => {
+    const writer = (await t.login('phongvien.kg', KG)).accessToken;
+    const head = (await t.login('truongban.kg', KG)).accessToken;
+    const created = await t.gql<Record<string, any>>(
+      KG,
+      `mutation($i: CreateContentInput!) { createContent(input: $i) { __typename ... on ContentItem { id } } }`,
+      {
+        i: {
+          tenantId: t.tenant(KG).id,
+          kind: 'NEWS',
+          title: 'Bình luận: du lịch Phú Quốc sau mùa mưa',
+          bodyHtml: '<p>Nội dung.</p>',
+          authorName: 'Trần Văn Phóng',
+          source: 'Cổng',
+          fields: {},
+        },
+      },
+      { token: writer },
+    );
+    const itemId = created.body.data!.createContent.id as string;
+    for (const a of [WorkflowAction.SUBMIT, WorkflowAction.TAKE_FOR_REVIEW]) {
+      const r = await t.app.get(EditorialService).transition(systemContext('test'), itemId, a);
+      if (!r.ok) throw new Error(r.error.code);
+    }
+    const s = await signIn(browser, t, KG, 'truongban.kg');
+    sessions.push(s);
+    const { page } = s;
+    await s.open(`/noi-dung/${itemId}`);
+    // Not approved yet: no grading.
+    expect(await page.getByRole('region', { name: 'Chấm nhuận bút' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Phê duyệt', exact: true }).click();
+    const panel = page.getByRole('region', { name: 'Chấm nhuận bút' });
+    await panel.getByText('Bài chưa được chấm nhuận bút.').waitFor();
+    await panel.getByLabel('Bảng nhuận bút').selectOption('ninhthuan-23-2020');
+    // Genres by their Vietnamese names; the range of the chosen one is shown.
+    await panel.getByLabel(/^Thể loại/).selectOption({ label: 'Bài bình luận, chính luận' });
+    await panel.getByText(/^Từ 2\.50 đến 3\.00 \(Quyết định 23\/2020\/QĐ-UBND/).waitFor();
+    // The writer is the author by default, with the whole share.
+    expect(await panel.getByLabel('Tác giả 1', { exact: true }).inputValue()).toBe(
+      `a:${ids['phongvien.kg']}`,
+    );
+    expect(await panel.getByLabel('Tỷ lệ (%) tác giả 1').inputValue()).toBe('100');
+    const coefficient = panel.getByLabel(/^Hệ số/).first();
+    await coefficient.fill('3,5');
+    await panel.getByRole('button', { name: 'Lưu chấm nhuận bút' }).click();
+    await panel.getByText(/^Hệ số của thể loại Bài bình luận, chính luận phải từ 2\.50 đến 3\.00/).waitFor();
+    expect(await coefficient.getAttribute('aria-invalid')).toBe('true');
+    // The error is the coefficient field's own description, not a loose message.
+    const errorId = await panel
+      .getByText(/^Hệ số của thể loại/)
+      .evaluate((el) => (el as unknown as { id: string }).id);
+    expect((await coefficient.getAttribute('aria-describedby'))?.split(' ')).toContain(errorId);
+    const before = await t.gql<Record<string, any>>(
+      KG,
+      `query($i: ID!) { royaltyGrade(itemId: $i) { id } }`,
+      { i: itemId },
+      { token: head },
+    );
+    expect(before.body.data!.royaltyGrade).toBeNull();
+    await expectNoViolations(page, 'grading panel with an error');
+
+    await coefficient.fill('2,8');
+    await panel.getByRole('button', { name: 'Lưu chấm nhuận bút' }).click();
+    await panel.getByText(/^Đang áp dụng: Bài bình luận, chính luận, hệ số 2\.80 \(chấm lúc/).waitFor();
+    expect(await coefficient.getAttribute('aria-invalid')).not.toBe('true');
+    const read = await t.gql<Record<string, any>>(
+      KG,
+      `query($i: ID!) { royaltyGrade(itemId: $i) { profileKey genre coefficient photoCount notPaidReason authors { accountId collaboratorId share } } }`,
+      { i: itemId },
+      { token: head },
+    );
+    expect(read.body.data!.royaltyGrade).toEqual({
+      profileKey: 'ninhthuan-23-2020',
+      genre: 'COMMENTARY',
+      coefficient: '2.80',
+      photoCount: 0,
+      notPaidReason: null,
+      authors: [{ accountId: ids['phongvien.kg'], collaboratorId: null, share: '100.00' }],
+    });
+    await expectNoViolations(page, 'grading panel with the grade in force');
+  });
 });
