@@ -301,8 +301,18 @@ describe('the console: a month’s royalty statement from draft to lock', () => 
     await page.getByRole('button', { name: 'Phê duyệt', exact: true }).click();
     const panel = page.getByRole('region', { name: 'Chấm nhuận bút' });
     await panel.getByText('Bài chưa được chấm nhuận bút.').waitFor();
-    await panel.getByLabel('Bảng nhuận bút').selectOption('ninhthuan-23-2020');
-    // Genres by their Vietnamese names; the range of the chosen one is shown.
+    // The portal follows the Ninh Thuận table: its genres by their Vietnamese names, the range shown.
+    await panel
+      .getByText(
+        'Bảng nhuận bút của cổng: Nhuận bút Cổng thông tin điện tử tỉnh Ninh Thuận (Quyết định 23/2020/QĐ-UBND)',
+      )
+      .waitFor();
+    expect(
+      await panel
+        .getByLabel(/^Thể loại/)
+        .locator('option')
+        .allTextContents(),
+    ).toContain('Bài bình luận, chính luận');
     await panel.getByLabel(/^Thể loại/).selectOption({ label: 'Bài bình luận, chính luận' });
     await panel.getByText(/^Từ 2\.50 đến 3\.00 \(Quyết định 23\/2020\/QĐ-UBND/).waitFor();
     // The writer is the author by default, with the whole share.

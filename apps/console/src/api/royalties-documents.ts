@@ -184,6 +184,7 @@ export const RoyaltyGradeDoc = graphql(`
     royaltyProfiles {
       key
       nameVi
+      followedHere
       eligibleKinds
       photoMin
       photoMax

@@ -54,6 +54,7 @@ const profileType = (p: ResolvedRoyaltyProfile): RoyaltyProfileType => ({
   key: p.key,
   nameVi: p.nameVi,
   document: p.document,
+  followedHere: false,
   unverified: p.unverified,
   unitBasis: p.unitValue.basis,
   unitPercent: p.unitValue.percent === undefined ? null : pct(p.unitValue.percent),
@@ -117,8 +118,12 @@ export class RoyaltiesResolver {
     description: 'The royalty profiles the platform knows (tenants/royalties).',
   })
   @CheckAbility('read', 'Royalty')
-  royaltyProfiles(): RoyaltyProfileType[] {
-    return this.profiles.listProfiles().map(profileType);
+  async royaltyProfiles(@Ctx() ctx: RequestContext): Promise<RoyaltyProfileType[]> {
+    // The grading screen offers the genres of the profile the portal follows.
+    const here = ctx.tenant ? (await this.profiles.effective(ctx.tenant.id)).profile.key : null;
+    return this.profiles
+      .listProfiles()
+      .map((p) => Object.assign(profileType(p), { followedHere: p.key === here }));
   }
 
   @Mutation(() => RoyaltyProfileAssignmentResult, {

@@ -48,6 +48,11 @@ export class RoyaltyProfileType {
     description: 'What of the profile has not been checked against the published text (null: checked).',
   })
   unverified!: string | null;
+  @Field(() => Boolean, {
+    description:
+      'Whether the portal of the request follows this profile (assigned, inherited or the default).',
+  })
+  followedHere!: boolean;
   @Field(() => UnitBasis) unitBasis!: UnitBasis;
   @Field(() => String, {
     nullable: true,

@@ -25,7 +25,6 @@ type Item = NonNullable<ConsoleItemQuery['contentItem']>;
 type Grade = NonNullable<ConsoleRoyaltyGradeQuery['royaltyGrade']>;
 type Author = { who: string; share: string };
 
-const DEFAULT_PROFILE = 'national-18-2014';
 const NOT_PAID: Record<string, [string, string]> = {
   OWN_STAFF_DUTY: ['Nhiệm vụ của cán bộ, công chức', 'Own staff duty'],
   REPOSTED_FROM_PRESS: ['Đăng lại từ báo chí', 'Reposted from the press'],
@@ -57,7 +56,6 @@ function GradeForm({ item }: { item: Item }) {
     queryFn: () => gql(RoyaltyGradeDoc, { itemId: item.id, tenantId: item.tenantId }),
   });
   const grade = q.data?.royaltyGrade ?? null;
-  const [profileKey, setProfileKey] = useState(DEFAULT_PROFILE);
   const [notPaid, setNotPaid] = useState('');
   const [genre, setGenre] = useState('');
   const [coefficient, setCoefficient] = useState('');
@@ -71,7 +69,6 @@ function GradeForm({ item }: { item: Item }) {
   // The form starts from the grade in force, when there is one.
   useEffect(() => {
     if (!grade) return;
-    setProfileKey(grade.profileKey);
     setNotPaid(grade.notPaidReason ?? '');
     setGenre(grade.genre ?? '');
     setCoefficient(grade.coefficient ?? '');
@@ -82,9 +79,10 @@ function GradeForm({ item }: { item: Item }) {
     setNote(grade.note ?? '');
   }, [grade?.id]);
   if (!q.data) return null;
-  const profiles = q.data.royaltyProfiles.filter((p) => p.eligibleKinds.includes(item.kind));
-  if (profiles.length === 0) return null;
-  const profile = profiles.find((p) => p.key === profileKey) ?? profiles[0];
+  const profiles = q.data.royaltyProfiles;
+  // The genres and ranges are those of the profile the portal follows; none: the kind is not paid.
+  const profile = profiles.find((p) => p.followedHere && p.eligibleKinds.includes(item.kind));
+  if (!profile) return null;
   const g = profile.genres.find((x) => x.key === genre);
   const name = (x: { nameVi: string; nameEn: string }) => (lang === 'en' ? x.nameEn : x.nameVi);
   const fieldError = (...fields: string[]) =>
@@ -185,19 +183,9 @@ function GradeForm({ item }: { item: Item }) {
               {msg(error)}
             </Alert>
           )}
-          <NativeSelect
-            label={t('Bảng nhuận bút', 'Royalty profile')}
-            description={t(
-              'Bảng áp dụng cho cổng; máy chủ chấm theo bảng được gán cho cổng.',
-              'The profile the portal follows; the server grades by the one assigned to the portal.',
-            )}
-            value={profile.key}
-            onChange={(e) => {
-              setProfileKey(e.currentTarget.value);
-              setGenre('');
-            }}
-            data={profiles.map((p) => ({ value: p.key, label: p.nameVi }))}
-          />
+          <Text size="sm">
+            {t('Bảng nhuận bút của cổng', 'The portal’s royalty profile')}: {profile.nameVi}
+          </Text>
           <NativeSelect
             label={t('Trả nhuận bút', 'Paid')}
             value={notPaid}
