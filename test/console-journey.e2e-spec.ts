@@ -76,6 +76,7 @@ describe('the editors’ console: a news item from draft to the public site', ()
       'Bảng điều khiển',
       'Nội dung',
       'Viết bài mới',
+      'Thông tin gửi đến',
     ]);
   });
 

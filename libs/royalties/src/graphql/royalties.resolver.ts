@@ -9,7 +9,7 @@ import {
   Result,
   ok,
 } from '@portal/platform';
-import { HostRoutingService, type RoutedTenant } from '@portal/tenancy';
+import { HostRoutingService } from '@portal/tenancy';
 import { CollaboratorService } from '../collaborators/collaborator.service';
 import { GradeView, GradingService } from '../grades/grading.service';
 import { CollaboratorEntity } from '../grades/royalty.entities';
