@@ -4,6 +4,7 @@ import { gql } from '../../api/graphql';
 import { DeadlineProfileDoc } from '../../api/calendar-documents';
 import { useI18n } from '../../i18n';
 import { ErrorBox, Loading, usePageTitle } from '../../ui/common';
+import { Refused } from '../../ui/refused';
 import { useMe } from '../me';
 import { YearView } from './YearView';
 import { DueCalculator } from './DueCalculator';
@@ -21,7 +22,12 @@ export function Calendar() {
   const profile = useQuery({ queryKey: ['deadline-profile'], queryFn: () => gql(DeadlineProfileDoc) });
   // The server decides; the forms are offered to those who may use them.
   const canEdit = me.has('OPERATOR');
-  if (!me.data || profile.isLoading) return profile.error ? <ErrorBox error={profile.error} /> : <Loading />;
+  if (!me.data || profile.isLoading)
+    return profile.error ? (
+      <Refused title={t('Ngày làm việc và thời hạn', 'Working days and deadlines')} error={profile.error} />
+    ) : (
+      <Loading />
+    );
   const kinds = profile.data?.deadlinePolicy.rules.map((r) => r.kind) ?? [];
   return (
     <Stack>

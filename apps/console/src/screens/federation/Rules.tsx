@@ -5,7 +5,8 @@ import { gql } from '../../api/graphql';
 import { CreateRuleDoc, DisableRuleDoc, RulesDoc } from '../../api/federation-documents';
 import type { ContentKind, TenantKind } from '../../gql/graphql';
 import { fmtDateTime, KINDS, useI18n, useLabel } from '../../i18n';
-import { ErrorBox, Loading, usePageTitle } from '../../ui/common';
+import { Loading, usePageTitle } from '../../ui/common';
+import { Refused } from '../../ui/refused';
 import { useMe } from '../me';
 import { categoryName, PORTAL_KINDS, useAction } from './shared';
 
@@ -37,7 +38,8 @@ export function Rules() {
   const [portalKinds, setPortalKinds] = useState<string[]>([]);
   const [categoryId, setCategoryId] = useState('');
   if (!me.data || rules.isLoading) return <Loading />;
-  if (rules.error) return <ErrorBox error={rules.error} />;
+  if (rules.error)
+    return <Refused title={t('Quy tắc tự động nhận đăng', 'Auto-accept rules')} error={rules.error} />;
   const categories = rules.data!.categories;
   const list = (values: readonly string[] | null | undefined, table: Record<string, [string, string]>) =>
     values?.length ? values.map((v) => label(table, v)).join(', ') : t('Mọi loại', 'Any');

@@ -26,7 +26,8 @@ import {
 } from '../../api/federation-documents';
 import type { PushPlacement, TenantKind } from '../../gql/graphql';
 import { fmtDateTime, KINDS, useI18n, useLabel } from '../../i18n';
-import { ErrorBox, Loading, usePageTitle } from '../../ui/common';
+import { Loading, usePageTitle } from '../../ui/common';
+import { Refused } from '../../ui/refused';
 import { DIRECTIONS, PORTAL_KINDS, StateBadge, useAction } from './shared';
 
 type TargetMode = 'all' | 'kinds' | 'subtrees' | 'list';
@@ -61,7 +62,8 @@ export function Share() {
   const [chosen, setChosen] = useState<string[]>([]);
   const [placement, setPlacement] = useState<PushPlacement>('ANNOUNCEMENTS');
   if (tree.isLoading) return <Loading />;
-  if (tree.error) return <ErrorBox error={tree.error} />;
+  if (tree.error)
+    return <Refused title={t('Chia sẻ liên thông', 'Share across portals')} error={tree.error} />;
   const portal = tree.data!.portal;
   const ancestors = [...portal.parentChain].filter((p) => p.id !== portal.id);
   const children = portal.children.filter((c) => c.status === 'ACTIVE');

@@ -6,6 +6,7 @@ import { ReportDoc } from '../../api/reports-documents';
 import type { ReportScope } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { ErrorBox, Loading, usePageTitle } from '../../ui/common';
+import { Refused } from '../../ui/refused';
 import { PortalSelect, usePortalChoices } from './scope';
 import { PERIOD_KINDS, partsOf, periodOf, vietnamToday, type PeriodChoice, type PeriodKind } from './period';
 import { ExportPanel } from './ExportPanel';
@@ -42,7 +43,7 @@ export function Reports() {
     enabled: !!request,
   });
   if (portals.isLoading) return <Loading />;
-  if (portals.error) return <ErrorBox error={portals.error} />;
+  if (portals.error) return <Refused title={t('Báo cáo', 'Reports')} error={portals.error} />;
   const chosen = tenantId || portals.own?.id || '';
   const periodError =
     report.error instanceof GqlError && report.error.error.field === 'period'

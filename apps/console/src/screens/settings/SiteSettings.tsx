@@ -4,6 +4,7 @@ import { gql } from '../../api/graphql';
 import { SiteThemeDoc } from '../../api/settings-documents';
 import { useI18n } from '../../i18n';
 import { ErrorBox, Loading, usePageTitle } from '../../ui/common';
+import { Refused } from '../../ui/refused';
 import { useMe } from '../me';
 import { ThemeForm } from './ThemeForm';
 import { Structure } from './Structure';
@@ -14,7 +15,12 @@ export function SiteSettings() {
   usePageTitle(t('Cài đặt trang', 'Site settings'));
   const me = useMe();
   const theme = useQuery({ queryKey: ['site-theme'], queryFn: () => gql(SiteThemeDoc) });
-  if (!me.data || theme.isLoading) return theme.error ? <ErrorBox error={theme.error} /> : <Loading />;
+  if (!me.data || theme.isLoading)
+    return theme.error ? (
+      <Refused title={t('Cài đặt trang', 'Site settings')} error={theme.error} />
+    ) : (
+      <Loading />
+    );
   return (
     <Stack>
       <Title order={1}>{t('Cài đặt trang', 'Site settings')}</Title>
