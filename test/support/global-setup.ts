@@ -21,6 +21,13 @@ function withDatabase(url: string, database: string): string {
  * server in a temporary folder. A template database is migrated once; each test file clones it.
  */
 export default async function globalSetup(): Promise<void> {
+  // Global set-up runs in jest's own realm, and jest copies that realm's globals into every test
+  // file's. If the migrations pulled in the GraphQL layer (a migration importing a lib's index),
+  // its metadata store would land there and leak from one test file into the next, and the second
+  // app in a process fails to build its schema. Migrations import only typeorm and import-free files.
+  const leaked = Object.keys(globalThis).filter((k) => k.startsWith('Gql'));
+  if (leaked.length > 0)
+    throw new Error(`Migrations loaded the GraphQL layer into the test runner (${leaked.join(', ')}).`);
   let adminUrl: string;
   if (process.env.DATABASE_URL) {
     adminUrl = withDatabase(process.env.DATABASE_URL, 'postgres');

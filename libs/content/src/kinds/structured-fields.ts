@@ -1,11 +1,13 @@
 import { DomainError, inputError } from '@portal/platform';
+import { PROJECT_STATUSES } from './structured-text';
+
+export { PROJECT_STATUSES, isEmailAddress, isPhoneNumber, projectStatusFromText } from './structured-text';
 
 /**
  * Values of the structured fields that used to be free text: a project's and a tender's status
  * (641/QĐ-UBND art. 14.1.h lists projects being prepared, under way and completed), the kinds of
  * citizen reception (1376/QĐ-SVHTT art. 7.1.l: regular, periodic, ad hoc), with their labels.
  */
-export const PROJECT_STATUSES = ['PREPARING', 'IN_PROGRESS', 'COMPLETED', 'SUSPENDED'] as const;
 export const TENDER_STATUSES = ['PLANNED', 'INVITING', 'EVALUATING', 'AWARDED', 'CANCELLED'] as const;
 export const RECEPTION_TYPES = ['REGULAR', 'PERIODIC', 'AD_HOC'] as const;
 
@@ -30,18 +32,6 @@ export const STRUCTURED_VALUE_LABELS: Record<string, Record<string, [string, str
     AD_HOC: ['Đột xuất', 'Ad hoc'],
   },
 };
-
-/** A telephone or fax number as people write it: digits, spaces, `+ . - ( )`; 3 to 15 digits. */
-export function isPhoneNumber(text: string): boolean {
-  if (!/^\+?[\d ().-]+$/.test(text)) return false;
-  const digits = text.replace(/\D/g, '').length;
-  return digits >= 3 && digits <= 15;
-}
-
-/** An e-mail address (one, no display name), at most 254 characters. */
-export function isEmailAddress(text: string): boolean {
-  return text.length <= 254 && /^[^\s@<>"(),;:[\]]+@[^\s@<>"(),;:[\]]+\.[^\s@<>"(),;:[\].]+$/.test(text);
-}
 
 const fail = (code: string, field: string, vi: string, en: string) => ({
   error: inputError(code, field, `${field}: ${vi}`, `${field}: ${en}`),
@@ -96,29 +86,3 @@ export function checkStructured(kind: string, f: Record<string, unknown>): { err
   return null;
 }
 
-/** Lowercase, without diacritics (đ as d), spaces collapsed: how free text is matched to values. */
-const folded = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-
-/**
- * The status value a project's free-text status most likely meant, or null when the words say
- * none of them (the text itself is kept as `statusNote` either way).
- */
-export function projectStatusFromText(text: string): (typeof PROJECT_STATUSES)[number] | null {
-  const n = folded(text);
-  if ((PROJECT_STATUSES as readonly string[]).includes(text.trim())) return text.trim() as never;
-  if (/chua (trien khai|khoi cong|thuc hien|dau tu)|chuan bi|keu goi|moi goi|prepar|planned/.test(n))
-    return 'PREPARING';
-  if (/tam (dung|ngung|hoan)|ngung thi cong|suspend|halt|on hold|paused/.test(n)) return 'SUSPENDED';
-  if (/chua hoan (thanh|tat)/.test(n)) return 'IN_PROGRESS';
-  if (/hoan (thanh|tat)|da xong|nghiem thu|ban giao|quyet toan|complet|finished/.test(n)) return 'COMPLETED';
-  if (/dang|trien khai|thi cong|thuc hien|progress|under way|ongoing|construction/.test(n))
-    return 'IN_PROGRESS';
-  return null;
-}

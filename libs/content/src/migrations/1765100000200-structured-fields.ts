@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { isEmailAddress, isPhoneNumber, projectStatusFromText } from '../kinds/structured-fields';
+import { isEmailAddress, isPhoneNumber, projectStatusFromText } from '../kinds/structured-text';
 
 const RECEPTION_CATEGORY = 'lich-tiep-cong-dan';
 
