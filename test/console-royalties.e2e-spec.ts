@@ -283,11 +283,19 @@ describe('the console: a month’s royalty statement from draft to lock', () => 
     await s.open('/bao-cao');
     await page.getByRole('heading', { level: 1, name: 'Báo cáo' }).waitFor();
     await page.getByLabel('Cổng', { exact: true }).selectOption(t.tenant(KG).id);
+    // The owner of the province reads its portal's report, not its subtree's.
+    await page.getByRole('radio', { name: 'Chỉ cổng này' }).check();
     await page.getByLabel('Kỳ báo cáo').selectOption('MONTH');
     await page.getByLabel('Năm', { exact: true }).selectOption('2026');
     await page.getByLabel('Tháng', { exact: true }).selectOption('11');
     await page.getByRole('button', { name: 'Xem báo cáo' }).click();
-    await page.getByRole('heading', { level: 2, name: /^Kết quả: Tỉnh Kiên Giang · 2026-11/ }).waitFor();
+    await page
+      .getByRole('heading', { level: 2, name: /^Kết quả: Tỉnh Kiên Giang · 2026-11/ })
+      .waitFor()
+      .catch(async (e: Error) => {
+        // What the screen showed instead, for whoever reads the failure.
+        throw new Error(`${e.message}\npage text: ${(await page.locator('main').innerText()).slice(0, 800)}`);
+      });
     const row = async (table: string, first: string) =>
       page
         .getByRole('table', { name: table })
