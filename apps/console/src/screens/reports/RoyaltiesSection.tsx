@@ -52,6 +52,7 @@ export function RoyaltiesSection({ royalties, many }: { royalties: Royalties; ma
     </>
   );
   const total = royalties.total;
+  const paying = royalties.portals.filter((p) => p.figures.lines > 0);
   return (
     <Card withBorder component="section" aria-labelledby="royalties-title">
       <Title order={3} id="royalties-title" mb="xs">
@@ -63,37 +64,44 @@ export function RoyaltiesSection({ royalties, many }: { royalties: Royalties; ma
           'From the approved and locked statements of the months of the period.',
         )}
       </Text>
-      <Table.ScrollContainer minWidth={760}>
-        <Table striped aria-labelledby="royalties-month-title">
-          <caption id="royalties-month-title" style={{ textAlign: 'left' }}>
-            {t('Theo tháng', 'By month')}
-          </caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('Tháng', 'Month')}</Table.Th>
-              {headings}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {total.byMonth.map((m) => (
-              <Table.Tr key={m.month}>
-                <Table.Td>{m.month}</Table.Td>
-                {cells(m)}
+      {total.lines === 0 && (
+        <Text>
+          {t('Không có bảng kê nào đã phê duyệt trong kỳ.', 'No statement of the period has been approved.')}
+        </Text>
+      )}
+      {total.lines > 0 && (
+        <Table.ScrollContainer minWidth={760}>
+          <Table striped captionSide="top" aria-labelledby="royalties-month-title">
+            <Table.Caption id="royalties-month-title" ta="left">
+              {t('Theo tháng', 'By month')}
+            </Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('Tháng', 'Month')}</Table.Th>
+                {headings}
               </Table.Tr>
-            ))}
-            <Table.Tr>
-              <Table.Td fw={700}>{t('Cả kỳ', 'The period')}</Table.Td>
-              {cells(total)}
-            </Table.Tr>
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+            </Table.Thead>
+            <Table.Tbody>
+              {total.byMonth.map((m) => (
+                <Table.Tr key={m.month}>
+                  <Table.Td>{m.month}</Table.Td>
+                  {cells(m)}
+                </Table.Tr>
+              ))}
+              <Table.Tr>
+                <Table.Td fw={700}>{t('Cả kỳ', 'The period')}</Table.Td>
+                {cells(total)}
+              </Table.Tr>
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
       {total.byUnit.length > 0 && (
         <Table.ScrollContainer minWidth={760}>
-          <Table striped aria-labelledby="royalties-unit-title">
-            <caption id="royalties-unit-title" style={{ textAlign: 'left' }}>
+          <Table striped captionSide="top" aria-labelledby="royalties-unit-title">
+            <Table.Caption id="royalties-unit-title" ta="left">
               {t('Theo đơn vị', 'By unit')}
-            </caption>
+            </Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('Đơn vị', 'Unit')}</Table.Th>
@@ -115,12 +123,12 @@ export function RoyaltiesSection({ royalties, many }: { royalties: Royalties; ma
           </Table>
         </Table.ScrollContainer>
       )}
-      {many && (
+      {many && paying.length > 0 && (
         <Table.ScrollContainer minWidth={760}>
-          <Table striped aria-labelledby="royalties-portal-title">
-            <caption id="royalties-portal-title" style={{ textAlign: 'left' }}>
+          <Table striped captionSide="top" aria-labelledby="royalties-portal-title">
+            <Table.Caption id="royalties-portal-title" ta="left">
               {t('Theo cổng', 'By portal')}
-            </caption>
+            </Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('Cổng', 'Portal')}</Table.Th>
@@ -128,14 +136,12 @@ export function RoyaltiesSection({ royalties, many }: { royalties: Royalties; ma
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {royalties.portals
-                .filter((p) => p.figures.lines > 0)
-                .map((p) => (
-                  <Table.Tr key={p.portal.id}>
-                    <Table.Td>{p.portal.nameVi}</Table.Td>
-                    {cells(p.figures)}
-                  </Table.Tr>
-                ))}
+              {paying.map((p) => (
+                <Table.Tr key={p.portal.id}>
+                  <Table.Td>{p.portal.nameVi}</Table.Td>
+                  {cells(p.figures)}
+                </Table.Tr>
+              ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
