@@ -37,9 +37,9 @@ describe('the console: a month’s royalty statement from draft to lock', () => 
     const violations = await consoleViolations(page);
     expect({ screen, violations }).toEqual({ screen, violations: [] });
   };
-  const cells = async (page: Page) =>
+  const cells = async (page: Page, region = 'Các dòng chi trả') =>
     page
-      .getByRole('region', { name: 'Các dòng chi trả' })
+      .getByRole('region', { name: region })
       .locator('tbody tr')
       .evaluateAll((rows) =>
         rows.map((r) =>
@@ -165,7 +165,8 @@ describe('the console: a month’s royalty statement from draft to lock', () => 
         'Trần Văn Phóng',
         'Nhuận bút',
         'Bình luận: kinh tế biển Kiên Giang',
-        'COMMENTARY',
+        // The genre as the profile names it, not its key.
+        'Bài bình luận, chính luận',
         '04/11/2026',
         '3.00',
         '100 %',
@@ -177,7 +178,7 @@ describe('the console: a month’s royalty statement from draft to lock', () => 
         'Trần Văn Phóng',
         'Nhuận bút',
         'Khánh thành cầu Rạch Sỏi mới',
-        'NEWS_WITH_PHOTO',
+        'Tin có ảnh',
         '18/11/2026',
         '2.70',
         '100 %',
@@ -194,6 +195,13 @@ describe('the console: a month’s royalty statement from draft to lock', () => 
     expect(await page.getByRole('button', { name: /Điều chỉnh dòng/ }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Kiểm tra bảng kê' }).count()).toBe(0);
     await expectNoViolations(page, 'drafted statement (operator)');
+    // English by the console's switch: the genres by their English names.
+    await page.locator('label', { hasText: 'English' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Payment lines' }).waitFor();
+    expect((await cells(page, 'Payment lines')).map((r) => r[4])).toEqual([
+      'Commentary',
+      'News with a photo',
+    ]);
   });
 
   it('the board head corrects a line with a reason, the computed amount kept, then checks it', async () => {
@@ -266,6 +274,43 @@ describe('the console: a month’s royalty statement from draft to lock', () => 
     expect(sheet.slice(8, 11).map((r) => r[9])).toEqual([702000, 631800, -31800]);
     expect(sheet[11]).toEqual(expect.arrayContaining(['Tổng cộng / Total', 1302000]));
     await expectNoViolations(page, 'locked statement (operator)');
+  });
+
+  it('the reports screen shows the month’s royalties per month and unit, from the approved statement', async () => {
+    const s = await signIn(browser, t, KG, 'chuquan.kg');
+    sessions.push(s);
+    const { page } = s;
+    await s.open('/bao-cao');
+    await page.getByRole('heading', { level: 1, name: 'Báo cáo' }).waitFor();
+    await page.getByLabel('Cổng', { exact: true }).selectOption(t.tenant(KG).id);
+    // The owner of the province reads its portal's report, not its subtree's.
+    await page.getByRole('radio', { name: 'Chỉ cổng này' }).check();
+    await page.getByLabel('Kỳ báo cáo').selectOption('MONTH');
+    await page.getByLabel('Năm', { exact: true }).selectOption('2026');
+    await page.getByLabel('Tháng', { exact: true }).selectOption('11');
+    await page.getByRole('button', { name: 'Xem báo cáo' }).click();
+    await page
+      .getByRole('heading', { level: 2, name: /^Kết quả: Tỉnh Kiên Giang · 2026-11/ })
+      .waitFor()
+      .catch(async (e: Error) => {
+        // What the screen showed instead, for whoever reads the failure.
+        throw new Error(`${e.message}\npage text: ${(await page.locator('main').innerText()).slice(0, 800)}`);
+      });
+    const row = async (table: string, first: string) =>
+      page
+        .getByRole('table', { name: table })
+        .getByRole('row')
+        .filter({ hasText: first })
+        .first()
+        .getByRole('cell')
+        .allInnerTexts();
+    // The locked November: 702,000 + 631,800 paid, −31,800 corrected = 1,302,000; one recipient.
+    const november = ['3', '1', '1.333.800 đ', '0 đ', '0 đ', '-31.800 đ', '1.302.000 đ'];
+    expect(await row('Theo tháng', '2026-11')).toEqual(['2026-11', ...november]);
+    expect(await row('Theo tháng', 'Cả kỳ')).toEqual(['Cả kỳ', ...november]);
+    // The writer belongs to no unit of the portal.
+    expect(await row('Theo đơn vị', 'Không thuộc đơn vị')).toEqual(['Không thuộc đơn vị', ...november]);
+    await expectNoViolations(page, 'report with royalties');
   });
 
   it('the board head approves an item and grades it on the item page; out of range is refused on its field', async () => {

@@ -177,7 +177,16 @@ describe('royalties: corrections of a draft statement, and the royalties sheet o
         KG,
         'operator-kg',
         `mutation($i: CollaboratorInput!) { createCollaborator(input: $i) { __typename ... on Collaborator { id } } }`,
-        { i: { tenantId: t.tenant(KG).id, penName: 'Hoài Thu', realName: 'Nguyễn Thị Thu' } },
+        {
+          i: {
+            tenantId: t.tenant(KG).id,
+            penName: 'Hoài Thu',
+            realName: 'Nguyễn Thị Thu',
+            idNumber: '091234567890',
+            bankAccount: '7001234567',
+            bankName: 'Agribank Kiên Giang',
+          },
+        },
       ),
     ).createCollaborator;
     collaboratorId = created.id;
@@ -561,6 +570,105 @@ describe('royalties: corrections of a draft statement, and the royalties sheet o
         '2026-12 (đang lập / drafted)',
       ]);
       expect(records.some((r) => r[0] === KG && r[3] === 'Phòng Văn hóa' && r[11] === '652000')).toBe(true);
+    });
+
+    const AMOUNTS = 'lines payees items royalties syndicated remuneration adjustments total';
+    const REPORT = `query($t: ID!, $p: String!, $s: ReportScope!) { report(period: $p, tenantId: $t, scope: $s) {
+      royalties {
+        total { ${AMOUNTS} byMonth { month ${AMOUNTS} } byUnit { unit outside ${AMOUNTS} } }
+        portals { portal { host } figures { ${AMOUNTS} byMonth { month total } byUnit { unit outside total } }
+                  notCounted { month state } }
+        notCounted { portal { host } month state } } } }`;
+    const sums = (
+      lines: number,
+      payees: number,
+      items: number,
+      royalties: number,
+      adjustments: number,
+      total: number,
+    ) => ({
+      lines,
+      payees,
+      items,
+      royalties: String(royalties),
+      syndicated: '0',
+      remuneration: '0',
+      adjustments: String(adjustments),
+      total: String(total),
+    });
+
+    it('and the same figures in the GraphQL report, per portal, month and unit, for the subtree', async () => {
+      const res = await gql(KG, 'manager-kg', REPORT, { t: t.tenant(KG).id, p: '2026-Q4', s: 'SUBTREE' });
+      const r = dataOf(res).report.royalties;
+      // The subtree: 886,000 + 46,800 = 932,800 (702,000 + 234,000 + 46,800 paid, −50,000 corrected).
+      expect(r.total).toEqual({
+        ...sums(4, 3, 3, 982800, -50000, 932800),
+        byMonth: [{ month: '2026-11', ...sums(4, 3, 3, 982800, -50000, 932800) }],
+        byUnit: [
+          { unit: 'Phòng Văn hóa', outside: false, ...sums(2, 1, 1, 702000, -50000, 652000) },
+          { unit: null, outside: false, ...sums(1, 1, 1, 46800, 0, 46800) },
+          { unit: null, outside: true, ...sums(1, 1, 1, 234000, 0, 234000) },
+        ],
+      });
+      const of = (host: string) =>
+        r.portals.find((p: { portal: { host: string } }) => p.portal.host === host) as Record<string, any>;
+      // Kiên Giang: the locked November only; December's draft named, not added.
+      expect(of(KG)).toEqual({
+        portal: { host: KG },
+        figures: {
+          ...sums(3, 2, 2, 936000, -50000, 886000),
+          byMonth: [{ month: '2026-11', total: '886000' }],
+          byUnit: [
+            { unit: 'Phòng Văn hóa', outside: false, total: '652000' },
+            { unit: null, outside: true, total: '234000' },
+          ],
+        },
+        notCounted: [{ month: '2026-12', state: 'DRAFTED' }],
+      });
+      expect(of(RG).figures).toMatchObject({
+        ...sums(1, 1, 1, 46800, 0, 46800),
+        byUnit: [{ unit: null, outside: false, total: '46800' }],
+      });
+      expect(of(CT)).toEqual({
+        portal: { host: CT },
+        figures: { ...sums(0, 0, 0, 0, 0, 0), byMonth: [], byUnit: [] },
+        notCounted: [],
+      });
+      expect(r.notCounted).toEqual([{ portal: { host: KG }, month: '2026-12', state: 'DRAFTED' }]);
+      // Figures only: no recipient's name, identity or bank details, even to who may read them.
+      for (const secret of ['7001234567', '091234567890', 'Agribank', 'Nguyễn Thị Thu', 'Hoài Thu'])
+        expect(res.text).not.toContain(secret);
+    });
+
+    it('a portal alone, and a month whose statement is a draft: named, nothing added', async () => {
+      const rg = dataOf(await gql(RG, 'owner-rg', REPORT, { t: t.tenant(RG).id, p: '2026-11', s: 'PORTAL' }))
+        .report.royalties;
+      expect(rg.total).toMatchObject(sums(1, 1, 1, 46800, 0, 46800));
+      expect(rg.portals.map((p: { portal: { host: string } }) => p.portal.host)).toEqual([RG]);
+      const december = dataOf(
+        await gql(KG, 'owner-kg', REPORT, { t: t.tenant(KG).id, p: '2026-12', s: 'PORTAL' }),
+      ).report.royalties;
+      expect(december.total).toEqual({ ...sums(0, 0, 0, 0, 0, 0), byMonth: [], byUnit: [] });
+      expect(december.notCounted).toEqual([{ portal: { host: KG }, month: '2026-12', state: 'DRAFTED' }]);
+    });
+
+    it('refused to another portal’s board, a contributor, a board member and anonymous', async () => {
+      const attempts: Array<[string, string | null, string]> = [
+        // Rạch Giá's officers and Châu Thành's board head: not the province's report.
+        [KG, 'head-rg', 'SUBTREE'],
+        [RG, 'owner-rg', 'SUBTREE'],
+        [CT, 'head-ct', 'PORTAL'],
+        [KG, 'head-ct', 'PORTAL'],
+        [KG, 'writer-kg', 'PORTAL'],
+        [KG, 'member-kg', 'PORTAL'],
+        [KG, null, 'PORTAL'],
+      ];
+      for (const [host, who, scope] of attempts) {
+        const res = await gql(host, who, REPORT, { t: t.tenant(KG).id, p: '2026-Q4', s: scope });
+        expect({ who, host, data: res.body.data?.report ?? null }).toEqual({ who, host, data: null });
+        expect(res.body.errors?.[0]?.extensions?.code).toMatch(/^(UNAUTHENTICATED|FORBIDDEN|NOT_FOUND)$/);
+        expect(res.text).not.toContain('886000');
+      }
     });
   });
 });

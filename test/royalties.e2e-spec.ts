@@ -7,9 +7,9 @@ import * as XLSX from '@e965/xlsx';
 import { Client } from 'pg';
 import { Role, RoleScope } from '../libs/access/src';
 import { EditorialService, WorkflowAction } from '../libs/editorial/src';
-import { SyndicationService } from '../libs/federation/src';
+import { PushPlacement, SyndicationService } from '../libs/federation/src';
 import { systemContext } from '../libs/platform/src';
-import { RoyaltyProfileService } from '../libs/royalties/src';
+import { RoyaltyProfileService, StatementService } from '../libs/royalties/src';
 import { GqlResponse, SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
 /**
@@ -30,7 +30,7 @@ const GRADE = `mutation($i: GradeItemInput!) { gradeItem(input: $i) { __typename
   ... on RoyaltyGrade { id genre coefficient photoCount photoCoefficient reposted authors { accountId collaboratorId share } }
   ... on InputError { errorCode field message messageVi messageEn } } }`;
 const STATEMENT = `__typename ... on RoyaltyStatement { id month state total profileKey
-  lines { lineNo kind payeeName genre coefficient factorPercent levelPercent sharePercent unitValue dated amount itemId }
+  lines { lineNo kind payeeName genre genreNameVi genreNameEn coefficient factorPercent levelPercent sharePercent unitValue dated amount itemId }
   budget { year budget usedBefore thisMonth left exceeded } warnings { code message } }
   ... on InputError { errorCode field message }`;
 const DRAFT = `mutation($t: ID!, $m: String!) { draftRoyaltyStatement(tenantId: $t, month: $m) { ${STATEMENT} } }`;
@@ -58,6 +58,8 @@ type Line = {
   kind: string;
   payeeName: string;
   genre: string | null;
+  genreNameVi: string | null;
+  genreNameEn: string | null;
   coefficient: string;
   factorPercent: string;
   levelPercent: string;
@@ -496,6 +498,13 @@ describe('royalties: grades, statements, payment sheets', () => {
       ]);
       // 58,500 + 58,500 + 456,300 + 468,000
       expect(november.total).toBe('1041300');
+      // Each genre by its name in the profile the statement was computed under, Vietnamese and English.
+      expect(november.lines.map((l) => [l.genre, l.genreNameVi, l.genreNameEn])).toEqual([
+        ['NEWS', 'Tin không có ảnh', 'News without a photo'],
+        ['NEWS', 'Tin không có ảnh', 'News without a photo'],
+        ['NEWS_WITH_PHOTO', 'Tin có ảnh', 'News with a photo'],
+        [null, null, null],
+      ]);
 
       // Rạch Giá, a lower-level portal: (1.5 + 2.4) × 234,000 × 20 % = 182,520, plus its head's 468,000.
       const rg = await draft(RG, 'head-rg', RG, '2026-11');
@@ -602,6 +611,15 @@ describe('royalties: grades, statements, payment sheets', () => {
           ['head-kg', 468000, null],
         ].map(([a, b, c]) => [a, b, c ?? undefined]),
       );
+      // The genre column names the genre as the profile does, not by its key.
+      expect(rows[7][4]).toBe('Thể loại');
+      expect(data.map((r) => r[4])).toEqual([
+        'Tin không có ảnh',
+        'Tin không có ảnh',
+        'Tin có ảnh',
+        undefined,
+      ]);
+      expect(rows.flat()).not.toContain('NEWS_WITH_PHOTO');
       expect(rows[12][0]).toBe('Tổng cộng / Total');
       expect(rows[12][9]).toBe(1041300);
       const signatures = rows
@@ -625,6 +643,14 @@ describe('royalties: grades, statements, payment sheets', () => {
         relax_column_count: true,
       });
       expect(parsed[12][9]).toBe('1041300');
+      // The CSV names the genre too, and keeps its key in a last column for machines.
+      expect(parsed[7][13]).toBe('Mã thể loại / Genre key');
+      expect(parsed.slice(8, 12).map((r) => [r[4], r[13]])).toEqual([
+        ['Tin không có ảnh', 'NEWS'],
+        ['Tin không có ảnh', 'NEWS'],
+        ['Tin có ảnh', 'NEWS_WITH_PHOTO'],
+        ['', ''],
+      ]);
       // The board head reads the sheet but not the collaborator's bank details.
       expect(parsed[9][10]).toBe('(bảo mật)');
       expect(csv.base64).not.toContain(Buffer.from('7001234567').toString('base64'));
@@ -646,6 +672,10 @@ describe('royalties: grades, statements, payment sheets', () => {
       relax_column_count: true,
     });
     expect(records.find((r) => r[0] === 'Tổng cộng / Total')?.[9]).toBe('650520');
+    // The genre by its name in the profile, its key in the last column.
+    expect(records.filter((r) => r[2] === 'Nhuận bút').map((r) => [r[4], r[9], r[13]])).toEqual([
+      ['Tin có ảnh', '182520', 'NEWS_WITH_PHOTO'],
+    ]);
     expect(csv.stderr).toContain('DRAFTED, 2 lines, total 650520');
     // Kiên Giang's is locked: written as it stands.
     const out = join(mkdtempSync(join(tmpdir(), 'portal-royalties-')), 'kg.xlsx');
@@ -715,6 +745,92 @@ describe('royalties: grades, statements, payment sheets', () => {
       });
       expect(other.body.errors?.[0]?.extensions?.code).toMatch(/^(FORBIDDEN|NOT_FOUND)$/);
     });
+  });
+
+  it('the collaborator registry: the board reads who is registered, by name only; contributors and other portals do not', async () => {
+    const LIST = `query($t: ID!) { collaborators(tenantId: $t) { id tenantId penName realName accountId } }`;
+    for (const who of ['member-kg', 'head-kg', 'operator-kg']) {
+      const res = await gql(KG, who, LIST, { t: t.tenant(KG).id });
+      expect(dataOf(res).collaborators).toEqual([
+        {
+          id: collaboratorId,
+          tenantId: t.tenant(KG).id,
+          penName: 'Hoài Thu',
+          realName: 'Nguyễn Thị Thu',
+          accountId: null,
+        },
+      ]);
+      // Names only: the identity and payment details stay with collaboratorPaymentDetails.
+      expect(res.text).not.toContain('7001234567');
+      expect(res.text).not.toContain('091234567890');
+    }
+    // Their articles and royalties: the repost they wrote half of, re-graded as in-depth news; paid
+    // 58,500 on November's locked statement and 58,500 more as December's adjustment.
+    const RECORD = `query($t: ID!) { collaborators(tenantId: $t) { penName
+      items { title genre genreNameVi sharePercent notPaidReason }
+      payments { month state kind title genreNameVi amount } } }`;
+    const record = dataOf(await gql(KG, 'head-kg', RECORD, { t: t.tenant(KG).id })).collaborators;
+    expect(record).toEqual([
+      {
+        penName: 'Hoài Thu',
+        items: [
+          {
+            title: 'Tin đăng lại',
+            genre: 'IN_DEPTH_NEWS',
+            genreNameVi: 'Tin chuyên sâu',
+            sharePercent: '50.00',
+            notPaidReason: null,
+          },
+        ],
+        payments: [
+          expect.objectContaining({
+            month: '2026-12',
+            state: 'DRAFTED',
+            kind: 'ADJUSTMENT',
+            amount: '58500',
+          }),
+          {
+            month: '2026-11',
+            state: 'LOCKED',
+            kind: 'ROYALTY',
+            title: 'Tin đăng lại',
+            genreNameVi: 'Tin không có ảnh',
+            amount: '58500',
+          },
+        ],
+      },
+    ]);
+    // A board member reads the registry and the grades, not the statements.
+    const member = dataOf(await gql(KG, 'member-kg', RECORD, { t: t.tenant(KG).id })).collaborators;
+    expect(member.map((c: Record<string, unknown[] | null>) => [c.items?.length, c.payments])).toEqual([
+      [1, null],
+    ]);
+    // A registration needs a pen name and a real name, refused on the field, nothing written.
+    const refused = dataOf(
+      await gql(
+        KG,
+        'head-kg',
+        `mutation($i: CollaboratorInput!) { createCollaborator(input: $i) { __typename ... on InputError { errorCode field } } }`,
+        { i: { tenantId: t.tenant(KG).id, penName: '  ', realName: 'Lê Văn Tám' } },
+      ),
+    ).createCollaborator;
+    expect(refused).toEqual({ __typename: 'InputError', errorCode: 'PEN_NAME_REQUIRED', field: 'penName' });
+    // A contributor may not read or register; another portal's board finds nobody; anonymous is refused.
+    for (const [host, who] of [
+      [KG, 'writer-kg'],
+      [KG, null],
+    ] as Array<[string, string | null]>) {
+      const res = await gql(host, who, LIST, { t: t.tenant(KG).id });
+      expect(res.body.data?.collaborators ?? null).toBeNull();
+      expect(res.body.errors?.[0]?.extensions?.code).toMatch(/^(UNAUTHENTICATED|FORBIDDEN)$/);
+    }
+    const foreign = await gql(CT, 'member-ct', LIST, { t: t.tenant(KG).id });
+    expect(foreign.body.data?.collaborators ?? []).toEqual([]);
+    expect(foreign.text).not.toContain('Nguyễn Thị Thu');
+    const { rows } = await db.query(
+      `SELECT count(*)::int AS n FROM royalty_collaborators WHERE real_name = 'Lê Văn Tám'`,
+    );
+    expect(rows[0].n).toBe(0);
   });
 
   it('the managing agency sees the month of its subtree in one summary', async () => {
@@ -817,5 +933,125 @@ describe('royalties: grades, statements, payment sheets', () => {
     await grant('operator-benthanh', Role.OPERATOR, BENTHANH);
     const again = await draft(BENTHANH, 'operator-benthanh', BENTHANH, '2024-07');
     expect([again.__typename, again.total, again.lines.length]).toEqual(['RoyaltyStatement', '0', 0]);
+  });
+
+  describe('pushed down from the province: paid once on each receiving portal, at its factor and share', () => {
+    let pushed = '';
+    let february: Statement;
+
+    beforeAll(async () => {
+      await grant('operator-rg', Role.OPERATOR, RG);
+      // The province's directive with a photo, 1.5 points, pushed onto Rạch Giá and Châu Thành.
+      pushed = await item(KG, 'writer-kg', 'Chỉ đạo của tỉnh về phòng chống bão', TO_LIVE);
+      await publishedOn(pushed, vn('2027-02-03T08:00:00'));
+      const g = await grade(KG, 'head-kg', {
+        itemId: pushed,
+        genre: 'NEWS_WITH_PHOTO',
+        coefficient: '1.5',
+        authors: [{ accountId: accounts['writer-kg'], share: '100' }],
+      });
+      expect(g.__typename).toBe('RoyaltyGrade');
+      const r = await t.app
+        .get(SyndicationService)
+        .push(
+          systemContext('test'),
+          pushed,
+          { tenantIds: [t.tenant(RG).id, t.tenant(CT).id] },
+          PushPlacement.PINNED,
+        );
+      if (!r.ok) throw new Error(r.error.code);
+      expect(r.value.pushed.length).toBe(2);
+      await db.query(`UPDATE syndications SET placed_at = $2, decided_at = $2 WHERE item_id = $1`, [
+        pushed,
+        vn('2027-02-04T09:00:00'),
+      ]);
+      // Rạch Giá's budget for 2027: enough for February, not for February and March.
+      const budget = await gql(
+        RG,
+        'operator-rg',
+        `mutation($t: ID!) { setRoyaltyBudget(tenantId: $t, year: 2027, amount: "600000") { __typename } }`,
+        { t: t.tenant(RG).id },
+      );
+      expect(dataOf(budget).setRoyaltyBudget.__typename).toBe('RoyaltyBudget');
+    });
+
+    it('the province pays its own item in full; each portal below pays its copy at 50 % of its 20 %', async () => {
+      const kg = await draft(KG, 'operator-kg', KG, '2027-02');
+      // 1.5 × 234,000 = 351,000, as the province's own item.
+      expect(
+        kg.lines
+          .filter((l) => l.itemId === pushed)
+          .map((l) => [l.kind, l.payeeName, l.factorPercent, l.levelPercent, l.amount]),
+      ).toEqual([['ROYALTY', 'writer-kg', '100.00', '100.00', '351000']]);
+
+      february = await draft(RG, 'head-rg', RG, '2027-02');
+      // The copy: 1.5 × 234,000 × 50 % × 20 % = 35,100; the head's remuneration 2.0 × 234,000 = 468,000.
+      expect(
+        february.lines.map((l) => [
+          l.kind,
+          l.payeeName,
+          l.coefficient,
+          l.factorPercent,
+          l.levelPercent,
+          l.dated,
+          l.genreNameVi,
+          l.amount,
+        ]),
+      ).toEqual([
+        ['SYNDICATED', 'writer-kg', '1.50', '50.00', '20.00', '2027-02-04', 'Tin có ảnh', '35100'],
+        ['REMUNERATION', 'head-rg', '2.00', '100.00', '100.00', '2027-02-28', null, '468000'],
+      ]);
+      expect(february.total).toBe('503100');
+      // Châu Thành, the other portal it was pushed onto: its own copy, once, at the same factor and share.
+      const ct = await t.app.get(StatementService).draft(systemContext('test'), t.tenant(CT).id, '2027-02');
+      if (!ct.ok) throw new Error(ct.error.code);
+      expect(
+        ct.value.lines
+          .filter((l) => l.itemId === pushed)
+          .map((l) => [l.kind, l.factorBp, l.levelBp, l.amount]),
+      ).toEqual([['SYNDICATED', 5000, 2000, 35100]]);
+    });
+
+    it('inside the yearly budget, no warning: 600,000 − 503,100 leaves 96,900', () => {
+      expect(february.budget).toEqual({
+        year: 2027,
+        budget: '600000',
+        usedBefore: '0',
+        thisMonth: '503100',
+        left: '96900',
+        exceeded: false,
+      });
+      expect(february.warnings.map((w) => w.code)).toEqual(['PROFILE_UNVERIFIED']);
+    });
+
+    it('drafting again, or pushing the item again, never pays the copy a second time', async () => {
+      const again = await draft(RG, 'head-rg', RG, '2027-02');
+      expect(again.lines.filter((l) => l.itemId === pushed).map((l) => l.amount)).toEqual(['35100']);
+      // Taken back and pushed again in March: already paid on February's statement.
+      const synd = t.app.get(SyndicationService);
+      const { rows } = await db.query(
+        `SELECT id FROM syndications WHERE item_id = $1 AND target_tenant_id = $2 AND state = 'ACCEPTED'`,
+        [pushed, t.tenant(RG).id],
+      );
+      const retracted = await synd.retract(systemContext('test'), rows[0].id);
+      if (!retracted.ok) throw new Error(retracted.error.code);
+      const repushed = await synd.push(
+        systemContext('test'),
+        pushed,
+        { tenantIds: [t.tenant(RG).id] },
+        PushPlacement.PINNED,
+      );
+      if (!repushed.ok) throw new Error(repushed.error.code);
+      expect(repushed.value.pushed.length).toBe(1);
+      await db.query(`UPDATE syndications SET placed_at = $2, decided_at = $2 WHERE id = $1`, [
+        repushed.value.pushed[0].id,
+        vn('2027-03-02T09:00:00'),
+      ]);
+      const march = await draft(RG, 'head-rg', RG, '2027-03');
+      expect(march.lines.map((l) => [l.kind, l.amount])).toEqual([['REMUNERATION', '468000']]);
+      // March alone fits, but not after February: 600,000 − 503,100 − 468,000 = −371,100.
+      expect(march.budget).toMatchObject({ usedBefore: '503100', left: '-371100', exceeded: true });
+      expect(march.warnings.map((w) => w.code)).toEqual(['BUDGET_EXCEEDED', 'PROFILE_UNVERIFIED']);
+    });
   });
 });

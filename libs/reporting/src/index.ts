@@ -9,3 +9,5 @@ export * from './report/report-sections';
 export * from './report/report-export.service';
 export * from './jobs/report-export-job.service';
 export * from './jobs/report-download-link';
+// The report's GraphQL types, for libs downstream that add fields to it (royalties).
+export { ReportType, ReportPortalType } from './graphql/reporting.types';

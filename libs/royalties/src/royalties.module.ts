@@ -6,6 +6,9 @@ import { TenancyModule } from '@portal/tenancy';
 import { CollaboratorService } from './collaborators/collaborator.service';
 import { GradingService } from './grades/grading.service';
 import { RoyaltiesMergeParticipant } from './grades/royalties-merge.participant';
+import { CollaboratorRecordRepository } from './collaborators/collaborator-record.repository';
+import { CollaboratorRecordResolver } from './graphql/collaborator-record.resolver';
+import { ReportRoyaltiesResolver } from './graphql/report-royalties.resolver';
 import { RoyaltiesResolver } from './graphql/royalties.resolver';
 import { RoyaltyProfileService } from './profiles/royalty-profile.service';
 import { StatementCalculator } from './statements/statement-calculator';
@@ -14,6 +17,8 @@ import { StatementAdjustmentService } from './statements/statement-adjustment.se
 import { StatementService } from './statements/statement.service';
 import { RoyaltyReportService } from './statements/royalty-report.service';
 import { RoyaltyReportSection } from './statements/royalty-report-section';
+import { ReportRoyaltiesRepository } from './statements/report-royalties.repository';
+import { ReportRoyaltiesService } from './statements/report-royalties.service';
 import { SubtreeDraftingService } from './statements/subtree-drafting.service';
 
 @Module({
@@ -31,6 +36,11 @@ import { SubtreeDraftingService } from './statements/subtree-drafting.service';
     SubtreeDraftingService,
     RoyaltiesMergeParticipant,
     RoyaltiesResolver,
+    ReportRoyaltiesRepository,
+    ReportRoyaltiesService,
+    ReportRoyaltiesResolver,
+    CollaboratorRecordRepository,
+    CollaboratorRecordResolver,
   ],
   exports: [
     RoyaltyProfileService,

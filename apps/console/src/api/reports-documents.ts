@@ -108,6 +108,64 @@ export const ReportDoc = graphql(`
           findings
         }
       }
+      royalties {
+        total {
+          lines
+          payees
+          items
+          royalties
+          syndicated
+          remuneration
+          adjustments
+          total
+          byMonth {
+            month
+            lines
+            payees
+            royalties
+            syndicated
+            remuneration
+            adjustments
+            total
+          }
+          byUnit {
+            unit
+            outside
+            lines
+            payees
+            items
+            royalties
+            syndicated
+            remuneration
+            adjustments
+            total
+          }
+        }
+        portals {
+          portal {
+            id
+            host
+            nameVi
+          }
+          figures {
+            lines
+            payees
+            royalties
+            syndicated
+            remuneration
+            adjustments
+            total
+          }
+        }
+        notCounted {
+          portal {
+            id
+            nameVi
+          }
+          month
+          state
+        }
+      }
       ruleSummaries {
         key
         titleVi

@@ -22,6 +22,8 @@ export const RoyaltyStatementDoc = graphql(`
         payeeName
         title
         genre
+        genreNameVi
+        genreNameEn
         coefficient
         factorPercent
         levelPercent

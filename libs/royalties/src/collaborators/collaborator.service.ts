@@ -10,6 +10,7 @@ import {
   ScopedRepositoryFactory,
   TransactionRunner,
   assertCan,
+  can,
   fail,
   inputError,
   isUuid,
@@ -18,6 +19,11 @@ import {
 import { HostRoutingService } from '@portal/tenancy';
 import { CollaboratorEntity } from '../grades/royalty.entities';
 import { tenantNotFound } from '../profiles/royalty-profile.service';
+import {
+  CollaboratorItemRow,
+  CollaboratorPaymentRow,
+  CollaboratorRecordRepository,
+} from './collaborator-record.repository';
 
 export interface CollaboratorInput {
   tenantId: string;
@@ -37,6 +43,9 @@ const clean = (v: string | null | undefined, max = 300): string | null => {
   return s ? s.slice(0, max) : null;
 };
 
+/** A registered collaborator as the registry's answers name it. */
+type CollaboratorRef = Pick<CollaboratorEntity, 'id' | 'tenantId'>;
+
 /** Fields of a collaborator that only who pays may read (like the account list: 05/2024/QĐ-UBND art. 8). */
 export const PAYMENT_FIELDS = ['idNumber', 'taxCode', 'bankAccount', 'bankName', 'address', 'phone'] as const;
 
@@ -54,8 +63,24 @@ export class CollaboratorService {
     private readonly routing: HostRoutingService,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly record: CollaboratorRecordRepository,
   ) {
     this.rows = scoped.for(CollaboratorEntity, 'Collaborator');
+  }
+
+  /** The items the grades in force name the collaborator an author of; null to who may not read grades. */
+  async items(ctx: RequestContext, c: CollaboratorRef): Promise<CollaboratorItemRow[] | null> {
+    return this.allowed(ctx, 'Royalty', c) ? this.record.items(ctx, c.id) : null;
+  }
+
+  /** The statement lines paid to the collaborator; null to who may not read statements. */
+  async payments(ctx: RequestContext, c: CollaboratorRef): Promise<CollaboratorPaymentRow[] | null> {
+    return this.allowed(ctx, 'RoyaltyStatement', c) ? this.record.payments(ctx, c.id) : null;
+  }
+
+  private allowed(ctx: RequestContext, subject: 'Royalty' | 'RoyaltyStatement', c: CollaboratorRef) {
+    const tenant = this.routing.tenant(c.tenantId);
+    return !!tenant && can(ctx, 'read', subject, { tenantId: tenant.id, tenantPath: tenant.path });
   }
 
   async create(ctx: RequestContext, input: CollaboratorInput): Promise<Result<CollaboratorEntity>> {

@@ -165,7 +165,14 @@ export class RoyaltyStatementLineType {
   @Field(() => ID, { nullable: true }) collaboratorId!: string | null;
   @Field(() => String) payeeName!: string;
   @Field(() => String, { nullable: true }) title!: string | null;
-  @Field(() => String, { nullable: true }) genre!: string | null;
+  @Field(() => String, { nullable: true, description: "The genre's key in the royalty profile." })
+  genre!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The genre as the profile the statement was computed under names it, in Vietnamese.',
+  })
+  genreNameVi!: string | null;
+  @Field(() => String, { nullable: true, description: 'The same in English.' }) genreNameEn!: string | null;
   @Field(() => String) coefficient!: string;
   @Field(() => String, { description: 'Repost or syndication factor, percent.' }) factorPercent!: string;
   @Field(() => String, { description: 'Lower-level share, percent.' }) levelPercent!: string;
@@ -336,4 +343,32 @@ export class RoyaltyReportRowType {
   @Field(() => String, { description: MONEY }) remuneration!: string;
   @Field(() => String, { description: MONEY }) adjustments!: string;
   @Field(() => String, { description: MONEY }) total!: string;
+}
+
+@ObjectType('CollaboratorItem', {
+  description: 'An item the grade in force names the collaborator an author of.',
+})
+export class CollaboratorItemType {
+  @Field(() => ID) itemId!: string;
+  @Field(() => String, { nullable: true }) title!: string | null;
+  @Field(() => String, { nullable: true }) genre!: string | null;
+  @Field(() => String, { nullable: true, description: "The genre's name in the grade's profile." })
+  genreNameVi!: string | null;
+  @Field(() => String, { description: "The collaborator's share of the item, percent." })
+  sharePercent!: string;
+  @Field(() => NotPaidReason, { nullable: true }) notPaidReason!: NotPaidReason | null;
+  @Field(() => Date, { nullable: true }) publishedAt!: Date | null;
+  @Field(() => Date) gradedAt!: Date;
+}
+
+@ObjectType('CollaboratorPayment', { description: 'A statement line paid to the collaborator.' })
+export class CollaboratorPaymentType {
+  @Field(() => String) month!: string;
+  @Field(() => StatementState) state!: StatementState;
+  @Field(() => StatementLineKind) kind!: StatementLineKind;
+  @Field(() => ID, { nullable: true }) itemId!: string | null;
+  @Field(() => String, { nullable: true }) title!: string | null;
+  @Field(() => String, { nullable: true, description: "The genre's name in the statement's profile." })
+  genreNameVi!: string | null;
+  @Field(() => String, { description: MONEY }) amount!: string;
 }

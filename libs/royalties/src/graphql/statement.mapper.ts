@@ -34,6 +34,8 @@ export const statementType = (ctx: RequestContext, v: StatementView): RoyaltySta
       payeeName: l.payeeName,
       title: l.title,
       genre: l.genre,
+      genreNameVi: v.genreName(l.genre)?.vi ?? null,
+      genreNameEn: v.genreName(l.genre)?.en ?? null,
       coefficient: showHundredths(l.coefficientH),
       factorPercent: showHundredths(l.factorBp),
       levelPercent: showHundredths(l.levelBp),

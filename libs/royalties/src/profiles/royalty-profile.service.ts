@@ -34,6 +34,12 @@ export interface EffectiveRoyaltyProfile {
 }
 
 /** The unit value in force on a day: the dated base (or fixed) amount and the unit's share of it. */
+/** A genre's name, Vietnamese and English. */
+export interface GenreName {
+  vi: string;
+  en: string;
+}
+
 export interface UnitOnDay {
   base: number;
   unitBp: number;
@@ -82,6 +88,21 @@ export class RoyaltyProfileService implements OnModuleInit {
 
   listProfiles(): ResolvedRoyaltyProfile[] {
     return [...this.profiles.keys()].sort().map((key) => resolveRoyaltyProfile(this.profiles, key));
+  }
+
+  /**
+   * The names of genres as the statement's profile spells them. A syndicated copy's genre was graded
+   * under its source's profile: when the statement's profile lacks the key, the profile that has it names it.
+   */
+  genreNames(profileKey: string): (genre: string | null) => GenreName | null {
+    const all = this.listProfiles();
+    const own = all.find((p) => p.key === profileKey);
+    return (genre) => {
+      if (!genre) return null;
+      const g =
+        own?.genres.find((x) => x.key === genre) ?? all.flatMap((p) => p.genres).find((x) => x.key === genre);
+      return g ? { vi: g.nameVi, en: g.nameEn } : null;
+    };
   }
 
   async effective(tenantId: string): Promise<EffectiveRoyaltyProfile> {

@@ -18,7 +18,14 @@ export interface PaymentSheet {
   /** Set when the profile has not been checked against its published text. */
   unverified: string | null;
   total: number;
-  lines: Array<RoyaltyStatementLineEntity & { bankAccount: string | null; bankName: string | null }>;
+  lines: Array<
+    RoyaltyStatementLineEntity & {
+      bankAccount: string | null;
+      bankName: string | null;
+      /** The genre's Vietnamese name in the statement's profile (the key when it names none). */
+      genreName: string | null;
+    }
+  >;
   /** Whether payment details are shown (the reader may see them) or masked. */
   confidentialShown: boolean;
   signers: { drafted: string | null; checked: string | null; approved: string | null };
@@ -50,8 +57,14 @@ export const SHEET_HEADINGS = [
 
 const percent = (bp: number) => showHundredths(bp);
 
-/** The rows of the payment sheet (bảng kê chi trả nhuận bút) as a clerk signs it: header block, lines, total, signatures. */
-export function sheetRows(s: PaymentSheet): Array<Array<string | number | null>> {
+/** The CSV's last column: the genre's key, for machines reading the sheet. */
+export const GENRE_KEY_HEADING = 'Mã thể loại / Genre key';
+
+/**
+ * The rows of the payment sheet (bảng kê chi trả nhuận bút) as a clerk signs it: header block, lines,
+ * total, signatures. `withKeys` adds the genre's key after the signature column (the CSV).
+ */
+export function sheetRows(s: PaymentSheet, withKeys = false): Array<Array<string | number | null>> {
   const [year, month] = s.month.split('-');
   const masked = '(bảo mật)';
   const rows: Array<Array<string | number | null>> = [
@@ -64,7 +77,7 @@ export function sheetRows(s: PaymentSheet): Array<Array<string | number | null>>
     ],
     [`Trạng thái / State: ${s.state}`],
     [],
-    SHEET_HEADINGS,
+    withKeys ? [...SHEET_HEADINGS, GENRE_KEY_HEADING] : SHEET_HEADINGS,
   ];
   s.lines.forEach((l, i) => {
     // The share paid: the factor (repost, lower level) times the author's share of the item.
@@ -78,7 +91,7 @@ export function sheetRows(s: PaymentSheet): Array<Array<string | number | null>>
       correction
         ? `Điều chỉnh dòng ${l.adjustsLineNo ?? '?'}${l.title ? ` (${l.title})` : ''}. Lý do: ${l.note ?? ''}`
         : l.title,
-      l.genre,
+      correction ? null : (l.genreName ?? l.genre),
       l.dated,
       correction ? null : showHundredths(l.coefficientH),
       correction ? null : percent(paidBp),
@@ -87,6 +100,7 @@ export function sheetRows(s: PaymentSheet): Array<Array<string | number | null>>
       s.confidentialShown ? l.bankAccount : masked,
       s.confidentialShown ? l.bankName : masked,
       null,
+      ...(withKeys ? [correction ? null : l.genre] : []),
     ]);
   });
   rows.push(['Tổng cộng / Total', null, null, null, null, null, null, null, null, s.total]);
@@ -119,7 +133,7 @@ export function sheetRows(s: PaymentSheet): Array<Array<string | number | null>>
 export function paymentSheetCsv(s: PaymentSheet): Buffer {
   // A byte-order mark so that Excel opens the Vietnamese text as UTF-8.
   return Buffer.from(
-    `\uFEFF${stringify(sheetRows(s).map((r) => r.map((v) => (v === null ? '' : v))))}`,
+    `\uFEFF${stringify(sheetRows(s, true).map((r) => r.map((v) => (v === null ? '' : v))))}`,
     'utf8',
   );
 }

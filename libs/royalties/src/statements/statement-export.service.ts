@@ -63,7 +63,11 @@ export class StatementExportService {
       confidentialShown: shown,
       lines: view.lines.map((l) => {
         const c = l.collaboratorId ? collaborators.get(l.collaboratorId) : undefined;
-        return Object.assign(l, { bankAccount: c?.bankAccount ?? null, bankName: c?.bankName ?? null });
+        return Object.assign(l, {
+          bankAccount: c?.bankAccount ?? null,
+          bankName: c?.bankName ?? null,
+          genreName: view.genreName(l.genre)?.vi ?? null,
+        });
       }),
       signers: {
         drafted: statement.draftedBy ? (names.get(statement.draftedBy) ?? null) : null,

@@ -27,7 +27,7 @@ import {
   StatementState,
 } from '../grades/royalty.entities';
 import { formatDong } from '../money/royalty-amount';
-import { RoyaltyProfileService, tenantNotFound } from '../profiles/royalty-profile.service';
+import { GenreName, RoyaltyProfileService, tenantNotFound } from '../profiles/royalty-profile.service';
 import { ComputedStatement, StatementCalculator, monthBounds } from './statement-calculator';
 import { applyCorrections } from './statement-corrections';
 
@@ -48,6 +48,8 @@ export interface StatementView {
   adjustments: Array<RoyaltyStatementAdjustmentEntity & { adjustedByName: string | null }>;
   budget: BudgetStatus;
   warnings: Array<{ code: string; vi: string; en: string }>;
+  /** A line's genre by its name in the profile the statement was computed under (null: none). */
+  genreName: (genre: string | null) => GenreName | null;
 }
 
 export interface SubtreePortalSummary {
@@ -257,7 +259,8 @@ export class StatementService {
         vi: `Chưa có kinh phí nhuận bút năm ${budget.year} cho cổng này.`,
         en: `No ${budget.year} royalty budget is set for this portal.`,
       });
-    return { statement, tenant, lines, adjustments, budget, warnings };
+    const genreName = this.profiles.genreNames(statement.profileKey);
+    return { statement, tenant, lines, adjustments, budget, warnings, genreName };
   }
 
   /**

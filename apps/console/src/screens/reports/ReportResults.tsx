@@ -6,6 +6,7 @@ import type { ConsoleReportQuery } from '../../gql/graphql';
 import { KINDS, fmtDate, fmtDateTime, useI18n, useLabel } from '../../i18n';
 import { ErrorBox } from '../../ui/common';
 import type { ReportRequest } from './Reports';
+import { RoyaltiesSection } from './RoyaltiesSection';
 
 type Report = ConsoleReportQuery['report'];
 
@@ -248,6 +249,8 @@ export function ReportResults({ report, request }: { report: Report; request: Re
           </Table>
         </Card>
       )}
+
+      <RoyaltiesSection royalties={report.royalties} many={report.portals.length > 1} />
 
       <LateItems request={request} nameOf={(id) => nameOfId.get(id) ?? id} />
     </Stack>

@@ -108,6 +108,9 @@ export function RoyaltyStatementScreen() {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [editing, setEditing] = useState<Line | null>(null);
+  // A genre by its name in the statement's profile; the key only where the profile names none.
+  const genreOf = (l: Line) =>
+    t(l.genreNameVi ?? l.genre ?? '—', l.genreNameEn ?? l.genreNameVi ?? l.genre ?? '—');
   const money = (v: string | number | null | undefined) =>
     v === null || v === undefined ? '—' : `${Number(v).toLocaleString(lang === 'en' ? 'en-US' : 'vi-VN')} đ`;
 
@@ -321,7 +324,7 @@ export function RoyaltyStatementScreen() {
                             )
                           : (l.title ?? l.note ?? '—')}
                       </Table.Td>
-                      <Table.Td>{correction ? '' : (l.genre ?? '—')}</Table.Td>
+                      <Table.Td>{correction ? '' : genreOf(l)}</Table.Td>
                       <Table.Td>{fmtDate(`${l.dated}T12:00:00+07:00`)}</Table.Td>
                       <Table.Td>{correction ? '' : l.coefficient}</Table.Td>
                       <Table.Td>
