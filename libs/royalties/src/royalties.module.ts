@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '@portal/access';
+import { MediaModule } from '@portal/content';
 import { EditorialModule } from '@portal/editorial';
 import { ReportingModule } from '@portal/reporting';
 import { TenancyModule } from '@portal/tenancy';
@@ -17,7 +18,7 @@ import { RoyaltyReportSection } from './statements/royalty-report-section';
 import { SubtreeDraftingService } from './statements/subtree-drafting.service';
 
 @Module({
-  imports: [TenancyModule, AccessModule, EditorialModule, ReportingModule],
+  imports: [TenancyModule, AccessModule, EditorialModule, ReportingModule, MediaModule],
   providers: [
     RoyaltyProfileService,
     GradingService,
