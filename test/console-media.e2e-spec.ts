@@ -79,14 +79,22 @@ describe('the console: media items (video, gallery)', () => {
     await session.open(`/noi-dung/${ids.video}`);
     const panel = page.getByRole('region', { name: 'Tệp phát' });
     await panel.waitFor();
-    await panel.getByLabel('Tải video (MP4, WebM)').setInputFiles({ name: 'setup.mp4', mimeType: 'video/mp4', buffer: EXE });
+    await panel
+      .getByLabel('Tải video (MP4, WebM)')
+      .setInputFiles({ name: 'setup.mp4', mimeType: 'video/mp4', buffer: EXE });
     await panel.getByRole('alert').waitFor();
     expect(await panel.getByRole('alert').innerText()).toContain('theo nội dung tệp');
-    await panel.getByLabel('Tải video (MP4, WebM)').setInputFiles({ name: 'khanh-thanh.mp4', mimeType: 'video/mp4', buffer: MP4 });
+    await panel
+      .getByLabel('Tải video (MP4, WebM)')
+      .setInputFiles({ name: 'khanh-thanh.mp4', mimeType: 'video/mp4', buffer: MP4 });
     await panel.getByText('khanh-thanh.mp4').waitFor();
-    await panel.getByLabel('Tải ảnh đại diện').setInputFiles({ name: 'poster.png', mimeType: 'image/png', buffer: PNG_1X1 });
+    await panel
+      .getByLabel('Tải ảnh đại diện')
+      .setInputFiles({ name: 'poster.png', mimeType: 'image/png', buffer: PNG_1X1 });
     await panel.getByText('poster.png').waitFor();
-    await panel.getByLabel('Tải phụ đề WebVTT').setInputFiles({ name: 'phu-de.vtt', mimeType: 'text/vtt', buffer: VTT });
+    await panel
+      .getByLabel('Tải phụ đề WebVTT')
+      .setInputFiles({ name: 'phu-de.vtt', mimeType: 'text/vtt', buffer: VTT });
     await panel.getByText('phu-de.vtt').waitFor();
     expect(await media(ids.video)).toMatchObject({
       main: { fileName: 'khanh-thanh.mp4', mediaType: 'video/mp4' },
@@ -102,9 +110,11 @@ describe('the console: media items (video, gallery)', () => {
     await session.open(`/noi-dung/${ids.gallery}`);
     const panel = page.getByRole('region', { name: 'Ảnh của bộ ảnh' });
     await panel.waitFor();
-    await panel.getByLabel('Thêm ảnh').setInputFiles(
-      ['mot.png', 'hai.png', 'ba.png'].map((name) => ({ name, mimeType: 'image/png', buffer: PNG_1X1 })),
-    );
+    await panel
+      .getByLabel('Thêm ảnh')
+      .setInputFiles(
+        ['mot.png', 'hai.png', 'ba.png'].map((name) => ({ name, mimeType: 'image/png', buffer: PNG_1X1 })),
+      );
     await panel.getByText('Ảnh 3: ba.png').waitFor();
     await panel.getByLabel('Chú thích ảnh 2 (tiếng Việt)').fill('Thiếu nhi đọc sách');
     await panel.getByLabel('Tác giả ảnh 2 (tiếng Việt)').fill('Lê Văn Bình');
@@ -115,10 +125,12 @@ describe('the console: media items (video, gallery)', () => {
     await panel.getByRole('button', { name: 'Gỡ ảnh 3' }).click();
     await panel.getByText('Ảnh 3: ba.png').waitFor({ state: 'detached' });
     const after = await media(ids.gallery);
-    expect(after.photos.map((p: { fileName: string; position: number }) => [p.fileName, p.position])).toEqual([
-      ['hai.png', 0],
-      ['mot.png', 1],
-    ]);
+    expect(after.photos.map((p: { fileName: string; position: number }) => [p.fileName, p.position])).toEqual(
+      [
+        ['hai.png', 0],
+        ['mot.png', 1],
+      ],
+    );
     expect(after.photos[0]).toMatchObject({ captionVi: 'Thiếu nhi đọc sách', creditVi: 'Lê Văn Bình' });
     expect(await panel.getByText('Số ảnh được tính nhuận bút: 2').count()).toBe(1);
     await screenshot(page, 'test-output/screenshots/console-media-gallery.png');

@@ -33,7 +33,10 @@ setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc') as () => void;
 
 /** The file: an `ftyp` box (brand isom), then a pseudo-random filler of an odd length, repeated. */
-const HEAD = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom\0\0\x02\0isommp41', 'latin1')]);
+const HEAD = Buffer.concat([
+  Buffer.from([0, 0, 0, 0x18]),
+  Buffer.from('ftypisom\0\0\x02\0isommp41', 'latin1'),
+]);
 const FILLER = (() => {
   const out = Buffer.alloc(MIB + 7);
   let block = createHash('sha256').update('filler').digest();
@@ -126,7 +129,9 @@ describe('media streaming memory: a 200 MB video served by ranges without being 
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString()) }));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString()) }),
+          );
         },
       );
       req.on('error', reject);
@@ -154,7 +159,12 @@ describe('media streaming memory: a 200 MB video served by ranges without being 
               sample();
             });
             res.on('end', () =>
-              resolve({ status: res.statusCode ?? 0, headers: res.headers, length, sha256: hash.digest('hex') }),
+              resolve({
+                status: res.statusCode ?? 0,
+                headers: res.headers,
+                length,
+                sha256: hash.digest('hex'),
+              }),
             );
             res.on('error', reject);
           },

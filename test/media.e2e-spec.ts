@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { Client } from 'pg';
 import { Role } from '../libs/access/src';
 import { TINY_PNG } from '../libs/content/src/attachments/zip-fixture';
@@ -25,7 +26,10 @@ const AUDIO_LIMIT = 64 * KIB;
 
 /** Bytes of an MP4 (an `ftyp` box of brand isom) followed by `n` bytes of a pattern. */
 export function mp4(n: number, seed = 'mp4'): Buffer {
-  const head = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom\0\0\x02\0isommp41', 'latin1')]);
+  const head = Buffer.concat([
+    Buffer.from([0, 0, 0, 0x18]),
+    Buffer.from('ftypisom\0\0\x02\0isommp41', 'latin1'),
+  ]);
   return Buffer.concat([head, pattern(n, seed)]);
 }
 function pattern(n: number, seed: string): Buffer {
@@ -52,7 +56,11 @@ const mp3 = (n = 4000, seed = 'mp3') =>
     pattern(n, seed),
   ]);
 const m4a = () =>
-  Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypM4A \0\0\0\0M4A isom', 'latin1'), pattern(3000, 'm4a')]);
+  Buffer.concat([
+    Buffer.from([0, 0, 0, 0x18]),
+    Buffer.from('ftypM4A \0\0\0\0M4A isom', 'latin1'),
+    pattern(3000, 'm4a'),
+  ]);
 const VTT = Buffer.from(
   'WEBVTT\n\n00:00:00.000 --> 00:00:02.500\nKính thưa quý vị đại biểu\n\n00:00:02.500 --> 00:00:05.000\nHội nghị bắt đầu\n',
 );
@@ -110,7 +118,9 @@ function multipart(
 ): Buffer {
   const parts: Buffer[] = [];
   for (const [name, value] of Object.entries(fields))
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
   if (file)
     parts.push(
       Buffer.from(
@@ -162,8 +172,60 @@ describe('media: video, audio, galleries', () => {
       body: multipart(file, fields, boundary),
     });
   };
-  const get = (host: string, id: string, headers: Record<string, string> = {}, token?: string, method = 'GET') =>
-    raw(t.port, { method, path: `/media/${id}`, host, headers: { ...auth(token), ...headers } });
+  /** Streams an upload of `total` bytes with its length declared; resolves with the first answer. */
+  const declaredUpload = (role: string, total: number) =>
+    new Promise<{ status: number; json: any }>((resolve, reject) => {
+      const boundary = `----media${randomUUID()}`;
+      const opening = Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.bin"\r\n\r\n`,
+      );
+      const filler = Buffer.alloc(16 * KIB, 1);
+      const body = Readable.from(
+        (function* () {
+          yield opening;
+          for (let sent = 0; sent < total; sent += filler.length) yield filler;
+        })(),
+        { objectMode: false },
+      );
+      let answered = false;
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: t.port,
+          method: 'POST',
+          path: `/media/${role}`,
+          headers: {
+            host: SAIGON,
+            ...auth(tok.writer),
+            'content-type': `multipart/form-data; boundary=${boundary}`,
+            'content-length': String(opening.length + total),
+          },
+        },
+        (res) => {
+          answered = true;
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            body.destroy();
+            req.destroy();
+            resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString()) });
+          });
+          res.on('error', () => undefined);
+        },
+      );
+      // Once answered, the server stops reading: a write error then is expected.
+      req.on('error', (error) => {
+        if (!answered) reject(error);
+      });
+      body.pipe(req);
+    });
+  const get = (
+    host: string,
+    id: string,
+    headers: Record<string, string> = {},
+    token?: string,
+    method = 'GET',
+  ) => raw(t.port, { method, path: `/media/${id}`, host, headers: { ...auth(token), ...headers } });
   // Answers are read loosely here: each test states the shape it expects.
   const gql = async (
     host: string,
@@ -171,18 +233,28 @@ describe('media: video, audio, galleries', () => {
     query: string,
     variables: Record<string, unknown>,
   ): Promise<any> => (await t.gql(host, query, variables, { token })).body;
-  const create = async (host: string, token: string, kind: string, title: string): Promise<{ id: string; slug: string }> => {
-    const body = await gql(host, token, `mutation($i: CreateContentInput!) { createContent(input: $i) { ${ITEM} } }`, {
-      i: {
-        tenantId: t.tenant(host).id,
-        kind,
-        title,
-        bodyHtml: `<p>${title}</p>`,
-        authorName: 'Nguyễn Văn An',
-        source: 'Ban biên tập',
-        fields: {},
+  const create = async (
+    host: string,
+    token: string,
+    kind: string,
+    title: string,
+  ): Promise<{ id: string; slug: string }> => {
+    const body = await gql(
+      host,
+      token,
+      `mutation($i: CreateContentInput!) { createContent(input: $i) { ${ITEM} } }`,
+      {
+        i: {
+          tenantId: t.tenant(host).id,
+          kind,
+          title,
+          bodyHtml: `<p>${title}</p>`,
+          authorName: 'Nguyễn Văn An',
+          source: 'Ban biên tập',
+          fields: {},
+        },
       },
-    });
+    );
     if (body.data?.createContent?.__typename !== 'ContentItem') throw new Error(JSON.stringify(body));
     return body.data.createContent;
   };
@@ -195,7 +267,11 @@ describe('media: video, audio, galleries', () => {
     );
     expect({ action, r: body.data?.transitionContent?.__typename }).toEqual({ action, r: 'ContentItem' });
   };
-  const publish = async (host: string, itemId: string, who: { writer: string; member: string; head: string }) => {
+  const publish = async (
+    host: string,
+    itemId: string,
+    who: { writer: string; member: string; head: string },
+  ) => {
     await step(host, itemId, 'SUBMIT', who.writer);
     await step(host, itemId, 'TAKE_FOR_REVIEW', who.member);
     await step(host, itemId, 'APPROVE', who.head);
@@ -232,12 +308,27 @@ describe('media: video, audio, galleries', () => {
   describe('uploads typed by content, limited per kind', () => {
     it('types video and audio by their bytes, whatever their names and declared types', async () => {
       const clip = mp4(3000, 'named-mov');
-      const a = await upload(SAIGON, 'video', { data: clip, filename: 'clip.mov', type: 'video/quicktime' }, tok.writer);
+      const a = await upload(
+        SAIGON,
+        'video',
+        { data: clip, filename: 'clip.mov', type: 'video/quicktime' },
+        tok.writer,
+      );
       expect(a.status).toBe(201);
-      expect(a.json).toMatchObject({ role: 'VIDEO', mediaType: 'video/mp4', size: clip.length, sha256: sha(clip) });
+      expect(a.json).toMatchObject({
+        role: 'VIDEO',
+        mediaType: 'video/mp4',
+        size: clip.length,
+        sha256: sha(clip),
+      });
       const b = await upload(SAIGON, 'video', { data: webm(), filename: 'phong-su.bin' }, tok.writer);
       expect(b.json).toMatchObject({ mediaType: 'video/webm' });
-      const c = await upload(SAIGON, 'audio', { data: mp3(), filename: 'ban-tin.wav', type: 'audio/wav' }, tok.writer);
+      const c = await upload(
+        SAIGON,
+        'audio',
+        { data: mp3(), filename: 'ban-tin.wav', type: 'audio/wav' },
+        tok.writer,
+      );
       expect(c.json).toMatchObject({ role: 'AUDIO', mediaType: 'audio/mpeg' });
       const d = await upload(SAIGON, 'audio', { data: m4a(), filename: 'ban-tin.m4a' }, tok.writer);
       expect(d.json).toMatchObject({ mediaType: 'audio/mp4' });
@@ -287,29 +378,49 @@ describe('media: video, audio, galleries', () => {
       const res = await upload(SAIGON, 'audio', { data: big, filename: 'dai.mp3' }, tok.writer);
       expect(res.status).toBe(413);
       expect(res.json.errors[0].extensions).toMatchObject({ code: 'FILE_TOO_LARGE', field: 'file' });
-      // A declared length far over the limit is refused before a byte of the body is read.
-      const declared = await upload(SAIGON, 'audio', { data: mp3(100, 'small'), filename: 'x.mp3' }, tok.writer, {}, {
-        'content-length': String(AUDIO_LIMIT * 4),
-      });
+      // A declared length far over the limit is refused before the body is read.
+      const declared = await declaredUpload('audio', AUDIO_LIMIT * 4);
       expect(declared.status).toBe(413);
       expect(declared.json.errors[0].extensions).toMatchObject({ code: 'FILE_TOO_LARGE', field: 'file' });
       // The same bytes as a video are within the video limit (1 GB by default).
-      expect((await upload(SAIGON, 'video', { data: mp4(AUDIO_LIMIT + 10 * KIB), filename: 'v.mp4' }, tok.writer)).status).toBe(201);
+      expect(
+        (await upload(SAIGON, 'video', { data: mp4(AUDIO_LIMIT + 10 * KIB), filename: 'v.mp4' }, tok.writer))
+          .status,
+      ).toBe(201);
       // Just under the limit passes (limit minus the ID3 tag and frame header of the fixture).
-      expect((await upload(SAIGON, 'audio', { data: mp3(AUDIO_LIMIT - 24, 'fits'), filename: 'vua.mp3' }, tok.writer)).status).toBe(201);
+      expect(
+        (
+          await upload(
+            SAIGON,
+            'audio',
+            { data: mp3(AUDIO_LIMIT - 24, 'fits'), filename: 'vua.mp3' },
+            tok.writer,
+          )
+        ).status,
+      ).toBe(201);
     });
 
     it('refuses anonymous uploads, another portal’s officer, its item, an unknown kind and a missing file', async () => {
       expect((await upload(SAIGON, 'video', { data: mp4(10), filename: 'a.mp4' }, null)).status).toBe(401);
-      expect((await upload(SAIGON, 'video', { data: mp4(10), filename: 'a.mp4' }, tok.otherWriter)).status).toBe(403);
+      expect(
+        (await upload(SAIGON, 'video', { data: mp4(10), filename: 'a.mp4' }, tok.otherWriter)).status,
+      ).toBe(403);
       // Another portal's writer, on its own host, naming this portal's item: not found, on its field.
       const target = await create(SAIGON, tok.writer, 'VIDEO', 'Video của phường Sài Gòn');
-      const foreign = await upload(BENTHANH, 'video', { data: mp4(10, 'x'), filename: 'a.mp4' }, tok.otherWriter, {
-        itemId: target.id,
-      });
+      const foreign = await upload(
+        BENTHANH,
+        'video',
+        { data: mp4(10, 'x'), filename: 'a.mp4' },
+        tok.otherWriter,
+        {
+          itemId: target.id,
+        },
+      );
       expect(foreign.status).toBe(404);
       expect(foreign.json.errors[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'itemId' });
-      expect((await upload(SAIGON, 'movie', { data: mp4(10), filename: 'a.mp4' }, tok.writer)).status).toBe(404);
+      expect((await upload(SAIGON, 'movie', { data: mp4(10), filename: 'a.mp4' }, tok.writer)).status).toBe(
+        404,
+      );
       const none = await upload(SAIGON, 'video', null, tok.writer);
       expect(none.json.errors[0].extensions).toMatchObject({ code: 'FILE_REQUIRED', field: 'file' });
     });
@@ -328,26 +439,60 @@ describe('media: video, audio, galleries', () => {
     });
 
     it('attaches by upload (with an idempotency key) and by mutation; a new video replaces the old', async () => {
-      const first = await upload(SAIGON, 'video', { data: mp4(500, 'first'), filename: 'cu.mp4' }, tok.writer, {
-        itemId: item.id,
-      });
+      const first = await upload(
+        SAIGON,
+        'video',
+        { data: mp4(500, 'first'), filename: 'cu.mp4' },
+        tok.writer,
+        {
+          itemId: item.id,
+        },
+      );
       expect(first.status).toBe(201);
       expect(first.json.itemId).toBe(item.id);
       const key = { 'idempotency-key': `media-${randomUUID()}` };
-      const up = await upload(SAIGON, 'video', { data: clip, filename: 'Phóng sự.mp4' }, tok.writer, { itemId: item.id }, key);
-      const again = await upload(SAIGON, 'video', { data: clip, filename: 'Phóng sự.mp4' }, tok.writer, { itemId: item.id }, key);
+      const up = await upload(
+        SAIGON,
+        'video',
+        { data: clip, filename: 'Phóng sự.mp4' },
+        tok.writer,
+        { itemId: item.id },
+        key,
+      );
+      const again = await upload(
+        SAIGON,
+        'video',
+        { data: clip, filename: 'Phóng sự.mp4' },
+        tok.writer,
+        { itemId: item.id },
+        key,
+      );
       expect(up.status).toBe(201);
       expect(again.json).toEqual(up.json);
       videoId = up.json.id;
-      expect((await db.query('SELECT count(*)::int AS n FROM media_files WHERE sha256 = $1', [sha(clip)])).rows[0].n).toBe(1);
+      expect(
+        (await db.query('SELECT count(*)::int AS n FROM media_files WHERE sha256 = $1', [sha(clip)])).rows[0]
+          .n,
+      ).toBe(1);
 
       const poster = await upload(SAIGON, 'poster', { data: TINY_PNG, filename: 'poster.png' }, tok.writer);
       const captions = await upload(SAIGON, 'captions', { data: VTT, filename: 'phu-de.vtt' }, tok.writer);
       const idem = { 'idempotency-key': `attach-${randomUUID()}` };
-      const r1 = await t.gql(SAIGON, ATTACH, { i: item.id, f: poster.json.id }, { token: tok.writer, headers: idem });
-      const r2 = await t.gql(SAIGON, ATTACH, { i: item.id, f: poster.json.id }, { token: tok.writer, headers: idem });
+      const r1 = await t.gql(
+        SAIGON,
+        ATTACH,
+        { i: item.id, f: poster.json.id },
+        { token: tok.writer, headers: idem },
+      );
+      const r2 = await t.gql(
+        SAIGON,
+        ATTACH,
+        { i: item.id, f: poster.json.id },
+        { token: tok.writer, headers: idem },
+      );
       expect(r2.body.data).toEqual(r1.body.data);
-      const attached = (await gql(SAIGON, tok.writer, ATTACH, { i: item.id, f: captions.json.id })).data.attachMediaFile;
+      const attached = (await gql(SAIGON, tok.writer, ATTACH, { i: item.id, f: captions.json.id })).data
+        .attachMediaFile;
       expect(attached).toMatchObject({
         __typename: 'ItemMedia',
         main: { id: videoId, mediaType: 'video/mp4', size: clip.length, url: `/media/${videoId}` },
@@ -356,13 +501,17 @@ describe('media: video, audio, galleries', () => {
         photos: [],
       });
       // The replaced video is kept, withdrawn.
-      const { rows } = await db.query('SELECT withdrawn_at IS NOT NULL AS w FROM media_files WHERE id = $1', [first.json.id]);
+      const { rows } = await db.query('SELECT withdrawn_at IS NOT NULL AS w FROM media_files WHERE id = $1', [
+        first.json.id,
+      ]);
       expect(rows).toEqual([{ w: true }]);
     });
 
     it('refuses a file on an item of a kind it does not fit, on the field itemId', async () => {
       const news = await create(SAIGON, tok.writer, 'NEWS', 'Tin thường');
-      const res = await upload(SAIGON, 'video', { data: mp4(10, 'news'), filename: 'a.mp4' }, tok.writer, { itemId: news.id });
+      const res = await upload(SAIGON, 'video', { data: mp4(10, 'news'), filename: 'a.mp4' }, tok.writer, {
+        itemId: news.id,
+      });
       expect(res.status).toBe(400);
       expect(res.json.errors[0].extensions).toMatchObject({ code: 'MEDIA_NOT_FOR_KIND', field: 'itemId' });
       const photo = await upload(SAIGON, 'photo', { data: TINY_PNG, filename: 'p.png' }, tok.writer);
@@ -477,9 +626,13 @@ describe('media: video, audio, galleries', () => {
       expect(page.status).toBe(200);
       expect(page.text).toMatch(/<video[^>]* controls/);
       expect(page.text).toContain(`<source src="/media/${videoId}" type="video/mp4"/>`);
-      expect(page.text).toMatch(/<track kind="captions" src="\/media\/[0-9a-f-]+" srclang="vi" label="Tiếng Việt" default=""\/>/);
+      expect(page.text).toMatch(
+        /<track kind="captions" src="\/media\/[0-9a-f-]+" srcLang="vi" label="Tiếng Việt" default=""\/>/,
+      );
       expect(page.text).toMatch(/poster="\/media\/[0-9a-f-]+"/);
-      expect(page.text).toMatch(new RegExp(`<a href="/media/${videoId}" download="Phóng sự.mp4">Tải video \\(MP4,`));
+      expect(page.text).toMatch(
+        new RegExp(`<a href="/media/${videoId}" download="Phóng sự.mp4">Tải video \\(MP4,`),
+      );
       expect(page.text).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
     });
   });
@@ -487,9 +640,15 @@ describe('media: video, audio, galleries', () => {
   describe('an audio item', () => {
     it('plays with <audio> and is replaced by a new upload', async () => {
       const item = await create(SAIGON, tok.writer, 'AUDIO', 'Bản tin phát thanh phường');
-      const up = await upload(SAIGON, 'audio', { data: mp3(5000, 'radio'), filename: 'ban-tin.mp3' }, tok.writer, {
-        itemId: item.id,
-      });
+      const up = await upload(
+        SAIGON,
+        'audio',
+        { data: mp3(5000, 'radio'), filename: 'ban-tin.mp3' },
+        tok.writer,
+        {
+          itemId: item.id,
+        },
+      );
       expect(up.status).toBe(201);
       await publish(SAIGON, item.id, saigon());
       const page = await t.http({ method: 'GET', path: `/bai-viet/${item.slug}`, host: SAIGON });
@@ -509,7 +668,9 @@ describe('media: video, audio, galleries', () => {
     beforeAll(async () => {
       gallery = await create(SAIGON, tok.writer, 'PHOTO_GALLERY', 'Phóng sự ảnh: Ngày hội Đại đoàn kết');
       for (const name of ['mot.png', 'hai.png', 'ba.png']) {
-        const up = await upload(SAIGON, 'photo', { data: TINY_PNG, filename: name }, tok.writer, { itemId: gallery.id });
+        const up = await upload(SAIGON, 'photo', { data: TINY_PNG, filename: name }, tok.writer, {
+          itemId: gallery.id,
+        });
         expect(up.status).toBe(201);
         photos.push(up.json.id);
       }
@@ -538,25 +699,40 @@ describe('media: video, audio, galleries', () => {
         captionVi: 'Người dân phường Sài Gòn dự ngày hội'.normalize('NFC'),
         creditVi: 'Trần Thị Bích',
       });
-      const tooLong = (await gql(SAIGON, tok.writer, DESCRIBE, { id: photos[0], in: { captionEn: 'x'.repeat(1001) } }))
-        .data.describeGalleryPhoto;
-      expect(tooLong).toMatchObject({ __typename: 'InputError', errorCode: 'TEXT_TOO_LONG', field: 'captionEn' });
+      const tooLong = (
+        await gql(SAIGON, tok.writer, DESCRIBE, { id: photos[0], in: { captionEn: 'x'.repeat(1001) } })
+      ).data.describeGalleryPhoto;
+      expect(tooLong).toMatchObject({
+        __typename: 'InputError',
+        errorCode: 'TEXT_TOO_LONG',
+        field: 'captionEn',
+      });
     });
 
     it('reorders (the list must name each photo once) and withdraws without deleting', async () => {
       const order = [photos[2], photos[0], photos[1]];
       const r = (await gql(SAIGON, tok.writer, REORDER, { i: gallery.id, p: order })).data.reorderGallery;
       expect(r.photos.map((p: { id: string }) => p.id)).toEqual(order);
-      for (const bad of [[photos[0], photos[1]], [photos[0], photos[0], photos[1]], [...order, randomUUID()]]) {
+      for (const bad of [
+        [photos[0], photos[1]],
+        [photos[0], photos[0], photos[1]],
+        [...order, randomUUID()],
+      ]) {
         const res = (await gql(SAIGON, tok.writer, REORDER, { i: gallery.id, p: bad })).data.reorderGallery;
-        expect(res).toMatchObject({ __typename: 'InputError', errorCode: 'PHOTOS_MISMATCH', field: 'photoIds' });
+        expect(res).toMatchObject({
+          __typename: 'InputError',
+          errorCode: 'PHOTOS_MISMATCH',
+          field: 'photoIds',
+        });
       }
       const w = (await gql(SAIGON, tok.writer, WITHDRAW, { id: photos[0] })).data.withdrawMediaFile;
       expect(w.photos.map((p: { id: string; position: number }) => [p.id, p.position])).toEqual([
         [photos[2], 0],
         [photos[1], 1],
       ]);
-      const { rows } = await db.query('SELECT withdrawn_at IS NOT NULL AS w FROM media_files WHERE id = $1', [photos[0]]);
+      const { rows } = await db.query('SELECT withdrawn_at IS NOT NULL AS w FROM media_files WHERE id = $1', [
+        photos[0],
+      ]);
       expect(rows).toEqual([{ w: true }]);
     });
 
@@ -571,7 +747,11 @@ describe('media: video, audio, galleries', () => {
         for (const [query, vars, op] of calls) {
           const body = await gql(host, tok.otherHead, query, vars);
           const code = body.errors?.[0]?.extensions?.code ?? body.data?.[op]?.errorCode;
-          expect({ host, op, code }).toEqual({ host, op, code: expect.stringMatching(/^(NOT_FOUND|FORBIDDEN)$/) });
+          expect({ host, op, code }).toEqual({
+            host,
+            op,
+            code: expect.stringMatching(/^(NOT_FOUND|FORBIDDEN)$/),
+          });
         }
       }
       const read = (await gql(SAIGON, tok.writer, READ, { i: gallery.id })).data.itemMedia;
@@ -623,9 +803,13 @@ describe('media: video, audio, galleries', () => {
     const who = { writer: tok.otherWriter, member: tok.otherMember, head: tok.otherHead };
     const item = await create(BENTHANH, who.writer, 'VIDEO', 'Video phường Bến Thành');
     const clip = mp4(2000, 'benthanh');
-    const up = await upload(BENTHANH, 'video', { data: clip, filename: 'bt.mp4' }, who.writer, { itemId: item.id });
+    const up = await upload(BENTHANH, 'video', { data: clip, filename: 'bt.mp4' }, who.writer, {
+      itemId: item.id,
+    });
     const gallery = await create(BENTHANH, who.writer, 'PHOTO_GALLERY', 'Ảnh phường Bến Thành');
-    await upload(BENTHANH, 'photo', { data: TINY_PNG, filename: 'p.png' }, who.writer, { itemId: gallery.id });
+    await upload(BENTHANH, 'photo', { data: TINY_PNG, filename: 'p.png' }, who.writer, {
+      itemId: gallery.id,
+    });
     await publish(BENTHANH, item.id, who);
     expect((await get(BENTHANH, up.json.id)).status).toBe(200);
 
@@ -643,12 +827,16 @@ describe('media: video, audio, galleries', () => {
         sourceCategoryId: c.sourceCategoryId,
         targetCategoryId: c.targetCategoryId,
       })),
-      roleMapping: preview.value.plan.roleMapping.map((r) => ({ assignmentId: r.assignmentId, action: r.action })),
+      roleMapping: preview.value.plan.roleMapping.map((r) => ({
+        assignmentId: r.assignmentId,
+        action: r.action,
+      })),
     });
     if (!merged.ok) throw new Error(merged.error.code);
-    const { rows } = await db.query('SELECT DISTINCT tenant_id FROM media_files WHERE item_id = ANY($1::uuid[])', [
-      [item.id, gallery.id],
-    ]);
+    const { rows } = await db.query(
+      'SELECT DISTINCT tenant_id FROM media_files WHERE item_id = ANY($1::uuid[])',
+      [[item.id, gallery.id]],
+    );
     expect(rows).toEqual([{ tenant_id: target }]);
     const served = await get(TANDINH, up.json.id, { range: 'bytes=0-99' });
     expect(served.status).toBe(206);

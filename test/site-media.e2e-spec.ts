@@ -51,9 +51,17 @@ function png(w: number, h: number, from: [number, number, number], to: [number, 
   ]);
 }
 const mp4 = (n: number) =>
-  Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom\0\0\x02\0isommp41', 'latin1'), Buffer.alloc(n, 7)]);
+  Buffer.concat([
+    Buffer.from([0, 0, 0, 0x18]),
+    Buffer.from('ftypisom\0\0\x02\0isommp41', 'latin1'),
+    Buffer.alloc(n, 7),
+  ]);
 const mp3 = (n: number) =>
-  Buffer.concat([Buffer.from([0x49, 0x44, 0x33, 3, 0, 0, 0, 0, 0, 0]), Buffer.from([0xff, 0xfb, 0x90, 0x64]), Buffer.alloc(n, 1)]);
+  Buffer.concat([
+    Buffer.from([0x49, 0x44, 0x33, 3, 0, 0, 0, 0, 0, 0]),
+    Buffer.from([0xff, 0xfb, 0x90, 0x64]),
+    Buffer.alloc(n, 1),
+  ]);
 const VTT = Buffer.from(
   'WEBVTT\n\n00:00:00.000 --> 00:00:03.000\nKính thưa quý vị đại biểu\n\n00:00:03.000 --> 00:00:06.000\nHội nghị tổng kết năm 2026 bắt đầu\n',
 );
@@ -132,9 +140,13 @@ describe('website: video, audio and photo gallery pages', () => {
       ['APPROVE', 'head'],
       ['PUBLISH', 'member'],
     ] as const)
-      await gql(tok[who], `mutation($i: String!) { transitionContent(itemId: $i, action: ${action}) { __typename } }`, {
-        i: itemId,
-      });
+      await gql(
+        tok[who],
+        `mutation($i: String!) { transitionContent(itemId: $i, action: ${action}) { __typename } }`,
+        {
+          i: itemId,
+        },
+      );
   };
 
   beforeAll(async () => {
@@ -144,7 +156,11 @@ describe('website: video, audio and photo gallery pages', () => {
     tok.member = await t.asUser('site-media-member', Role.BOARD_MEMBER, SAIGON);
     tok.head = await t.asUser('site-media-head', Role.BOARD_HEAD, SAIGON);
 
-    const video = await item('VIDEO', 'Hội nghị tổng kết năm 2026 của phường Sài Gòn', 'Toàn văn video hội nghị.');
+    const video = await item(
+      'VIDEO',
+      'Hội nghị tổng kết năm 2026 của phường Sài Gòn',
+      'Toàn văn video hội nghị.',
+    );
     await upload('video', mp4(200 * 1024), 'hoi-nghi-tong-ket.mp4', video.id);
     await upload('poster', png(640, 360, [0, 82, 155], [200, 16, 46]), 'poster.png', video.id);
     await upload('captions', VTT, 'phu-de.vtt', video.id);
@@ -156,11 +172,24 @@ describe('website: video, audio and photo gallery pages', () => {
     await publish(audio.id);
     pages.audio = audio.slug;
 
-    const gallery = await item('PHOTO_GALLERY', 'Ngày hội Đại đoàn kết toàn dân tộc', 'Những hình ảnh của ngày hội.');
+    const gallery = await item(
+      'PHOTO_GALLERY',
+      'Ngày hội Đại đoàn kết toàn dân tộc',
+      'Những hình ảnh của ngày hội.',
+    );
     const colours: Array<[[number, number, number], [number, number, number]]> = [
-      [[34, 139, 34], [240, 230, 140]],
-      [[70, 130, 180], [255, 255, 255]],
-      [[178, 34, 34], [255, 215, 0]],
+      [
+        [34, 139, 34],
+        [240, 230, 140],
+      ],
+      [
+        [70, 130, 180],
+        [255, 255, 255],
+      ],
+      [
+        [178, 34, 34],
+        [255, 215, 0],
+      ],
     ];
     const ids: string[] = [];
     for (const [i, [a, b]] of colours.entries())
@@ -176,13 +205,22 @@ describe('website: video, audio and photo gallery pages', () => {
         `mutation($id: ID!, $in: DescribeGalleryPhotoInput!) { describeGalleryPhoto(id: $id, input: $in) { __typename } }`,
         {
           id,
-          in: { captionVi: captions[i][0], captionEn: captions[i][1], creditVi: captions[i][2], creditEn: captions[i][2] },
+          in: {
+            captionVi: captions[i][0],
+            captionEn: captions[i][1],
+            creditVi: captions[i][2],
+            creditEn: captions[i][2],
+          },
         },
       );
-    await gql(tok.writer, `mutation($i: ID!, $p: [ID!]!) { reorderGallery(itemId: $i, photoIds: $p) { __typename } }`, {
-      i: gallery.id,
-      p: [ids[2], ids[0], ids[1]],
-    });
+    await gql(
+      tok.writer,
+      `mutation($i: ID!, $p: [ID!]!) { reorderGallery(itemId: $i, photoIds: $p) { __typename } }`,
+      {
+        i: gallery.id,
+        p: [ids[2], ids[0], ids[1]],
+      },
+    );
     await publish(gallery.id);
     pages.gallery = gallery.slug;
     browser = await launchBrowser();
@@ -237,7 +275,11 @@ describe('website: video, audio and photo gallery pages', () => {
       const r = await fetch(url);
       return { status: r.status, type: r.headers.get('content-type'), text: await r.text() };
     }, track);
-    expect(vtt).toMatchObject({ status: 200, type: 'text/vtt', text: expect.stringContaining('Hội nghị tổng kết') });
+    expect(vtt).toMatchObject({
+      status: 200,
+      type: 'text/vtt',
+      text: expect.stringContaining('Hội nghị tổng kết'),
+    });
     await screenshot(page, 'test-output/screenshots/site-media-video-1280.png');
     // What the browser itself asked for the page's media (the poster at least) came back well.
     expect(mediaAnswers.length).toBeGreaterThan(0);
@@ -250,7 +292,9 @@ describe('website: video, audio and photo gallery pages', () => {
     const page = await context.newPage();
     await page.goto(portalUrl(t.port, SAIGON, `/bai-viet/${pages.audio}`));
     expect(await page.locator('audio.media-player source').getAttribute('type')).toBe('audio/mpeg');
-    expect(await page.locator('.media-links a').first().innerText()).toMatch(/^Tải bản ghi âm \(MP3, 64 KB\)$/);
+    expect(await page.locator('.media-links a').first().innerText()).toMatch(
+      /^Tải bản ghi âm \(MP3, 64 KB\)$/,
+    );
     await screenshot(page, 'test-output/screenshots/site-media-audio-1280.png');
 
     await page.goto(portalUrl(t.port, SAIGON, `/bai-viet/${pages.gallery}`));
@@ -266,7 +310,9 @@ describe('website: video, audio and photo gallery pages', () => {
     await screenshot(page, 'test-output/screenshots/site-media-gallery-1280.png');
     await page.goto(portalUrl(t.port, SAIGON, `/en/bai-viet/${pages.gallery}`));
     expect(await page.locator('#h-gallery').innerText()).toBe('Photos (3)');
-    expect(await page.locator('.gallery-photos figcaption').first().innerText()).toContain('Photo: Lê Minh Châu');
+    expect(await page.locator('.gallery-photos figcaption').first().innerText()).toContain(
+      'Photo: Lê Minh Châu',
+    );
     await context.close();
   });
 

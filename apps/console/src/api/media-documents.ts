@@ -35,7 +35,6 @@ export const ItemMediaDoc = graphql(`
   }
 `);
 
-
 export const DescribeGalleryPhotoDoc = graphql(`
   mutation ConsoleDescribeGalleryPhoto($id: ID!, $input: DescribeGalleryPhotoInput!) {
     describeGalleryPhoto(id: $id, input: $input) {

@@ -4,9 +4,7 @@
  */
 
 export type RangeAnswer =
-  | { kind: 'full' }
-  | { kind: 'partial'; start: number; end: number }
-  | { kind: 'unsatisfiable' };
+  { kind: 'full' } | { kind: 'partial'; start: number; end: number } | { kind: 'unsatisfiable' };
 
 const DIGITS = /^\d+$/;
 const num = (s: string): number | null => {
@@ -25,7 +23,10 @@ export function parseRange(header: string | undefined, size: number): RangeAnswe
   if (!header) return { kind: 'full' };
   const m = /^\s*bytes\s*=\s*(.+)$/i.exec(header);
   if (!m) return { kind: 'full' };
-  const specs = m[1].split(',').map((s) => s.trim()).filter(Boolean);
+  const specs = m[1]
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (specs.length !== 1) return { kind: 'full' };
   const dash = specs[0].indexOf('-');
   if (dash < 0) return { kind: 'full' };

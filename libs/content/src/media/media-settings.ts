@@ -30,7 +30,10 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
 
 export function mediaSettingsFromEnv(env: NodeJS.ProcessEnv): MediaSettings {
   const maxBytes = Object.fromEntries(
-    Object.values(MediaRole).map((role) => [role, positive(env, MEDIA_LIMITS[role].env, MEDIA_LIMITS[role].default)]),
+    Object.values(MediaRole).map((role) => [
+      role,
+      positive(env, MEDIA_LIMITS[role].env, MEDIA_LIMITS[role].default),
+    ]),
   ) as Record<MediaRole, number>;
   return Object.freeze({ maxBytes, publicMaxAge: positive(env, 'MEDIA_PUBLIC_MAX_AGE', 3600) });
 }

@@ -53,7 +53,8 @@ describe('media types by content', () => {
 
 describe('WebVTT check', () => {
   it('accepts sound captions, with hours, settings and notes', () => {
-    const vtt = 'WEBVTT\n\nNOTE tạo bởi ban biên tập\n\n1\n00:00:01.000 --> 00:00:04.500 line:90%\nKính thưa quý vị\n\n01:00:00.000 --> 01:00:02.000\nHết\n';
+    const vtt =
+      'WEBVTT\n\nNOTE tạo bởi ban biên tập\n\n1\n00:00:01.000 --> 00:00:04.500 line:90%\nKính thưa quý vị\n\n01:00:00.000 --> 01:00:02.000\nHết\n';
     expect(checkWebVtt(Buffer.from(vtt))).toBeNull();
   });
 

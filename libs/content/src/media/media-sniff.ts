@@ -54,7 +54,20 @@ const ascii = (buf: Buffer, at: number, length: number) => buf.subarray(at, at +
 const AUDIO_BRANDS = new Set(['M4A ', 'M4B ']);
 /** Brands of MP4 video files (ISO/IEC 14496-12 and -14, Apple's M4V, DASH segments' parent). */
 const VIDEO_BRANDS = new Set([
-  'isom', 'iso2', 'iso4', 'iso5', 'iso6', 'mp41', 'mp42', 'avc1', 'M4V ', 'M4VH', 'M4VP', 'dash', 'mmp4', 'msnv',
+  'isom',
+  'iso2',
+  'iso4',
+  'iso5',
+  'iso6',
+  'mp41',
+  'mp42',
+  'avc1',
+  'M4V ',
+  'M4VH',
+  'M4VP',
+  'dash',
+  'mmp4',
+  'msnv',
 ]);
 
 /** An MP4's type from its `ftyp` box: the major brand decides; QuickTime and 3GP are not accepted. */
@@ -176,7 +189,9 @@ export function checkWebVtt(bytes: Buffer): { line: number; vi: string; en: stri
 }
 
 /** Reads a (small) captions file and checks it. */
-export async function checkWebVttFile(path: string): Promise<{ line: number; vi: string; en: string } | null> {
+export async function checkWebVttFile(
+  path: string,
+): Promise<{ line: number; vi: string; en: string } | null> {
   return checkWebVtt(await readFile(path));
 }
 
@@ -205,7 +220,8 @@ export function imageSize(buf: Buffer): { width: number; height: number } | null
   // WebP: lossy (VP8), lossless (VP8L) or extended (VP8X).
   if (buf.length >= 30 && ascii(buf, 0, 4) === 'RIFF' && ascii(buf, 8, 4) === 'WEBP') {
     const chunk = ascii(buf, 12, 4);
-    if (chunk === 'VP8 ') return { width: buf.readUInt16LE(26) & 0x3fff, height: buf.readUInt16LE(28) & 0x3fff };
+    if (chunk === 'VP8 ')
+      return { width: buf.readUInt16LE(26) & 0x3fff, height: buf.readUInt16LE(28) & 0x3fff };
     if (chunk === 'VP8L') {
       const bits = buf.readUInt32LE(21);
       return { width: (bits & 0x3fff) + 1, height: ((bits >> 14) & 0x3fff) + 1 };

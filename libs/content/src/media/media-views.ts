@@ -38,8 +38,6 @@ export interface ItemMediaView {
   photos: MediaFileView[];
 }
 
-
-
 const FORMAT_NAMES: Record<MediaRole, { vi: string; en: string }> = {
   [MediaRole.VIDEO]: { vi: 'video MP4 hoặc WebM', en: 'an MP4 or WebM video' },
   [MediaRole.AUDIO]: { vi: 'âm thanh MP3 hoặc M4A', en: 'an MP3 or M4A audio file' },

@@ -51,19 +51,34 @@ export class MediaController {
 
   @Post('video')
   @Authenticated()
-  video(@Ctx() ctx: RequestContext, @IdempotencyKey() key: string | null, @Req() req: Request, @Res() res: Response) {
+  video(
+    @Ctx() ctx: RequestContext,
+    @IdempotencyKey() key: string | null,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     return this.upload(ctx, MediaRole.VIDEO, key, req, res);
   }
 
   @Post('audio')
   @Authenticated()
-  audio(@Ctx() ctx: RequestContext, @IdempotencyKey() key: string | null, @Req() req: Request, @Res() res: Response) {
+  audio(
+    @Ctx() ctx: RequestContext,
+    @IdempotencyKey() key: string | null,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     return this.upload(ctx, MediaRole.AUDIO, key, req, res);
   }
 
   @Post('poster')
   @Authenticated()
-  poster(@Ctx() ctx: RequestContext, @IdempotencyKey() key: string | null, @Req() req: Request, @Res() res: Response) {
+  poster(
+    @Ctx() ctx: RequestContext,
+    @IdempotencyKey() key: string | null,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     return this.upload(ctx, MediaRole.POSTER, key, req, res);
   }
 
@@ -80,7 +95,12 @@ export class MediaController {
 
   @Post('photo')
   @Authenticated()
-  photo(@Ctx() ctx: RequestContext, @IdempotencyKey() key: string | null, @Req() req: Request, @Res() res: Response) {
+  photo(
+    @Ctx() ctx: RequestContext,
+    @IdempotencyKey() key: string | null,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     return this.upload(ctx, MediaRole.PHOTO, key, req, res);
   }
 
@@ -170,17 +190,15 @@ export class MediaController {
       return;
     }
     let range = parseRange(header('range'), size);
-    if (range.kind !== 'full' && !ifRangeHolds(header('if-range'), etag, lastModified)) range = { kind: 'full' };
+    if (range.kind !== 'full' && !ifRangeHolds(header('if-range'), etag, lastModified))
+      range = { kind: 'full' };
     if (range.kind === 'unsatisfiable') {
       res.status(416).setHeader('Content-Range', `bytes */${size}`);
       res.end();
       return;
     }
     res.setHeader('Content-Type', file.mediaType);
-    res.setHeader(
-      'Content-Disposition',
-      contentDisposition(file.fileName).replace(/^attachment/, 'inline'),
-    );
+    res.setHeader('Content-Disposition', contentDisposition(file.fileName).replace(/^attachment/, 'inline'));
     const part = range.kind === 'partial' ? { start: range.start, end: range.end } : undefined;
     if (part) {
       res.status(206);

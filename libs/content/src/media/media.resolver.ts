@@ -29,7 +29,8 @@ export class MediaResolver {
 
   @Query(() => ItemMediaType, {
     nullable: true,
-    description: 'An item’s video or audio, poster, captions and gallery photos, for officers who may read it.',
+    description:
+      'An item’s video or audio, poster, captions and gallery photos, for officers who may read it.',
   })
   @CheckAbility('read', 'Content')
   async itemMedia(
@@ -70,7 +71,8 @@ export class MediaResolver {
   }
 
   @Mutation(() => ItemMediaResult, {
-    description: 'Orders a gallery: the list names each of its current photos once (the same order again changes nothing).',
+    description:
+      'Orders a gallery: the list names each of its current photos once (the same order again changes nothing).',
   })
   @Authenticated()
   async reorderGallery(

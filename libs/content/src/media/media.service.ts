@@ -63,7 +63,6 @@ export interface MediaServing {
   open(range?: { start: number; end: number }): Promise<Readable>;
 }
 
-
 /**
  * Media items' files: the video or audio of an item, its poster and captions, a gallery's photos.
  * Files are typed by their bytes (the role names what is acceptable), stored content-addressed in
@@ -233,7 +232,11 @@ export class MediaService {
   }
 
   /** Puts a gallery's photos in the given order: the list names every standing photo exactly once. */
-  async reorder(ctx: RequestContext, itemId: string, photoIds: readonly string[]): Promise<Result<ItemMediaView>> {
+  async reorder(
+    ctx: RequestContext,
+    itemId: string,
+    photoIds: readonly string[],
+  ): Promise<Result<ItemMediaView>> {
     return this.guard(async () => {
       const item = await this.editableItem(ctx, itemId, 'itemId');
       return this.tx.run(ctx, async (tx) => {
@@ -271,7 +274,11 @@ export class MediaService {
         await this.repo.update(tx, file.id, { withdrawnAt: now, updatedAt: now });
         if (file.role === MediaRole.PHOTO) {
           const rest = (await this.repo.standingOf(tx, itemId)).filter((f) => f.role === MediaRole.PHOTO);
-          await this.repo.setPositions(tx, rest.map((f) => f.id), now);
+          await this.repo.setPositions(
+            tx,
+            rest.map((f) => f.id),
+            now,
+          );
         }
         return this.viewOf(tx, itemId);
       });
@@ -319,7 +326,12 @@ export class MediaService {
     return itemMediaOf(itemId, await this.repo.standingOf(ctx, itemId));
   }
 
-  private async attachRow(ctx: RequestContext, file: MediaFileEntity, itemId: string, now: Date): Promise<void> {
+  private async attachRow(
+    ctx: RequestContext,
+    file: MediaFileEntity,
+    itemId: string,
+    now: Date,
+  ): Promise<void> {
     // Locks the item first: two uploads for one item take turns (one standing file per role).
     const next = await this.repo.nextPosition(ctx, itemId);
     let position: number | null = null;
@@ -330,7 +342,12 @@ export class MediaService {
   }
 
   private subject(item: MediaItemRow) {
-    return { tenantId: item.tenant_id, tenantPath: item.tenant_path, createdBy: item.created_by, field: item.field };
+    return {
+      tenantId: item.tenant_id,
+      tenantPath: item.tenant_path,
+      createdBy: item.created_by,
+      field: item.field,
+    };
   }
 
   private mayRead(ctx: RequestContext, item: MediaItemRow): boolean {

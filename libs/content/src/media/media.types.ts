@@ -1,14 +1,26 @@
-import { Field, Float, ID, InputType, Int, ObjectType, createUnionType, registerEnumType } from '@nestjs/graphql';
+import {
+  Field,
+  Float,
+  ID,
+  InputType,
+  Int,
+  ObjectType,
+  createUnionType,
+  registerEnumType,
+} from '@nestjs/graphql';
 import { InputErrorType } from '@portal/platform';
 import { MediaRole } from './media-sniff';
 import type { ItemMediaView, MediaFileView } from './media-views';
 
 registerEnumType(MediaRole, {
   name: 'MediaRole',
-  description: 'What a media file is for: the item’s video or audio, its poster, its captions, or a gallery photo.',
+  description:
+    'What a media file is for: the item’s video or audio, its poster, its captions, or a gallery photo.',
 });
 
-@ObjectType('MediaFile', { description: 'A file of a media item (typed by its content, served with byte ranges).' })
+@ObjectType('MediaFile', {
+  description: 'A file of a media item (typed by its content, served with byte ranges).',
+})
 export class MediaFileType {
   @Field(() => ID) id!: string;
   @Field(() => ID, { nullable: true }) itemId!: string | null;
@@ -17,7 +29,8 @@ export class MediaFileType {
   @Field(() => Float, { description: 'Bytes.' }) size!: number;
   @Field(() => String, { description: 'SHA-256 of the content (its ETag).' }) sha256!: string;
   @Field(() => String) fileName!: string;
-  @Field(() => Int, { nullable: true, description: 'A gallery photo’s place, from 0.' }) position!: number | null;
+  @Field(() => Int, { nullable: true, description: 'A gallery photo’s place, from 0.' }) position!:
+    number | null;
   @Field(() => Int, { nullable: true, description: 'Pixels (images).' }) width!: number | null;
   @Field(() => Int, { nullable: true }) height!: number | null;
   @Field(() => String, { nullable: true }) captionVi!: string | null;
@@ -35,10 +48,14 @@ export class MediaFileType {
 @ObjectType('ItemMedia', { description: 'The standing media files of an item.' })
 export class ItemMediaType {
   @Field(() => ID) itemId!: string;
-  @Field(() => MediaFileType, { nullable: true, description: 'The video (VIDEO item) or audio (AUDIO item).' })
+  @Field(() => MediaFileType, {
+    nullable: true,
+    description: 'The video (VIDEO item) or audio (AUDIO item).',
+  })
   main!: MediaFileType | null;
   @Field(() => MediaFileType, { nullable: true }) poster!: MediaFileType | null;
-  @Field(() => MediaFileType, { nullable: true, description: 'WebVTT captions.' }) captions!: MediaFileType | null;
+  @Field(() => MediaFileType, { nullable: true, description: 'WebVTT captions.' })
+  captions!: MediaFileType | null;
   @Field(() => [MediaFileType], { description: 'A gallery’s photos in order.' }) photos!: MediaFileType[];
   @Field(() => Int, { description: 'Standing photos: what the item’s royalty grade counts.' })
   photoCount!: number;
@@ -63,7 +80,8 @@ export const ItemMediaResult = createUnionType({
 });
 
 @InputType('DescribeGalleryPhotoInput', {
-  description: 'A photo’s caption and credit in both languages; a field left out stays, null or "" clears it.',
+  description:
+    'A photo’s caption and credit in both languages; a field left out stays, null or "" clears it.',
 })
 export class DescribeGalleryPhotoInput {
   @Field(() => String, { nullable: true }) captionVi?: string | null;

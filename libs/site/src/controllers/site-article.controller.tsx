@@ -24,7 +24,14 @@ const MEDIA_KINDS = new Set([ContentKind.VIDEO, ContentKind.AUDIO, ContentKind.P
 
 function articleMediaOf(kind: string, m: ItemMediaView): ArticleMedia {
   const file = (f: MediaFileView | null) =>
-    f && { src: f.url, type: f.mediaType, size: f.size, fileName: f.fileName, width: f.width, height: f.height };
+    f && {
+      src: f.url,
+      type: f.mediaType,
+      size: f.size,
+      fileName: f.fileName,
+      width: f.width,
+      height: f.height,
+    };
   return {
     kind: kind as ArticleMedia['kind'],
     main: file(m.main),

@@ -19,7 +19,9 @@ const FIELD_STYLES = { error: { color: '#c92a2a' }, input: { color: '#1a1b1e' } 
 export const MEDIA_KINDS = ['VIDEO', 'AUDIO', 'PHOTO_GALLERY'];
 
 const size = (bytes: number) =>
-  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 /**
  * The files of a media item: its video or audio, poster and captions, or a gallery's photos with
@@ -33,7 +35,10 @@ export function MediaPanel({ item }: { item: { id: string; kind: string } }) {
 
 function MediaFiles({ item }: { item: { id: string; kind: string } }) {
   const { t, msg } = useI18n();
-  const q = useQuery({ queryKey: ['itemMedia', item.id], queryFn: () => gql(ItemMediaDoc, { itemId: item.id }) });
+  const q = useQuery({
+    queryKey: ['itemMedia', item.id],
+    queryFn: () => gql(ItemMediaDoc, { itemId: item.id }),
+  });
   const [error, setError] = useState<ApiError | null>(null);
   const [progress, setProgress] = useState<string | null>(null);
   const media = q.data?.itemMedia ?? null;
@@ -85,14 +90,24 @@ function MediaFiles({ item }: { item: { id: string; kind: string } }) {
     <Card withBorder component="section" aria-labelledby="media-title">
       <Stack>
         <Title order={2} size="h4" id="media-title">
-          {item.kind === 'PHOTO_GALLERY' ? t('Ảnh của bộ ảnh', 'Gallery photos') : t('Tệp phát', 'Media files')}
+          {item.kind === 'PHOTO_GALLERY'
+            ? t('Ảnh của bộ ảnh', 'Gallery photos')
+            : t('Tệp phát', 'Media files')}
         </Title>
         {error && (
-          <Alert color="red" role="alert" title={error.field ? `${error.errorCode} (${error.field})` : error.errorCode}>
+          <Alert
+            color="red"
+            role="alert"
+            title={error.field ? `${error.errorCode} (${error.field})` : error.errorCode}
+          >
             {msg(error)}
           </Alert>
         )}
-        {progress && <Text size="sm" role="status">{progress}</Text>}
+        {progress && (
+          <Text size="sm" role="status">
+            {progress}
+          </Text>
+        )}
         {item.kind !== 'PHOTO_GALLERY' ? (
           <Stack gap="xs">
             <Group>
@@ -115,8 +130,16 @@ function MediaFiles({ item }: { item: { id: string; kind: string } }) {
               {file(media?.captions, t('chưa có', 'none yet'))}
             </Group>
             {item.kind === 'VIDEO'
-              ? picker('video', t('Tải video (MP4, WebM)', 'Upload the video (MP4, WebM)'), 'video/mp4,video/webm')
-              : picker('audio', t('Tải âm thanh (MP3, M4A)', 'Upload the audio (MP3, M4A)'), 'audio/mpeg,audio/mp4')}
+              ? picker(
+                  'video',
+                  t('Tải video (MP4, WebM)', 'Upload the video (MP4, WebM)'),
+                  'video/mp4,video/webm',
+                )
+              : picker(
+                  'audio',
+                  t('Tải âm thanh (MP3, M4A)', 'Upload the audio (MP3, M4A)'),
+                  'audio/mpeg,audio/mp4',
+                )}
             {picker('poster', t('Tải ảnh đại diện', 'Upload a poster'), 'image/png,image/jpeg,image/webp')}
             {picker('captions', t('Tải phụ đề WebVTT', 'Upload WebVTT captions'), '.vtt,text/vtt')}
           </Stack>
@@ -134,13 +157,17 @@ function MediaFiles({ item }: { item: { id: string; kind: string } }) {
                     first={i === 0}
                     last={i === all.length - 1}
                     onSave={(input) =>
-                      run(async () => (await gql(DescribeGalleryPhotoDoc, { id: p.id, input })).describeGalleryPhoto)
+                      run(
+                        async () =>
+                          (await gql(DescribeGalleryPhotoDoc, { id: p.id, input })).describeGalleryPhoto,
+                      )
                     }
                     onMove={(delta) => {
                       const ids = all.map((x) => x.id);
                       [ids[i], ids[i + delta]] = [ids[i + delta], ids[i]];
                       return run(
-                        async () => (await gql(ReorderGalleryDoc, { itemId: item.id, photoIds: ids })).reorderGallery,
+                        async () =>
+                          (await gql(ReorderGalleryDoc, { itemId: item.id, photoIds: ids })).reorderGallery,
                       );
                     }}
                     onWithdraw={() =>
@@ -162,7 +189,12 @@ function PhotoRow(props: {
   photo: Photo;
   first: boolean;
   last: boolean;
-  onSave: (input: { captionVi: string; captionEn: string; creditVi: string; creditEn: string }) => Promise<void>;
+  onSave: (input: {
+    captionVi: string;
+    captionEn: string;
+    creditVi: string;
+    creditEn: string;
+  }) => Promise<void>;
   onMove: (delta: number) => Promise<void>;
   onWithdraw: () => Promise<void>;
   error: ApiError | null;
