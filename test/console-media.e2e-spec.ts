@@ -87,15 +87,15 @@ describe('the console: media items (video, gallery)', () => {
     await panel
       .getByLabel('Tải video (MP4, WebM)')
       .setInputFiles({ name: 'khanh-thanh.mp4', mimeType: 'video/mp4', buffer: MP4 });
-    await panel.getByText('khanh-thanh.mp4').waitFor();
+    await panel.getByText('khanh-thanh.mp4', { exact: true }).waitFor();
     await panel
       .getByLabel('Tải ảnh đại diện')
       .setInputFiles({ name: 'poster.png', mimeType: 'image/png', buffer: PNG_1X1 });
-    await panel.getByText('poster.png').waitFor();
+    await panel.getByText('poster.png', { exact: true }).waitFor();
     await panel
       .getByLabel('Tải phụ đề WebVTT')
       .setInputFiles({ name: 'phu-de.vtt', mimeType: 'text/vtt', buffer: VTT });
-    await panel.getByText('phu-de.vtt').waitFor();
+    await panel.getByText('phu-de.vtt', { exact: true }).waitFor();
     expect(await media(ids.video)).toMatchObject({
       main: { fileName: 'khanh-thanh.mp4', mediaType: 'video/mp4' },
       poster: { fileName: 'poster.png' },
