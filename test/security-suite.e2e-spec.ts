@@ -10,7 +10,7 @@ import { Client } from 'pg';
 import { createApiApp } from '../apps/api/src/create-app';
 import { AnonymousResponseCache } from '../apps/api/src/http/anonymous-response-cache';
 import { Role, RoleAssignmentService, RoleScope } from '../libs/access/src';
-import { TINY_PDF } from '../libs/content/src/attachments/zip-fixture';
+import { TINY_PDF, TINY_PNG } from '../libs/content/src/attachments/zip-fixture';
 import { EditorialService, WorkflowAction } from '../libs/editorial/src';
 import { systemContext } from '../libs/platform/src';
 import { ReportExportJobService } from '../libs/reporting/src';
@@ -52,6 +52,12 @@ const HCM = 'hochiminhcity.gov.vn';
 
 /** Every private string of the victim contains it; an answer to an attacker never may. */
 const MARK = 'rgsecret';
+/** The victim's unpublished video: an MP4 (`ftyp` isom) carrying the marker. */
+const VICTIM_VIDEO = Buffer.concat([
+  Buffer.from([0, 0, 0, 0x18]),
+  Buffer.from('ftypisom\0\0\x02\0isommp41', 'latin1'),
+  Buffer.from(`${MARK} video bytes `.repeat(40)),
+]);
 const DAY = 24 * 3600 * 1000;
 const iso = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
 
@@ -633,6 +639,47 @@ const IDOR_CASES: IdorCase[] = [
       __typename ... on LegalDocumentStatus { itemId relations { otherTitle } } ... on InputError { errorCode field } } }`,
     vars: () => ({ id: v.rgLegalRelation }),
   },
+  // --- media items (video, audio, galleries): files of the victim's unpublished items ---
+  {
+    name: 'itemMedia of an unpublished video item',
+    op: 'Query.itemMedia',
+    foreign: ['itemId'],
+    query: `query($id: ID!) { itemMedia(itemId: $id) { itemId main { id fileName url } photos { id captionVi } } }`,
+    vars: () => ({ id: v.rgVideo }),
+  },
+  {
+    name: 'attachMediaFile of a victim photo to its gallery',
+    op: 'Mutation.attachMediaFile',
+    foreign: ['itemId', 'mediaFileId'],
+    query: `mutation($i: ID!, $f: ID!) { attachMediaFile(itemId: $i, mediaFileId: $f) {
+      __typename ... on ItemMedia { itemId photos { id fileName } } ... on InputError { errorCode field } } }`,
+    vars: () => ({ i: v.rgGallery, f: v.rgPhoto }),
+  },
+  {
+    name: 'describeGalleryPhoto of a victim photo',
+    op: 'Mutation.describeGalleryPhoto',
+    foreign: ['id'],
+    query: `mutation($id: ID!) { describeGalleryPhoto(id: $id, input: { captionVi: "chèn" }) {
+      __typename ... on ItemMedia { itemId photos { id fileName captionVi } } ... on InputError { errorCode field } } }`,
+    vars: () => ({ id: v.rgPhoto }),
+  },
+  {
+    name: 'reorderGallery of a victim gallery',
+    op: 'Mutation.reorderGallery',
+    foreign: ['itemId', 'photoIds'],
+    query: `mutation($i: ID!, $p: [ID!]!) { reorderGallery(itemId: $i, photoIds: $p) {
+      __typename ... on ItemMedia { itemId photos { id fileName } } ... on InputError { errorCode field } } }`,
+    vars: () => ({ i: v.rgGallery, p: [v.rgPhoto] }),
+  },
+  {
+    name: 'withdrawMediaFile of a victim photo',
+    op: 'Mutation.withdrawMediaFile',
+    foreign: ['id'],
+    query: `mutation($id: ID!) { withdrawMediaFile(id: $id) {
+      __typename ... on ItemMedia { itemId photos { id fileName } } ... on InputError { errorCode field } } }`,
+    vars: () => ({ id: v.rgPhoto }),
+  },
+  // --- end of media items ---
   {
     name: 'withdrawPoll of the victim portal',
     op: 'Mutation.withdrawPoll',
@@ -1042,6 +1089,8 @@ interface HttpCase {
 const HTTP_CASES: HttpCase[] = [
   { endpoint: 'GET /archive/:id', path: () => `/archive/${v.rgDraft}` },
   { endpoint: 'GET /attachments/:id', path: () => `/attachments/${v.rgAttachment}`, file: TINY_PDF },
+  // Media items: the video of an unpublished item (served with ranges to the portal's officers only).
+  { endpoint: 'GET /media/:id', path: () => `/media/${v.rgVideoFile}`, file: VICTIM_VIDEO },
   // Opened by the console's media cookie only, never by a bearer token (its own tests: console-journey).
   { endpoint: 'GET /quan-tri/media/:id', path: () => `/quan-tri/media/${v.rgAttachment}` },
   { endpoint: 'GET /print/:slug', path: () => `/print/${v.rgDraftSlug}` },
@@ -1511,6 +1560,7 @@ describe('security suite (defence in depth)', () => {
     'legal_document_relations',
     'public_services',
     'attachments',
+    'media_files',
     'editorial_states',
     'workflow_events',
     'approval_delegations',
@@ -1759,6 +1809,26 @@ describe('security suite (defence in depth)', () => {
       });
       if (res.status !== 201) throw new Error(`attachment: ${res.status} ${res.text}`);
       v.rgAttachment = JSON.parse(res.text).id;
+    }
+    // Media items: an unpublished video with its file, an unpublished gallery with a photo.
+    {
+      v.rgVideo = (await item(RG, OFFICER, `Video ${MARK}`, { kind: 'VIDEO', fields: {} })).id;
+      v.rgGallery = (await item(RG, OFFICER, `Ảnh ${MARK}`, { kind: 'PHOTO_GALLERY', fields: {} })).id;
+      for (const [role, itemId, name, data, key] of [
+        ['video', v.rgVideo, `${MARK}.mp4`, VICTIM_VIDEO, 'rgVideoFile'],
+        ['photo', v.rgGallery, `${MARK}.png`, TINY_PNG, 'rgPhoto'],
+      ] as const) {
+        const { body, contentType } = multipart({ itemId }, name, data);
+        const res = await raw({
+          method: 'POST',
+          path: `/media/${role}`,
+          host: RG,
+          headers: { 'content-type': contentType, authorization: `Bearer ${tokens[OFFICER]}` },
+          body,
+        });
+        if (res.status !== 201) throw new Error(`media: ${res.status} ${res.text}`);
+        v[key] = JSON.parse(res.text).id;
+      }
     }
 
     // --- questions, a unit, files ---
@@ -2091,9 +2161,11 @@ describe('security suite (defence in depth)', () => {
         'receivedSyndications of the victim portal',
         'syndicationRules of the victim portal',
         'reportExport asked for by the victim’s officer',
+        'itemMedia of an unpublished video item',
       ];
       const WITH_MARK = [
         'account by id',
+        'itemMedia of an unpublished video item',
         'contentItems of the victim portal, by its category and author',
         'contentItem of an unpublished draft',
         'contentItem of a live item with a private new draft',

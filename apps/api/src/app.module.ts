@@ -5,7 +5,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { AccessModule } from '@portal/access';
 import { AuditModule } from '@portal/audit';
 import { CalendarModule } from '@portal/calendar';
-import { AttachmentsModule, ContentModule } from '@portal/content';
+import { AttachmentsModule, ContentModule, MediaModule } from '@portal/content';
 import { EditorialModule } from '@portal/editorial';
 import { FederationModule } from '@portal/federation';
 import { EngagementModule } from '@portal/engagement';
@@ -63,6 +63,7 @@ export class AppModule implements NestModule {
         CalendarModule,
         ContentModule,
         AttachmentsModule,
+        MediaModule,
         EditorialModule,
         FederationModule,
         EngagementModule,

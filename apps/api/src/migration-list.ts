@@ -19,6 +19,7 @@ import { Reporting1763800001300 } from '../../../libs/reporting/src/migrations/1
 import { Polls1765100000100 } from '../../../libs/engagement/src/migrations/1765100000100-polls';
 import { LegalValidity1765100000300 } from '../../../libs/content/src/migrations/1765100000300-legal-validity';
 import { PublicServices1765100000310 } from '../../../libs/content/src/migrations/1765100000310-public-services';
+import { Media1765100000510 } from '../../../libs/content/src/migrations/1765100000510-media';
 import { StructuredFields1765100000200 } from '../../../libs/content/src/migrations/1765100000200-structured-fields';
 import { SentInformation1765100000210 } from '../../../libs/engagement/src/migrations/1765100000210-sent-information';
 import { RowLevelSecurity1763800001400 } from '../../../libs/platform/src/migrations/1763800001400-row-level-security';
@@ -70,4 +71,5 @@ export const MIGRATIONS = [
   LegalValidity1765100000300,
   PublicServices1765100000310,
   RoyaltyAdjustments1765100000400,
+  Media1765100000510,
 ];

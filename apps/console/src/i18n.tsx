@@ -126,6 +126,9 @@ export const KINDS: Record<string, [string, string]> = {
   LAW_DISSEMINATION: ['Phổ biến pháp luật', 'Law dissemination'],
   SCIENCE_PROGRAMME: ['Chương trình, đề tài khoa học', 'Science programme'],
   CITIZEN_RECEPTION: ['Lịch tiếp công dân', 'Citizen reception'],
+  VIDEO: ['Video', 'Video'],
+  AUDIO: ['Âm thanh', 'Audio'],
+  PHOTO_GALLERY: ['Phóng sự ảnh', 'Photo gallery'],
 };
 
 export const ROLES: Record<string, [string, string]> = {

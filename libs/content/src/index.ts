@@ -21,11 +21,13 @@ export * from './services/public-services.service';
 export { PublicItemType, SyndicationAttributionType } from './graphql/public-content.resolver';
 export * from './content.module';
 export * from './attachments';
+export * from './media';
 
 import { ContentItemEntity, ContentRevisionEntity } from './items/content.entity';
 import { ContentUrlAliasEntity } from './items/content-url-alias.entity';
 import { LegalDocumentRelationEntity, LegalDocumentStatusEntity } from './legal/legal-validity.entity';
 import { PublicServiceEntity } from './services/public-service.entity';
+import { MediaFileEntity } from './media/media-file.entity';
 export const CONTENT_ENTITIES = [
   ContentItemEntity,
   ContentRevisionEntity,
@@ -33,4 +35,5 @@ export const CONTENT_ENTITIES = [
   LegalDocumentStatusEntity,
   LegalDocumentRelationEntity,
   PublicServiceEntity,
+  MediaFileEntity,
 ];

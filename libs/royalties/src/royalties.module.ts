@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '@portal/access';
+import { MediaModule } from '@portal/content';
 import { EditorialModule } from '@portal/editorial';
 import { ReportingModule } from '@portal/reporting';
 import { TenancyModule } from '@portal/tenancy';
@@ -22,7 +23,7 @@ import { ReportRoyaltiesService } from './statements/report-royalties.service';
 import { SubtreeDraftingService } from './statements/subtree-drafting.service';
 
 @Module({
-  imports: [TenancyModule, AccessModule, EditorialModule, ReportingModule],
+  imports: [TenancyModule, AccessModule, EditorialModule, ReportingModule, MediaModule],
   providers: [
     RoyaltyProfileService,
     GradingService,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@portal/audit';
-import { AttachmentsModule, ContentModule } from '@portal/content';
+import { AttachmentsModule, ContentModule, MediaModule } from '@portal/content';
 import { EngagementModule } from '@portal/engagement';
 import { TenancyModule } from '@portal/tenancy';
 import { SiteAssetsController } from './controllers/site-assets.controller';
@@ -31,7 +31,7 @@ import { SiteVisitsService } from './visits/site-visits.service';
  * the per-portal theme and the visitor counts.
  */
 @Module({
-  imports: [TenancyModule, ContentModule, AttachmentsModule, AuditModule, EngagementModule],
+  imports: [TenancyModule, ContentModule, AttachmentsModule, MediaModule, AuditModule, EngagementModule],
   controllers: [
     SiteAssetsController,
     SiteHomeController,

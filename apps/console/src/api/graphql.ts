@@ -92,13 +92,15 @@ export function upload(
   file: File,
   itemId: string | null,
   onProgress: (percent: number) => void,
+  /** `/attachments`, or a media item's `/media/{video,audio,poster,captions,photo}`. */
+  path = '/attachments',
 ): Promise<{ id: string; fileName: string; mediaType: string; url: string } | { error: ApiError }> {
   return new Promise((resolve) => {
     const form = new FormData();
     if (itemId) form.append('itemId', itemId);
     form.append('file', file);
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/attachments');
+    xhr.open('POST', path);
     const token = currentToken();
     if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
     xhr.setRequestHeader('x-portal-locale', currentLang());
@@ -121,7 +123,7 @@ export function upload(
           id: json.id!,
           fileName: json.fileName!,
           mediaType: json.mediaType!,
-          url: json.url ?? `/attachments/${json.id}`,
+          url: json.url ?? `${path}/${json.id}`,
         });
       const e = json.errors?.[0];
       resolve({

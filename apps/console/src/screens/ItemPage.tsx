@@ -27,6 +27,7 @@ import { ErrorBox, Loading, StatusBadge, usePageTitle, notify } from '../ui/comm
 import { useMe } from './me';
 import { withShownImages } from '../api/media';
 import { GradePanel } from './royalties/GradePanel';
+import { MediaPanel } from './media/MediaPanel';
 
 type Dialog = null | 'RETURN' | 'REFUSE' | 'SCHEDULE';
 
@@ -196,6 +197,7 @@ export function ItemPage() {
           )}
         </Group>
       </Card>
+      <MediaPanel item={item} />
       <GradePanel item={item} />
       <Tabs defaultValue="preview">
         <Tabs.List>

@@ -20,12 +20,21 @@ import {
  */
 export interface BlobStore {
   put(key: string, stream: Readable, size?: number): Promise<void>;
-  /** Rejects with BlobNotFoundError when nothing is stored under the key. */
-  get(key: string): Promise<Readable>;
+  /**
+   * The bytes under the key, or only `start`..`end` (inclusive) of them, as a stream (never read
+   * into memory). Rejects with BlobNotFoundError when nothing is stored under the key.
+   */
+  get(key: string, range?: ByteRange): Promise<Readable>;
   has(key: string): Promise<boolean>;
 }
 
 export const BLOB_STORE = Symbol('BLOB_STORE');
+
+/** Inclusive byte offsets, as in an HTTP Range. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
 
 export class BlobNotFoundError extends Error {
   constructor(readonly key: string) {
@@ -98,9 +107,9 @@ export class LocalDiskBlobStore implements BlobStore {
     }
   }
 
-  async get(key: string): Promise<Readable> {
+  async get(key: string, range?: ByteRange): Promise<Readable> {
     const path = this.pathOf(key);
-    const stream = createReadStream(path);
+    const stream = createReadStream(path, range ? { start: range.start, end: range.end } : undefined);
     // Open before answering, so that a missing blob is an error here and not mid-response.
     await new Promise<void>((resolve, reject) => {
       stream.once('open', () => resolve());
@@ -189,10 +198,14 @@ export class S3BlobStore implements BlobStore, OnModuleDestroy {
     }
   }
 
-  async get(key: string): Promise<Readable> {
+  async get(key: string, range?: ByteRange): Promise<Readable> {
     try {
       const out = await this.client.send(
-        new GetObjectCommand({ Bucket: this.options.bucket, Key: this.objectKey(key) }),
+        new GetObjectCommand({
+          Bucket: this.options.bucket,
+          Key: this.objectKey(key),
+          ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}),
+        }),
       );
       return out.Body as Readable;
     } catch (e) {

@@ -32,6 +32,12 @@ export enum ContentKind {
   SCIENCE_PROGRAMME = 'SCIENCE_PROGRAMME',
   /** The citizen-reception schedule: regular, periodic and ad hoc sessions (1376/QĐ-SVHTT art. 7.1.l). */
   CITIZEN_RECEPTION = 'CITIZEN_RECEPTION',
+  /** A video clip (MP4/WebM) with an optional poster and captions (docs/editorial.md, media). */
+  VIDEO = 'VIDEO',
+  /** An audio recording (MP3/M4A) with an optional poster and captions. */
+  AUDIO = 'AUDIO',
+  /** A photo gallery: ordered photos with caption and credit, each counted for royalties. */
+  PHOTO_GALLERY = 'PHOTO_GALLERY',
 }
 
 type FieldType =
@@ -190,6 +196,10 @@ export const KIND_FIELDS: Record<ContentKind, Record<string, FieldSpec>> = {
       },
     },
   },
+  // The files themselves are media files of the item (media.service.ts), not fields.
+  [ContentKind.VIDEO]: { eventDate: { type: 'date' } },
+  [ContentKind.AUDIO]: { eventDate: { type: 'date' } },
+  [ContentKind.PHOTO_GALLERY]: { eventDate: { type: 'date' } },
 };
 
 /** Forms that are always legal normative documents; the others are read as administrative unless marked. */

@@ -19,6 +19,9 @@ export const KIND_LABELS: Record<string, string> = {
   LAW_DISSEMINATION: 'Phổ biến pháp luật / Law dissemination',
   SCIENCE_PROGRAMME: 'Chương trình, đề tài khoa học / Science programme',
   CITIZEN_RECEPTION: 'Lịch tiếp công dân / Citizen reception',
+  VIDEO: 'Video / Video',
+  AUDIO: 'Âm thanh / Audio',
+  PHOTO_GALLERY: 'Phóng sự ảnh / Photo gallery',
 };
 
 export const REFUSAL_LABELS: Record<string, string> = {

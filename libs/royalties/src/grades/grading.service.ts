@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { In, IsNull } from 'typeorm';
 import { AuditService } from '@portal/audit';
+import { ContentKind, MediaService } from '@portal/content';
 import { EditorialService, RevisionStatus } from '@portal/editorial';
 import {
   DomainError,
@@ -86,6 +87,7 @@ export class GradingService {
     private readonly routing: HostRoutingService,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly media: MediaService,
   ) {
     this.grades = scoped.for(RoyaltyGradeEntity, 'Royalty');
   }
@@ -189,7 +191,19 @@ export class GradingService {
         );
       row.genre = genre.key;
       row.coefficientH = coefficient;
-      const photos = input.photoCount ?? 0;
+      let photos = input.photoCount ?? 0;
+      if (item.kind === ContentKind.PHOTO_GALLERY) {
+        // A gallery is paid for the photos it shows: its standing photos, not a number typed in.
+        const standing = await this.media.standingPhotoCount(ctx, item.id);
+        if (input.photoCount != null && input.photoCount !== standing)
+          throw inputError(
+            'PHOTO_COUNT_MISMATCH',
+            'photoCount',
+            `Bộ ảnh có ${standing} ảnh; số ảnh chấm nhuận bút phải là ${standing} (hoặc để trống).`,
+            `The gallery has ${standing} photos; the graded photo count must be ${standing} (or left empty).`,
+          );
+        photos = standing;
+      }
       if (!Number.isInteger(photos) || photos < 0 || photos > 100)
         throw inputError(
           'INVALID_PHOTO_COUNT',

@@ -1,9 +1,17 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { AttachmentsService, ContentKind, LegalPublicService, PublicContentService } from '@portal/content';
+import {
+  AttachmentsService,
+  ContentKind,
+  ItemMediaView,
+  LegalPublicService,
+  MediaFileView,
+  MediaService,
+  PublicContentService,
+} from '@portal/content';
 import { Ctx, Public, RequestContext } from '@portal/platform';
 import { HostRoutingService } from '@portal/tenancy';
-import { ArticlePage } from '../pages/article.page';
+import { ArticleMedia, ArticlePage } from '../pages/article.page';
 import { ProblemPage } from '../pages/problem.page';
 import { localePath } from '../render/locale';
 import { SiteChromeService } from '../render/site-chrome.service';
@@ -12,6 +20,30 @@ import { sendPage } from '../render/site-responder';
 import { SITE_PATHS } from '../render/site-paths';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const MEDIA_KINDS = new Set([ContentKind.VIDEO, ContentKind.AUDIO, ContentKind.PHOTO_GALLERY]);
+
+function articleMediaOf(kind: string, m: ItemMediaView): ArticleMedia {
+  const file = (f: MediaFileView | null) =>
+    f && {
+      src: f.url,
+      type: f.mediaType,
+      size: f.size,
+      fileName: f.fileName,
+      width: f.width,
+      height: f.height,
+    };
+  return {
+    kind: kind as ArticleMedia['kind'],
+    main: file(m.main),
+    poster: file(m.poster),
+    captions: file(m.captions),
+    photos: m.photos.map((p) => ({
+      ...file(p)!,
+      caption: { vi: p.captionVi, en: p.captionEn },
+      credit: { vi: p.creditVi, en: p.creditEn },
+    })),
+  };
+}
 
 /** An item's page: `/bai-viet/<slug>` (the print view and archive link stay where they were). */
 @Controller()
@@ -22,6 +54,7 @@ export class SiteArticleController {
     private readonly attachments: AttachmentsService,
     private readonly routing: HostRoutingService,
     private readonly legal: LegalPublicService,
+    private readonly media: MediaService,
   ) {}
 
   @Get('bai-viet/:slug')
@@ -55,7 +88,8 @@ export class SiteArticleController {
     }
     const item = found;
     const source = item.syndication_id ? this.routing.tenant(item.tenant_id) : null;
-    const [files, related, legal, translation] = await Promise.all([
+    const hasMedia = MEDIA_KINDS.has(item.kind as ContentKind);
+    const [files, related, legal, translation, media] = await Promise.all([
       this.attachments.ofItem(item.tenant_id, item.id),
       item.category_id
         ? this.content.list(tenantId, { categoryId: item.category_id, language: locale, first: 6 })
@@ -64,6 +98,8 @@ export class SiteArticleController {
       item.language === locale
         ? this.content.translationSlug(tenantId, item.id, other)
         : Promise.resolve(null),
+      // A copy's media stay with the portal that owns them (its page shows them).
+      hasMedia && !source ? this.media.publicMedia(item.id) : Promise.resolve(null),
     ]);
     // A copy's files are served by the portal that owns them.
     const filesOrigin = source ? `https://${source.primaryHost}` : '';
@@ -91,6 +127,7 @@ export class SiteArticleController {
         }
         translationPath={translation ? SITE_PATHS.article(translation) : null}
         legal={legal}
+        media={media && articleMediaOf(item.kind, media)}
       />,
     );
   }

@@ -19,6 +19,29 @@ export interface ArticleAttachment {
   mediaType: string;
 }
 
+export interface ArticleMediaFile {
+  src: string;
+  type: string;
+  size: number;
+  fileName: string;
+  width: number | null;
+  height: number | null;
+}
+
+/** A media item's files: the video or audio with poster and captions, or a gallery's photos in order. */
+export interface ArticleMedia {
+  kind: 'VIDEO' | 'AUDIO' | 'PHOTO_GALLERY';
+  main: ArticleMediaFile | null;
+  poster: ArticleMediaFile | null;
+  captions: ArticleMediaFile | null;
+  photos: Array<
+    ArticleMediaFile & {
+      caption: { vi: string | null; en: string | null };
+      credit: { vi: string | null; en: string | null };
+    }
+  >;
+}
+
 export interface ArticlePageProps {
   chrome: SiteChrome;
   item: PublicItemRow;
@@ -32,6 +55,8 @@ export interface ArticlePageProps {
   translationPath: string | null;
   /** A legal document's validity, national database link and relations (both ways). */
   legal?: PublicLegalStatus | null;
+  /** A video, audio or gallery item's files. */
+  media?: ArticleMedia | null;
 }
 
 function size(bytes: number, locale: 'vi' | 'en'): string {
@@ -197,6 +222,7 @@ export function ArticlePage(props: ArticlePageProps): ReactNode {
             {item.summary}
           </p>
         ) : null}
+        {props.media ? <MediaSection media={props.media} locale={locale} language={item.language} /> : null}
         {/* Sanitised when it was saved (libs/content html-sanitizer): the one HTML not built here. */}
         <div className="body" lang={contentLang} dangerouslySetInnerHTML={{ __html: item.body_html }} />
         <p className="byline">
@@ -250,5 +276,130 @@ export function ArticlePage(props: ArticlePageProps): ReactNode {
         </section>
       ) : null}
     </Layout>
+  );
+}
+
+const FORMAT_LABELS: Record<string, string> = {
+  'video/mp4': 'MP4',
+  'video/webm': 'WebM',
+  'audio/mpeg': 'MP3',
+  'audio/mp4': 'M4A',
+};
+
+/** The text of one language, else the other's (marked with its language). */
+function either(
+  pair: { vi: string | null; en: string | null },
+  locale: 'vi' | 'en',
+): { text: string; lang?: string } | null {
+  const own = pair[locale];
+  if (own) return { text: own };
+  const other = locale === 'vi' ? 'en' : 'vi';
+  return pair[other] ? { text: pair[other]!, lang: other } : null;
+}
+
+/**
+ * The player (native `<video>`/`<audio>`, no script: the CSP allows none), its captions as a
+ * `<track>`, a download link; or a gallery as figures with caption and credit.
+ */
+function MediaSection(props: { media: ArticleMedia; locale: 'vi' | 'en'; language: string }): ReactNode {
+  const { media, locale } = props;
+  const L = (vi: string, en: string) => t(locale, vi, en);
+  if (media.kind === 'PHOTO_GALLERY') {
+    if (!media.photos.length) return null;
+    return (
+      <section className="gallery" aria-labelledby="h-gallery">
+        <h2 id="h-gallery">
+          {L('Ảnh', 'Photos')} ({media.photos.length})
+        </h2>
+        <ol className="gallery-photos">
+          {media.photos.map((p, i) => {
+            const caption = either(p.caption, locale);
+            const credit = either(p.credit, locale);
+            return (
+              <li key={p.src}>
+                <figure>
+                  <a href={p.src}>
+                    <img
+                      src={p.src}
+                      alt={caption?.text ?? L(`Ảnh ${i + 1}`, `Photo ${i + 1}`)}
+                      lang={caption?.lang}
+                      {...(p.width && p.height ? { width: p.width, height: p.height } : {})}
+                      loading={i > 0 ? 'lazy' : undefined}
+                    />
+                  </a>
+                  <figcaption>
+                    {caption ? <span lang={caption.lang}>{caption.text}</span> : null}
+                    {credit ? (
+                      <span className="credit">
+                        {L('Ảnh', 'Photo')}: <span lang={credit.lang}>{credit.text}</span>
+                      </span>
+                    ) : null}
+                  </figcaption>
+                </figure>
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+    );
+  }
+  const main = media.main;
+  if (!main) return null;
+  const video = media.kind === 'VIDEO';
+  const format = FORMAT_LABELS[main.type] ?? main.type;
+  const track = media.captions ? (
+    <track
+      kind="captions"
+      src={media.captions.src}
+      srcLang={props.language}
+      label={props.language === 'en' ? 'English' : 'Tiếng Việt'}
+      default
+    />
+  ) : null;
+  const download = (
+    <a href={main.src} download={main.fileName}>
+      {video ? L('Tải video', 'Download the video') : L('Tải bản ghi âm', 'Download the audio')} ({format},{' '}
+      {size(main.size, locale)})
+    </a>
+  );
+  return (
+    <section className="media" aria-labelledby="h-media">
+      <h2 id="h-media" className="visually-hidden">
+        {video ? 'Video' : L('Âm thanh', 'Audio')}
+      </h2>
+      {video ? (
+        <video controls preload="metadata" poster={media.poster?.src} className="media-player">
+          <source src={main.src} type={main.type} />
+          {track}
+        </video>
+      ) : (
+        <>
+          {media.poster ? (
+            <img
+              className="media-poster"
+              src={media.poster.src}
+              alt=""
+              {...(media.poster.width && media.poster.height
+                ? { width: media.poster.width, height: media.poster.height }
+                : {})}
+            />
+          ) : null}
+          <audio controls preload="metadata" className="media-player">
+            <source src={main.src} type={main.type} />
+            {track}
+          </audio>
+        </>
+      )}
+      <ul className="media-links">
+        <li>{download}</li>
+        {media.captions ? (
+          <li>
+            <a href={media.captions.src} download={media.captions.fileName}>
+              {L('Phụ đề, lời thoại (WebVTT)', 'Captions, transcript (WebVTT)')}
+            </a>
+          </li>
+        ) : null}
+      </ul>
+    </section>
   );
 }
