@@ -21,6 +21,7 @@ import { LegalValidity1765100000300 } from '../../../libs/content/src/migrations
 import { PublicServices1765100000310 } from '../../../libs/content/src/migrations/1765100000310-public-services';
 import { StructuredFields1765100000200 } from '../../../libs/content/src/migrations/1765100000200-structured-fields';
 import { SentInformation1765100000210 } from '../../../libs/engagement/src/migrations/1765100000210-sent-information';
+import { Dialogues1765100000520 } from '../../../libs/engagement/src/migrations/1765100000520-dialogues';
 import { RowLevelSecurity1763800001400 } from '../../../libs/platform/src/migrations/1763800001400-row-level-security';
 import { LoginAddressKey1763800001450 } from '../../../libs/identity/src/migrations/1763800001450-login-address-key';
 import { Royalties1763800001500 } from '../../../libs/royalties/src/migrations/1763800001500-royalties';
@@ -70,4 +71,5 @@ export const MIGRATIONS = [
   LegalValidity1765100000300,
   PublicServices1765100000310,
   RoyaltyAdjustments1765100000400,
+  Dialogues1765100000520,
 ];
