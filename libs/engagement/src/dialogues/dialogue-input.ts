@@ -9,10 +9,11 @@ const CODE = /^GL-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]
 /** The canonical form of a code as a person types it (case, spaces, look-alike letters), or null. */
 export function normalizeDialogueCode(raw: string): string | null {
   if (typeof raw !== 'string' || raw.length > 64) return null;
-  const compact = raw.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
-  const m = /^GL([0-9A-Z]{16})$/.exec(compact);
+  const m = /^GL([0-9A-Z]{16})$/.exec(raw.toUpperCase().replace(/[\s-]/g, ''));
   if (!m) return null;
-  const code = `GL-${m[1].match(/.{4}/g)!.join('-')}`;
+  // Look-alike letters in the random part only (the prefix has an L).
+  const body = m[1].replace(/[IL]/g, '1').replace(/O/g, '0');
+  const code = `GL-${body.match(/.{4}/g)!.join('-')}`;
   return CODE.test(code) ? code : null;
 }
 
