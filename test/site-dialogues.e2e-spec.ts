@@ -167,7 +167,12 @@ describe('website: online dialogues', () => {
       expect.stringContaining('Nguyễn Văn An'),
       expect.stringContaining('Trần Thị Bích'),
     ]);
-    expect(await page.locator('.dialogue-live a', { hasText: 'Cập nhật' }).count()).toBe(1);
+    expect(
+      await page
+        .locator('.dialogue-live a')
+        .filter({ hasText: /^Cập nhật$/ })
+        .count(),
+    ).toBe(1);
     expect(await page.locator('#dialogue-answers li').count()).toBe(1);
     // The link turns the refresh off, and the page says how to turn it on again.
     await page.click('text=Tắt tự động cập nhật');

@@ -273,9 +273,10 @@ export function DialoguePage(props: {
       </section>
       <section aria-labelledby="h-ask" id="gui-cau-hoi">
         <h2 id="h-ask">{L('Gửi câu hỏi', 'Send a question')}</h2>
+        {/* Also when the session stopped taking questions between showing the form and sending it. */}
+        <ErrorSummary locale={locale} errors={errors} />
         {asking ? (
           <>
-            <ErrorSummary locale={locale} errors={errors} />
             <p>
               {L(
                 'Thư điện tử và số điện thoại (không bắt buộc) chỉ Ban Biên tập xem, không được công khai. Họ tên của bạn được đăng cùng câu hỏi nếu câu hỏi được chọn.',
