@@ -253,7 +253,7 @@ export function DialoguePage() {
   const editable = ['SCHEDULED', 'OPEN', 'LIVE'].includes(d.state);
   return (
     <Stack>
-      <Anchor component={Link} to="/cong-dan/giao-luu">
+      <Anchor renderRoot={(p) => <Link {...p} to="/cong-dan/giao-luu" />}>
         {t('← Các buổi giao lưu', '← All dialogues')}
       </Anchor>
       <Title order={1}>{d.title}</Title>
@@ -267,7 +267,7 @@ export function DialoguePage() {
       )}
       {d.transcriptItemId && (
         <Text>
-          <Anchor component={Link} to="/noi-dung/$id" params={{ id: d.transcriptItemId }}>
+          <Anchor renderRoot={(p) => <Link {...p} to="/noi-dung/$id" params={{ id: d.transcriptItemId! }} />}>
             {t(
               'Nội dung buổi giao lưu (bài viết, qua quy trình biên tập)',
               'The transcript item (through the editorial workflow)',

@@ -247,7 +247,9 @@ export function Dialogues() {
             {rows.map((d) => (
               <Table.Tr key={d.id}>
                 <Table.Td>
-                  <Anchor component={Link} to="/cong-dan/giao-luu/$id" params={{ id: d.id }}>
+                  <Anchor
+                    renderRoot={(p) => <Link {...p} to="/cong-dan/giao-luu/$id" params={{ id: d.id }} />}
+                  >
                     {d.title}
                   </Anchor>
                 </Table.Td>
