@@ -11,7 +11,11 @@ import { PortalRatingEntity } from './ratings/rating.entity';
 import { PollEntity, PollOptionEntity, PollVoteEntity } from './polls/poll.entity';
 import { QuestionAttachmentEntity } from './questions/question-attachment.entity';
 import { SentInformationEntity } from './sent-information/sent-information.entity';
-import { DialogueGuestEntity, DialogueQuestionEntity, DialogueSessionEntity } from './dialogues/dialogue.entity';
+import {
+  DialogueGuestEntity,
+  DialogueQuestionEntity,
+  DialogueSessionEntity,
+} from './dialogues/dialogue.entity';
 import {
   QuestionEntity,
   QuestionEscalationEntity,
