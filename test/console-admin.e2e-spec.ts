@@ -118,6 +118,13 @@ const MENU: Array<{ entry: string; path: string; who: Demo[]; alsoAllowed?: Demo
     alsoAllowed: ['admin', 'hcm.operator', 'hcm.manager', 'saigon.operator', 'hcm.writer'],
   },
   {
+    entry: 'Giao lưu trực tuyến',
+    path: '/cong-dan/giao-luu',
+    who: ['hcm.board.head', 'hcm.board.member'],
+    // Owners, managing agencies and operators read the sessions (they run or oversee the site).
+    alsoAllowed: ['admin', 'hcm.operator', 'hcm.manager', 'saigon.operator'],
+  },
+  {
     entry: 'Phản ánh, kiến nghị',
     path: '/cong-dan/phan-anh',
     who: ['hcm.board.head', 'hcm.board.member'],

@@ -736,6 +736,87 @@ const IDOR_CASES: IdorCase[] = [
     publicOnVictimHost:
       'the tracking code is the sender’s key, answered on the portal it was sent to (without contact details)',
   },
+  // --- online dialogues ---
+  {
+    name: 'dialogue of the victim portal',
+    op: 'Query.dialogue',
+    foreign: ['id'],
+    query: `query($id: ID!) { dialogue(id: $id) { id titleVi questions { email text askerName } } }`,
+    vars: () => ({ id: v.rgDialogue }),
+  },
+  {
+    name: 'publicDialogue of the victim portal',
+    op: 'Query.publicDialogue',
+    foreign: ['id'],
+    query: `query($id: ID!) { publicDialogue(id: $id) { id title answers { question } } }`,
+    vars: () => ({ id: v.rgDialogue }),
+    publicOnVictimHost:
+      'a session and its published answers are public on its own portal (never the contacts)',
+  },
+  {
+    name: 'dialogueQuestionStatus by a tracking code of the victim portal',
+    op: 'Query.dialogueQuestionStatus',
+    foreign: ['trackingCode'],
+    query: `query($c: String!) { dialogueQuestionStatus(trackingCode: $c) { trackingCode status } }`,
+    vars: () => ({ c: v.rgDialogueCode }),
+    publicOnVictimHost:
+      'the tracking code is the asker’s key, answered on the portal asked (without the contact)',
+  },
+  {
+    name: 'scheduleDialogue naming a guest of the victim portal',
+    op: 'Mutation.scheduleDialogue',
+    foreign: ['input.guests.id'],
+    query: `mutation($g: ID) { scheduleDialogue(input: { titleVi: "Giao lưu mượn khách", topicVi: "Chủ đề mượn khách mời", place: "Hội trường",
+      startsAt: "2030-01-01T02:00:00Z", endsAt: "2030-01-01T04:00:00Z",
+      guests: [{ id: $g, kind: LEADER, name: "Khách mượn", jobTitle: "Chủ tịch", unit: "UBND" }] }) { __typename ... on Dialogue { id state titleVi questions { email text } } ... on InputError { errorCode field } } }`,
+    vars: () => ({ g: v.rgDialogueGuest }),
+  },
+  {
+    name: 'updateDialogue of the victim portal',
+    op: 'Mutation.updateDialogue',
+    foreign: ['id', 'input.guests.id'],
+    query: `mutation($id: ID!, $g: ID) { updateDialogue(id: $id, input: { titleVi: "Giao lưu bị sửa", topicVi: "Chủ đề bị sửa", place: "Hội trường",
+      startsAt: "2030-01-01T02:00:00Z", endsAt: "2030-01-01T04:00:00Z",
+      guests: [{ id: $g, kind: LEADER, name: "Khách bị sửa", jobTitle: "Chủ tịch", unit: "UBND" }] }) { __typename ... on Dialogue { id state titleVi questions { email text } } ... on InputError { errorCode field } } }`,
+    vars: () => ({ id: v.rgDialogue, g: v.rgDialogueGuest }),
+  },
+  {
+    name: 'transitionDialogue of the victim portal',
+    op: 'Mutation.transitionDialogue',
+    foreign: ['id'],
+    query: `mutation($id: ID!) { transitionDialogue(id: $id, step: CANCEL, reason: "Hủy trái phép") { __typename ... on Dialogue { id state titleVi questions { email text } } ... on InputError { errorCode field } } }`,
+    vars: () => ({ id: v.rgDialogue }),
+  },
+  {
+    name: 'askDialogueQuestion in a session of the victim portal',
+    op: 'Mutation.askDialogueQuestion',
+    foreign: ['input.dialogueId'],
+    query: `mutation($d: ID!) { askDialogueQuestion(input: { dialogueId: $d, name: "Người lạ", text: "Câu hỏi gửi nhầm cổng khác", proof: { website: "" } }) {
+      __typename ... on DialogueQuestionReceipt { trackingCode } ... on InputError { errorCode field } } }`,
+    vars: () => ({ d: v.rgDialogue }),
+    notOnVictimHost: 'anyone may ask on the session’s own portal (a question is a public write by design)',
+  },
+  {
+    name: 'selectDialogueQuestion of the victim portal',
+    op: 'Mutation.selectDialogueQuestion',
+    foreign: ['id', 'input.guestId'],
+    query: `mutation($id: ID!, $g: ID) { selectDialogueQuestion(id: $id, input: { guestId: $g }) { __typename ... on DialogueQuestion { id status text email answer } ... on InputError { errorCode field } } }`,
+    vars: () => ({ id: v.rgDialogueQuestion, g: v.rgDialogueGuest }),
+  },
+  {
+    name: 'rejectDialogueQuestion of the victim portal',
+    op: 'Mutation.rejectDialogueQuestion',
+    foreign: ['id'],
+    query: `mutation($id: ID!) { rejectDialogueQuestion(id: $id, reason: "Từ chối trái phép") { __typename ... on DialogueQuestion { id status text email answer } ... on InputError { errorCode field } } }`,
+    vars: () => ({ id: v.rgDialogueQuestion }),
+  },
+  {
+    name: 'answerDialogueQuestion of the victim portal',
+    op: 'Mutation.answerDialogueQuestion',
+    foreign: ['id', 'guestId'],
+    query: `mutation($id: ID!, $g: ID) { answerDialogueQuestion(id: $id, answer: "Trả lời trái phép", guestId: $g) { __typename ... on DialogueQuestion { id status text email answer } ... on InputError { errorCode field } } }`,
+    vars: () => ({ id: v.rgDialogueQuestion, g: v.rgDialogueGuest }),
+  },
   {
     name: 'questionUnits of the victim portal',
     op: 'Query.questionUnits',
@@ -1120,6 +1201,23 @@ const HTTP_CASES: HttpCase[] = [
     path: () => `/tham-do/${v.rgPoll}`,
     form: () => ({ optionId: v.rgPollOption, website: '' }),
     publicOnVictimHost: 'anyone may vote on the poll’s own portal',
+  },
+  // Online dialogues: public on their own portal, 404 on every other host.
+  {
+    endpoint: 'GET /giao-luu/:id',
+    path: () => `/giao-luu/${v.rgDialogue}`,
+    publicOnVictimHost: 'a session’s page is public on its own portal',
+  },
+  {
+    endpoint: 'GET /giao-luu/:id/tra-loi',
+    path: () => `/giao-luu/${v.rgDialogue}/tra-loi`,
+    publicOnVictimHost: 'the published answers are public on the session’s own portal',
+  },
+  {
+    endpoint: 'POST /giao-luu/:id',
+    path: () => `/giao-luu/${v.rgDialogue}`,
+    form: () => ({ name: 'Người lạ', text: 'Câu hỏi gửi nhầm sang cổng khác.', website: '' }),
+    publicOnVictimHost: 'anyone may ask on the session’s own portal',
   },
   {
     endpoint: 'GET /sent-information/:id/file',
@@ -1570,6 +1668,9 @@ describe('security suite (defence in depth)', () => {
     'question_events',
     'question_attachments',
     'sent_information',
+    'dialogue_sessions',
+    'dialogue_guests',
+    'dialogue_questions',
     'draft_comments',
     'consultation_summaries',
     'consultation_settings',
@@ -1763,6 +1864,53 @@ describe('security suite (defence in depth)', () => {
       );
       v.rgPoll = poll.id;
       v.rgPollOption = poll.options[0].id;
+    }
+    // --- an online dialogue of the victim's, open for questions, with a citizen's private contact ---
+    {
+      const dialogue = await done(
+        RG,
+        OFFICER,
+        `mutation($i: DialogueInput!) { scheduleDialogue(input: $i) { __typename ... on Dialogue { id guests { id } } ... on InputError { errorCode field } } }`,
+        {
+          i: {
+            titleVi: 'Giao lưu trực tuyến về giờ tiếp dân',
+            topicVi: 'Lãnh đạo thành phố trả lời người dân về giờ tiếp dân.',
+            place: 'Hội trường UBND thành phố Rạch Giá',
+            startsAt: iso(DAY),
+            endsAt: iso(DAY + 2 * 3600 * 1000),
+            guests: [
+              { kind: 'LEADER', name: 'Nguyễn Văn Khách', jobTitle: 'Chủ tịch UBND', unit: 'UBND thành phố' },
+            ],
+          },
+        },
+      );
+      v.rgDialogue = dialogue.id;
+      v.rgDialogueGuest = dialogue.guests[0].id;
+      await done(
+        RG,
+        OFFICER,
+        `mutation($id: ID!) { transitionDialogue(id: $id, step: OPEN_QUESTIONS) { __typename ... on Dialogue { id } ... on InputError { errorCode field } } }`,
+        { id: v.rgDialogue },
+      );
+      const receipt = await done(
+        RG,
+        null,
+        `mutation($i: AskDialogueQuestionInput!) { askDialogueQuestion(input: $i) { __typename ... on DialogueQuestionReceipt { trackingCode } ... on InputError { errorCode field } } }`,
+        {
+          i: {
+            dialogueId: v.rgDialogue,
+            name: `Phạm Văn ${MARK}`,
+            email: `${MARK}.dialogue@example.vn`,
+            text: `Câu hỏi riêng ${MARK}: giờ tiếp dân buổi chiều?`,
+            proof: { website: '' },
+          },
+        },
+      );
+      v.rgDialogueCode = receipt.trackingCode;
+      const { rows } = await db.query('SELECT id FROM dialogue_questions WHERE tracking_code = $1', [
+        v.rgDialogueCode,
+      ]);
+      v.rgDialogueQuestion = rows[0].id;
     }
     // A live legal document of the victim's (public), an unpublished one (private), a relation between them.
     {
@@ -2156,6 +2304,7 @@ describe('security suite (defence in depth)', () => {
         'question by id',
         'questionHistory',
         'sentInformationItem of the victim portal',
+        'dialogue of the victim portal',
         'questionUnits of the victim portal',
         'itemSyndications of a live item',
         'receivedSyndications of the victim portal',
@@ -2174,6 +2323,7 @@ describe('security suite (defence in depth)', () => {
         'question by id',
         'questionUnits of the victim portal',
         'sentInformationItem of the victim portal',
+        'dialogue of the victim portal',
       ];
       for (const name of SEEN_BY_OWNER) {
         const c = IDOR_CASES.find((x) => x.name === name)!;
@@ -3402,6 +3552,7 @@ describe('security suite (defence in depth)', () => {
       'Query.legalDocuments(filter.first)': ['anonymous', '{ legalDocuments(filter: { first: $n }) { id } }'],
       'Query.polls(first)': ['anonymous', '{ polls(first: $n) { id } }'],
       'Query.sentInformation(first)': ['sibling', '{ sentInformation(first: $n) { nodes { id } } }'],
+      'Query.dialogues(first)': ['sibling', '{ dialogues(first: $n) { nodes { id } } }'],
       'Query.publicItems(filter.first)': [
         'anonymous',
         '{ publicItems(filter: { first: $n }) { nodes { id } } }',

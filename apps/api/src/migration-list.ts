@@ -22,6 +22,7 @@ import { PublicServices1765100000310 } from '../../../libs/content/src/migration
 import { Media1765100000510 } from '../../../libs/content/src/migrations/1765100000510-media';
 import { StructuredFields1765100000200 } from '../../../libs/content/src/migrations/1765100000200-structured-fields';
 import { SentInformation1765100000210 } from '../../../libs/engagement/src/migrations/1765100000210-sent-information';
+import { Dialogues1765100000520 } from '../../../libs/engagement/src/migrations/1765100000520-dialogues';
 import { RowLevelSecurity1763800001400 } from '../../../libs/platform/src/migrations/1763800001400-row-level-security';
 import { LoginAddressKey1763800001450 } from '../../../libs/identity/src/migrations/1763800001450-login-address-key';
 import { Royalties1763800001500 } from '../../../libs/royalties/src/migrations/1763800001500-royalties';
@@ -72,4 +73,5 @@ export const MIGRATIONS = [
   PublicServices1765100000310,
   RoyaltyAdjustments1765100000400,
   Media1765100000510,
+  Dialogues1765100000520,
 ];

@@ -176,6 +176,17 @@ export const royalties = createRoute({
   ),
 });
 
+export const citDialogues = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cong-dan/giao-luu',
+  component: lazyRouteComponent(() => import('./screens/citizens/Dialogues'), 'Dialogues'),
+});
+export const citDialogue = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cong-dan/giao-luu/$id',
+  component: lazyRouteComponent(() => import('./screens/citizens/DialoguePage'), 'DialoguePage'),
+});
+
 export const intake = createRoute({
   getParentRoute: () => rootRoute,
   path: '/thong-tin-gui-den',
@@ -206,6 +217,8 @@ const routeTree = rootRoute.addChildren([
   citQuestion,
   citConsultations,
   citRatings,
+  citDialogues,
+  citDialogue,
   royalties,
   intake,
 ]);

@@ -26,6 +26,11 @@ import { SentInformationFilesController } from './sent-information/sent-informat
 import { SentInformationMergeParticipant } from './sent-information/sent-information-merge.participant';
 import { SentInformationService } from './sent-information/sent-information.service';
 import { QuestionsResolver } from './graphql/questions.resolver';
+import { DialoguesResolver } from './graphql/dialogues.resolver';
+import { DialogueMergeParticipant } from './dialogues/dialogue-merge.participant';
+import { DialogueQuestionsService } from './dialogues/dialogue-questions.service';
+import { DialogueRepository } from './dialogues/dialogue.repository';
+import { DialogueService } from './dialogues/dialogue.service';
 import { PublicQuestionsService } from './questions/public-questions.service';
 import { QuestionClock } from './questions/question-clock';
 import { QuestionDeadlines } from './questions/question-deadlines';
@@ -71,8 +76,15 @@ import { QuestionsService } from './questions/questions.service';
     QuestionsService,
     QuestionRemindersService,
     QuestionsResolver,
+    DialogueRepository,
+    DialogueService,
+    DialogueQuestionsService,
+    DialoguesResolver,
+    DialogueMergeParticipant,
   ],
   exports: [
+    DialogueService,
+    DialogueQuestionsService,
     QuestionDeadlineReevaluationService,
     PublicWriteGuard,
     PollService,

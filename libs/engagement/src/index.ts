@@ -12,6 +12,11 @@ import { PollEntity, PollOptionEntity, PollVoteEntity } from './polls/poll.entit
 import { QuestionAttachmentEntity } from './questions/question-attachment.entity';
 import { SentInformationEntity } from './sent-information/sent-information.entity';
 import {
+  DialogueGuestEntity,
+  DialogueQuestionEntity,
+  DialogueSessionEntity,
+} from './dialogues/dialogue.entity';
+import {
   QuestionEntity,
   QuestionEscalationEntity,
   QuestionEventEntity,
@@ -28,6 +33,9 @@ export const ENGAGEMENT_ENTITIES = [
   PollOptionEntity,
   PollVoteEntity,
   SentInformationEntity,
+  DialogueSessionEntity,
+  DialogueGuestEntity,
+  DialogueQuestionEntity,
   QuestionEntity,
   QuestionEventEntity,
   QuestionUnitEntity,
@@ -53,3 +61,8 @@ export * from './consultations/consultation.service';
 export * from './consultations/moderation.service';
 export * from './consultations/comment-state';
 export * from './ratings/rating.service';
+export * from './dialogues/dialogue.entity';
+export * from './dialogues/dialogue-state';
+export * from './dialogues/dialogue-input';
+export * from './dialogues/dialogue.service';
+export * from './dialogues/dialogue-questions.service';

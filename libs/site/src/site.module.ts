@@ -13,6 +13,7 @@ import { SiteLegalController } from './controllers/site-legal.controller';
 import { SiteQuestionsController } from './controllers/site-questions.controller';
 import { SiteRatingController } from './controllers/site-rating.controller';
 import { SitePollsController } from './controllers/site-polls.controller';
+import { SiteDialoguesController } from './controllers/site-dialogues.controller';
 import { SiteSearchController } from './controllers/site-search.controller';
 import { SiteSendInformationController } from './controllers/site-send-information.controller';
 import { SiteSeoController } from './controllers/site-seo.controller';
@@ -43,6 +44,7 @@ import { SiteVisitsService } from './visits/site-visits.service';
     SiteConsultationsController,
     SiteRatingController,
     SitePollsController,
+    SiteDialoguesController,
     SiteSendInformationController,
     SiteDirectoryController,
     SiteServicesController,

@@ -194,6 +194,11 @@ function Shell() {
       show: me.has('BOARD_HEAD', 'BOARD_DEPUTY', 'BOARD_MEMBER'),
     },
     {
+      to: '/cong-dan/giao-luu',
+      label: t('Giao lưu trực tuyến', 'Online dialogues'),
+      show: me.has('BOARD_HEAD', 'BOARD_DEPUTY', 'BOARD_MEMBER'),
+    },
+    {
       to: '/cong-dan/phan-anh',
       label: t('Phản ánh, kiến nghị', 'Feedback on regulations'),
       show: me.has('BOARD_HEAD', 'BOARD_DEPUTY', 'BOARD_MEMBER'),

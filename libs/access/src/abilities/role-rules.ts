@@ -172,7 +172,9 @@ function royaltyRules(a: LiveAssignment, on: Record<string, unknown>): AppRule[]
  * drafts are moderated by the board. Owners, managers and operators read questions and the ratings.
  * Information sent in by organisations and people (05/2024/QĐ-UBND art. 14.2) waits in the board's
  * intake queue: the board and the writers read it and take it up (update: a draft is written from
- * it); only the board declines it (moderate).
+ * it); only the board declines it (moderate). Online dialogues (05/2024/QĐ-UBND art. 8.5) are the
+ * board's: it schedules and runs the sessions, selects or rejects the questions (moderate) and
+ * records the guests' answers on their behalf (answer); operators, owners and managers read them.
  */
 function engagementRules(a: LiveAssignment, on: Record<string, unknown>): AppRule[] {
   switch (a.role) {
@@ -183,6 +185,7 @@ function engagementRules(a: LiveAssignment, on: Record<string, unknown>): AppRul
         { action: 'read', subject: 'Rating', conditions: on },
         { action: ['create', 'read', 'update'], subject: 'Poll', conditions: on },
         { action: ['read', 'update', 'moderate'], subject: 'SentInformation', conditions: on },
+        { action: ['create', 'read', 'update', 'moderate', 'answer'], subject: 'Dialogue', conditions: on },
       ];
     case Role.BOARD_DEPUTY:
     case Role.BOARD_MEMBER:
@@ -191,6 +194,7 @@ function engagementRules(a: LiveAssignment, on: Record<string, unknown>): AppRul
         { action: ['read', 'moderate'], subject: 'Comment', conditions: on },
         { action: ['create', 'read', 'update'], subject: 'Poll', conditions: on },
         { action: ['read', 'update', 'moderate'], subject: 'SentInformation', conditions: on },
+        { action: ['create', 'read', 'update', 'moderate', 'answer'], subject: 'Dialogue', conditions: on },
       ];
     case Role.CONTRIBUTOR:
       return [
@@ -202,7 +206,11 @@ function engagementRules(a: LiveAssignment, on: Record<string, unknown>): AppRul
     case Role.OPERATOR:
       // Polls are part of the site the operator runs (05/2024/QĐ-UBND art. 8.3).
       return [
-        { action: 'read', subject: ['Question', 'Comment', 'Rating', 'SentInformation'], conditions: on },
+        {
+          action: 'read',
+          subject: ['Question', 'Comment', 'Rating', 'SentInformation', 'Dialogue'],
+          conditions: on,
+        },
         { action: ['create', 'read', 'update'], subject: 'Poll', conditions: on },
       ];
     case Role.OWNER:
@@ -210,7 +218,7 @@ function engagementRules(a: LiveAssignment, on: Record<string, unknown>): AppRul
       return [
         {
           action: 'read',
-          subject: ['Question', 'Comment', 'Rating', 'Poll', 'SentInformation'],
+          subject: ['Question', 'Comment', 'Rating', 'Poll', 'SentInformation', 'Dialogue'],
           conditions: on,
         },
       ];

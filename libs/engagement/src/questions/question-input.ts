@@ -121,10 +121,10 @@ export interface CleanAsk {
 }
 
 // A practical address check (RFC 5321 lengths, one @, a dotted domain); delivery is the real test.
-const EMAIL =
+export const EMAIL =
   /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 // Vietnamese numbers: 0 or +84, then 9 digits (mobile, new landlines) or 10 (old landlines).
-const PHONE = /^(?:\+84|0)[1-9][0-9]{8,9}$/;
+export const PHONE = /^(?:\+84|0)[1-9][0-9]{8,9}$/;
 
 /** Validates and cleans what an asker sends; the first problem comes back as a typed error. */
 export function cleanAsk(input: AskInput): { value: CleanAsk } | { error: DomainError } {

@@ -53,6 +53,7 @@ export type AppSubjectType =
   | 'Rating'
   | 'Poll'
   | 'SentInformation'
+  | 'Dialogue'
   | 'Report'
   | 'Royalty'
   | 'RoyaltyStatement'

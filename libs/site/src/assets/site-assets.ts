@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DIALOGUE_LIVE_SCRIPT } from './dialogue-live.script';
 
 export interface Asset {
   body: Buffer;
@@ -16,6 +17,10 @@ function load(file: string, type: string): Asset & { hash: string } {
 
 const css = load('site.css', 'text/css; charset=utf-8');
 const emblem = load('emblem.svg', 'image/svg+xml');
+const dialogueScript = ((body: Buffer) => {
+  const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
+  return { body, type: 'text/javascript; charset=utf-8', hash, etag: `"${hash}"` };
+})(Buffer.from(DIALOGUE_LIVE_SCRIPT, 'utf8'));
 
 /**
  * The site's static files, addressed by a hash of their content so that browsers and proxies keep
@@ -24,9 +29,12 @@ const emblem = load('emblem.svg', 'image/svg+xml');
 export const SITE_ASSETS = {
   cssPath: `/assets/site.${css.hash}.css`,
   emblemPath: `/assets/emblem.${emblem.hash}.svg`,
+  /** The live dialogue page's enhancement (the site's only script). */
+  dialogueScriptPath: `/assets/giao-luu.${dialogueScript.hash}.js`,
   files: new Map<string, Asset>([
     [`site.${css.hash}.css`, css],
     [`emblem.${emblem.hash}.svg`, emblem],
+    [`giao-luu.${dialogueScript.hash}.js`, dialogueScript],
   ]),
 };
 

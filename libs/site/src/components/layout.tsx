@@ -15,6 +15,14 @@ export interface PageHead {
   /** Schema.org objects, written as one JSON-LD block (data, never run). */
   jsonLd?: object[];
   noindex?: boolean;
+  /**
+   * Reload the page every so many seconds when scripts do not run (a `<meta http-equiv="refresh">`
+   * inside `<noscript>`): a live page without JavaScript. The page must offer a way to turn it off
+   * (WCAG 2.2.1).
+   */
+  refreshSeconds?: number | null;
+  /** A same-origin script of the site (the page's response allows `script-src 'self'`). */
+  script?: string | null;
 }
 
 export interface LayoutProps {
@@ -81,6 +89,12 @@ export function Layout(props: LayoutProps): ReactNode {
         <title>{title}</title>
         {head.description ? <meta name="description" content={head.description} /> : null}
         {head.noindex ? <meta name="robots" content="noindex" /> : null}
+        {head.refreshSeconds ? (
+          <noscript>
+            <meta httpEquiv="refresh" content={String(head.refreshSeconds)} />
+          </noscript>
+        ) : null}
+        {head.script ? <script src={head.script} defer /> : null}
         <link rel="canonical" href={canonical} />
         <link rel="alternate" hrefLang={locale} href={`${portal.origin}${href(chrome.path)}`} />
         {props.alternatePath && props.alternateIsTranslation !== false ? (

@@ -64,6 +64,9 @@ export function QuestionsPage(props: {
             {L('Tra cứu câu hỏi đã gửi', 'Follow a question by its code')}
           </a>
         </li>
+        <li>
+          <a href={href(SITE_PATHS.dialogues)}>{L('Giao lưu trực tuyến', 'Online dialogues')}</a>
+        </li>
       </ul>
       <section aria-labelledby="h-answers">
         <h2 id="h-answers">{L('Câu hỏi đã được trả lời', 'Answered questions')}</h2>

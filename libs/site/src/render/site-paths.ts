@@ -19,6 +19,8 @@ export const SITE_PATHS = {
   polls: '/tham-do',
   poll: (id: string) => `/tham-do/${id}`,
   sendInformation: '/gui-thong-tin',
+  dialogues: '/giao-luu',
+  dialogue: (id: string) => `/giao-luu/${id}`,
   schedule: '/lich-cong-tac',
   reception: '/lich-tiep-cong-dan',
   contacts: '/lien-he',

@@ -55,6 +55,7 @@ export const MERGE_PARTICIPANTS: Record<string, [string, string]> = {
   consultations: ['Lấy ý kiến dự thảo', 'Consultations'],
   questions: ['Hỏi đáp', 'Questions'],
   polls: ['Thăm dò ý kiến', 'Polls'],
+  dialogues: ['Giao lưu trực tuyến', 'Online dialogues'],
 };
 
 /** What the dry run counts (names the server uses; others are shown as given). */
@@ -69,4 +70,7 @@ export const MERGE_COUNTS: Record<string, [string, string]> = {
   mapped: ['ánh xạ', 'mapped'],
   moved: ['chuyển', 'moved'],
   revoked: ['thu hồi', 'revoked'],
+  dialogues: ['buổi giao lưu', 'dialogues'],
+  dialogueQuestions: ['câu hỏi giao lưu', 'dialogue questions'],
+  dialogueGuests: ['khách mời', 'guests'],
 };
