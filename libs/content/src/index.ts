@@ -34,3 +34,4 @@ export const CONTENT_ENTITIES = [
   LegalDocumentRelationEntity,
   PublicServiceEntity,
 ];
+export * from './errors/content-error-code';

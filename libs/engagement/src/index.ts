@@ -53,3 +53,4 @@ export * from './consultations/consultation.service';
 export * from './consultations/moderation.service';
 export * from './consultations/comment-state';
 export * from './ratings/rating.service';
+export * from './errors/engagement-error-code';

@@ -9,3 +9,4 @@ export * from './report/report-sections';
 export * from './report/report-export.service';
 export * from './jobs/report-export-job.service';
 export * from './jobs/report-download-link';
+export * from './errors/reporting-error-code';

@@ -18,6 +18,7 @@ import {
 import { HostRoutingService } from '@portal/tenancy';
 import { CollaboratorEntity } from '../grades/royalty.entities';
 import { tenantNotFound } from '../profiles/royalty-profile.service';
+import { RoyaltiesErrorCode } from '../errors/royalties-error-code';
 
 export interface CollaboratorInput {
   tenantId: string;
@@ -77,14 +78,31 @@ export class CollaboratorService {
     const penName = clean(input.penName, 200);
     const realName = clean(input.realName, 200);
     if (!penName)
-      return fail(inputError('PEN_NAME_REQUIRED', 'penName', 'Cần bút danh.', 'A pen name is required.'));
+      return fail(
+        inputError(
+          RoyaltiesErrorCode.PEN_NAME_REQUIRED,
+          'penName',
+          'Cần bút danh.',
+          'A pen name is required.',
+        ),
+      );
     if (!realName)
       return fail(
-        inputError('REAL_NAME_REQUIRED', 'realName', 'Cần họ tên thật.', 'The real name is required.'),
+        inputError(
+          RoyaltiesErrorCode.REAL_NAME_REQUIRED,
+          'realName',
+          'Cần họ tên thật.',
+          'The real name is required.',
+        ),
       );
     if (input.accountId && !isUuid(input.accountId))
       return fail(
-        inputError('ACCOUNT_NOT_FOUND', 'accountId', 'Không tìm thấy tài khoản.', 'Account not found.'),
+        inputError(
+          RoyaltiesErrorCode.ACCOUNT_NOT_FOUND,
+          'accountId',
+          'Không tìm thấy tài khoản.',
+          'Account not found.',
+        ),
       );
     const row = Object.assign(new CollaboratorEntity(), {
       id: randomUUID(),
@@ -110,7 +128,7 @@ export class CollaboratorService {
           .query('SELECT count(*)::int AS n FROM accounts WHERE id = $1', [row.accountId]);
         if (n !== 1)
           throw inputError(
-            'ACCOUNT_NOT_FOUND',
+            RoyaltiesErrorCode.ACCOUNT_NOT_FOUND,
             'accountId',
             'Không tìm thấy tài khoản.',
             'Account not found.',
