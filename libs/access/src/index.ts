@@ -11,3 +11,4 @@ export * from './guard/endpoint-declarations';
 import { RoleAssignmentEntity } from './roles/role-assignment.entity';
 export const ACCESS_ENTITIES = [RoleAssignmentEntity];
 export * from './abilities/workflow-policy-rules';
+export * from './errors/access-error-code';

@@ -6,11 +6,11 @@ import {
   ScopedRepositoryFactory,
   decodeCursor,
   encodeCursor,
-  inputError,
   isUuid,
   pageSize,
 } from '@portal/platform';
 import { AuditEntryEntity } from './audit-entry.entity';
+import { AuditErrors } from './errors/audit-errors';
 
 export interface AuditRecord {
   tenantId: string;
@@ -93,13 +93,7 @@ export class AuditService {
     if (filter.action) qb.andWhere('row.action = :action', { action: filter.action });
     if (filter.after) {
       const [id] = decodeCursor(filter.after, 1);
-      if (!/^\d{1,18}$/.test(String(id)))
-        throw inputError(
-          'INVALID_CURSOR',
-          'after',
-          'Con trỏ phân trang không hợp lệ.',
-          'The pagination cursor is not valid.',
-        );
+      if (!/^\d{1,18}$/.test(String(id))) throw AuditErrors.invalidCursor();
       qb.andWhere('row.id < :afterId', { afterId: String(id) });
     }
     const rows = await qb

@@ -4,3 +4,4 @@ export * from './audit-entry.entity';
 export * from './json-scalar';
 import { AuditEntryEntity } from './audit-entry.entity';
 export const AUDIT_ENTITIES = [AuditEntryEntity];
+export * from './errors/audit-error-code';

@@ -13,3 +13,4 @@ export * from './policies/manifest-policies';
 import { CalendarOverrideEntity, DeadlinePolicyAssignmentEntity } from './calendar/calendar-override.entity';
 export const CALENDAR_ENTITIES = [CalendarOverrideEntity, DeadlinePolicyAssignmentEntity];
 export * from './policies/freshness';
+export * from './errors/calendar-error-code';

@@ -37,3 +37,4 @@ export const CONTENT_ENTITIES = [
   PublicServiceEntity,
   MediaFileEntity,
 ];
+export * from './errors/content-error-code';

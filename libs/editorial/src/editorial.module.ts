@@ -11,6 +11,11 @@ import { FieldApprovalRuleSource } from './workflow-policy/field-approval.source
 import { UnitVetting } from './workflow-policy/unit-vetting';
 import { EditorialResolver } from './graphql/editorial.resolver';
 import { EditorialService } from './workflow/editorial.service';
+import { EditorialRepository } from './workflow/editorial.repository';
+import { EditorialItemsService } from './workflow/editorial-items.service';
+import { WorkflowTransitionService } from './workflow/workflow-transition.service';
+import { ScheduledStepsService } from './workflow/scheduled-steps.service';
+import { ApprovalDelegationService } from './workflow/approval-delegation.service';
 import { ContentListService } from './workflow/content-list.service';
 import { RemindersService } from './workflow/reminders.service';
 import { EditorialMergeParticipant } from './workflow/editorial-merge.participant';
@@ -29,6 +34,12 @@ import { DelegationsResolver } from './graphql/delegations.resolver';
     FreshnessService,
     FreshnessResolver,
     ContentListService,
+    EditorialRepository,
+    EditorialItemsService,
+    WorkflowTransitionService,
+    // Where EditorialService registered them before: its jobs, then the deputies' approval rule.
+    ScheduledStepsService,
+    ApprovalDelegationService,
     EditorialService,
     RemindersService,
     EditorialResolver,

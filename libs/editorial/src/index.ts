@@ -2,6 +2,7 @@ export * from './editorial.module';
 export * from './workflow/workflow';
 export * from './workflow/editorial.entity';
 export * from './workflow/editorial.service';
+export * from './errors/editorial-error-code';
 export * from './workflow/reminders.service';
 export * from './deadlines/item-deadlines.service';
 export * from './deadlines/deadline-reevaluation.service';

@@ -66,3 +66,4 @@ export * from './dialogues/dialogue-state';
 export * from './dialogues/dialogue-input';
 export * from './dialogues/dialogue.service';
 export * from './dialogues/dialogue-questions.service';
+export * from './errors/engagement-error-code';

@@ -7,11 +7,26 @@ import { FederationResolver } from './graphql/federation.resolver';
 import { SubtreeFeedService } from './subtree/subtree-feed.service';
 import { SyndicationMergeParticipant } from './syndication/syndication-merge.participant';
 import { SyndicationService } from './syndication/syndication.service';
+import { SyndicationRepository } from './syndication/syndication.repository';
+import { SyndicationPlacement } from './syndication/syndication-placement';
+import { SyndicationDecisionsService } from './syndication/syndication-decisions.service';
+import { SyndicationPushService } from './syndication/syndication-push.service';
+import { SyndicationRulesService } from './syndication/syndication-rules.service';
 
 @Module({
   imports: [TenancyModule, AccessModule, ContentModule],
   controllers: [FeedsController],
-  providers: [SyndicationService, SyndicationMergeParticipant, SubtreeFeedService, FederationResolver],
+  providers: [
+    SyndicationRepository,
+    SyndicationPlacement,
+    SyndicationDecisionsService,
+    SyndicationPushService,
+    SyndicationRulesService,
+    SyndicationService,
+    SyndicationMergeParticipant,
+    SubtreeFeedService,
+    FederationResolver,
+  ],
   exports: [SyndicationService, SubtreeFeedService],
 })
 export class FederationModule {}

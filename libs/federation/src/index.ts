@@ -2,6 +2,7 @@ export * from './federation.module';
 export * from './syndication/syndication-state';
 export * from './syndication/syndication.entity';
 export * from './syndication/syndication.service';
+export * from './errors/federation-error-code';
 export * from './subtree/subtree-feed.service';
 export * from './subtree/portal-tree';
 

@@ -11,3 +11,4 @@ export { AccountType } from './graphql/identity.types';
 import { AccountEntity } from './accounts/account.entity';
 import { SessionEntity } from './sessions/session.entity';
 export const IDENTITY_ENTITIES = [AccountEntity, SessionEntity];
+export * from './errors/identity-error-code';

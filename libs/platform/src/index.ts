@@ -3,6 +3,7 @@ export * from './context/request-context';
 export * from './context/ctx.decorator';
 export * from './context/system-context';
 export * from './errors/domain-error';
+export * from './errors/platform-error-code';
 export * from './errors/graphql-error-formatter';
 export * from './errors/domain-error.filter';
 export * from './graphql/input-error.type';

@@ -11,3 +11,4 @@ export * from './jobs/report-export-job.service';
 export * from './jobs/report-download-link';
 // The report's GraphQL types, for libs downstream that add fields to it (royalties).
 export { ReportType, ReportPortalType } from './graphql/reporting.types';
+export * from './errors/reporting-error-code';

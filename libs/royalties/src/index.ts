@@ -15,3 +15,4 @@ export * from './statements/subtree-drafting.service';
 export * from './statements/royalty-report-section';
 export * from './statements/statement-adjustment.service';
 export * from './statements/statement-corrections';
+export * from './errors/royalties-error-code';

@@ -16,3 +16,4 @@ export * from './assets/site-assets';
 
 import { SiteThemeEntity } from './theme/site-theme.entity';
 export const SITE_ENTITIES = [SiteThemeEntity];
+export * from './errors/site-error-code';

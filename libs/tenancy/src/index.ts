@@ -13,6 +13,7 @@ export * from './provisioning/provisioning.service';
 export * from './provisioning/portal-templates';
 export * from './restructuring/restructuring.service';
 export * from './restructuring/merge-participants';
+export * from './errors/tenancy-error-code';
 export type { CategoryMappingProposal } from './restructuring/site-structure-merge';
 export * from './hosts/redirect-paths';
 export * from './hosts/host-problem-pages';

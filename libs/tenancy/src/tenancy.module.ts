@@ -4,6 +4,9 @@ import { HostResolutionMiddleware } from './hosts/host-resolution.middleware';
 import { ManifestApplyService } from './manifests/manifest-apply.service';
 import { ProvisioningService } from './provisioning/provisioning.service';
 import { RestructuringService } from './restructuring/restructuring.service';
+import { RestructuringRepository } from './restructuring/restructuring.repository';
+import { RestructuringRunner } from './restructuring/restructuring-runner';
+import { TenantMergeService } from './restructuring/tenant-merge.service';
 import { MergeParticipants } from './restructuring/merge-participants';
 import { SiteStructureMerge } from './restructuring/site-structure-merge';
 import { RedirectPathResolvers } from './hosts/redirect-paths';
@@ -17,6 +20,9 @@ import { TenancyResolver } from './graphql/tenancy.resolver';
     ProvisioningService,
     ManifestApplyService,
     RestructuringService,
+    RestructuringRepository,
+    RestructuringRunner,
+    TenantMergeService,
     MergeParticipants,
     SiteStructureMerge,
     RedirectPathResolvers,

@@ -5,7 +5,6 @@ import {
   ACCESS_METADATA,
   AccessDeclaration,
   Actor,
-  ForbiddenError,
   forbidden,
   Locale,
   REQUEST_CONTEXT_KEY,
@@ -18,6 +17,7 @@ import {
 import { routedTenantOf } from '@portal/tenancy';
 import { JwtAuthGuard } from '@portal/identity';
 import { AbilityFactory } from '../abilities/ability.factory';
+import { AccessErrors } from '../errors/access-errors';
 
 type HttpRequest = Record<string, unknown> & {
   headers: Record<string, string | string[] | undefined>;
@@ -50,11 +50,7 @@ export class AccessGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
-    if (!declaration)
-      throw new ForbiddenError({
-        vi: 'Chức năng chưa khai báo quyền truy cập.',
-        en: 'This operation declares no access rule and is refused.',
-      });
+    if (!declaration) throw AccessErrors.undeclared();
     const req = requestOf(context) as HttpRequest;
     // One context per request, even when an operation selects several root fields.
     let ctx = req[REQUEST_CONTEXT_KEY] as RequestContext | undefined;

@@ -11,7 +11,6 @@ import {
   assertCan,
   can,
   fail,
-  inputError,
   isUuid,
   ok,
 } from '@portal/platform';
@@ -19,6 +18,7 @@ import { AccountEntity } from '@portal/identity';
 import { HostRoutingService, TenantStatus } from '@portal/tenancy';
 import { RoleAssignmentEntity } from './role-assignment.entity';
 import { ROLES, Role, RoleScope } from './role';
+import { AccessErrors } from '../errors/access-errors';
 
 export interface GrantRoleCommand {
   accountId: string;
@@ -50,12 +50,9 @@ export class RoleAssignmentService {
   async grant(ctx: RequestContext, command: GrantRoleCommand): Promise<Result<RoleAssignmentEntity>> {
     const tenant = isUuid(command.tenantId) ? this.routing.tenant(command.tenantId) : null;
     if (!tenant || (tenant.status !== TenantStatus.ACTIVE && tenant.status !== TenantStatus.SUSPENDED)) {
-      return fail(
-        inputError('TENANT_NOT_FOUND', 'tenantId', 'Không tìm thấy cổng.', 'The portal does not exist.'),
-      );
+      return fail(AccessErrors.tenantNotFound());
     }
-    if (!ROLES.includes(command.role))
-      return fail(inputError('INVALID_ROLE', 'role', 'Vai trò không hợp lệ.', 'Unknown role.'));
+    if (!ROLES.includes(command.role)) return fail(AccessErrors.invalidRole());
     const scope = command.scope ?? RoleScope.TENANT;
     assertCan(ctx, 'grant', 'RoleAssignment', {
       tenantId: tenant.id,
@@ -65,35 +62,13 @@ export class RoleAssignmentService {
     });
     if (command.accountId === ctx.accountId) {
       // Separation of duties: an operator must not make itself board head and approve its own items.
-      return fail(
-        inputError(
-          'CANNOT_GRANT_SELF',
-          'accountId',
-          'Không thể tự cấp vai trò cho chính mình.',
-          'You cannot grant a role to yourself.',
-        ),
-      );
+      return fail(AccessErrors.cannotGrantSelf());
     }
     const validFrom = command.validFrom ?? new Date();
     const validTo = command.validTo ?? null;
-    if (Number.isNaN(validFrom.getTime()))
-      return fail(
-        inputError(
-          'INVALID_DATE',
-          'validFrom',
-          'Ngày bắt đầu không hợp lệ.',
-          'validFrom is not a valid date.',
-        ),
-      );
+    if (Number.isNaN(validFrom.getTime())) return fail(AccessErrors.invalidValidFrom());
     if (validTo && (Number.isNaN(validTo.getTime()) || validTo <= validFrom)) {
-      return fail(
-        inputError(
-          'INVALID_PERIOD',
-          'validTo',
-          'Ngày kết thúc phải sau ngày bắt đầu.',
-          'validTo must be after validFrom.',
-        ),
-      );
+      return fail(AccessErrors.invalidPeriod());
     }
     const fields = [...new Set((command.fields ?? []).map((f) => f.normalize('NFC').trim()).filter(Boolean))];
     return this.tx.run(ctx, async (tx) => {
@@ -101,15 +76,7 @@ export class RoleAssignmentService {
       const account = isUuid(command.accountId)
         ? await m.findOne(AccountEntity, { where: { id: command.accountId } })
         : null;
-      if (!account)
-        return fail(
-          inputError(
-            'ACCOUNT_NOT_FOUND',
-            'accountId',
-            'Không tìm thấy tài khoản.',
-            'The account does not exist.',
-          ),
-        );
+      if (!account) return fail(AccessErrors.accountNotFound());
       const entity = Object.assign(new RoleAssignmentEntity(), {
         id: randomUUID(),
         accountId: account.id,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '@portal/audit';
-import { RequestContext, can, inputError } from '@portal/platform';
+import { RequestContext, can } from '@portal/platform';
 import {
   MergeContext,
   MergeParticipant,
@@ -13,6 +13,7 @@ import {
   RoleMappingProposal,
 } from '@portal/tenancy';
 import { RoleAssignmentEntity } from './role-assignment.entity';
+import { AccessErrors } from '../errors/access-errors';
 
 type LiveRow = RoleAssignmentEntity & { username: string };
 
@@ -69,37 +70,14 @@ export class RoleMergeParticipant implements MergeParticipant, OnModuleInit {
     for (const [i, entry] of plan.plan.roleMapping.entries()) {
       const field = `plan.roleMapping.${i}`;
       const row = live.get(entry.assignmentId);
-      if (!row)
-        throw inputError(
-          'ROLE_ASSIGNMENT_NOT_OF_SOURCE',
-          `${field}.assignmentId`,
-          'Phân quyền không phải phân quyền còn hiệu lực của cổng được sáp nhập.',
-          'The assignment is not a live role assignment of a portal being merged.',
-        );
-      if (seen.has(entry.assignmentId))
-        throw inputError(
-          'DUPLICATE_MAPPING',
-          `${field}.assignmentId`,
-          'Phân quyền được nêu hai lần trong kế hoạch.',
-          'The assignment is named twice in the plan.',
-        );
+      if (!row) throw AccessErrors.assignmentNotOfSource(`${field}.assignmentId`);
+      if (seen.has(entry.assignmentId)) throw AccessErrors.duplicateMapping(`${field}.assignmentId`);
       seen.add(entry.assignmentId);
       if (entry.action === RoleMappingAction.MOVE && !this.mayGrant(tx, plan.target, row))
-        throw inputError(
-          'ROLE_NOT_GRANTABLE',
-          `${field}.action`,
-          'Bạn không được cấp vai trò này trên cổng nhận sáp nhập; hãy thu hồi.',
-          'You may not grant this role on the portal merged into; revoke it instead.',
-        );
+        throw AccessErrors.roleNotGrantable(`${field}.action`);
     }
     const missing = [...live.keys()].filter((id) => !seen.has(id)).length;
-    if (missing > 0)
-      throw inputError(
-        'MERGE_PLAN_INCOMPLETE',
-        'plan.roleMapping',
-        `Kế hoạch chưa nêu ${missing} phân quyền của các cổng được sáp nhập.`,
-        `The plan does not name ${missing} live role assignment${missing === 1 ? '' : 's'} of the merged portals.`,
-      );
+    if (missing > 0) throw AccessErrors.mergePlanIncomplete(missing);
   }
 
   async preview(m: EntityManager, plan: MergeContext): Promise<Record<string, number>> {

@@ -12,7 +12,6 @@ import {
   TransactionRunner,
   assertCan,
   fail,
-  inputError,
   isUuid,
   ok,
   readFromPrimary,
@@ -22,6 +21,7 @@ import { CalendarOverrideEntity } from './calendar-override.entity';
 import { CalendarOverridesFile, loadNationalSchedule } from './calendar-files';
 import { DayNumber, formatDay, parseDay, dayOf } from './local-date';
 import { AnnouncedDay, AnnouncedYear, DayInfo, WorkingCalendar } from './working-calendar';
+import { CalendarErrors } from '../errors/calendar-errors';
 
 export interface SetOverrideCommand {
   tenantId: string;
@@ -118,10 +118,7 @@ export class CalendarService implements OnModuleInit {
     command: SetOverrideCommand,
   ): Promise<Result<CalendarOverrideEntity>> {
     const tenant = this.liveTenant(command.tenantId);
-    if (!tenant)
-      return fail(
-        inputError('TENANT_NOT_FOUND', 'tenantId', 'Không tìm thấy cổng.', 'The portal does not exist.'),
-      );
+    if (!tenant) return fail(CalendarErrors.tenantNotFound());
     assertCan(ctx, 'update', 'Calendar', { tenantId: tenant.id, tenantPath: tenant.path });
     let day: DayNumber;
     try {
@@ -131,19 +128,8 @@ export class CalendarService implements OnModuleInit {
     }
     const nameVi = command.nameVi?.normalize('NFC').trim();
     const source = command.source?.normalize('NFC').trim();
-    if (!nameVi)
-      return fail(
-        inputError(
-          'REQUIRED',
-          'nameVi',
-          'Cần ghi lý do (tiếng Việt).',
-          'A reason (in Vietnamese) is required.',
-        ),
-      );
-    if (!source)
-      return fail(
-        inputError('REQUIRED', 'source', 'Cần ghi văn bản căn cứ.', 'The legal source is required.'),
-      );
+    if (!nameVi) return fail(CalendarErrors.reasonRequired());
+    if (!source) return fail(CalendarErrors.sourceRequired());
     const result = await this.writeDays(ctx, tenant, [
       {
         day,
@@ -163,10 +149,7 @@ export class CalendarService implements OnModuleInit {
     file: CalendarOverridesFile,
   ): Promise<Result<{ added: number; replaced: number; unchanged: number }>> {
     const tenant = this.liveTenant(tenantId);
-    if (!tenant)
-      return fail(
-        inputError('TENANT_NOT_FOUND', 'tenantId', 'Không tìm thấy cổng.', 'The portal does not exist.'),
-      );
+    if (!tenant) return fail(CalendarErrors.tenantNotFound());
     assertCan(ctx, 'update', 'Calendar', { tenantId: tenant.id, tenantPath: tenant.path });
     const { added, replaced, unchanged } = await this.writeDays(ctx, tenant, file.days);
     return ok({ added, replaced, unchanged });

@@ -1,4 +1,6 @@
-import { DomainError } from '@portal/platform';
+import { CalendarErrors } from '../errors/calendar-errors';
+
+export { CalendarInputError } from '../errors/calendar-errors';
 
 /**
  * Calendar dates as day numbers (days since 1970-01-01), the unit all working-day arithmetic uses.
@@ -29,32 +31,15 @@ export function formatDay(day: DayNumber): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
-export class CalendarInputError extends DomainError {
-  constructor(code: string, field: string, vi: string, en: string) {
-    super(code, { vi, en }, field, 400);
-  }
-}
-
 /** Parses `YYYY-MM-DD`, refusing dates that do not exist (2026-02-30) and years outside the range. */
 export function parseDay(text: string, field = 'date'): DayNumber {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(text ?? '').trim());
-  if (!m)
-    throw new CalendarInputError(
-      'INVALID_DATE',
-      field,
-      `“${text}” không phải ngày dạng YYYY-MM-DD.`,
-      `"${text}" is not a date in YYYY-MM-DD form.`,
-    );
+  if (!m) throw CalendarErrors.notADate(field, text);
   const [year, month, date] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const day = dayOf(year, month, date);
   const back = ymdOf(day);
   if (back.year !== year || back.month !== month || back.day !== date) {
-    throw new CalendarInputError(
-      'INVALID_DATE',
-      field,
-      `Không có ngày ${text}.`,
-      `There is no such date: ${text}.`,
-    );
+    throw CalendarErrors.noSuchDate(field, text);
   }
   assertInRange(day, field);
   return day;
@@ -62,12 +47,7 @@ export function parseDay(text: string, field = 'date'): DayNumber {
 
 export function assertInRange(day: DayNumber, field: string): void {
   if (day < FIRST_DAY || day > LAST_DAY) {
-    throw new CalendarInputError(
-      'DATE_OUT_OF_RANGE',
-      field,
-      `Lịch chỉ hỗ trợ các năm ${FIRST_SUPPORTED_YEAR}–${LAST_SUPPORTED_YEAR}.`,
-      `The calendar supports the years ${FIRST_SUPPORTED_YEAR}–${LAST_SUPPORTED_YEAR} only.`,
-    );
+    throw CalendarErrors.dateOutOfRange(field, FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR);
   }
 }
 

@@ -1,13 +1,6 @@
-import {
-  CalendarInputError,
-  DayNumber,
-  LAST_SUPPORTED_YEAR,
-  assertInRange,
-  dayOf,
-  weekdayOf,
-  ymdOf,
-} from './local-date';
+import { DayNumber, LAST_SUPPORTED_YEAR, assertInRange, dayOf, weekdayOf, ymdOf } from './local-date';
 import { Holiday, statutoryHolidays } from './vietnam-holidays';
+import { CalendarErrors } from '../errors/calendar-errors';
 
 /** One announced (or overriding) day: off on a weekday, or working on a weekend. */
 export interface AnnouncedDay {
@@ -125,12 +118,7 @@ export class WorkingCalendar {
   addWorkingDays(day: DayNumber, n: number): DayNumber {
     assertInRange(day, 'date');
     if (!Number.isInteger(n) || n < 0) {
-      throw new CalendarInputError(
-        'INVALID_WORKING_DAYS',
-        'days',
-        'Số ngày làm việc phải là số nguyên không âm.',
-        'The number of working days must be a non-negative integer.',
-      );
+      throw CalendarErrors.invalidWorkingDays();
     }
     if (n === 0) return day;
     let year = ymdOf(day).year;

@@ -8,7 +8,6 @@ import {
   Public,
   RequestContext,
   Result,
-  inputError,
   ok,
 } from '@portal/platform';
 import { parseCalendarOverrides } from '../calendar/calendar-files';
@@ -30,6 +29,7 @@ import {
   DeadlineType,
   SetCalendarOverrideInput,
 } from './calendar.types';
+import { CalendarErrors } from '../errors/calendar-errors';
 
 function ruleOf(r: ResolvedDeadlineRule): DeadlineRuleType_ {
   return Object.assign(new DeadlineRuleType_(), {
@@ -187,15 +187,7 @@ export class CalendarResolver {
     @Args('yaml', { type: () => String }) yaml: string,
   ): Promise<CalendarImportType | InputErrorType> {
     if (yaml.length > MAX_IMPORT_CHARS)
-      return InputErrorType.from(
-        inputError(
-          'TOO_LARGE',
-          'yaml',
-          `Tệp quá lớn (tối đa ${MAX_IMPORT_CHARS / 1000} nghìn ký tự).`,
-          `The file is too large (at most ${MAX_IMPORT_CHARS / 1000} thousand characters).`,
-        ),
-        ctx.locale,
-      );
+      return InputErrorType.from(CalendarErrors.fileTooLarge(MAX_IMPORT_CHARS), ctx.locale);
     const parsed = parseCalendarOverrides(yaml);
     if (!parsed.ok) {
       // Line-precise, as the command line prints them; the first few are enough to fix the file.
@@ -203,15 +195,7 @@ export class CalendarResolver {
         .slice(0, 5)
         .map((i) => `${i.line}:${i.column}${i.path ? ` ${i.path}` : ''}: ${i.message}`)
         .join('; ');
-      return InputErrorType.from(
-        inputError(
-          'INVALID_FILE',
-          'yaml',
-          `Tệp có lỗi (dòng:cột) — ${lines}`,
-          `The file has errors (line:column) — ${lines}`,
-        ),
-        ctx.locale,
-      );
+      return InputErrorType.from(CalendarErrors.invalidFile(lines), ctx.locale);
     }
     const result = await this.calendars.importFile(ctx, tenantId, parsed.value);
     return result.ok

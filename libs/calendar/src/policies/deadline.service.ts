@@ -5,13 +5,11 @@ import { AuditService } from '@portal/audit';
 import {
   APP_CONFIG,
   AppConfig,
-  DomainError,
   RequestContext,
   Result,
   TransactionRunner,
   assertCan,
   fail,
-  inputError,
   isUuid,
   ok,
   readFromPrimary,
@@ -32,6 +30,7 @@ import {
   ResolvedReportRule,
 } from './deadline-policy.loader';
 import { DeadlinePolicyProfile, DeadlineRuleType, InformationKind, Weekday } from './deadline-policy.types';
+import { CalendarErrors } from '../errors/calendar-errors';
 
 export const DEFAULT_POLICY_PROFILE = 'hcmc-2024';
 
@@ -67,16 +66,7 @@ export interface EffectivePolicy {
   workflow: ResolvedWorkflow;
 }
 
-const noRule = (kind: string) =>
-  new DomainError(
-    'NO_DEADLINE_RULE',
-    {
-      vi: `Chính sách thời hạn không quy định loại thông tin ${kind}.`,
-      en: `The deadline policy has no rule for ${kind}.`,
-    },
-    'kind',
-    400,
-  );
+const noRule = CalendarErrors.noDeadlineRule;
 
 /**
  * Statutory deadlines as data: each portal follows a policy profile (its own, or its nearest
@@ -157,13 +147,7 @@ export class DeadlineService implements OnModuleInit {
 
   /** When information of `kind` anchored at `anchor` is due on portal `tenantId` (null: national calendar, default profile). */
   async dueAt(kind: InformationKind, anchor: Date, tenantId: string | null): Promise<Deadline> {
-    if (Number.isNaN(anchor.getTime()))
-      throw inputError(
-        'INVALID_DATE',
-        'anchor',
-        'Thời điểm mốc không hợp lệ.',
-        'The anchor is not a valid instant.',
-      );
+    if (Number.isNaN(anchor.getTime())) throw CalendarErrors.invalidAnchor();
     const policy = await this.effectivePolicy(tenantId);
     const resolved = policy.rules.get(kind);
     if (!resolved) throw noRule(kind);
@@ -204,20 +188,11 @@ export class DeadlineService implements OnModuleInit {
   ): Promise<Result<EffectivePolicy>> {
     const tenant = isUuid(tenantId) ? this.routing.tenant(tenantId) : null;
     if (!tenant || (tenant.status !== TenantStatus.ACTIVE && tenant.status !== TenantStatus.SUSPENDED)) {
-      return fail(
-        inputError('TENANT_NOT_FOUND', 'tenantId', 'Không tìm thấy cổng.', 'The portal does not exist.'),
-      );
+      return fail(CalendarErrors.tenantNotFound());
     }
     assertCan(ctx, 'update', 'DeadlinePolicy', { tenantId: tenant.id, tenantPath: tenant.path });
     if (profileKey !== null && !this.profiles.has(profileKey)) {
-      return fail(
-        inputError(
-          'UNKNOWN_POLICY_PROFILE',
-          'profileKey',
-          `Không có chính sách “${profileKey}”.`,
-          `There is no policy profile "${profileKey}".`,
-        ),
-      );
+      return fail(CalendarErrors.unknownPolicyProfile(profileKey));
     }
     const before = this.assignments.get(tenant.id) ?? null;
     await this.tx.run(ctx, async (tx) => {

@@ -5,6 +5,7 @@ import { Authenticated, Ctx, Public, RequestContext, inputError } from '@portal/
 import { contentDisposition } from './file-name';
 import { ATTACHMENT_SETTINGS, AttachmentSettings, AttachmentsService } from './attachments.service';
 import { MULTIPART_OVERHEAD_BYTES, fileTooLarge, receiveUpload } from './upload-receiver';
+import { ContentErrorCode } from '../errors/content-error-code';
 
 /**
  * After refusing an upload that is still arriving, keep discarding what the client sends for a
@@ -64,7 +65,7 @@ export class AttachmentsController {
     const { file, fields } = received;
     if (!file)
       throw inputError(
-        'FILE_REQUIRED',
+        ContentErrorCode.FILE_REQUIRED,
         'file',
         'Cần gửi một tệp trong trường "file".',
         'Send one file in the field "file".',

@@ -10,6 +10,7 @@ import { BLOB_STORE, BlobStore, blobKey } from './blob-store';
 import { cleanFileName } from './file-name';
 import { ALLOWED_MEDIA_TYPES, EXTENSION_OF, MediaType, sniffFile } from './media-type';
 import { DEFAULT_MAX_ATTACHMENT_BYTES, ReceivedFile } from './upload-receiver';
+import { ContentErrorCode } from '../errors/content-error-code';
 
 export const ATTACHMENT_SETTINGS = Symbol('ATTACHMENT_SETTINGS');
 
@@ -72,7 +73,7 @@ interface DownloadRow {
 
 export const unsupportedType = () =>
   new DomainError(
-    'UNSUPPORTED_TYPE',
+    ContentErrorCode.UNSUPPORTED_TYPE,
     {
       vi: 'Chỉ nhận tệp PDF, DOCX, XLSX, PNG, JPEG, GIF hoặc WebP (kiểm tra theo nội dung tệp).',
       en: 'Only PDF, DOCX, XLSX, PNG, JPEG, GIF and WebP files are accepted (checked by content).',

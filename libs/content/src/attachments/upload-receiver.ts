@@ -7,6 +7,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import { DomainError } from '@portal/platform';
+import { ContentErrorCode } from '../errors/content-error-code';
 
 export const DEFAULT_MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
 /** Room for the multipart boundaries, part headers and small fields around the file. */
@@ -39,7 +40,7 @@ const mib = (n: number) => `${Math.round((n / (1024 * 1024)) * 10) / 10}`;
 
 export function fileTooLarge(maxBytes: number): DomainError {
   return new DomainError(
-    'FILE_TOO_LARGE',
+    ContentErrorCode.FILE_TOO_LARGE,
     {
       vi: `Tệp vượt quá giới hạn ${mib(maxBytes)} MB.`,
       en: `The file is larger than the ${mib(maxBytes)} MB limit.`,
@@ -50,7 +51,7 @@ export function fileTooLarge(maxBytes: number): DomainError {
 }
 
 export function invalidUpload(en: string, vi: string, field: string | null = 'file'): DomainError {
-  return new DomainError('INVALID_UPLOAD', { vi, en }, field, 400);
+  return new DomainError(ContentErrorCode.INVALID_UPLOAD, { vi, en }, field, 400);
 }
 
 /**

@@ -16,6 +16,7 @@ import { ContentKind, ContentFields, validateKindFields } from '../kinds/content
 import { plainText, sanitizeRichText, textOf } from '../sanitize/html-sanitizer';
 import { ContentItemEntity, ContentRevisionEntity } from './content.entity';
 import { slugify } from './slug';
+import { ContentErrorCode } from '../errors/content-error-code';
 
 export interface RevisionInput {
   title: string;
@@ -83,7 +84,7 @@ export class ContentService {
     if (!title || title.length > 500)
       return {
         error: inputError(
-          'INVALID_TITLE',
+          ContentErrorCode.INVALID_TITLE,
           'title',
           'Tiêu đề là bắt buộc (tối đa 500 ký tự).',
           'A title is required (at most 500 characters).',
@@ -93,7 +94,7 @@ export class ContentService {
     if (!authorName)
       return {
         error: inputError(
-          'REQUIRED',
+          ContentErrorCode.REQUIRED,
           'authorName',
           'Cần ghi tác giả.',
           'The author is required (Decree 42: every item names its author).',
@@ -103,7 +104,7 @@ export class ContentService {
     if (!source)
       return {
         error: inputError(
-          'REQUIRED',
+          ContentErrorCode.REQUIRED,
           'source',
           'Cần ghi nguồn tin.',
           'The source is required (Decree 42: every item names its source).',
@@ -113,7 +114,7 @@ export class ContentService {
     if (summary && summary.length > 2000)
       return {
         error: inputError(
-          'TOO_LONG',
+          ContentErrorCode.TOO_LONG,
           'summary',
           'Tóm tắt dài quá 2.000 ký tự.',
           'The summary is longer than 2,000 characters.',
@@ -121,7 +122,12 @@ export class ContentService {
       };
     if ((input.bodyHtml ?? '').length > 2_000_000)
       return {
-        error: inputError('TOO_LONG', 'bodyHtml', 'Nội dung quá dài.', 'The body is longer than 2 MB.'),
+        error: inputError(
+          ContentErrorCode.TOO_LONG,
+          'bodyHtml',
+          'Nội dung quá dài.',
+          'The body is longer than 2 MB.',
+        ),
       };
     const bodyHtml = sanitizeRichText(input.bodyHtml ?? '');
     const fields = validateKindFields(kind, input.fields ?? {});
@@ -151,7 +157,7 @@ export class ContentService {
         : null;
       if (!category)
         throw inputError(
-          'CATEGORY_NOT_FOUND',
+          ContentErrorCode.CATEGORY_NOT_FOUND,
           'categoryId',
           'Chuyên mục không thuộc cổng này.',
           'The category does not belong to this portal.',
@@ -164,7 +170,7 @@ export class ContentService {
         : null;
       if (!original || original.language !== 'vi' || language !== 'en') {
         throw inputError(
-          'INVALID_TRANSLATION',
+          ContentErrorCode.INVALID_TRANSLATION,
           'translationOf',
           'Bản dịch tiếng Anh phải trỏ tới bản gốc tiếng Việt cùng cổng.',
           'An English translation must point at a Vietnamese original of the same portal.',
@@ -173,7 +179,7 @@ export class ContentService {
       // One translation per original and language (content_items_one_translation): a typed error, not a 500.
       if (await m.exists(ContentItemEntity, { where: { translationOf: original.id, language } }))
         throw inputError(
-          'TRANSLATION_EXISTS',
+          ContentErrorCode.TRANSLATION_EXISTS,
           'translationOf',
           'Bài này đã có bản dịch tiếng Anh.',
           'This item already has an English translation.',
@@ -182,7 +188,7 @@ export class ContentService {
     const base = input.slug ? input.slug.trim() : slugify(clean.title);
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(base) || base.length > 200)
       throw inputError(
-        'INVALID_SLUG',
+        ContentErrorCode.INVALID_SLUG,
         'slug',
         'Đường dẫn chỉ gồm chữ thường không dấu, số và dấu gạch ngang.',
         'The slug may hold lowercase ASCII letters, digits and hyphens only.',
@@ -192,7 +198,7 @@ export class ContentService {
     for (let n = 2; await this.slugTaken(m, input.tenantId, language, slug); n++) {
       if (input.slug)
         throw inputError(
-          'SLUG_TAKEN',
+          ContentErrorCode.SLUG_TAKEN,
           'slug',
           'Đường dẫn đã được dùng.',
           'The slug is already used on this portal.',
@@ -334,7 +340,7 @@ export class ContentService {
 /** Someone saved the item between this save's reading and writing it. */
 export function editConflict(): DomainError {
   return new DomainError(
-    'EDIT_CONFLICT',
+    ContentErrorCode.EDIT_CONFLICT,
     {
       vi: 'Tin bài vừa được người khác lưu; hãy tải lại rồi sửa tiếp.',
       en: 'Someone saved this item at the same moment; reload it and edit again.',

@@ -8,6 +8,7 @@ import {
   isEmailAddress,
   isPhoneNumber,
 } from './structured-fields';
+import { ContentErrorCode } from '../errors/content-error-code';
 
 /** What a portal carries (docs/domain.md; Decree 42/2022 art. 4; 641/QĐ-UBND art. 14; 1376/QĐ-SVHTT art. 7). */
 export enum ContentKind {
@@ -223,7 +224,7 @@ function checkValue(
   path: string,
 ): { value: unknown } | { error: DomainError } {
   const bad = (vi: string, en: string) => ({
-    error: inputError('INVALID_FIELD', path, `${path}: ${vi}`, `${path}: ${en}`),
+    error: inputError(ContentErrorCode.INVALID_FIELD, path, `${path}: ${vi}`, `${path}: ${en}`),
   });
   switch (spec.type) {
     case 'text':
@@ -308,13 +309,18 @@ function checkObject(
 ): { value: Record<string, unknown> } | { error: DomainError } {
   if (!isRecord(input))
     return {
-      error: inputError('INVALID_FIELD', path, `${path}: phải là đối tượng.`, `${path}: must be an object.`),
+      error: inputError(
+        ContentErrorCode.INVALID_FIELD,
+        path,
+        `${path}: phải là đối tượng.`,
+        `${path}: must be an object.`,
+      ),
     };
   const unknown = Object.keys(input).find((k) => !(k in specs));
   if (unknown)
     return {
       error: inputError(
-        'UNKNOWN_FIELD',
+        ContentErrorCode.UNKNOWN_FIELD,
         `${path}.${unknown}`,
         `Trường “${unknown}” không thuộc loại nội dung này.`,
         `"${unknown}" is not a field of this kind.`,
@@ -327,7 +333,7 @@ function checkObject(
       if (spec.required)
         return {
           error: inputError(
-            'REQUIRED',
+            ContentErrorCode.REQUIRED,
             `${path}.${name}`,
             `${path}.${name}: bắt buộc.`,
             `${path}.${name}: is required.`,
@@ -355,7 +361,7 @@ export function validateKindFields(
   if (kind === ContentKind.DRAFT_DOCUMENT && String(f.commentClosesAt) <= String(f.commentOpensAt)) {
     return {
       error: inputError(
-        'INVALID_PERIOD',
+        ContentErrorCode.INVALID_PERIOD,
         'fields.commentClosesAt',
         'Thời hạn góp ý phải kết thúc sau khi bắt đầu.',
         'The comment period must close after it opens.',
@@ -369,7 +375,7 @@ export function validateKindFields(
   ) {
     return {
       error: inputError(
-        'INVALID_PERIOD',
+        ContentErrorCode.INVALID_PERIOD,
         'fields.acceptanceDate',
         'Ngày nghiệm thu phải sau ngày phê duyệt.',
         'The acceptance date must not precede the approval date.',
@@ -384,7 +390,7 @@ export function validateKindFields(
   ) {
     return {
       error: inputError(
-        'INVALID_PERIOD',
+        ContentErrorCode.INVALID_PERIOD,
         'fields.periodTo',
         'Thời gian kết thúc phải sau thời gian bắt đầu.',
         'The period must end after it starts.',
@@ -394,7 +400,7 @@ export function validateKindFields(
   if (kind === ContentKind.WORK_SCHEDULE && new Date(`${String(f.weekStart)}T00:00:00Z`).getUTCDay() !== 1) {
     return {
       error: inputError(
-        'INVALID_FIELD',
+        ContentErrorCode.INVALID_FIELD,
         'fields.weekStart',
         'Tuần phải bắt đầu vào thứ Hai.',
         'The week must start on a Monday.',

@@ -32,6 +32,7 @@ import {
   storedRelation,
   validityOn,
 } from './legal-validity';
+import { ContentErrorCode } from '../errors/content-error-code';
 
 /** One relation of a document as read from it, with what may be shown of the other document. */
 export interface LegalRelationView {
@@ -164,14 +165,14 @@ export class LegalValidityService {
   ): Promise<boolean> {
     if (!Object.values(LegalRelationKind).includes(kind))
       throw inputError(
-        'INVALID_RELATION',
+        ContentErrorCode.INVALID_RELATION,
         field.replace(/otherItemId$|number$/, 'kind'),
         'Quan hệ không hợp lệ.',
         'Unknown relation.',
       );
     if (otherId === item.id)
       throw inputError(
-        'SELF_RELATION',
+        ContentErrorCode.SELF_RELATION,
         field,
         'Văn bản không thể có quan hệ với chính nó.',
         'A document cannot be related to itself.',
@@ -269,7 +270,7 @@ export class LegalValidityService {
       throw forbidden('publish', 'Content');
     if (item.kind !== ContentKind.LEGAL_DOCUMENT)
       throw inputError(
-        'NOT_A_LEGAL_DOCUMENT',
+        ContentErrorCode.NOT_A_LEGAL_DOCUMENT,
         field,
         'Đây không phải văn bản quy phạm, văn bản chỉ đạo điều hành.',
         'This item is not a legal document.',
@@ -297,7 +298,7 @@ export class LegalValidityService {
     if (!kind) throw notFound(field);
     if (kind !== ContentKind.LEGAL_DOCUMENT)
       throw inputError(
-        'NOT_A_LEGAL_DOCUMENT',
+        ContentErrorCode.NOT_A_LEGAL_DOCUMENT,
         field,
         'Văn bản liên quan phải là văn bản quy phạm, văn bản chỉ đạo điều hành.',
         'The related item must be a legal document.',

@@ -1,4 +1,5 @@
 import { DomainError, inputError } from '@portal/platform';
+import { ContentErrorCode } from '../errors/content-error-code';
 
 /** Tình trạng hiệu lực, as the national legal database shows it. */
 export enum LegalValidity {
@@ -106,7 +107,7 @@ export function checkNationalDbUrl(value: string, field = 'nationalDbUrl'): stri
     !NATIONAL_DB_HOSTS.test(url.hostname)
   )
     return inputError(
-      'INVALID_NATIONAL_DB_URL',
+      ContentErrorCode.INVALID_NATIONAL_DB_URL,
       field,
       'Liên kết phải là địa chỉ của Cơ sở dữ liệu quốc gia về văn bản pháp luật (https://vbpl.vn/…).',
       'The link must be an address in the national legal database (https://vbpl.vn/…).',
@@ -145,7 +146,7 @@ export interface CleanValidity {
 export function checkValidity(input: ValidityInput, prefix = ''): CleanValidity | DomainError {
   if (!Object.values(LegalValidity).includes(input.validity as LegalValidity))
     return inputError(
-      'INVALID_VALIDITY',
+      ContentErrorCode.INVALID_VALIDITY,
       `${prefix}validity`,
       'Tình trạng hiệu lực phải là IN_FORCE, PARTLY_IN_FORCE, EXPIRED hoặc NOT_YET_EFFECTIVE.',
       'The validity must be IN_FORCE, PARTLY_IN_FORCE, EXPIRED or NOT_YET_EFFECTIVE.',
@@ -153,7 +154,7 @@ export function checkValidity(input: ValidityInput, prefix = ''): CleanValidity 
   const expiry = input.expiryDate?.trim() || null;
   if (expiry && !isCalendarDate(expiry))
     return inputError(
-      'INVALID_DATE',
+      ContentErrorCode.INVALID_DATE,
       `${prefix}expiryDate`,
       'Ngày hết hiệu lực phải là ngày dạng YYYY-MM-DD.',
       'The expiry date must be a date (YYYY-MM-DD).',

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { decodeTimeIdCursor, encodeCursor, inputError, isUuid, pageSize } from '@portal/platform';
 import { ContentKind } from '../kinds/content-kind';
 import { LegalValidity, VALIDITY_NOW_SQL } from '../legal/legal-validity';
+import { ContentErrorCode } from '../errors/content-error-code';
 
 export interface PublicItemRow {
   id: string;
@@ -69,7 +70,7 @@ export function searchWords(query: string): string[] {
     .slice(0, 12);
   if (words.length === 0)
     throw inputError(
-      'EMPTY_QUERY',
+      ContentErrorCode.EMPTY_QUERY,
       'query',
       'Vui lòng nhập từ khóa tìm kiếm.',
       'Please enter something to search for.',
@@ -267,13 +268,18 @@ export class PublicContentService {
       const v = filter[key];
       if (!v) continue;
       if (!/^\d{4}-\d{2}-\d{2}$/.test(v))
-        throw inputError('INVALID_DATE', key, 'Ngày không hợp lệ (YYYY-MM-DD).', 'Not a date (YYYY-MM-DD).');
+        throw inputError(
+          ContentErrorCode.INVALID_DATE,
+          key,
+          'Ngày không hợp lệ (YYYY-MM-DD).',
+          'Not a date (YYYY-MM-DD).',
+        );
       add(`r.fields->>'issueDate' ${op} ?`, v);
     }
     if (filter.validity) {
       if (!Object.values(LegalValidity).includes(filter.validity as LegalValidity))
         throw inputError(
-          'INVALID_VALIDITY',
+          ContentErrorCode.INVALID_VALIDITY,
           'validity',
           'Tình trạng hiệu lực không hợp lệ.',
           'Unknown validity.',

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor, inputError, isUuid, pageSize } from '@portal/platform';
 import { PLACEMENT_COLUMNS, PublicItemRow, searchWords } from './public-content.service';
+import { ContentErrorCode } from '../errors/content-error-code';
 
 /** A piece of a highlighted text: `hit` when it is one of the words searched for. */
 export interface HighlightSegment {
@@ -213,7 +214,7 @@ function decodeSearchCursor(cursor: string): { tier: 1 | 2; at: Date; id: string
     Number.isNaN(Date.parse(String(at)))
   )
     throw inputError(
-      'INVALID_CURSOR',
+      ContentErrorCode.INVALID_CURSOR,
       'after',
       'Con trỏ phân trang không hợp lệ.',
       'The pagination cursor is not valid.',

@@ -16,6 +16,7 @@ import { ImportProblem, numberKey, parseTabularFile } from '../import/tabular-fi
 import { ContentKind } from '../kinds/content-kind';
 import { PublicServiceEntity } from './public-service.entity';
 import { CleanServiceRow, SERVICE_IMPORT, ServiceLevel, checkServiceRow } from './public-service-rules';
+import { ContentErrorCode } from '../errors/content-error-code';
 
 export interface ServiceImportLine {
   line: number;
@@ -281,7 +282,12 @@ export class PublicServicesService {
     filter: { field?: string | null; level?: string | null; first?: number | null },
   ): Promise<{ rows: PublicServiceRow[]; fields: string[] }> {
     if (filter.level && !Object.values(ServiceLevel).includes(filter.level as ServiceLevel))
-      throw inputError('INVALID_LEVEL', 'level', 'Mức độ dịch vụ không hợp lệ.', 'Unknown service level.');
+      throw inputError(
+        ContentErrorCode.INVALID_LEVEL,
+        'level',
+        'Mức độ dịch vụ không hợp lệ.',
+        'Unknown service level.',
+      );
     const params: unknown[] = [tenantId];
     let where = 's.tenant_id = $1 AND s.withdrawn_at IS NULL';
     if (filter.field) {

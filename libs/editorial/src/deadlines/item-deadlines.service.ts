@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  CalendarErrorCode,
   CalendarService,
   DeadlineService,
   InformationKind,
@@ -32,7 +33,7 @@ export class ItemDeadlines {
     try {
       return (await this.deadlines.dueAt(kind, anchor, tenantId)).dueAt;
     } catch (e) {
-      if (e instanceof DomainError && e.code === 'NO_DEADLINE_RULE') return null;
+      if (e instanceof DomainError && e.code === CalendarErrorCode.NO_DEADLINE_RULE) return null;
       throw e;
     }
   }

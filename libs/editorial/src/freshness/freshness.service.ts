@@ -24,6 +24,7 @@ import {
 import { HostRoutingService } from '@portal/tenancy';
 import { RevisionStatus } from '../workflow/workflow';
 import { WorkflowEventEntity } from '../workflow/editorial.entity';
+import { EditorialErrors } from '../errors/editorial-errors';
 
 /** A live item, or a portal's section, under a freshness rule, and when it must be reviewed. */
 export interface FreshnessEntry {
@@ -146,19 +147,8 @@ export class FreshnessService implements OnModuleInit {
         field: item.field,
       };
       if (!can(ctx, 'update', 'Content', subject) && !can(ctx, 'review', 'Content', subject))
-        throw new DomainError(
-          'NOT_ALLOWED',
-          { vi: 'Bạn không có quyền rà soát bài này.', en: 'You may not review this item.' },
-          null,
-          403,
-        );
-      if (!item.liveRevisionId || item.withdrawnAt)
-        throw new DomainError(
-          'NOT_PUBLISHED',
-          { vi: 'Chỉ rà soát được bài đang đăng.', en: 'Only a live item can be reviewed.' },
-          'itemId',
-          400,
-        );
+        throw EditorialErrors.reviewNotAllowed();
+      if (!item.liveRevisionId || item.withdrawnAt) throw EditorialErrors.reviewNotPublished();
       const text = note ? plainText(note).slice(0, 4000) : null;
       const now = new Date();
       await this.tx.run(ctx, async (tx) => {

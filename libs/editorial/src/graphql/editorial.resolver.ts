@@ -11,11 +11,11 @@ import {
   NotFoundError,
   RequestContext,
   Result,
-  inputError,
   ok,
 } from '@portal/platform';
 import { EditorialStateEntity } from '../workflow/editorial.entity';
 import { EditorialService, ItemView } from '../workflow/editorial.service';
+import { ApprovalDelegationService } from '../workflow/approval-delegation.service';
 import { RemindersService } from '../workflow/reminders.service';
 import { ContentListService } from '../workflow/content-list.service';
 import { RefusalReason, RevisionStatus, WorkflowAction } from '../workflow/workflow';
@@ -40,6 +40,7 @@ import {
   RevisionType,
   WorkflowEventType,
 } from './editorial.types';
+import { EditorialErrors } from '../errors/editorial-errors';
 
 function revisionOf(r: ContentRevisionEntity, state?: EditorialStateEntity | null): RevisionType {
   return Object.assign(new RevisionType(), {
@@ -101,6 +102,7 @@ export class EditorialResolver {
     private readonly reminders: RemindersService,
     private readonly idempotency: IdempotencyService,
     private readonly list: ContentListService,
+    private readonly delegations: ApprovalDelegationService,
   ) {}
 
   @Query(() => [ContentKindSpecType], {
@@ -210,13 +212,7 @@ export class EditorialResolver {
     const revisions = await this.editorial.revisions(ctx, itemId);
     const a = revisions.find((r) => r.number === from);
     const b = revisions.find((r) => r.number === to);
-    if (!a || !b)
-      throw inputError(
-        'REVISION_NOT_FOUND',
-        a ? 'to' : 'from',
-        'Không có phiên bản này.',
-        'There is no such revision.',
-      );
+    if (!a || !b) throw EditorialErrors.revisionNotFound(a ? 'to' : 'from');
     return this.content.compare(a, b);
   }
 
@@ -351,7 +347,7 @@ export class EditorialResolver {
   })
   @CheckAbility('delegate', 'Content')
   async boardDeputies(@Ctx() ctx: RequestContext): Promise<BoardDeputyType[]> {
-    return (await this.editorial.deputies(ctx)).map((d) => Object.assign(new BoardDeputyType(), d));
+    return (await this.delegations.deputies(ctx)).map((d) => Object.assign(new BoardDeputyType(), d));
   }
 
   @Mutation(() => ApprovalDelegationResult, {
@@ -367,7 +363,7 @@ export class EditorialResolver {
       ctx,
       { operation: 'delegateApproval', key, request: input },
       async (tx) => {
-        const made = await this.editorial.delegate(tx, input);
+        const made = await this.delegations.delegate(tx, input);
         return made.ok ? ok(Object.assign(new ApprovalDelegationType(), made.value)) : made;
       },
     );

@@ -17,6 +17,7 @@ import { DomainError, RequestContext, TransactionRunner, can, forbidden } from '
 import { HostRoutingService } from '@portal/tenancy';
 import { EditorialService } from '../workflow/editorial.service';
 import { LEGAL_IMPORT, RELATION_COLUMNS } from './legal-import-format';
+import { EditorialErrorCode } from '../errors/editorial-error-code';
 
 export interface LegalImportLine {
   line: number;
@@ -126,7 +127,7 @@ export class LegalImportService {
         problems.push({
           line: row.line,
           field: 'number',
-          code: 'REQUIRED',
+          code: EditorialErrorCode.REQUIRED,
           vi: 'Cần số, ký hiệu văn bản.',
           en: 'The document number is required.',
         });
@@ -137,7 +138,7 @@ export class LegalImportService {
         problems.push({
           line: row.line,
           field: 'number',
-          code: 'DUPLICATE_NUMBER',
+          code: EditorialErrorCode.DUPLICATE_NUMBER,
           vi: `Văn bản ${number} đã có ở dòng ${firstLine.get(key)}.`,
           en: `Document ${number} is already on line ${firstLine.get(key)}.`,
         });
@@ -156,7 +157,7 @@ export class LegalImportService {
         problems.push({
           line: row.line,
           field: 'number',
-          code: 'AMBIGUOUS_NUMBER',
+          code: EditorialErrorCode.AMBIGUOUS_NUMBER,
           vi: `Cổng có ${matches.length} văn bản số ${number}.`,
           en: `The portal has ${matches.length} documents numbered ${number}.`,
         });
@@ -169,7 +170,7 @@ export class LegalImportService {
           problems.push({
             line: row.line,
             field: 'number',
-            code: 'NOT_ALLOWED',
+            code: EditorialErrorCode.NOT_ALLOWED,
             vi: `Cổng chưa có văn bản ${number}, và vai trò của bạn không được viết văn bản mới.`,
             en: `The portal has no document ${number}, and your role may not write new ones.`,
           });
@@ -193,7 +194,7 @@ export class LegalImportService {
             problems.push({
               line: row.line,
               field: column,
-              code: 'UNKNOWN_DOCUMENT',
+              code: EditorialErrorCode.UNKNOWN_DOCUMENT,
               vi: `Không tìm thấy văn bản ${ref} (trong tệp, trên cổng, hoặc số@tên-miền của cổng khác đã đăng).`,
               en: `No document ${ref} (in the file, on the portal, or number@host of another portal, published).`,
             });
@@ -201,7 +202,7 @@ export class LegalImportService {
             problems.push({
               line: row.line,
               field: column,
-              code: 'SELF_RELATION',
+              code: EditorialErrorCode.SELF_RELATION,
               vi: 'Văn bản không thể có quan hệ với chính nó.',
               en: 'A document cannot be related to itself.',
             });

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ContentKind, ContentRevisionEntity, ContentService } from '@portal/content';
-import { RequestContext, decodeCursor, encodeCursor, inputError, isUuid, pageSize } from '@portal/platform';
+import { RequestContext, decodeCursor, encodeCursor, isUuid, pageSize } from '@portal/platform';
 import { EditorialStateEntity } from './editorial.entity';
 import { RevisionStatus } from './workflow';
+import { EditorialErrors } from '../errors/editorial-errors';
 
 export interface ContentListFilter {
   kind?: ContentKind | null;
@@ -39,8 +40,7 @@ export interface ContentListRow {
   isLive: boolean;
 }
 
-const badFilter = (field: string) =>
-  inputError('INVALID_FILTER', field, 'Bộ lọc không hợp lệ.', 'The filter is not valid.');
+const badFilter = EditorialErrors.invalidFilter;
 
 /**
  * The editors' list of items: what the caller may read on the addressed portal, newest change first,

@@ -1,5 +1,6 @@
 import { RequestContext, asSubject, can } from '@portal/platform';
 import { REVISION_WORKFLOW, RevisionStatus, WorkflowAction } from './workflow';
+import { EditorialErrorCode } from '../errors/editorial-error-code';
 
 export interface ItemActionView {
   action: WorkflowAction;
@@ -7,7 +8,7 @@ export interface ItemActionView {
   /** The approval would be made under the head's delegation (a deputy). */
   delegated: boolean;
   /** Why it is not allowed: FOUR_EYES (the caller wrote it) or NOT_ALLOWED (no role for it). */
-  blockedCode: 'FOUR_EYES' | 'NOT_ALLOWED' | null;
+  blockedCode: EditorialErrorCode.FOUR_EYES | EditorialErrorCode.NOT_ALLOWED | null;
 }
 
 // Someone who is certainly not the caller: asks "would it be allowed if another person wrote it".
@@ -43,7 +44,7 @@ export function itemActions(
       action,
       allowed,
       delegated,
-      blockedCode: allowed ? null : fourEyes ? 'FOUR_EYES' : 'NOT_ALLOWED',
+      blockedCode: allowed ? null : fourEyes ? EditorialErrorCode.FOUR_EYES : EditorialErrorCode.NOT_ALLOWED,
     });
   }
   return out;

@@ -1,7 +1,8 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
 import { ContentService } from '@portal/content';
-import { APP_CONFIG, AppConfig, JobQueue, RequestContext, inputError } from '@portal/platform';
+import { APP_CONFIG, AppConfig, JobQueue, RequestContext } from '@portal/platform';
+import { EditorialErrors } from '../errors/editorial-errors';
 
 /** A reminder (before a deadline) or an escalation (after it) raised for a board. */
 @Entity('editorial_reminders')
@@ -87,12 +88,7 @@ export class RemindersService implements OnModuleInit {
   async list(ctx: RequestContext, first = 50): Promise<EditorialReminderEntity[]> {
     // Checked before SQL, like every page size: LIMIT -1 was a database error (a 500).
     if (!Number.isInteger(first) || first < 1 || first > MAX_REMINDERS_PAGE)
-      throw inputError(
-        'INVALID_PAGE_SIZE',
-        'first',
-        `Số mục mỗi trang phải từ 1 đến ${MAX_REMINDERS_PAGE}.`,
-        `Page size must be between 1 and ${MAX_REMINDERS_PAGE}.`,
-      );
+      throw EditorialErrors.invalidPageSize(MAX_REMINDERS_PAGE);
     const rows: Array<Record<string, unknown>> = await this.content.items
       .query(ctx, 'read')
       .innerJoin(EditorialReminderEntity, 'rem', 'rem.item_id = row.id')

@@ -9,6 +9,7 @@ import {
   inputError,
 } from '@portal/platform';
 import { CHALLENGE_VERIFIER, ChallengeVerifier } from './challenge';
+import { EngagementErrorCode } from '../errors/engagement-error-code';
 
 /** What every public write carries besides its own fields. */
 export interface PublicWriteProof {
@@ -22,7 +23,7 @@ export interface PublicWriteProof {
 export class RateLimitedError extends DomainError {
   constructor(readonly retryAfterSeconds: number) {
     super(
-      'RATE_LIMITED',
+      EngagementErrorCode.RATE_LIMITED,
       {
         vi: `Bạn gửi quá nhiều lần. Vui lòng thử lại sau ${retryAfterSeconds} giây.`,
         en: `Too many submissions. Please try again in ${retryAfterSeconds} seconds.`,
@@ -64,14 +65,14 @@ export class PublicWriteGuard {
   async admit(ctx: RequestContext, proof: PublicWriteProof): Promise<void> {
     if (proof.website && proof.website.trim() !== '')
       throw inputError(
-        'REJECTED',
+        EngagementErrorCode.REJECTED,
         'website',
         'Không thể tiếp nhận nội dung này.',
         'This submission cannot be accepted.',
       );
     if (this.challenge.required && !this.challenge.verify(proof.challengeToken, proof.challengeAnswer))
       throw inputError(
-        'CHALLENGE_FAILED',
+        EngagementErrorCode.CHALLENGE_FAILED,
         'challengeAnswer',
         'Câu trả lời kiểm tra chưa đúng hoặc đã hết hạn; vui lòng lấy câu hỏi kiểm tra mới.',
         'The check answer is wrong or expired; please get a new check question.',

@@ -1,5 +1,6 @@
 import { plainText } from '@portal/content';
 import { inputError } from '@portal/platform';
+import { EngagementErrorCode } from '../errors/engagement-error-code';
 
 /** What a citizen writes; everything is plain text (markup is removed, not escaped later). */
 export interface CommentFields {
@@ -18,7 +19,7 @@ const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:".]+(\.[^\s@<>()[\]\\,;:".
 
 const tooLong = (field: keyof typeof COMMENT_LIMITS, nameVi: string, nameEn: string) =>
   inputError(
-    'TOO_LONG',
+    EngagementErrorCode.TOO_LONG,
     field,
     `${nameVi} quá dài (tối đa ${COMMENT_LIMITS[field]} ký tự).`,
     `The ${nameEn} is too long (${COMMENT_LIMITS[field]} characters at most).`,
@@ -46,18 +47,19 @@ export function plainParagraphs(value: string): string {
 /** Validates and cleans a comment; throws a typed input error naming the first bad field. */
 export function validateComment(input: CommentFields): Required<CommentFields> {
   const name = line(input.name, 'name', 'Họ tên', 'name');
-  if (!name) throw inputError('REQUIRED', 'name', 'Vui lòng nhập họ tên.', 'Your name is required.');
+  if (!name)
+    throw inputError(EngagementErrorCode.REQUIRED, 'name', 'Vui lòng nhập họ tên.', 'Your name is required.');
   const email = (input.email ?? '').trim();
   if (!email)
     throw inputError(
-      'REQUIRED',
+      EngagementErrorCode.REQUIRED,
       'email',
       'Vui lòng nhập địa chỉ thư điện tử.',
       'Your email address is required.',
     );
   if (email.length > COMMENT_LIMITS.email || !EMAIL.test(email))
     throw inputError(
-      'INVALID_EMAIL',
+      EngagementErrorCode.INVALID_EMAIL,
       'email',
       'Địa chỉ thư điện tử không hợp lệ.',
       'The email address is not valid.',
@@ -68,7 +70,12 @@ export function validateComment(input: CommentFields): Required<CommentFields> {
   if (raw.length > COMMENT_LIMITS.text * RAW_FACTOR) throw tooLong('text', 'Nội dung góp ý', 'comment');
   const text = plainParagraphs(raw);
   if (!text)
-    throw inputError('REQUIRED', 'text', 'Vui lòng nhập nội dung góp ý.', 'The comment cannot be empty.');
+    throw inputError(
+      EngagementErrorCode.REQUIRED,
+      'text',
+      'Vui lòng nhập nội dung góp ý.',
+      'The comment cannot be empty.',
+    );
   if (text.length > COMMENT_LIMITS.text) throw tooLong('text', 'Nội dung góp ý', 'comment');
   return { name, email, organisation, text };
 }

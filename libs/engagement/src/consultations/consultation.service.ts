@@ -23,6 +23,7 @@ import {
 import { ConsultationSettingsEntity, DraftCommentEntity } from './consultation.entity';
 import { EngagementClock } from './engagement-clock';
 import { guarded, vietnameseInstant } from './public-result';
+import { EngagementErrorCode } from '../errors/engagement-error-code';
 
 /** Names a draft document as the public does: by id, or by its address on the addressed portal. */
 export interface DraftRef {
@@ -87,14 +88,14 @@ export class ConsultationService {
       const status = consultationStatus(draft.opensAt, draft.closesAt, now);
       if (status === ConsultationStatus.UPCOMING)
         throw inputError(
-          'COMMENTS_NOT_OPEN',
+          EngagementErrorCode.COMMENTS_NOT_OPEN,
           'commentOpensAt',
           `Dự thảo chưa mở lấy ý kiến; thời gian góp ý bắt đầu từ ${vietnameseInstant(draft.opensAt)}.`,
           `This draft is not open for comment yet; comments open at ${draft.opensAt.toISOString()}.`,
         );
       if (status === ConsultationStatus.CLOSED)
         throw inputError(
-          'COMMENTS_CLOSED',
+          EngagementErrorCode.COMMENTS_CLOSED,
           'commentClosesAt',
           `Đã hết thời gian góp ý cho dự thảo này (kết thúc lúc ${vietnameseInstant(draft.closesAt)}).`,
           `The comment period of this draft closed at ${draft.closesAt.toISOString()}.`,
@@ -187,7 +188,7 @@ export class ConsultationService {
   private async draft(ctx: RequestContext, ref: DraftRef): Promise<OpenDraft> {
     if (!ref.itemId && !ref.slug)
       throw inputError(
-        'REQUIRED',
+        EngagementErrorCode.REQUIRED,
         'itemId',
         'Cần chỉ rõ dự thảo được góp ý.',
         'Name the draft document to comment on.',
@@ -197,7 +198,7 @@ export class ConsultationService {
     if (!row) throw new NotFoundError('Item', field);
     if (row.kind !== ContentKind.DRAFT_DOCUMENT)
       throw inputError(
-        'NOT_A_CONSULTATION',
+        EngagementErrorCode.NOT_A_CONSULTATION,
         field,
         'Bài này không phải dự thảo lấy ý kiến.',
         'This item is not a draft document open for comment.',

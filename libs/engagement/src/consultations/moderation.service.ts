@@ -10,7 +10,6 @@ import {
   textOf,
 } from '@portal/content';
 import {
-  ForbiddenError,
   NotFoundError,
   RequestContext,
   Result,
@@ -38,6 +37,8 @@ import {
 } from './consultation.entity';
 import { EngagementClock } from './engagement-clock';
 import { guarded, vietnameseInstant } from './public-result';
+import { EngagementErrorCode } from '../errors/engagement-error-code';
+import { EngagementErrors } from '../errors/engagement-errors';
 
 export interface CommentQueueFilter {
   /** The portal whose comments (the addressed one by default). */
@@ -57,11 +58,7 @@ export interface CommentQueuePage {
 const SUMMARY_MAX = 100_000;
 const REASON_MAX = 2_000;
 
-const notAllowed = () =>
-  new ForbiddenError({
-    vi: 'Chỉ Ban biên tập của cổng có dự thảo mới được kiểm duyệt góp ý.',
-    en: "Only the board of the draft's portal moderates its comments.",
-  });
+const notAllowed = EngagementErrors.moderationNotAllowed;
 
 /**
  * The board's side of consultations: the moderation queue, publishing or rejecting each comment
@@ -104,19 +101,18 @@ export class ModerationService {
         if (!row || !portal || !this.may(tx, 'read', portal)) throw new NotFoundError('Comment');
         if (!this.may(tx, 'moderate', portal)) throw notAllowed();
         const t = moderationTransition(action, row.state);
-        if (!t)
-          throw inputError(
-            'INVALID_TRANSITION',
-            'action',
-            `Không thể thực hiện “${action}” khi góp ý đang ở trạng thái ${row.state}.`,
-            `${action} is not possible while the comment is ${row.state}.`,
-          );
+        if (!t) throw EngagementErrors.commentInvalidTransition(action, row.state);
         const clean = reason ? plainText(reason).trim() : '';
         if (t.needsReason && !clean)
-          throw inputError('REASON_REQUIRED', 'reason', 'Cần ghi lý do.', 'A reason is required.');
+          throw inputError(
+            EngagementErrorCode.REASON_REQUIRED,
+            'reason',
+            'Cần ghi lý do.',
+            'A reason is required.',
+          );
         if (clean.length > REASON_MAX)
           throw inputError(
-            'TOO_LONG',
+            EngagementErrorCode.TOO_LONG,
             'reason',
             `Lý do quá dài (tối đa ${REASON_MAX} ký tự).`,
             `The reason is too long (${REASON_MAX} characters at most).`,
@@ -195,7 +191,7 @@ export class ModerationService {
         if (!this.may(tx, 'moderate', portal)) throw notAllowed();
         if (this.clock.now().getTime() < closesAt.getTime())
           throw inputError(
-            'CONSULTATION_NOT_CLOSED',
+            EngagementErrorCode.CONSULTATION_NOT_CLOSED,
             'itemId',
             `Chỉ công bố kết quả sau khi hết thời gian góp ý (${vietnameseInstant(closesAt)}).`,
             `The summary is published after the comment period closes (${closesAt.toISOString()}).`,
@@ -204,14 +200,14 @@ export class ModerationService {
         const clean = raw.length > SUMMARY_MAX * 2 ? null : sanitizeRichText(raw);
         if (clean === null || clean.length > SUMMARY_MAX)
           throw inputError(
-            'TOO_LONG',
+            EngagementErrorCode.TOO_LONG,
             'summaryHtml',
             `Bản tổng hợp quá dài (tối đa ${SUMMARY_MAX} ký tự).`,
             `The summary is too long (${SUMMARY_MAX} characters at most).`,
           );
         if (!textOf(clean))
           throw inputError(
-            'REQUIRED',
+            EngagementErrorCode.REQUIRED,
             'summaryHtml',
             'Cần nội dung tổng hợp, tiếp thu, giải trình ý kiến góp ý.',
             'The summary of how comments were handled cannot be empty.',
@@ -288,7 +284,7 @@ export class ModerationService {
     if (!item || !portal || !this.may(ctx, 'read', portal)) throw new NotFoundError('Item', 'itemId');
     if (item.kind !== ContentKind.DRAFT_DOCUMENT)
       throw inputError(
-        'NOT_A_CONSULTATION',
+        EngagementErrorCode.NOT_A_CONSULTATION,
         'itemId',
         'Bài này không phải dự thảo lấy ý kiến.',
         'This item is not a draft document open for comment.',
@@ -299,7 +295,7 @@ export class ModerationService {
         : null;
     if (!live)
       throw inputError(
-        'NOT_PUBLISHED',
+        EngagementErrorCode.NOT_PUBLISHED,
         'itemId',
         'Dự thảo chưa được đăng hoặc đã gỡ.',
         'The draft is not published (or was withdrawn).',

@@ -1,6 +1,7 @@
 import { inputError } from '@portal/platform';
 import type { PollEntity } from './poll.entity';
 import { PollResultsVisibility } from './poll.entity';
+import { EngagementErrorCode } from '../errors/engagement-error-code';
 
 export enum PollState {
   UPCOMING = 'UPCOMING',
@@ -34,21 +35,26 @@ interface DraftShape {
 /** Checks a cleaned draft; the first problem is a typed error naming its field. */
 export function checkPollDraft<T extends DraftShape>(d: T): T {
   if (!d.questionVi.trim())
-    throw inputError('REQUIRED', 'questionVi', 'Cần nhập câu hỏi thăm dò.', 'The poll question is required.');
+    throw inputError(
+      EngagementErrorCode.REQUIRED,
+      'questionVi',
+      'Cần nhập câu hỏi thăm dò.',
+      'The poll question is required.',
+    );
   for (const [field, value] of [
     ['questionVi', d.questionVi],
     ['questionEn', d.questionEn ?? ''],
   ] as const)
     if (value.length > POLL_LIMITS.question)
       throw inputError(
-        'TOO_LONG',
+        EngagementErrorCode.TOO_LONG,
         field,
         `Câu hỏi quá dài (tối đa ${POLL_LIMITS.question} ký tự).`,
         `The question is too long (${POLL_LIMITS.question} characters at most).`,
       );
   if (d.options.length < POLL_LIMITS.minOptions || d.options.length > POLL_LIMITS.maxOptions)
     throw inputError(
-      'INVALID_OPTIONS',
+      EngagementErrorCode.INVALID_OPTIONS,
       'options',
       `Cuộc thăm dò cần từ ${POLL_LIMITS.minOptions} đến ${POLL_LIMITS.maxOptions} lựa chọn.`,
       `A poll needs ${POLL_LIMITS.minOptions} to ${POLL_LIMITS.maxOptions} options.`,
@@ -58,14 +64,14 @@ export function checkPollDraft<T extends DraftShape>(d: T): T {
     const label = o.labelVi.trim();
     if (!label)
       throw inputError(
-        'REQUIRED',
+        EngagementErrorCode.REQUIRED,
         `options.${i}.labelVi`,
         'Lựa chọn không được để trống.',
         'An option cannot be empty.',
       );
     if (label.length > POLL_LIMITS.option || (o.labelEn ?? '').length > POLL_LIMITS.option)
       throw inputError(
-        'TOO_LONG',
+        EngagementErrorCode.TOO_LONG,
         `options.${i}.labelVi`,
         `Lựa chọn quá dài (tối đa ${POLL_LIMITS.option} ký tự).`,
         `The option is too long (${POLL_LIMITS.option} characters at most).`,
@@ -73,7 +79,7 @@ export function checkPollDraft<T extends DraftShape>(d: T): T {
     const key = label.toLocaleLowerCase('vi');
     if (seen.has(key))
       throw inputError(
-        'DUPLICATE_OPTION',
+        EngagementErrorCode.DUPLICATE_OPTION,
         `options.${i}.labelVi`,
         'Hai lựa chọn trùng nhau.',
         'Two options are the same.',
@@ -82,14 +88,14 @@ export function checkPollDraft<T extends DraftShape>(d: T): T {
   });
   if (!(d.opensAt instanceof Date) || Number.isNaN(d.opensAt.getTime()))
     throw inputError(
-      'INVALID_DATE',
+      EngagementErrorCode.INVALID_DATE,
       'opensAt',
       'Thời điểm mở không hợp lệ.',
       'The opening time is not valid.',
     );
   if (!(d.closesAt instanceof Date) || Number.isNaN(d.closesAt.getTime()) || d.closesAt <= d.opensAt)
     throw inputError(
-      'INVALID_DATE',
+      EngagementErrorCode.INVALID_DATE,
       'closesAt',
       'Thời điểm đóng phải sau thời điểm mở.',
       'The closing time must be after the opening time.',

@@ -24,6 +24,7 @@ import { EngagementClock } from '../consultations/engagement-clock';
 import { guarded } from '../consultations/public-result';
 import { PollEntity, PollOptionEntity, PollResultsVisibility } from './poll.entity';
 import { PollState, checkPollDraft, pollStateAt } from './poll-rules';
+import { EngagementErrorCode } from '../errors/engagement-error-code';
 
 export interface PollDraft {
   questionVi: string;
@@ -150,7 +151,7 @@ export class PollService {
         if (action === 'CLOSE') {
           if (state !== PollState.OPEN && state !== PollState.UPCOMING)
             throw inputError(
-              'POLL_NOT_OPEN',
+              EngagementErrorCode.POLL_NOT_OPEN,
               'pollId',
               'Cuộc thăm dò này đã kết thúc.',
               'This poll has already ended.',
@@ -158,10 +159,16 @@ export class PollService {
           poll.closedEarlyAt = now;
         } else {
           const why = plainText(reason ?? '').trim();
-          if (!why) throw inputError('REASON_REQUIRED', 'reason', 'Cần ghi lý do.', 'A reason is required.');
+          if (!why)
+            throw inputError(
+              EngagementErrorCode.REASON_REQUIRED,
+              'reason',
+              'Cần ghi lý do.',
+              'A reason is required.',
+            );
           if (poll.withdrawnAt)
             throw inputError(
-              'POLL_WITHDRAWN',
+              EngagementErrorCode.POLL_WITHDRAWN,
               'pollId',
               'Cuộc thăm dò đã được gỡ.',
               'The poll has already been withdrawn.',
@@ -210,7 +217,7 @@ export class PollService {
       const now = this.clock.now();
       if (pollStateAt(poll, now) !== PollState.OPEN)
         throw inputError(
-          'POLL_NOT_OPEN',
+          EngagementErrorCode.POLL_NOT_OPEN,
           'pollId',
           'Cuộc thăm dò không mở để bình chọn.',
           'This poll is not open for voting.',
@@ -219,7 +226,7 @@ export class PollService {
         const options = (await this.optionsOf(tx, [poll.id])).get(poll.id) ?? [];
         if (!isUuid(optionId) || !options.some((o) => o.id === optionId))
           throw inputError(
-            'INVALID_OPTION',
+            EngagementErrorCode.INVALID_OPTION,
             'optionId',
             'Lựa chọn không thuộc cuộc thăm dò này.',
             'The option is not one of this poll’s.',
@@ -231,7 +238,7 @@ export class PollService {
         );
         if (inserted.length === 0)
           throw new DomainError(
-            'ALREADY_VOTED',
+            EngagementErrorCode.ALREADY_VOTED,
             {
               vi: 'Bạn đã bình chọn trong cuộc thăm dò này. Cảm ơn bạn!',
               en: 'You have already voted in this poll. Thank you!',

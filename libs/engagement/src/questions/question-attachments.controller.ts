@@ -24,6 +24,7 @@ import {
 import { PublicWriteGuard, RateLimitedError } from '../abuse/public-write-guard';
 import { QuestionsService } from './questions.service';
 import { QUESTION_ATTACHMENT_MAX_BYTES, QuestionAttachmentsService } from './question-attachments.service';
+import { EngagementErrorCode } from '../errors/engagement-error-code';
 
 /**
  * `POST /questions/attachments` (multipart: `file`, and the proof fields `website`, `challengeToken`,
@@ -74,7 +75,7 @@ export class QuestionAttachmentsController {
     const { file, fields } = received;
     if (!file)
       throw inputError(
-        'FILE_REQUIRED',
+        EngagementErrorCode.FILE_REQUIRED,
         'file',
         'Cần gửi một tệp trong trường "file".',
         'Send one file in the field "file".',

@@ -7,6 +7,7 @@ import { RequestContext, TransactionRunner, inputError, isUuid } from '@portal/p
 import { PublicWriteGuard, PublicWriteProof } from '../abuse/public-write-guard';
 import { QuestionAttachmentEntity } from './question-attachment.entity';
 import { QuestionClock } from './question-clock';
+import { EngagementErrorCode } from '../errors/engagement-error-code';
 
 /** Largest file a citizen may send with a question. */
 export const QUESTION_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
@@ -68,7 +69,7 @@ export class QuestionAttachmentsService {
       : null;
     if (!row || this.clock.now().getTime() - row.createdAt.getTime() > CLAIM_WITHIN_MS)
       throw inputError(
-        'ATTACHMENT_NOT_FOUND',
+        EngagementErrorCode.ATTACHMENT_NOT_FOUND,
         'attachmentId',
         'Không tìm thấy tệp đính kèm vừa gửi (hoặc tệp đã được dùng, đã quá một giờ).',
         'The file sent for this question was not found (or was used already, or is over an hour old).',

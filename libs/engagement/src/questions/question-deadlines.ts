@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DeadlineService, InformationKind } from '@portal/calendar';
+import { CalendarErrorCode, DeadlineService, InformationKind } from '@portal/calendar';
 import { DomainError } from '@portal/platform';
 
 export interface ReceiptDeadlines {
@@ -39,7 +39,7 @@ export class QuestionDeadlines {
     try {
       return (await this.deadlines.dueAt(kind, anchor, tenantId)).dueAt;
     } catch (e) {
-      if (e instanceof DomainError && e.code === 'NO_DEADLINE_RULE') return null;
+      if (e instanceof DomainError && e.code === CalendarErrorCode.NO_DEADLINE_RULE) return null;
       throw e;
     }
   }

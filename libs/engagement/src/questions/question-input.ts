@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { plainText } from '@portal/content';
 import { DomainError, inputError } from '@portal/platform';
 import { QuestionType } from './question-state';
+import { EngagementErrorCode } from '../errors/engagement-error-code';
 
 /** Crockford's base32: no I, L, O, U, so a code read aloud or retyped survives. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -84,14 +85,14 @@ export function checkText(
     );
   if (n < min)
     return inputError(
-      'TOO_SHORT',
+      EngagementErrorCode.TOO_SHORT,
       field,
       `${cap(names.vi)} phải có ít nhất ${min} ký tự.`,
       `${cap(names.en)} must have at least ${min} characters.`,
     );
   if (n > max)
     return inputError(
-      'TOO_LONG',
+      EngagementErrorCode.TOO_LONG,
       field,
       `${cap(names.vi)} không được dài quá ${max} ký tự.`,
       `${cap(names.en)} must have at most ${max} characters.`,
@@ -130,7 +131,12 @@ export const PHONE = /^(?:\+84|0)[1-9][0-9]{8,9}$/;
 export function cleanAsk(input: AskInput): { value: CleanAsk } | { error: DomainError } {
   if (!Object.values(QuestionType).includes(input.type))
     return {
-      error: inputError('INVALID_TYPE', 'type', 'Loại câu hỏi không hợp lệ.', 'Unknown question type.'),
+      error: inputError(
+        EngagementErrorCode.INVALID_TYPE,
+        'type',
+        'Loại câu hỏi không hợp lệ.',
+        'Unknown question type.',
+      ),
     };
   const name = cleanLine(input.name);
   const topic = cleanLine(input.topic);
@@ -145,7 +151,7 @@ export function cleanAsk(input: AskInput): { value: CleanAsk } | { error: Domain
   if (!email && !phone)
     return {
       error: inputError(
-        'CONTACT_REQUIRED',
+        EngagementErrorCode.CONTACT_REQUIRED,
         'email',
         'Cần nhập thư điện tử hoặc số điện thoại để liên hệ.',
         'An email address or a phone number is required.',
@@ -154,7 +160,7 @@ export function cleanAsk(input: AskInput): { value: CleanAsk } | { error: Domain
   if (email && (email.length > 254 || !EMAIL.test(email)))
     return {
       error: inputError(
-        'INVALID_EMAIL',
+        EngagementErrorCode.INVALID_EMAIL,
         'email',
         'Địa chỉ thư điện tử không hợp lệ.',
         'The email address is not valid.',
@@ -163,7 +169,7 @@ export function cleanAsk(input: AskInput): { value: CleanAsk } | { error: Domain
   if (phone && !PHONE.test(phone))
     return {
       error: inputError(
-        'INVALID_PHONE',
+        EngagementErrorCode.INVALID_PHONE,
         'phone',
         'Số điện thoại không hợp lệ (ví dụ 0912345678 hoặc +84912345678).',
         'The phone number is not valid (e.g. 0912345678 or +84912345678).',

@@ -15,22 +15,15 @@ import {
 import { HostRoutingService, TenantStatus } from '@portal/tenancy';
 import { checkText, cleanLine } from './question-input';
 import { QuestionUnitEntity, QuestionUnitMemberEntity } from './question.entity';
+import { EngagementErrorCode } from '../errors/engagement-error-code';
+import { EngagementErrors } from '../errors/engagement-errors';
 
 export interface UnitView {
   unit: QuestionUnitEntity;
   memberAccountIds: string[];
 }
 
-const notAllowed = () =>
-  new DomainError(
-    'NOT_ALLOWED',
-    {
-      vi: 'Bạn không có quyền quản lý đơn vị trả lời của cổng này.',
-      en: 'You may not manage the answering units of this portal.',
-    },
-    null,
-    403,
-  );
+const notAllowed = EngagementErrors.unitsNotAllowed;
 
 /**
  * The units a board routes questions to: named groups of accounts that hold a live role on the
@@ -51,7 +44,12 @@ export class QuestionUnitsService {
     const tenant = isUuid(input.tenantId) ? this.routing.tenant(input.tenantId) : null;
     if (!tenant || tenant.status !== TenantStatus.ACTIVE)
       return fail(
-        inputError('TENANT_NOT_FOUND', 'tenantId', 'Không tìm thấy cổng.', 'The portal does not exist.'),
+        inputError(
+          EngagementErrorCode.TENANT_NOT_FOUND,
+          'tenantId',
+          'Không tìm thấy cổng.',
+          'The portal does not exist.',
+        ),
       );
     if (!can(ctx, 'route', 'Question', { tenantId: tenant.id, tenantPath: tenant.path }))
       return fail(notAllowed());
@@ -66,7 +64,7 @@ export class QuestionUnitsService {
     if (n > 0)
       return fail(
         inputError(
-          'UNIT_EXISTS',
+          EngagementErrorCode.UNIT_EXISTS,
           'name',
           'Cổng đã có đơn vị với tên này.',
           'This portal already has a unit of that name.',
@@ -103,7 +101,12 @@ export class QuestionUnitsService {
     const unit = await this.find(ctx, unitId);
     if (!unit)
       return fail(
-        inputError('UNIT_NOT_FOUND', 'unitId', 'Không tìm thấy đơn vị.', 'The unit does not exist.'),
+        inputError(
+          EngagementErrorCode.UNIT_NOT_FOUND,
+          'unitId',
+          'Không tìm thấy đơn vị.',
+          'The unit does not exist.',
+        ),
       );
     const members = await this.checkMembers(ctx, unit.tenantId, accountIds);
     if ('error' in members) return fail(members.error);
@@ -177,7 +180,7 @@ export class QuestionUnitsService {
     const ids = [...new Set(accountIds ?? [])];
     const bad = () => ({
       error: inputError(
-        'INVALID_MEMBER',
+        EngagementErrorCode.INVALID_MEMBER,
         'memberAccountIds',
         'Thành viên phải là tài khoản có vai trò trên cổng này.',
         'Members must be accounts holding a role on this portal.',

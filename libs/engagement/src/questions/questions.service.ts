@@ -29,6 +29,8 @@ import {
 } from './question-state';
 import { QuestionEntity, QuestionEventEntity } from './question.entity';
 import { QuestionUnitsService } from './question-units.service';
+import { EngagementErrorCode } from '../errors/engagement-error-code';
+import { EngagementErrors } from '../errors/engagement-errors';
 
 export interface QuestionView {
   question: QuestionEntity;
@@ -43,24 +45,7 @@ interface StepPlan {
   detail?: Record<string, unknown>;
 }
 
-const notAllowed = (action: string) =>
-  new DomainError(
-    'NOT_ALLOWED',
-    {
-      vi: `Bạn không có quyền thực hiện bước “${action}” với câu hỏi này.`,
-      en: `You may not ${action.toLowerCase().replace(/_/g, ' ')} this question.`,
-    },
-    null,
-    403,
-  );
-
-const invalidTransition = (action: string, status: string) =>
-  inputError(
-    'INVALID_TRANSITION',
-    'action',
-    `Không thể thực hiện “${action}” khi câu hỏi đang ở trạng thái ${status}.`,
-    `${action} is not possible while the question is ${status}.`,
-  );
+const { questionStepNotAllowed: notAllowed, questionInvalidTransition: invalidTransition } = EngagementErrors;
 
 const must = (problem: DomainError | null) => {
   if (problem) throw problem;
@@ -119,7 +104,7 @@ export class QuestionsService {
     const first = filter.first ?? 50;
     if (!Number.isInteger(first) || first < 1 || first > 200)
       throw inputError(
-        'INVALID_PAGE_SIZE',
+        EngagementErrorCode.INVALID_PAGE_SIZE,
         'first',
         'Số mục phải từ 1 đến 200.',
         'first must be between 1 and 200.',
@@ -166,7 +151,7 @@ export class QuestionsService {
       }
       if (!('topic' in changes) && !('field' in changes))
         throw inputError(
-          'FIELD_REQUIRED',
+          EngagementErrorCode.FIELD_REQUIRED,
           'field',
           'Cần nhập chủ đề hoặc lĩnh vực.',
           'A topic or a field is required.',
@@ -180,7 +165,7 @@ export class QuestionsService {
     return this.step(ctx, id, QuestionAction.ROUTE, async (q, now) => {
       if (!!input.unitId === !!input.childTenantId)
         throw inputError(
-          'ROUTE_TARGET_REQUIRED',
+          EngagementErrorCode.ROUTE_TARGET_REQUIRED,
           'unitId',
           'Cần chọn đúng một nơi nhận: một đơn vị hoặc một cổng thành phần.',
           'Name exactly one of a unit or a child portal.',
@@ -190,7 +175,7 @@ export class QuestionsService {
         const unit = await this.units.find(ctx, input.unitId);
         if (!unit || unit.tenantId !== q.tenantId)
           throw inputError(
-            'UNIT_NOT_FOUND',
+            EngagementErrorCode.UNIT_NOT_FOUND,
             'unitId',
             'Không tìm thấy đơn vị của cổng này.',
             'This portal has no such unit.',
@@ -210,7 +195,7 @@ export class QuestionsService {
       const child = this.live(input.childTenantId!);
       if (!child || !child.path.startsWith(`${holder.path}.`))
         throw inputError(
-          'NOT_A_CHILD_PORTAL',
+          EngagementErrorCode.NOT_A_CHILD_PORTAL,
           'childTenantId',
           'Cổng nhận phải là cổng thành phần đang hoạt động của cổng này.',
           'The portal must be a live portal below this one.',
@@ -232,7 +217,7 @@ export class QuestionsService {
       const target = this.live(input.targetTenantId);
       if (!target || target.id === q.tenantId)
         throw inputError(
-          'INVALID_FORWARD_TARGET',
+          EngagementErrorCode.INVALID_FORWARD_TARGET,
           'targetTenantId',
           'Cổng nhận phải là một cổng khác đang hoạt động.',
           'The target must be another live portal.',
@@ -388,7 +373,7 @@ export class QuestionsService {
     const text = cleanText(note);
     if (!text && required)
       throw inputError(
-        'NOTE_REQUIRED',
+        EngagementErrorCode.NOTE_REQUIRED,
         'note',
         'Cần ghi nội dung yêu cầu chỉnh sửa.',
         'A note saying what to change is required.',

@@ -1,4 +1,5 @@
 import { inputError } from '@portal/platform';
+import { EngagementErrorCode } from '../errors/engagement-error-code';
 
 /** How rating results are bucketed, by calendar periods in Asia/Ho_Chi_Minh. */
 export enum RatingPeriod {
@@ -26,7 +27,7 @@ export function parseCalendarDate(value: string, field: string): string {
   const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
   if (!m || !d || d.toISOString().slice(0, 10) !== value || Number(m[1]) < 2000)
     throw inputError(
-      'INVALID_DATE',
+      EngagementErrorCode.INVALID_DATE,
       field,
       'Ngày phải có dạng YYYY-MM-DD (từ năm 2000).',
       'The date must be a YYYY-MM-DD calendar date (year 2000 or later).',
@@ -57,14 +58,14 @@ function label(period: RatingPeriod, start: string): string {
 export function bucketsBetween(period: RatingPeriod, from: string, to: string): PeriodBucket[] {
   if (to < from)
     throw inputError(
-      'INVALID_RANGE',
+      EngagementErrorCode.INVALID_RANGE,
       'to',
       'Ngày kết thúc phải không trước ngày bắt đầu.',
       'The range must not end before it starts.',
     );
   if (Number(to.slice(0, 4)) - Number(from.slice(0, 4)) >= MAX_RANGE_YEARS)
     throw inputError(
-      'INVALID_RANGE',
+      EngagementErrorCode.INVALID_RANGE,
       'to',
       `Mỗi báo cáo tối đa ${MAX_RANGE_YEARS} năm.`,
       `One report covers ${MAX_RANGE_YEARS} years at most.`,

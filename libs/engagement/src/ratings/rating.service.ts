@@ -27,6 +27,7 @@ import {
   bucketsBetween,
   parseCalendarDate,
 } from './rating-period';
+import { EngagementErrorCode } from '../errors/engagement-error-code';
 
 export type RatingScores = Record<RatingCriterion, number>;
 
@@ -114,7 +115,7 @@ export class RatingService {
         const v = input[c];
         if (!Number.isInteger(v) || v < 1 || v > 5)
           throw inputError(
-            'INVALID_SCORE',
+            EngagementErrorCode.INVALID_SCORE,
             c,
             'Điểm đánh giá phải là số nguyên từ 1 đến 5.',
             'A score must be a whole number from 1 to 5.',
@@ -154,7 +155,7 @@ export class RatingService {
       );
       if (inserted.length === 0)
         throw new DomainError(
-          'ALREADY_RATED',
+          EngagementErrorCode.ALREADY_RATED,
           {
             vi: 'Bạn đã đánh giá cổng này hôm nay. Cảm ơn bạn!',
             en: 'You have already rated this portal today. Thank you!',

@@ -1,5 +1,6 @@
 import { DomainError, inputError } from '@portal/platform';
 import { checkText, cleanLine, cleanText } from '../questions/question-input';
+import { EngagementErrorCode } from '../errors/engagement-error-code';
 
 /** What a sender fills in (the file, if any, comes beside it). */
 export interface SendInformationInput {
@@ -49,7 +50,7 @@ export function cleanSentInformation(
   if (!email && !phone)
     return {
       error: inputError(
-        'CONTACT_REQUIRED',
+        EngagementErrorCode.CONTACT_REQUIRED,
         'email',
         'Cần nhập thư điện tử hoặc số điện thoại để Ban Biên tập liên hệ.',
         'An email address or a phone number is required, for the board to reach you.',
@@ -58,7 +59,7 @@ export function cleanSentInformation(
   if (email && (email.length > 254 || !EMAIL.test(email)))
     return {
       error: inputError(
-        'INVALID_EMAIL',
+        EngagementErrorCode.INVALID_EMAIL,
         'email',
         'Địa chỉ thư điện tử không hợp lệ.',
         'The email address is not valid.',
@@ -67,7 +68,7 @@ export function cleanSentInformation(
   if (phone && !PHONE.test(phone))
     return {
       error: inputError(
-        'INVALID_PHONE',
+        EngagementErrorCode.INVALID_PHONE,
         'phone',
         'Số điện thoại không hợp lệ (ví dụ 0912345678 hoặc +84912345678).',
         'The phone number is not valid (e.g. 0912345678 or +84912345678).',

@@ -41,6 +41,7 @@ import {
   paragraphs,
 } from './sent-information-input';
 import { SentInformationEntity, SentInformationStatus } from './sent-information.entity';
+import { EngagementErrorCode } from '../errors/engagement-error-code';
 
 /** Largest file a sender may attach. */
 export const SENT_INFORMATION_MAX_BYTES = 10 * 1024 * 1024;
@@ -77,7 +78,7 @@ export interface SentInformationPage {
 const notFound = () => new NotFoundError('SentInformation', 'id');
 const alreadyHandled = () =>
   inputError(
-    'ALREADY_HANDLED',
+    EngagementErrorCode.ALREADY_HANDLED,
     'id',
     'Thông tin này đã được xử lý (đã tiếp nhận biên tập hoặc không sử dụng).',
     'This information has already been handled (taken up or declined).',
@@ -266,14 +267,14 @@ export class SentInformationService {
         const why = cleanReason(reason);
         if (!why)
           throw inputError(
-            'REASON_REQUIRED',
+            EngagementErrorCode.REASON_REQUIRED,
             'reason',
             'Cần ghi lý do không sử dụng.',
             'A reason is required.',
           );
         if (why.length > 1000)
           throw inputError(
-            'TOO_LONG',
+            EngagementErrorCode.TOO_LONG,
             'reason',
             'Lý do dài quá 1.000 ký tự.',
             'The reason is over 1,000 characters.',

@@ -10,16 +10,7 @@ import {
   originsFor,
   publicItemUrl,
 } from '@portal/content';
-import {
-  APP_CONFIG,
-  AppConfig,
-  Ctx,
-  DomainError,
-  Public,
-  RequestContext,
-  RequestTenant,
-  inputError,
-} from '@portal/platform';
+import { APP_CONFIG, AppConfig, Ctx, Public, RequestContext, RequestTenant } from '@portal/platform';
 import { HostRoutingService } from '@portal/tenancy';
 import { SubtreeFeedService } from '../subtree/subtree-feed.service';
 import {
@@ -32,6 +23,7 @@ import {
   isNotModified,
   renderFeed,
 } from './feed-builder';
+import { FederationErrors } from '../errors/federation-errors';
 
 /** How many entries a feed carries. */
 const FEED_SIZE = 50;
@@ -152,8 +144,7 @@ export class FeedsController {
   ): Promise<void> {
     const tenant = ctx.requireTenant();
     const root = this.routing.tenant(tenant.id);
-    if (!root)
-      throw new DomainError('NOT_FOUND', { vi: 'Không tìm thấy cổng.', en: 'Portal not found.' }, null, 404);
+    if (!root) throw FederationErrors.portalNotFound();
     const origin = originsFor(req, this.config);
     const language = languageOf(req);
     const kind = kindOf(req.query.kind);
@@ -271,19 +262,13 @@ function kindOf(value: unknown): ContentKind | null {
   if (value === undefined || value === '') return null;
   if (typeof value === 'string' && (Object.values(ContentKind) as string[]).includes(value))
     return value as ContentKind;
-  throw inputError('INVALID_KIND', 'kind', 'Loại nội dung không hợp lệ.', 'Not a content kind.');
+  throw FederationErrors.invalidKind();
 }
 
 /** `?category=` names a top-level category by slug, or a subcategory by its slug path (`parent/child`). */
 function categoryOf(value: unknown, categories: PublicCategoryRow[]): PublicCategoryRow | null {
   if (value === undefined || value === '') return null;
-  const notFound = () =>
-    new DomainError(
-      'CATEGORY_NOT_FOUND',
-      { vi: 'Không có chuyên mục này trên cổng.', en: 'This portal has no such category.' },
-      'category',
-      404,
-    );
+  const notFound = FederationErrors.categoryNotFound;
   if (typeof value !== 'string') throw notFound();
   let parentId: string | null = null;
   let found: PublicCategoryRow | undefined;

@@ -1,18 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ContentKind, searchWords } from '@portal/content';
-import {
-  ForbiddenError,
-  RequestContext,
-  can,
-  decodeTimeIdCursor,
-  encodeCursor,
-  inputError,
-  isUuid,
-  pageSize,
-} from '@portal/platform';
+import { RequestContext, can, decodeTimeIdCursor, encodeCursor, isUuid, pageSize } from '@portal/platform';
 import { HostRoutingService, RoutedTenant, TenantKind, TenantStatus } from '@portal/tenancy';
 import { subtreeOf } from './portal-tree';
+import { FederationErrors } from '../errors/federation-errors';
 
 /** Which items of the subtree, by what happened to them across portals. */
 export enum SyndicationStatusFilter {
@@ -113,11 +105,7 @@ export class SubtreeFeedService {
    * every root, in practice the platform administrators).
    */
   authorizedRoots(ctx: RequestContext, rootTenantId?: string | null, everywhere = false): RoutedTenant[] {
-    const denied = () =>
-      new ForbiddenError({
-        vi: 'Chỉ người có vai trò phạm vi cả nhánh mới xem được nguồn tin tổng hợp của nhánh này.',
-        en: 'Only roles held over the whole subtree may read its aggregated feed.',
-      });
+    const denied = FederationErrors.subtreeDenied;
     const allowed = (t: RoutedTenant) =>
       can(ctx, 'aggregate', 'Content', { tenantId: t.id, tenantPath: t.path });
     if (everywhere) {
@@ -303,8 +291,7 @@ export class SubtreeFeedService {
   }
 
   private date(value: Date, field: string): string {
-    if (!(value instanceof Date) || Number.isNaN(value.getTime()))
-      throw inputError('INVALID_DATE', field, 'Ngày giờ không hợp lệ.', 'Not a valid date-time.');
+    if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw FederationErrors.invalidDate(field);
     return value.toISOString();
   }
 

@@ -12,7 +12,6 @@ import {
   decodeCursor,
   encodeCursor,
   fail,
-  inputError,
   isUuid,
   ok,
   pageSize,
@@ -21,6 +20,7 @@ import { HostRoutingService, TenantStatus } from '@portal/tenancy';
 import { AccountEntity, AccountStatus } from './account.entity';
 import { SessionService } from '../sessions/session.service';
 import { hashPassword, passwordProblem } from '../auth/password-hasher';
+import { IdentityErrors } from '../errors/identity-errors';
 
 export interface CreateAccountCommand {
   tenantId: string;
@@ -32,15 +32,6 @@ export interface CreateAccountCommand {
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,62}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-const PASSWORD_REASONS: Record<string, [string, string]> = {
-  TOO_SHORT: ['Mật khẩu phải có ít nhất 12 ký tự.', 'The password must be at least 12 characters long.'],
-  TOO_LONG: ['Mật khẩu dài quá 256 ký tự.', 'The password must be at most 256 characters long.'],
-  CONTAINS_USERNAME: [
-    'Mật khẩu không được chứa tên đăng nhập.',
-    'The password must not contain the username.',
-  ],
-};
 
 function snapshot(a: AccountEntity) {
   return {
@@ -74,44 +65,19 @@ export class AccountService {
   ): Promise<Result<AccountEntity>> {
     const tenant = isUuid(command.tenantId) ? this.routing.tenant(command.tenantId) : null;
     if (!tenant || (tenant.status !== TenantStatus.ACTIVE && tenant.status !== TenantStatus.SUSPENDED)) {
-      return fail(
-        inputError('TENANT_NOT_FOUND', 'tenantId', 'Không tìm thấy cổng.', 'The portal does not exist.'),
-      );
+      return fail(IdentityErrors.tenantNotFound());
     }
     assertCan(ctx, 'create', 'Account', { tenantId: tenant.id, tenantPath: tenant.path });
     const username = (command.username ?? '').trim().toLowerCase();
     const displayName = (command.displayName ?? '').normalize('NFC').trim();
     const email = command.email?.trim().toLowerCase() || null;
     if (!USERNAME.test(username)) {
-      return fail(
-        inputError(
-          'INVALID_USERNAME',
-          'username',
-          'Tên đăng nhập gồm 3–63 ký tự: chữ thường không dấu, số, dấu chấm, gạch ngang, gạch dưới.',
-          'The username must be 3–63 characters: lowercase ASCII letters, digits, dots, hyphens, underscores.',
-        ),
-      );
+      return fail(IdentityErrors.invalidUsername());
     }
-    if (!displayName || displayName.length > 200)
-      return fail(
-        inputError(
-          'INVALID_DISPLAY_NAME',
-          'displayName',
-          'Họ tên là bắt buộc (tối đa 200 ký tự).',
-          'The display name is required (at most 200 characters).',
-        ),
-      );
-    if (email && !EMAIL.test(email))
-      return fail(
-        inputError(
-          'INVALID_EMAIL',
-          'email',
-          'Địa chỉ email không hợp lệ.',
-          'The email address is not valid.',
-        ),
-      );
+    if (!displayName || displayName.length > 200) return fail(IdentityErrors.invalidDisplayName());
+    if (email && !EMAIL.test(email)) return fail(IdentityErrors.invalidEmail());
     const problem = passwordProblem(command.password ?? '', username);
-    if (problem) return fail(inputError(`PASSWORD_${problem}`, 'password', ...PASSWORD_REASONS[problem]));
+    if (problem) return fail(IdentityErrors.weakPassword(problem));
     const passwordHash = await hashPassword(command.password);
     try {
       const account = await this.tx.run(ctx, async (tx) => {
@@ -142,15 +108,7 @@ export class AccountService {
       });
       return ok(account);
     } catch (e) {
-      if ((e as { code?: string }).code === '23505')
-        return fail(
-          inputError(
-            'USERNAME_TAKEN',
-            'username',
-            `Tên đăng nhập “${username}” đã tồn tại.`,
-            `The username "${username}" is already taken.`,
-          ),
-        );
+      if ((e as { code?: string }).code === '23505') return fail(IdentityErrors.usernameTaken(username));
       throw e;
     }
   }
@@ -198,14 +156,7 @@ export class AccountService {
     const account = await this.findVisible(ctx, 'suspend', id);
     if (!account) return fail(new NotFoundError('Account', 'accountId'));
     if (account.id === ctx.accountId) {
-      return fail(
-        inputError(
-          'CANNOT_CHANGE_OWN_STATUS',
-          'accountId',
-          'Không thể tự khóa hoặc mở khóa tài khoản của chính mình.',
-          'You cannot suspend or reactivate your own account.',
-        ),
-      );
+      return fail(IdentityErrors.cannotChangeOwnStatus());
     }
     if (account.status === status) return ok(account);
     const updated = await this.tx.run(ctx, async (tx) => {

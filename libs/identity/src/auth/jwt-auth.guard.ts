@@ -1,6 +1,7 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
-import { DomainError, UnauthenticatedError, requestOf } from '@portal/platform';
+import { DomainError, requestOf } from '@portal/platform';
+import { IdentityErrors } from '../errors/identity-errors';
 
 /**
  * Runs the passport JWT strategy on a request that carries a bearer token. Used by the access
@@ -17,11 +18,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     // Anything else thrown while checking the session (the database unreachable) is the server's
     // failure, not the token's: answering "invalid token" would make clients sign their users out.
     if (err) throw err;
-    if (!user)
-      throw new UnauthenticatedError({
-        vi: 'Mã truy cập không hợp lệ hoặc đã hết hạn.',
-        en: 'The access token is invalid or has expired.',
-      });
+    if (!user) throw IdentityErrors.invalidAccessToken();
     return user;
   }
 }

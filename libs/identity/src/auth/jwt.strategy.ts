@@ -3,6 +3,7 @@ import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { APP_CONFIG, AppConfig, Actor, UnauthenticatedError } from '@portal/platform';
 import { AccessTokenClaims, SessionService } from '../sessions/session.service';
+import { IdentityErrors } from '../errors/identity-errors';
 
 /** Bearer access tokens. A token whose session was revoked (logout, suspension) stops working at once. */
 @Injectable()
@@ -24,10 +25,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       throw new UnauthenticatedError();
     const live = await this.sessions.isLive(claims.sid, claims.sub);
     if (!live) {
-      throw new UnauthenticatedError({
-        vi: 'Phiên đăng nhập đã bị thu hồi.',
-        en: 'The session has been revoked.',
-      });
+      throw IdentityErrors.sessionRevoked();
     }
     return {
       type: 'account',

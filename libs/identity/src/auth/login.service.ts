@@ -14,63 +14,10 @@ import {
 import { AccountEntity, AccountStatus } from '../accounts/account.entity';
 import { IssuedTokens, SessionService } from '../sessions/session.service';
 import { verifyAgainstDummy, verifyPassword } from './password-hasher';
+import { IdentityErrors } from '../errors/identity-errors';
+import { IdentityErrorCode } from '../errors/identity-error-code';
 
-// One message for a wrong password and an unknown username: the answer must not tell them apart.
-const invalidCredentials = () =>
-  new DomainError(
-    'INVALID_CREDENTIALS',
-    { vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' },
-    'password',
-    401,
-  );
-
-/** HH:mm dd/mm/yyyy in Asia/Ho_Chi_Minh, as a Vietnamese reader writes a time. */
-const vietnamTime = (d: Date): string => {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Asia/Ho_Chi_Minh',
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(d)
-      .map((x) => [x.type, x.value]),
-  );
-  return `${p.hour}:${p.minute} ${p.day}/${p.month}/${p.year}`;
-};
-
-const locked = (until: Date) =>
-  new DomainError(
-    'LOGIN_LOCKED',
-    {
-      vi: `Đăng nhập sai quá nhiều lần; vui lòng thử lại sau ${vietnamTime(until)} (giờ Việt Nam).`,
-      en: `Too many failed logins; try again after ${until.toISOString()}.`,
-    },
-    'username',
-    429,
-  );
-
-const throttled = (until: Date) =>
-  new DomainError(
-    'LOGIN_THROTTLED',
-    {
-      vi: `Có quá nhiều lần đăng nhập sai từ địa chỉ này; vui lòng thử lại sau ${until.toISOString()}.`,
-      en: `Too many failed logins from this address; try again after ${until.toISOString()}.`,
-    },
-    'username',
-    429,
-  );
-
-const suspended = () =>
-  new DomainError(
-    'ACCOUNT_SUSPENDED',
-    { vi: 'Tài khoản đang bị tạm khóa.', en: 'The account is suspended.' },
-    'username',
-    403,
-  );
+const { invalidCredentials, locked, throttled, suspended } = IdentityErrors;
 
 /**
  * Username + password login with lockout. Failures are counted per username as typed (existing or
@@ -102,7 +49,7 @@ export class LoginService {
       await this.auditAttempt(
         ctx,
         null,
-        reserved.refusal.code === 'LOGIN_LOCKED'
+        reserved.refusal.code === IdentityErrorCode.LOGIN_LOCKED
           ? 'auth.login_refused_locked'
           : 'auth.login_refused_throttled',
         username,

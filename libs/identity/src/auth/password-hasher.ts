@@ -26,8 +26,10 @@ export async function verifyAgainstDummy(password: string): Promise<false> {
 
 export const PASSWORD_MIN_LENGTH = 12;
 
+export type PasswordProblem = 'TOO_SHORT' | 'TOO_LONG' | 'CONTAINS_USERNAME';
+
 /** Why a new password is refused, or null. Length over composition rules (NIST SP 800-63B). */
-export function passwordProblem(password: string, username: string): string | null {
+export function passwordProblem(password: string, username: string): PasswordProblem | null {
   if (password.length < PASSWORD_MIN_LENGTH) return 'TOO_SHORT';
   if (password.length > 256) return 'TOO_LONG';
   if (password.toLowerCase().includes(username.toLowerCase())) return 'CONTAINS_USERNAME';

@@ -27,6 +27,7 @@ import {
   AuthSessionType,
   CreateAccountInput,
 } from './identity.types';
+import { IdentityErrorCode } from '../errors/identity-error-code';
 
 function session(tokens: IssuedTokens, accountId: string): AuthSessionType {
   return Object.assign(new AuthSessionType(), {
@@ -77,7 +78,7 @@ export class IdentityResolver {
       const { accountId, tokens } = await this.sessions.rotate(refreshToken, ctx.ip);
       return session(tokens, accountId);
     } catch (e) {
-      if (e instanceof DomainError && e.code === 'INVALID_REFRESH_TOKEN')
+      if (e instanceof DomainError && e.code === IdentityErrorCode.INVALID_REFRESH_TOKEN)
         return InputErrorType.from(e, ctx.locale);
       throw e;
     }

@@ -2,8 +2,9 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { APP_CONFIG, AppConfig, DomainError } from '@portal/platform';
+import { APP_CONFIG, AppConfig } from '@portal/platform';
 import { SessionEntity } from './session.entity';
+import { IdentityErrors } from '../errors/identity-errors';
 
 export interface IssuedTokens {
   accessToken: string;
@@ -21,13 +22,7 @@ export interface AccessTokenClaims {
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-export const invalidRefreshToken = () =>
-  new DomainError(
-    'INVALID_REFRESH_TOKEN',
-    { vi: 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn.', en: 'The session is invalid or has expired.' },
-    'refreshToken',
-    401,
-  );
+export const invalidRefreshToken = IdentityErrors.invalidRefreshToken;
 
 /** Issues, rotates and revokes sessions (refresh tokens) and the access tokens tied to them. */
 @Injectable()

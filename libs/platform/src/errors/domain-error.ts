@@ -1,3 +1,5 @@
+import { PlatformErrorCode } from './platform-error-code';
+
 /** A message in both languages the platform speaks. */
 export interface BilingualMessage {
   readonly vi: string;
@@ -28,19 +30,24 @@ export class ForbiddenError extends DomainError {
       en: 'You are not allowed to do this.',
     },
   ) {
-    super('FORBIDDEN', text, null, 403);
+    super(PlatformErrorCode.FORBIDDEN, text, null, 403);
   }
 }
 
 export class UnauthenticatedError extends DomainError {
   constructor(text: BilingualMessage = { vi: 'Bạn cần đăng nhập.', en: 'Authentication is required.' }) {
-    super('UNAUTHENTICATED', text, null, 401);
+    super(PlatformErrorCode.UNAUTHENTICATED, text, null, 401);
   }
 }
 
 export class NotFoundError extends DomainError {
   constructor(entity: string, field: string | null = 'id') {
-    super('NOT_FOUND', { vi: `Không tìm thấy ${entity}.`, en: `${entity} not found.` }, field, 404);
+    super(
+      PlatformErrorCode.NOT_FOUND,
+      { vi: `Không tìm thấy ${entity}.`, en: `${entity} not found.` },
+      field,
+      404,
+    );
   }
 }
 

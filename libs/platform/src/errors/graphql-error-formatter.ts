@@ -7,6 +7,7 @@ import {
   isDatabaseUnavailable,
   isLostTransaction,
 } from './database-unavailable';
+import { PlatformErrorCode } from './platform-error-code';
 
 function findDomainError(error: unknown): DomainError | null {
   let current: unknown = error;
@@ -33,12 +34,12 @@ export const tooManyRequestsPlugin = {
         const body = response.body;
         const errors = body.kind === 'single' ? body.singleResult.errors : undefined;
         // The database unreachable: 503, and a retry in a few seconds (a proxy may serve a stale copy).
-        if (errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) {
+        if (errors?.some((e) => e.extensions?.code === PlatformErrorCode.SERVICE_UNAVAILABLE)) {
           response.http.status = 503;
           response.http.headers.set('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
           return;
         }
-        const limited = errors?.find((e) => e.extensions?.code === 'RATE_LIMITED');
+        const limited = errors?.find((e) => e.extensions?.code === PlatformErrorCode.RATE_LIMITED);
         if (!limited) return;
         response.http.status = 429;
         const seconds = Number(limited.extensions?.retryAfterSeconds ?? 60);
@@ -108,9 +109,10 @@ export function createUnexpectedErrorPlugin(logger: Pick<Logger, 'error'> = new 
         async willSendResponse({ response }: { response: ResponseWithHttp }) {
           if (!requestId || response.body.kind !== 'single') return;
           const result = response.body.singleResult;
-          if (!result.errors?.some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR')) return;
+          if (!result.errors?.some((e) => e.extensions?.code === PlatformErrorCode.INTERNAL_SERVER_ERROR))
+            return;
           result.errors = result.errors.map((e) =>
-            e.extensions?.code === 'INTERNAL_SERVER_ERROR'
+            e.extensions?.code === PlatformErrorCode.INTERNAL_SERVER_ERROR
               ? { ...e, extensions: { ...e.extensions, requestId } }
               : e,
           );
@@ -162,7 +164,7 @@ export function createGraphqlErrorFormatter(production: boolean) {
         locations: formatted.locations,
         path: formatted.path,
         extensions: {
-          code: 'SERVICE_UNAVAILABLE',
+          code: PlatformErrorCode.SERVICE_UNAVAILABLE,
           messageVi: SERVICE_UNAVAILABLE_TEXT.vi,
           messageEn: SERVICE_UNAVAILABLE_TEXT.en,
           status: 503,
@@ -183,7 +185,7 @@ export function createGraphqlErrorFormatter(production: boolean) {
         locations: formatted.locations,
         path: formatted.path,
         extensions: {
-          code: 'INTERNAL_SERVER_ERROR',
+          code: PlatformErrorCode.INTERNAL_SERVER_ERROR,
           messageVi: 'Lỗi hệ thống. Vui lòng thử lại sau.',
           messageEn: 'Internal server error. Please try again later.',
         },

@@ -7,6 +7,7 @@ import {
   UNAVAILABLE_RETRY_AFTER_SECONDS,
   isDatabaseUnavailable,
 } from './database-unavailable';
+import { PlatformErrorCode } from './platform-error-code';
 
 interface HttpRequestLike {
   headers: Record<string, string | string[] | undefined>;
@@ -58,7 +59,7 @@ export class ServiceUnavailableFilter extends BaseExceptionFilter {
           {
             message: SERVICE_UNAVAILABLE_TEXT.en,
             extensions: {
-              code: 'SERVICE_UNAVAILABLE',
+              code: PlatformErrorCode.SERVICE_UNAVAILABLE,
               messageVi: SERVICE_UNAVAILABLE_TEXT.vi,
               messageEn: SERVICE_UNAVAILABLE_TEXT.en,
               retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS,

@@ -1,6 +1,7 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { PublicCacheable } from './cache-control.directive';
 import { inputError } from '../errors/domain-error';
+import { PlatformErrorCode } from '../errors/platform-error-code';
 
 @PublicCacheable()
 @ObjectType('PageInfo')
@@ -28,7 +29,7 @@ export function decodeCursor(cursor: string, arity: number, field = 'after'): Ar
     // fall through to the typed error below
   }
   throw inputError(
-    'INVALID_CURSOR',
+    PlatformErrorCode.INVALID_CURSOR,
     field,
     'Con trỏ phân trang không hợp lệ.',
     'The pagination cursor is not valid.',
@@ -44,7 +45,7 @@ export function decodeTimeIdCursor(cursor: string, field = 'after'): { at: strin
     Number.isNaN(Date.parse(String(at)))
   )
     throw inputError(
-      'INVALID_CURSOR',
+      PlatformErrorCode.INVALID_CURSOR,
       field,
       'Con trỏ phân trang không hợp lệ.',
       'The pagination cursor is not valid.',
@@ -58,7 +59,7 @@ export function pageSize(first: number | null | undefined, field = 'first'): num
   const n = first ?? 20;
   if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE_SIZE) {
     throw inputError(
-      'INVALID_PAGE_SIZE',
+      PlatformErrorCode.INVALID_PAGE_SIZE,
       field,
       `Số mục mỗi trang phải từ 1 đến ${MAX_PAGE_SIZE}.`,
       `Page size must be between 1 and ${MAX_PAGE_SIZE}.`,

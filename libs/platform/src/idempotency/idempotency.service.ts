@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { RequestContext } from '../context/request-context';
 import { Result, fail, inputError } from '../errors/domain-error';
 import { TransactionRunner } from '../database/transaction-runner.service';
+import { PlatformErrorCode } from '../errors/platform-error-code';
 
 /** How long a key answers with its first answer (a retry comes within minutes; a day is generous). */
 export const IDEMPOTENCY_TTL_HOURS = 24;
@@ -65,7 +66,7 @@ function fingerprint(operation: string, request: unknown): string {
 
 export const idempotencyKeyReused = () =>
   inputError(
-    'IDEMPOTENCY_KEY_REUSED',
+    PlatformErrorCode.IDEMPOTENCY_KEY_REUSED,
     'idempotencyKey',
     'Khóa chống gửi trùng này đã được dùng cho một yêu cầu khác.',
     'This idempotency key was already used for a different request.',
@@ -104,7 +105,7 @@ export class IdempotencyService implements OnModuleInit, OnApplicationShutdown {
     if (!KEY.test(key))
       return fail(
         inputError(
-          'INVALID_IDEMPOTENCY_KEY',
+          PlatformErrorCode.INVALID_IDEMPOTENCY_KEY,
           'idempotencyKey',
           'Khóa chống gửi trùng phải dài 8–200 ký tự: chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới, hai chấm.',
           'An idempotency key is 8–200 characters: letters, digits, dot, hyphen, underscore, colon.',

@@ -1,21 +1,13 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { contentDisposition } from '@portal/content';
-import {
-  APP_CONFIG,
-  AppConfig,
-  Authenticated,
-  Ctx,
-  DomainError,
-  Public,
-  RequestContext,
-  isUuid,
-} from '@portal/platform';
+import { APP_CONFIG, AppConfig, Authenticated, Ctx, Public, RequestContext, isUuid } from '@portal/platform';
 import type { Readable } from 'node:stream';
 import { verifyDownload } from '../jobs/report-download-link';
 import type { ReportExportView } from '../jobs/report-export-job.service';
 import { ReportExportJobService } from '../jobs/report-export-job.service';
 import { ReportFormat } from '../export/report-export.types';
+import { ReportingErrors } from '../errors/reporting-errors';
 
 const TYPES: Record<ReportFormat, string> = {
   [ReportFormat.XLSX]: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -52,16 +44,7 @@ export class ReportExportsController {
     const grant = isUuid(id)
       ? verifyDownload(this.config.jwtSecret, id, ctx.requireTenant().id, query)
       : null;
-    if (!grant)
-      throw new DomainError(
-        'NOT_FOUND',
-        {
-          vi: 'Không tìm thấy tệp báo cáo, hoặc liên kết tải đã hết hạn: hãy mở lại báo cáo để lấy liên kết mới.',
-          en: 'The report file does not exist, or the download link has expired: open the report again for a new link.',
-        },
-        null,
-        404,
-      );
+    if (!grant) throw ReportingErrors.fileNotFound();
     send(res, await this.exports.openGranted(grant));
   }
 }

@@ -10,7 +10,6 @@ import {
   IdempotencyService,
   InputErrorType,
   RequestContext,
-  inputError,
   ok,
 } from '@portal/platform';
 import type { RoutedTenant } from '@portal/tenancy';
@@ -26,6 +25,7 @@ import {
   ReportType,
   RequestReportExportResult,
 } from './reporting.types';
+import { ReportingErrors } from '../errors/reporting-errors';
 
 const portal = (t: RoutedTenant): ReportPortalType => ({
   id: t.id,
@@ -49,8 +49,7 @@ const exportView = (v: ReportExportView, ctx: RequestContext, secret: string): R
         : null,
   });
 
-const badCursor = () =>
-  inputError('INVALID_CURSOR', 'after', 'Con trỏ trang không hợp lệ.', 'The page cursor is not valid.');
+const badCursor = ReportingErrors.invalidCursor;
 
 /**
  * Reports for the managing agencies and the central office. Each needs `read Report` on every
@@ -105,13 +104,7 @@ export class ReportingResolver {
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ): Promise<LateItemType[]> {
     const limit = first ?? 100;
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
-      throw inputError(
-        'INVALID_PAGE_SIZE',
-        'first',
-        'Số mục mỗi trang từ 1 đến 1000.',
-        'Page size is 1 to 1000.',
-      );
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw ReportingErrors.invalidPageSize();
     let cursor: { tenantId: string; publishedAt: Date; itemId: string } | null = null;
     if (after) {
       try {

@@ -1,4 +1,4 @@
-import { inputError } from '@portal/platform';
+import { ReportingErrors } from '../errors/reporting-errors';
 
 /** A reporting period: whole Vietnamese calendar days, from `from` to `to` (both included). */
 export interface ReportPeriod {
@@ -15,13 +15,7 @@ export interface ReportPeriod {
 /** The longest custom period (statutory reports are yearly at most; 5 years allows comparisons). */
 const MAX_DAYS = 5 * 366;
 
-const invalid = () =>
-  inputError(
-    'INVALID_PERIOD',
-    'period',
-    'Kỳ báo cáo phải có dạng 2026, 2026-H1, 2026-Q3, 2026-05 hoặc 2026-01-01..2026-02-15.',
-    'The period must look like 2026, 2026-H1, 2026-Q3, 2026-05 or 2026-01-01..2026-02-15.',
-  );
+const invalid = ReportingErrors.invalidPeriod;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -76,24 +70,12 @@ export function parseReportPeriod(text: string): ReportPeriod {
     if (!validDay(m[1]) || !validDay(m[2])) throw invalid();
     from = m[1];
     to = m[2];
-    if (to < from)
-      throw inputError(
-        'INVALID_PERIOD',
-        'period',
-        'Ngày cuối của kỳ báo cáo đứng trước ngày đầu.',
-        'The period ends before it starts.',
-      );
+    if (to < from) throw ReportingErrors.periodReversed();
   } else throw invalid();
   if (Number(from.slice(0, 4)) < 2000 || Number(to.slice(0, 4)) > 2099) throw invalid();
   const start = vietnamMidnight(from);
   const end = vietnamMidnight(nextDay(to));
-  if ((end.getTime() - start.getTime()) / 86_400_000 > MAX_DAYS)
-    throw inputError(
-      'INVALID_PERIOD',
-      'period',
-      'Kỳ báo cáo dài tối đa 5 năm.',
-      'A period covers at most 5 years.',
-    );
+  if ((end.getTime() - start.getTime()) / 86_400_000 > MAX_DAYS) throw ReportingErrors.periodTooLong();
   const label = /\.\./.test(value) ? `${from}..${to}` : value;
   return { label, from, to, start, end };
 }

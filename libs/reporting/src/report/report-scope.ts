@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ForbiddenError, RequestContext, can, inputError, isUuid } from '@portal/platform';
+import { RequestContext, can, isUuid } from '@portal/platform';
 import { HostRoutingService, RoutedTenant, TenantStatus } from '@portal/tenancy';
+import { ReportingErrors } from '../errors/reporting-errors';
 
 /** Which portals a report covers: the portal alone, it and every portal below it, or every tree. */
 export enum ReportScope {
@@ -25,11 +26,7 @@ export class ReportScopeResolver {
   constructor(private readonly routing: HostRoutingService) {}
 
   resolve(ctx: RequestContext, tenantId: string | null | undefined, scope: ReportScope): ScopedPortals {
-    const denied = () =>
-      new ForbiddenError({
-        vi: 'Bạn không có quyền xem báo cáo của (một trong) các cổng này.',
-        en: 'You may not read the report of (one of) these portals.',
-      });
+    const denied = ReportingErrors.reportDenied;
     const allowed = (t: RoutedTenant) => can(ctx, 'read', 'Report', { tenantId: t.id, tenantPath: t.path });
     if (scope === ReportScope.FEDERATION) {
       const roots = this.routing.roots().filter(live);
@@ -38,8 +35,7 @@ export class ReportScopeResolver {
       return { root: null, portals };
     }
     const id = tenantId ?? ctx.tenant?.id ?? null;
-    if (!id || !isUuid(id))
-      throw inputError('TENANT_NOT_FOUND', 'tenantId', 'Không tìm thấy cổng.', 'The portal does not exist.');
+    if (!id || !isUuid(id)) throw ReportingErrors.tenantNotFound();
     const root = this.routing.tenant(id);
     if (!root || !live(root)) {
       // The same answer whether the portal does not exist or is out of reach.

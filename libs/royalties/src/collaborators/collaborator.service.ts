@@ -24,6 +24,7 @@ import {
   CollaboratorPaymentRow,
   CollaboratorRecordRepository,
 } from './collaborator-record.repository';
+import { RoyaltiesErrorCode } from '../errors/royalties-error-code';
 
 export interface CollaboratorInput {
   tenantId: string;
@@ -102,14 +103,31 @@ export class CollaboratorService {
     const penName = clean(input.penName, 200);
     const realName = clean(input.realName, 200);
     if (!penName)
-      return fail(inputError('PEN_NAME_REQUIRED', 'penName', 'Cần bút danh.', 'A pen name is required.'));
+      return fail(
+        inputError(
+          RoyaltiesErrorCode.PEN_NAME_REQUIRED,
+          'penName',
+          'Cần bút danh.',
+          'A pen name is required.',
+        ),
+      );
     if (!realName)
       return fail(
-        inputError('REAL_NAME_REQUIRED', 'realName', 'Cần họ tên thật.', 'The real name is required.'),
+        inputError(
+          RoyaltiesErrorCode.REAL_NAME_REQUIRED,
+          'realName',
+          'Cần họ tên thật.',
+          'The real name is required.',
+        ),
       );
     if (input.accountId && !isUuid(input.accountId))
       return fail(
-        inputError('ACCOUNT_NOT_FOUND', 'accountId', 'Không tìm thấy tài khoản.', 'Account not found.'),
+        inputError(
+          RoyaltiesErrorCode.ACCOUNT_NOT_FOUND,
+          'accountId',
+          'Không tìm thấy tài khoản.',
+          'Account not found.',
+        ),
       );
     const row = Object.assign(new CollaboratorEntity(), {
       id: randomUUID(),
@@ -135,7 +153,7 @@ export class CollaboratorService {
           .query('SELECT count(*)::int AS n FROM accounts WHERE id = $1', [row.accountId]);
         if (n !== 1)
           throw inputError(
-            'ACCOUNT_NOT_FOUND',
+            RoyaltiesErrorCode.ACCOUNT_NOT_FOUND,
             'accountId',
             'Không tìm thấy tài khoản.',
             'Account not found.',

@@ -31,6 +31,7 @@ import {
   StatementState,
 } from './royalty.entities';
 import { badDecimal, parseHundredths, showHundredths } from './royalty-input';
+import { RoyaltiesErrorCode } from '../errors/royalties-error-code';
 
 /** Why an eligible item is graded "not paid". */
 export enum NotPaidReason {
@@ -135,7 +136,7 @@ export class GradingService {
       item.liveRevisionId !== null || (view.working && GRADABLE.includes(view.working.state.status));
     if (!approved)
       throw inputError(
-        'NOT_APPROVED',
+        RoyaltiesErrorCode.NOT_APPROVED,
         'itemId',
         'Chỉ chấm nhuận bút khi bài đã được duyệt.',
         'An item is graded at or after its approval.',
@@ -143,7 +144,7 @@ export class GradingService {
     const { profile, repostBp } = await this.profiles.effective(item.tenantId);
     if (!profile.eligibleKinds.includes(item.kind))
       throw inputError(
-        'NOT_ROYALTY_ELIGIBLE',
+        RoyaltiesErrorCode.NOT_ROYALTY_ELIGIBLE,
         'itemId',
         `Loại tin ${item.kind} không thuộc diện trả nhuận bút theo ${profile.key}.`,
         `Items of kind ${item.kind} are not paid royalties under ${profile.key}.`,
@@ -168,13 +169,18 @@ export class GradingService {
     const authors: RoyaltyGradeAuthorEntity[] = [];
     if (input.notPaidReason) {
       if (!Object.values(NotPaidReason).includes(input.notPaidReason))
-        throw inputError('INVALID_REASON', 'notPaidReason', 'Lý do không hợp lệ.', 'Unknown reason.');
+        throw inputError(
+          RoyaltiesErrorCode.INVALID_REASON,
+          'notPaidReason',
+          'Lý do không hợp lệ.',
+          'Unknown reason.',
+        );
       row.notPaidReason = input.notPaidReason;
     } else {
       const genre = profile.genres.find((g) => g.key === input.genre);
       if (!genre)
         throw inputError(
-          'UNKNOWN_GENRE',
+          RoyaltiesErrorCode.UNKNOWN_GENRE,
           'genre',
           `Thể loại phải là một trong: ${profile.genres.map((g) => g.key).join(', ')}.`,
           `The genre must be one of ${profile.genres.map((g) => g.key).join(', ')}.`,
@@ -184,7 +190,7 @@ export class GradingService {
       const [min, max] = [hundredths(genre.min), hundredths(genre.max)];
       if (coefficient < min || coefficient > max)
         throw inputError(
-          'COEFFICIENT_OUT_OF_RANGE',
+          RoyaltiesErrorCode.COEFFICIENT_OUT_OF_RANGE,
           'coefficient',
           `Hệ số của thể loại ${genre.nameVi} phải từ ${showHundredths(min)} đến ${showHundredths(max)} (${genre.article}).`,
           `The coefficient of ${genre.nameEn} must be between ${showHundredths(min)} and ${showHundredths(max)} (${genre.article}).`,
@@ -206,7 +212,7 @@ export class GradingService {
       }
       if (!Number.isInteger(photos) || photos < 0 || photos > 100)
         throw inputError(
-          'INVALID_PHOTO_COUNT',
+          RoyaltiesErrorCode.INVALID_PHOTO_COUNT,
           'photoCount',
           'Số ảnh không hợp lệ.',
           'The photo count is not valid.',
@@ -214,7 +220,7 @@ export class GradingService {
       if (photos > 0) {
         if (!profile.photo)
           throw inputError(
-            'PHOTOS_NOT_PAID',
+            RoyaltiesErrorCode.PHOTOS_NOT_PAID,
             'photoCount',
             'Bảng nhuận bút này không có hệ số ảnh.',
             'This royalty profile has no photo coefficient.',
@@ -224,7 +230,7 @@ export class GradingService {
         const [pmin, pmax] = [hundredths(profile.photo.min), hundredths(profile.photo.max)];
         if (pc < pmin || pc > pmax)
           throw inputError(
-            'COEFFICIENT_OUT_OF_RANGE',
+            RoyaltiesErrorCode.COEFFICIENT_OUT_OF_RANGE,
             'photoCoefficient',
             `Hệ số mỗi ảnh phải từ ${showHundredths(pmin)} đến ${showHundredths(pmax)} (${profile.photo.article}).`,
             `The coefficient per photo must be between ${showHundredths(pmin)} and ${showHundredths(pmax)} (${profile.photo.article}).`,
@@ -235,7 +241,7 @@ export class GradingService {
       if (input.reposted) {
         if (repostBp === 0)
           throw inputError(
-            'REPOSTS_NOT_PAID',
+            RoyaltiesErrorCode.REPOSTS_NOT_PAID,
             'reposted',
             'Bảng nhuận bút này không trả cho tin bài đăng lại; hãy chấm “không trả”.',
             'This royalty profile pays nothing for reposted items; grade it "not paid".',
@@ -263,7 +269,7 @@ export class GradingService {
           .getExists();
         if (inApproval)
           throw inputError(
-            'STATEMENT_IN_APPROVAL',
+            RoyaltiesErrorCode.STATEMENT_IN_APPROVAL,
             'itemId',
             'Bài đã ở trong bảng kê đang trình duyệt; chỉ sửa sau khi bảng kê được khóa (bằng dòng điều chỉnh).',
             'The item is on a statement being checked or approved; change it after that statement is locked (as an adjustment).',

@@ -1,4 +1,5 @@
 import { DomainError, inputError } from '@portal/platform';
+import { RoyaltiesErrorCode } from '../errors/royalties-error-code';
 
 /**
  * A decimal with at most two decimals as the board types it ("1.5", "1,5", "30") in hundredths,
@@ -20,7 +21,7 @@ export function showHundredths(h: number): string {
 
 export const badDecimal = (field: string): DomainError =>
   inputError(
-    'INVALID_NUMBER',
+    RoyaltiesErrorCode.INVALID_NUMBER,
     field,
     'Cần một số có tối đa hai chữ số thập phân, ví dụ 1,5.',
     'Expected a number with at most two decimals, such as 1.5.',

@@ -20,6 +20,7 @@ import { RoyaltyBudgetEntity, RoyaltyProfileAssignmentEntity } from '../grades/r
 import { hundredths } from '../money/royalty-amount';
 import { loadRoyaltyProfiles, resolveRoyaltyProfile } from './royalty-profile.loader';
 import { ResolvedRoyaltyProfile, RoyaltyProfile, UnitBasis } from './royalty-profile.types';
+import { RoyaltiesErrorCode } from '../errors/royalties-error-code';
 
 export const DEFAULT_ROYALTY_PROFILE = 'national-18-2014';
 
@@ -48,7 +49,12 @@ export interface UnitOnDay {
 }
 
 export const tenantNotFound = (field = 'tenantId') =>
-  inputError('TENANT_NOT_FOUND', field, 'Không tìm thấy cổng.', 'The portal does not exist.');
+  inputError(
+    RoyaltiesErrorCode.TENANT_NOT_FOUND,
+    field,
+    'Không tìm thấy cổng.',
+    'The portal does not exist.',
+  );
 
 /**
  * Royalty rules as data: each portal follows a profile (its own, its nearest ancestor's, or the
@@ -157,7 +163,7 @@ export class RoyaltyProfileService implements OnModuleInit {
     if (profileKey !== null && !this.profiles.has(profileKey))
       return fail(
         inputError(
-          'UNKNOWN_ROYALTY_PROFILE',
+          RoyaltiesErrorCode.UNKNOWN_ROYALTY_PROFILE,
           'profileKey',
           `Không có bảng nhuận bút “${profileKey}”.`,
           `There is no royalty profile "${profileKey}".`,
@@ -195,11 +201,13 @@ export class RoyaltyProfileService implements OnModuleInit {
     if (!tenant) return fail(tenantNotFound());
     assertCan(ctx, 'update', 'RoyaltyProfile', { tenantId: tenant.id, tenantPath: tenant.path });
     if (!Number.isInteger(year) || year < 2000 || year > 2100)
-      return fail(inputError('INVALID_YEAR', 'year', 'Năm không hợp lệ.', 'The year is not valid.'));
+      return fail(
+        inputError(RoyaltiesErrorCode.INVALID_YEAR, 'year', 'Năm không hợp lệ.', 'The year is not valid.'),
+      );
     if (!Number.isSafeInteger(amount) || amount < 0)
       return fail(
         inputError(
-          'INVALID_AMOUNT',
+          RoyaltiesErrorCode.INVALID_AMOUNT,
           'amount',
           'Kinh phí phải là số nguyên đồng không âm.',
           'The budget must be a whole, non-negative number of đồng.',

@@ -26,6 +26,7 @@ import {
 } from '../grades/royalty.entities';
 import { formatDong } from '../money/royalty-amount';
 import { applyCorrections, crossesZero, entryKey } from './statement-corrections';
+import { RoyaltiesErrorCode } from '../errors/royalties-error-code';
 
 export interface AdjustLineInput {
   statementId: string;
@@ -87,7 +88,7 @@ export class StatementAdjustmentService {
     const delta = parseDong(input.amount ?? '');
     if (delta === null)
       throw inputError(
-        'INVALID_AMOUNT',
+        RoyaltiesErrorCode.INVALID_AMOUNT,
         'amount',
         'Số tiền điều chỉnh phải là số nguyên đồng, có dấu, ví dụ -8500 hoặc +10.000.',
         'The correction must be whole đồng with a sign, such as -8500 or +10.000.',
@@ -95,14 +96,14 @@ export class StatementAdjustmentService {
     const reason = (input.reason ?? '').normalize('NFC').trim();
     if (!reason)
       throw inputError(
-        'REASON_REQUIRED',
+        RoyaltiesErrorCode.REASON_REQUIRED,
         'reason',
         'Cần ghi lý do điều chỉnh.',
         'A correction needs its reason.',
       );
     if (reason.length > REASON_MAX)
       throw inputError(
-        'REASON_TOO_LONG',
+        RoyaltiesErrorCode.REASON_TOO_LONG,
         'reason',
         `Lý do dài tối đa ${REASON_MAX} ký tự.`,
         `The reason may be at most ${REASON_MAX} characters.`,
@@ -115,7 +116,7 @@ export class StatementAdjustmentService {
       });
       if (!statement || statement.state !== StatementState.DRAFTED)
         throw inputError(
-          'INVALID_STATEMENT_STATE',
+          RoyaltiesErrorCode.INVALID_STATEMENT_STATE,
           'statementId',
           `Bảng kê đang ở trạng thái ${statement?.state ?? found.state}: chỉ điều chỉnh được bảng kê đang lập.`,
           `The statement is ${statement?.state ?? found.state}: only a draft can be corrected.`,
@@ -127,14 +128,14 @@ export class StatementAdjustmentService {
         : null;
       if (!entry)
         throw inputError(
-          'LINE_NOT_FOUND',
+          RoyaltiesErrorCode.LINE_NOT_FOUND,
           'lineNo',
           `Bảng kê không có dòng ${input.lineNo}.`,
           `The statement has no line ${input.lineNo}.`,
         );
       if (entry.kind === StatementLineKind.CORRECTION)
         throw inputError(
-          'LINE_NOT_ADJUSTABLE',
+          RoyaltiesErrorCode.LINE_NOT_ADJUSTABLE,
           'lineNo',
           `Dòng ${entry.lineNo} là một điều chỉnh; hãy điều chỉnh dòng ${entry.adjustsLineNo}.`,
           `Line ${entry.lineNo} is a correction; correct line ${entry.adjustsLineNo} instead.`,
@@ -147,14 +148,14 @@ export class StatementAdjustmentService {
       ).find((a) => entryKey(a) === key);
       if (delta === 0 && !previous)
         throw inputError(
-          'INVALID_AMOUNT',
+          RoyaltiesErrorCode.INVALID_AMOUNT,
           'amount',
           'Số tiền điều chỉnh phải khác 0 (0 chỉ dùng để bỏ điều chỉnh đang có).',
           'The correction cannot be 0 (0 only withdraws a correction in force).',
         );
       if (crossesZero(entry.amount, delta))
         throw inputError(
-          'AMOUNT_OUT_OF_RANGE',
+          RoyaltiesErrorCode.AMOUNT_OUT_OF_RANGE,
           'amount',
           `Sau điều chỉnh, dòng ${entry.lineNo} không được đổi dấu: số tiền tính được là ${formatDong(entry.amount)} đ.`,
           `A correction cannot turn line ${entry.lineNo} past zero: its computed amount is ${formatDong(entry.amount)} đ.`,

@@ -4,6 +4,7 @@ import { inputError } from '@portal/platform';
 import { StatementLineKind } from '../grades/royalty.entities';
 import { hundredths, lineAmount, splitByShares } from '../money/royalty-amount';
 import { EffectiveRoyaltyProfile, RoyaltyProfileService } from '../profiles/royalty-profile.service';
+import { RoyaltiesErrorCode } from '../errors/royalties-error-code';
 
 /** A line as computed, before it is stored on a statement. */
 export interface ComputedLine {
@@ -41,7 +42,7 @@ export function monthBounds(month: string): { start: Date; end: Date; lastDay: s
   const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
   if (!m)
     throw inputError(
-      'INVALID_MONTH',
+      RoyaltiesErrorCode.INVALID_MONTH,
       'month',
       'Tháng phải có dạng YYYY-MM, ví dụ 2026-11.',
       'The month must be YYYY-MM, such as 2026-11.',
@@ -201,7 +202,7 @@ export class StatementCalculator {
       const u = this.profiles.unitOn(e.profile, day);
       if (!u)
         throw inputError(
-          'UNIT_VALUE_MISSING',
+          RoyaltiesErrorCode.UNIT_VALUE_MISSING,
           'month',
           `Bảng nhuận bút ${e.profile.key} chưa có giá trị đơn vị áp dụng ngày ${day}.`,
           `Royalty profile ${e.profile.key} has no unit value in force on ${day}.`,

@@ -30,6 +30,7 @@ import { formatDong } from '../money/royalty-amount';
 import { GenreName, RoyaltyProfileService, tenantNotFound } from '../profiles/royalty-profile.service';
 import { ComputedStatement, StatementCalculator, monthBounds } from './statement-calculator';
 import { applyCorrections } from './statement-corrections';
+import { RoyaltiesErrorCode } from '../errors/royalties-error-code';
 
 export interface BudgetStatus {
   year: number;
@@ -74,7 +75,7 @@ const STEPS: Record<
 
 const wrongState = (state: string, step: string) =>
   inputError(
-    'INVALID_STATEMENT_STATE',
+    RoyaltiesErrorCode.INVALID_STATEMENT_STATE,
     'statementId',
     `Bảng kê đang ở trạng thái ${state}, không thể ${step}.`,
     `The statement is ${state}; it cannot be ${step === 'draft' ? 'drafted again' : `${step}ed`}.`,

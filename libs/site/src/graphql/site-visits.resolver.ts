@@ -1,7 +1,8 @@
 import { Args, Field, ID, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { CheckAbility, Ctx, NotFoundError, RequestContext, can, inputError, isUuid } from '@portal/platform';
+import { CheckAbility, Ctx, NotFoundError, RequestContext, can, isUuid } from '@portal/platform';
 import { HostRoutingService } from '@portal/tenancy';
 import { SiteVisitsService } from '../visits/site-visits.service';
+import { SiteErrors } from '../errors/site-errors';
 
 @ObjectType('SitePageVisits', { description: "Views of one page of a portal's website on one day." })
 export class SitePageVisitsType {
@@ -42,21 +43,9 @@ export class SiteVisitsResolver {
       ['from', from],
       ['to', to],
     ] as const)
-      if (!DATE.test(value) || Number.isNaN(Date.parse(value)))
-        throw inputError(
-          'INVALID_DATE',
-          field,
-          'Ngày không hợp lệ (YYYY-MM-DD).',
-          'Not a date (YYYY-MM-DD).',
-        );
+      if (!DATE.test(value) || Number.isNaN(Date.parse(value))) throw SiteErrors.invalidDate(field);
     const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
-    if (days < 0 || days > MAX_DAYS)
-      throw inputError(
-        'INVALID_PERIOD',
-        'to',
-        'Khoảng thời gian từ 0 đến 366 ngày.',
-        'A period of 0 to 366 days.',
-      );
+    if (days < 0 || days > MAX_DAYS) throw SiteErrors.invalidPeriod();
     await this.visits.flush();
     const rows = await this.visits.perPageAndDay(portal.id, from, to, 1000);
     return rows.map((r) => Object.assign(new SitePageVisitsType(), r));

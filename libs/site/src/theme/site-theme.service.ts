@@ -9,13 +9,13 @@ import {
   TransactionRunner,
   can,
   fail,
-  inputError,
   isUuid,
   ok,
 } from '@portal/platform';
 import { HostRoutingService, RoutedTenant } from '@portal/tenancy';
 import { TEXT_CONTRAST, contrastRatio, isHexColour } from './contrast';
 import { SiteThemeEntity, THEME_FIELDS, ThemeField, ThemeValues } from './site-theme.entity';
+import { SiteErrors } from '../errors/site-errors';
 
 /** The national red and gold: white text on the red 7.8:1, gold on the red 5.2:1. */
 export const DEFAULT_PRIMARY = '#a4161a';
@@ -113,16 +113,7 @@ export class SiteThemeService {
       const subject = portal && { tenantId: portal.id, tenantPath: portal.path };
       if (!portal || !subject || !can(ctx, 'read', 'Tenant', subject))
         throw new NotFoundError('Portal', 'tenantId');
-      if (!can(ctx, 'update', 'SiteStructure', subject))
-        throw new DomainError(
-          'FORBIDDEN',
-          {
-            vi: 'Bạn không có quyền đổi giao diện của cổng này.',
-            en: 'You may not change the look of this portal.',
-          },
-          'tenantId',
-          403,
-        );
+      if (!can(ctx, 'update', 'SiteStructure', subject)) throw SiteErrors.themeNotAllowed();
       const values = this.validated(input);
       // The colours a page shows are the portal's own or inherited: check the effective pair.
       const parent = portal.parentId ? await this.resolve(portal.parentId) : null;
@@ -155,39 +146,21 @@ export class SiteThemeService {
       const raw = input[f];
       const v = typeof raw === 'string' ? raw.normalize('NFC').trim() : null;
       out[f] = v ? v : null;
-      if (out[f] && out[f]!.length > MAX_TEXT)
-        throw inputError('TOO_LONG', f, `Tối đa ${MAX_TEXT} ký tự.`, `At most ${MAX_TEXT} characters.`);
+      if (out[f] && out[f]!.length > MAX_TEXT) throw SiteErrors.tooLong(f, MAX_TEXT);
     }
     for (const f of ['primaryColour', 'accentColour'] as const) {
       if (out[f] === null) continue;
-      if (!isHexColour(out[f]!))
-        throw inputError('INVALID_COLOUR', f, 'Màu phải có dạng #rrggbb.', 'A colour is written #rrggbb.');
+      if (!isHexColour(out[f]!)) throw SiteErrors.invalidColour(f);
       out[f] = out[f]!.toLowerCase();
     }
     for (const f of ['logoUrl', 'bannerUrl'] as const) {
       const v = out[f];
       if (v !== null && !/^https:\/\/[^\s"'<>]+$/i.test(v) && !/^\/(?!\/)[^\s"'<>]*$/.test(v))
-        throw inputError(
-          'INVALID_URL',
-          f,
-          'Địa chỉ ảnh phải bắt đầu bằng https:// hoặc / (trên cổng này).',
-          'An image address starts with https:// or / (on this portal).',
-        );
+        throw SiteErrors.invalidImageUrl(f);
     }
     if (out.email !== null && !/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(out.email))
-      throw inputError(
-        'INVALID_EMAIL',
-        'email',
-        'Địa chỉ thư điện tử không hợp lệ.',
-        'Not an e-mail address.',
-      );
-    if (out.bannerUrl !== null && out.bannerAltVi === null)
-      throw inputError(
-        'MISSING_ALT',
-        'bannerAltVi',
-        'Ảnh băng-rôn cần lời mô tả (cho người đọc bằng máy đọc màn hình).',
-        'A banner image needs a text alternative (for screen reader users).',
-      );
+      throw SiteErrors.invalidEmail();
+    if (out.bannerUrl !== null && out.bannerAltVi === null) throw SiteErrors.missingBannerAlt();
     return out;
   }
 
@@ -195,21 +168,9 @@ export class SiteThemeService {
     const primary = values.primaryColour ?? parent?.primaryColour ?? DEFAULT_PRIMARY;
     const accent = values.accentColour ?? parent?.accentColour ?? DEFAULT_ACCENT;
     const white = contrastRatio(WHITE, primary);
-    if (white < TEXT_CONTRAST)
-      throw inputError(
-        'LOW_CONTRAST',
-        'primaryColour',
-        `Chữ trắng trên màu chính chỉ đạt độ tương phản ${white.toFixed(2)}:1, cần ít nhất 4.5:1.`,
-        `White text on the primary colour has a contrast of ${white.toFixed(2)}:1; at least 4.5:1 is needed.`,
-      );
+    if (white < TEXT_CONTRAST) throw SiteErrors.whiteOnPrimary(white);
     const onPrimary = contrastRatio(accent, primary);
-    if (onPrimary < TEXT_CONTRAST)
-      throw inputError(
-        'LOW_CONTRAST',
-        'accentColour',
-        `Màu nhấn trên màu chính chỉ đạt độ tương phản ${onPrimary.toFixed(2)}:1, cần ít nhất 4.5:1.`,
-        `The accent colour on the primary colour has a contrast of ${onPrimary.toFixed(2)}:1; at least 4.5:1 is needed.`,
-      );
+    if (onPrimary < TEXT_CONTRAST) throw SiteErrors.accentOnPrimary(onPrimary);
   }
 
   private async guard<T>(work: () => Promise<T>): Promise<Result<T>> {

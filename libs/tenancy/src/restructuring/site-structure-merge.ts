@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { inputError } from '@portal/platform';
 import { CategoryEntity, MenuItemEntity } from '../site-structure/category.entity';
+import { TenancyErrors } from '../errors/tenancy-errors';
 import {
   CategoryMappingEntry,
   MergeContext,
@@ -118,36 +118,14 @@ export class SiteStructureMerge implements MergeParticipant, OnModuleInit {
     for (const [i, entry] of plan.plan.categoryMapping.entries()) {
       const field = `plan.categoryMapping.${i}`;
       if (!sources.has(entry.sourceCategoryId))
-        throw inputError(
-          'CATEGORY_NOT_OF_SOURCE',
-          `${field}.sourceCategoryId`,
-          'Chuyên mục không thuộc cổng được sáp nhập.',
-          'The category does not belong to a portal being merged.',
-        );
-      if (seen.has(entry.sourceCategoryId))
-        throw inputError(
-          'DUPLICATE_MAPPING',
-          `${field}.sourceCategoryId`,
-          'Chuyên mục được nêu hai lần trong kế hoạch.',
-          'The category is named twice in the plan.',
-        );
+        throw TenancyErrors.categoryNotOfSource(`${field}.sourceCategoryId`);
+      if (seen.has(entry.sourceCategoryId)) throw TenancyErrors.duplicateMapping(`${field}.sourceCategoryId`);
       seen.add(entry.sourceCategoryId);
       if (entry.targetCategoryId !== null && !targets.has(entry.targetCategoryId))
-        throw inputError(
-          'CATEGORY_NOT_OF_TARGET',
-          `${field}.targetCategoryId`,
-          'Chuyên mục đích không thuộc cổng nhận sáp nhập.',
-          'The target category does not belong to the portal merged into.',
-        );
+        throw TenancyErrors.categoryNotOfTarget(`${field}.targetCategoryId`);
     }
     const missing = [...sources].filter((id) => !seen.has(id)).length;
-    if (missing > 0)
-      throw inputError(
-        'MERGE_PLAN_INCOMPLETE',
-        'plan.categoryMapping',
-        `Kế hoạch chưa nêu ${missing} chuyên mục của các cổng được sáp nhập.`,
-        `The plan does not name ${missing} categor${missing === 1 ? 'y' : 'ies'} of the merged portals.`,
-      );
+    if (missing > 0) throw TenancyErrors.mergePlanIncomplete(missing);
   }
 
   async preview(m: EntityManager, plan: MergeContext): Promise<Record<string, number>> {

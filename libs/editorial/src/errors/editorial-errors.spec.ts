@@ -1,6 +1,6 @@
 import { neededRoles, rolesAllowing } from '@portal/access';
 import { forbidden } from '@portal/platform';
-import { invalidTransition, nextSteps, notAllowed } from './workflow-errors';
+import { invalidTransition, nextSteps, notAllowed } from './editorial-errors';
 
 describe('refusals say what is needed', () => {
   it('INVALID_TRANSITION names the steps possible from the state, in both languages', () => {

@@ -1,0 +1,22 @@
+/**
+ * The codes of the typed errors federation (syndication, subtree feeds) answers with. The values
+ * are the `errorCode` clients see and test against: never rename one.
+ */
+export enum FederationErrorCode {
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  INVALID_TRANSITION = 'INVALID_TRANSITION',
+  NOT_AN_ANCESTOR = 'NOT_AN_ANCESTOR',
+  NOT_A_DESCENDANT = 'NOT_A_DESCENDANT',
+  NO_TARGETS = 'NO_TARGETS',
+  REASON_REQUIRED = 'REASON_REQUIRED',
+  REQUIRED = 'REQUIRED',
+  TOO_LONG = 'TOO_LONG',
+  NOT_PUBLISHED = 'NOT_PUBLISHED',
+  PORTAL_NOT_ACTIVE = 'PORTAL_NOT_ACTIVE',
+  ALREADY_SYNDICATED = 'ALREADY_SYNDICATED',
+  CATEGORY_NOT_ON_PORTAL = 'CATEGORY_NOT_ON_PORTAL',
+  CATEGORY_NOT_FOUND = 'CATEGORY_NOT_FOUND',
+  INVALID_KIND = 'INVALID_KIND',
+  INVALID_DATE = 'INVALID_DATE',
+}
