@@ -31,6 +31,7 @@ import { DialogueMergeParticipant } from './dialogues/dialogue-merge.participant
 import { DialogueQuestionsService } from './dialogues/dialogue-questions.service';
 import { DialogueRepository } from './dialogues/dialogue.repository';
 import { DialogueService } from './dialogues/dialogue.service';
+import { DialogueTranscriptService } from './dialogues/dialogue-transcript.service';
 import { PublicQuestionsService } from './questions/public-questions.service';
 import { QuestionClock } from './questions/question-clock';
 import { QuestionDeadlines } from './questions/question-deadlines';
@@ -78,6 +79,7 @@ import { QuestionsService } from './questions/questions.service';
     QuestionsResolver,
     DialogueRepository,
     DialogueService,
+    DialogueTranscriptService,
     DialogueQuestionsService,
     DialoguesResolver,
     DialogueMergeParticipant,

@@ -1,7 +1,9 @@
 import { DomainError } from '@portal/platform';
 import { ContentKind } from '../kinds/content-kind';
 import { MediaFileEntity } from './media-file.entity';
-import { MediaRole } from './media-sniff';
+import { MediaFormat, MediaRole } from './media-sniff';
+import type { Readable } from 'node:stream';
+import { ContentErrorCode } from '../errors/content-error-code';
 
 /** The item kinds each role may belong to. */
 export const ROLE_KINDS: Readonly<Record<MediaRole, readonly ContentKind[]>> = {
@@ -48,7 +50,7 @@ const FORMAT_NAMES: Record<MediaRole, { vi: string; en: string }> = {
 
 export const unsupportedMedia = (role: MediaRole) =>
   new DomainError(
-    'UNSUPPORTED_TYPE',
+    ContentErrorCode.UNSUPPORTED_TYPE,
     {
       vi: `Tệp phải là ${FORMAT_NAMES[role].vi} (kiểm tra theo nội dung tệp, không theo tên).`,
       en: `The file must be ${FORMAT_NAMES[role].en} (checked by content, not by name).`,
@@ -94,4 +96,25 @@ export function itemMediaOf(itemId: string, files: MediaFileEntity[]): ItemMedia
       .sort((a, b) => (a.position ?? 0) - (b.position ?? 0))
       .map(mediaView),
   };
+}
+
+/** What checking an upload found: its format, and an image's pixel size. */
+export interface PreparedMedia {
+  format: MediaFormat;
+  width: number | null;
+  height: number | null;
+}
+
+export interface PhotoDescription {
+  captionVi?: string | null;
+  captionEn?: string | null;
+  creditVi?: string | null;
+  creditEn?: string | null;
+}
+
+export interface MediaServing {
+  file: MediaFileEntity;
+  /** Anyone may read it (a standing file of a live item of the addressed portal): cacheable. */
+  isPublic: boolean;
+  open(range?: { start: number; end: number }): Promise<Readable>;
 }

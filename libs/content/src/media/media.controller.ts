@@ -18,6 +18,7 @@ import { ifRangeHolds, notModified, parseRange } from './http-range';
 import { MEDIA_SETTINGS, MediaSettings } from './media-settings';
 import { MediaRole } from './media-sniff';
 import { MediaService } from './media.service';
+import { ContentErrorCode } from '../errors/content-error-code';
 
 /** After refusing an upload still arriving, read a little longer so the client sees the answer. */
 const LINGER_MS = 2000;
@@ -135,7 +136,7 @@ export class MediaController {
     const { file, fields } = received;
     if (!file)
       throw inputError(
-        'FILE_REQUIRED',
+        ContentErrorCode.FILE_REQUIRED,
         'file',
         'Cần gửi một tệp trong trường "file".',
         'Send one file in the field "file".',

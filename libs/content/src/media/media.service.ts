@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   DomainError,
@@ -26,6 +25,9 @@ import { MediaItemRow, MediaRepository } from './media.repository';
 import {
   ItemMediaView,
   MediaFileView,
+  MediaServing,
+  PhotoDescription,
+  PreparedMedia,
   ROLE_KINDS,
   TEXT_MAX,
   itemMediaOf,
@@ -41,27 +43,7 @@ import {
   imageFileSize,
   sniffMediaFile,
 } from './media-sniff';
-
-/** What checking an upload found: its format, and an image's pixel size. */
-export interface PreparedMedia {
-  format: MediaFormat;
-  width: number | null;
-  height: number | null;
-}
-
-export interface PhotoDescription {
-  captionVi?: string | null;
-  captionEn?: string | null;
-  creditVi?: string | null;
-  creditEn?: string | null;
-}
-
-export interface MediaServing {
-  file: MediaFileEntity;
-  /** Anyone may read it (a standing file of a live item of the addressed portal): cacheable. */
-  isPublic: boolean;
-  open(range?: { start: number; end: number }): Promise<Readable>;
-}
+import { ContentErrorCode } from '../errors/content-error-code';
 
 /**
  * Media items' files: the video or audio of an item, its poster and captions, a gallery's photos.
@@ -90,7 +72,7 @@ export class MediaService {
       const problem = await checkWebVttFile(file.path);
       if (problem)
         throw inputError(
-          'INVALID_CAPTIONS',
+          ContentErrorCode.INVALID_CAPTIONS,
           'file',
           `Tệp phụ đề WebVTT không hợp lệ (dòng ${problem.line}): ${problem.vi}.`,
           `The WebVTT captions are not valid (line ${problem.line}): ${problem.en}.`,
@@ -173,7 +155,7 @@ export class MediaService {
       const file = await this.ownFile(ctx, mediaFileId, 'mediaFileId');
       if (file.itemId && file.itemId !== item.id)
         throw inputError(
-          'MEDIA_ALREADY_ATTACHED',
+          ContentErrorCode.MEDIA_ALREADY_ATTACHED,
           'mediaFileId',
           'Tệp này đã thuộc một tin bài khác; hãy tải lên lại.',
           'This file belongs to another item; upload it again.',
@@ -201,7 +183,7 @@ export class MediaService {
       const file = await this.ownFile(ctx, id, 'id');
       if (file.role !== MediaRole.PHOTO || !file.itemId)
         throw inputError(
-          'NOT_A_GALLERY_PHOTO',
+          ContentErrorCode.NOT_A_GALLERY_PHOTO,
           'id',
           'Chỉ ảnh của một bộ ảnh mới có chú thích và tác giả ảnh.',
           'Only a photo of a gallery has a caption and a credit.',
@@ -213,7 +195,7 @@ export class MediaService {
         const clean = raw === null ? '' : plainText(raw).normalize('NFC').trim();
         if (clean.length > TEXT_MAX)
           throw inputError(
-            'TEXT_TOO_LONG',
+            ContentErrorCode.TEXT_TOO_LONG,
             name,
             `Dài quá ${TEXT_MAX} ký tự.`,
             `Longer than ${TEXT_MAX} characters.`,
@@ -249,7 +231,7 @@ export class MediaService {
           standing.some((f) => !asked.has(f.id))
         )
           throw inputError(
-            'PHOTOS_MISMATCH',
+            ContentErrorCode.PHOTOS_MISMATCH,
             'photoIds',
             'Danh sách phải gồm đúng mỗi ảnh hiện có của bộ ảnh một lần.',
             "The list must name each of the gallery's current photos exactly once.",
@@ -265,7 +247,12 @@ export class MediaService {
     return this.guard(async () => {
       const file = await this.ownFile(ctx, id, 'id');
       if (!file.itemId)
-        throw inputError('NOT_ATTACHED', 'id', 'Tệp chưa gắn vào tin bài nào.', 'The file is not attached.');
+        throw inputError(
+          ContentErrorCode.NOT_ATTACHED,
+          'id',
+          'Tệp chưa gắn vào tin bài nào.',
+          'The file is not attached.',
+        );
       const itemId = file.itemId;
       await this.editableItem(ctx, itemId, 'id');
       return this.tx.run(ctx, async (tx) => {
@@ -377,7 +364,7 @@ export class MediaService {
   private assertRoleFits(role: MediaRole, item: MediaItemRow, field: string): void {
     if (!ROLE_KINDS[role].includes(item.kind as ContentKind))
       throw inputError(
-        'MEDIA_NOT_FOR_KIND',
+        ContentErrorCode.MEDIA_NOT_FOR_KIND,
         field,
         `Tệp loại ${role} không gắn được vào tin bài loại ${item.kind} (chỉ ${ROLE_KINDS[role].join(', ')}).`,
         `A ${role} file cannot go on an item of kind ${item.kind} (only ${ROLE_KINDS[role].join(', ')}).`,

@@ -1,6 +1,7 @@
 import { DomainError, inputError } from '@portal/platform';
 import { EMAIL, PHONE, checkText, cleanLine, cleanText } from '../questions/question-input';
 import { DialogueGuestKind } from './dialogue.entity';
+import { EngagementErrorCode } from '../errors/engagement-error-code';
 
 /** Tracking codes of dialogue questions: `GL-` (giao lưu) and 16 random base32 characters. */
 export const DIALOGUE_CODE_PREFIX = 'GL';
@@ -65,7 +66,7 @@ export function cleanDialogue(input: DialogueInput): { value: CleanDialogue } | 
   if (Number.isNaN(starts.getTime()))
     return {
       error: inputError(
-        'INVALID_DATE',
+        EngagementErrorCode.INVALID_DATE,
         'startsAt',
         'Thời điểm bắt đầu không hợp lệ.',
         'The start time is not valid.',
@@ -74,7 +75,7 @@ export function cleanDialogue(input: DialogueInput): { value: CleanDialogue } | 
   if (Number.isNaN(ends.getTime()) || ends.getTime() <= starts.getTime())
     return {
       error: inputError(
-        'ENDS_BEFORE_START',
+        EngagementErrorCode.ENDS_BEFORE_START,
         'endsAt',
         'Thời điểm kết thúc phải sau thời điểm bắt đầu.',
         'The end time must be after the start time.',
@@ -83,7 +84,7 @@ export function cleanDialogue(input: DialogueInput): { value: CleanDialogue } | 
   if (ends.getTime() - starts.getTime() > 24 * 3600 * 1000)
     return {
       error: inputError(
-        'TOO_LONG',
+        EngagementErrorCode.TOO_LONG,
         'endsAt',
         'Một buổi giao lưu không kéo dài quá 24 giờ.',
         'A dialogue session lasts at most 24 hours.',
@@ -93,7 +94,7 @@ export function cleanDialogue(input: DialogueInput): { value: CleanDialogue } | 
   if (guests.length === 0)
     return {
       error: inputError(
-        'GUESTS_REQUIRED',
+        EngagementErrorCode.GUESTS_REQUIRED,
         'guests',
         'Cần ít nhất một khách mời.',
         'At least one guest is required.',
@@ -102,7 +103,7 @@ export function cleanDialogue(input: DialogueInput): { value: CleanDialogue } | 
   if (guests.length > MAX_GUESTS)
     return {
       error: inputError(
-        'TOO_MANY',
+        EngagementErrorCode.TOO_MANY,
         'guests',
         `Tối đa ${MAX_GUESTS} khách mời.`,
         `At most ${MAX_GUESTS} guests.`,
@@ -113,7 +114,7 @@ export function cleanDialogue(input: DialogueInput): { value: CleanDialogue } | 
     if (!Object.values(DialogueGuestKind).includes(g.kind))
       return {
         error: inputError(
-          'INVALID_KIND',
+          EngagementErrorCode.INVALID_KIND,
           `guests.${i}.kind`,
           'Loại khách mời không hợp lệ.',
           'Unknown guest kind.',
@@ -173,7 +174,7 @@ export function cleanDialogueAsk(
   if (email && (email.length > 254 || !EMAIL.test(email)))
     return {
       error: inputError(
-        'INVALID_EMAIL',
+        EngagementErrorCode.INVALID_EMAIL,
         'email',
         'Địa chỉ thư điện tử không hợp lệ.',
         'The email address is not valid.',
@@ -182,7 +183,7 @@ export function cleanDialogueAsk(
   if (phone && !PHONE.test(phone))
     return {
       error: inputError(
-        'INVALID_PHONE',
+        EngagementErrorCode.INVALID_PHONE,
         'phone',
         'Số điện thoại không hợp lệ (ví dụ 0912345678 hoặc +84912345678).',
         'The phone number is not valid (e.g. 0912345678 or +84912345678).',

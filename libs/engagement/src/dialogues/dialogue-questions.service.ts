@@ -40,6 +40,7 @@ import {
 } from './dialogue.entity';
 import { DialogueRepository } from './dialogue.repository';
 import { dialogueNotFound } from './dialogue.service';
+import { EngagementErrorCode } from '../errors/engagement-error-code';
 
 /** Questions one address may send to one session (a session is an hour or two; people ask a few). */
 export const QUESTIONS_PER_ADDRESS = 5;
@@ -106,7 +107,7 @@ export class DialogueQuestionsService {
       this.tx.run(ctx, async (tx) => {
         if ((await this.repo.countByAddress(tx, session.id, addressHash)) >= QUESTIONS_PER_ADDRESS)
           throw inputError(
-            'TOO_MANY_QUESTIONS',
+            EngagementErrorCode.TOO_MANY_QUESTIONS,
             'text',
             `Mỗi người gửi tối đa ${QUESTIONS_PER_ADDRESS} câu hỏi cho một buổi giao lưu.`,
             `One person may send at most ${QUESTIONS_PER_ADDRESS} questions to a dialogue.`,
@@ -204,7 +205,7 @@ export class DialogueQuestionsService {
       const guestId = input.guestId ? await this.guestOf(tx, q, input.guestId) : q.guestId;
       if (!guestId)
         throw inputError(
-          'GUEST_REQUIRED',
+          EngagementErrorCode.GUEST_REQUIRED,
           'guestId',
           'Cần chọn khách mời trả lời câu hỏi.',
           'Choose the guest who answers the question.',
@@ -237,7 +238,7 @@ export class DialogueQuestionsService {
         if (!t.during.includes(session.state)) throw notDuring(action, session.state);
         if (!DIALOGUE_QUESTION_WORKFLOW.step(action, q.status))
           throw inputError(
-            'INVALID_TRANSITION',
+            EngagementErrorCode.INVALID_TRANSITION,
             'id',
             'Không thể thực hiện thao tác này với câu hỏi ở trạng thái hiện tại.',
             `This cannot be done to a question that is ${q.status}.`,
@@ -247,7 +248,7 @@ export class DialogueQuestionsService {
         const before = { status: q.status, guestId: q.guestId };
         if (!(await this.repo.updateQuestion(tx, q.id, t.from, set)))
           throw inputError(
-            'INVALID_TRANSITION',
+            EngagementErrorCode.INVALID_TRANSITION,
             'id',
             'Câu hỏi vừa được người khác xử lý.',
             'Someone else just handled this question.',
@@ -277,7 +278,7 @@ export class DialogueQuestionsService {
     const guests = await this.repo.guests(tx, [q.dialogueId]);
     if (!isUuid(guestId) || !guests.some((g) => g.id === guestId))
       throw inputError(
-        'GUEST_NOT_FOUND',
+        EngagementErrorCode.GUEST_NOT_FOUND,
         'guestId',
         'Khách mời không thuộc buổi giao lưu này.',
         'The guest is not a guest of this dialogue.',
@@ -296,13 +297,13 @@ export class DialogueQuestionsService {
 function notDuring(action: DialogueQuestionAction, state: DialogueState): DomainError {
   return action === DialogueQuestionAction.ANSWER
     ? inputError(
-        'DIALOGUE_NOT_LIVE',
+        EngagementErrorCode.DIALOGUE_NOT_LIVE,
         'id',
         'Chỉ ghi câu trả lời khi buổi giao lưu đang diễn ra.',
         `Answers are recorded while the dialogue is live (it is ${state}).`,
       )
     : inputError(
-        'DIALOGUE_CLOSED',
+        EngagementErrorCode.DIALOGUE_CLOSED,
         'id',
         'Buổi giao lưu không còn nhận hoặc chọn câu hỏi.',
         `The dialogue no longer takes or selects questions (it is ${state}).`,

@@ -1,5 +1,6 @@
 import { StateMachine, type AppAction, inputError } from '@portal/platform';
 import { DialogueQuestionStatus, DialogueState } from './dialogue.entity';
+import { EngagementErrorCode } from '../errors/engagement-error-code';
 
 /** What the board does to a session (PUBLISH_TRANSCRIPT follows the transcript item's publication). */
 export enum DialogueAction {
@@ -114,7 +115,7 @@ const STATE_NAMES: Record<DialogueState, [string, string]> = {
 
 export const invalidDialogueTransition = (action: string, state: DialogueState) =>
   inputError(
-    'INVALID_TRANSITION',
+    EngagementErrorCode.INVALID_TRANSITION,
     'action',
     `Không thể thực hiện thao tác này khi buổi giao lưu ${STATE_NAMES[state][0]}.`,
     `This cannot be done while the dialogue is ${STATE_NAMES[state][1]} (${action}).`,
@@ -122,7 +123,7 @@ export const invalidDialogueTransition = (action: string, state: DialogueState) 
 
 export const dialogueNotTakingQuestions = (state: DialogueState) =>
   inputError(
-    'DIALOGUE_NOT_OPEN',
+    EngagementErrorCode.DIALOGUE_NOT_OPEN,
     'dialogueId',
     `Buổi giao lưu ${STATE_NAMES[state][0]}, không nhận câu hỏi.`,
     `The dialogue is ${STATE_NAMES[state][1]} and does not take questions.`,

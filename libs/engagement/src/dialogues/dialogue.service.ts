@@ -1,14 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService } from '@portal/audit';
-import {
-  ContentKind,
-  ContentLifecycleEvent,
-  ContentService,
-  PublicContentService,
-  plainText,
-} from '@portal/content';
-import { EditorialService } from '@portal/editorial';
+import { PublicContentService, plainText } from '@portal/content';
 import {
   NotFoundError,
   RequestContext,
@@ -21,11 +14,12 @@ import {
   pageSize,
 } from '@portal/platform';
 import { HostRoutingService } from '@portal/tenancy';
-import { EngagementClock, vietnamDate } from '../consultations/engagement-clock';
+import { EngagementClock } from '../consultations/engagement-clock';
 import { guarded } from '../consultations/public-result';
 import { CleanDialogue, DialogueInput, cleanDialogue } from './dialogue-input';
 import { DIALOGUE_WORKFLOW, DialogueAction, invalidDialogueTransition } from './dialogue-state';
-import { shownText, transcriptHtml } from './dialogue-transcript';
+import { shownText } from './dialogue-transcript';
+import { DialogueTranscriptService } from './dialogue-transcript.service';
 import {
   DialogueGuestEntity,
   DialogueQuestionEntity,
@@ -33,6 +27,7 @@ import {
   DialogueState,
 } from './dialogue.entity';
 import { DialogueRepository } from './dialogue.repository';
+import { EngagementErrorCode } from '../errors/engagement-error-code';
 
 /** A session with its current guests, as the board sees it (with its whole question queue). */
 export interface DialogueBoardView {
@@ -76,24 +71,19 @@ export const dialogueNotFound = (field = 'id') => new NotFoundError('Dialogue', 
  * with its guests, opens it for questions, takes it live and ends it; ending writes the transcript
  * as a draft item of the portal (the caller its writer), which goes through the editorial workflow
  * like any item; its publication marks the session TRANSCRIPT_PUBLISHED. Citizens' questions and
- * the guests' answers are DialogueQuestionsService's.
+ * the guests' answers are DialogueQuestionsService's, the transcript DialogueTranscriptService's.
  */
 @Injectable()
-export class DialogueService implements OnModuleInit {
+export class DialogueService {
   constructor(
     private readonly repo: DialogueRepository,
     private readonly tx: TransactionRunner,
     private readonly clock: EngagementClock,
-    private readonly editorial: EditorialService,
-    private readonly content: ContentService,
+    private readonly transcripts: DialogueTranscriptService,
     private readonly published: PublicContentService,
     private readonly routing: HostRoutingService,
     private readonly audit: AuditService,
   ) {}
-
-  onModuleInit(): void {
-    this.content.onLifecycle((tx, event) => this.followTranscript(tx, event));
-  }
 
   /** Schedules a session on the portal the request addresses. */
   schedule(ctx: RequestContext, input: DialogueInput): Promise<Result<DialogueBoardView>> {
@@ -123,7 +113,12 @@ export class DialogueService implements OnModuleInit {
           transcriptItemId: null,
         });
         if (clean.guests.some((g) => g.id))
-          throw inputError('NOT_FOUND', 'guests.id', 'Không tìm thấy khách mời.', 'Guest not found.');
+          throw inputError(
+            EngagementErrorCode.NOT_FOUND,
+            'guests.id',
+            'Không tìm thấy khách mời.',
+            'Guest not found.',
+          );
         await this.repo.insertSession(tx, session);
         await this.repo.insertGuests(
           tx,
@@ -148,7 +143,12 @@ export class DialogueService implements OnModuleInit {
         const known = new Map(existing.map((g) => [g.id, g]));
         for (const [i, g] of clean.guests.entries())
           if (g.id && !known.has(g.id))
-            throw inputError('NOT_FOUND', `guests.${i}.id`, 'Không tìm thấy khách mời.', 'Guest not found.');
+            throw inputError(
+              EngagementErrorCode.NOT_FOUND,
+              `guests.${i}.id`,
+              'Không tìm thấy khách mời.',
+              'Guest not found.',
+            );
         const now = this.clock.now();
         const kept = new Set<string>();
         const added: DialogueGuestEntity[] = [];
@@ -213,14 +213,14 @@ export class DialogueService implements OnModuleInit {
           const why = plainText(reason ?? '').trim();
           if (!why)
             throw inputError(
-              'REASON_REQUIRED',
+              EngagementErrorCode.REASON_REQUIRED,
               'reason',
               'Cần ghi lý do hủy buổi giao lưu.',
               'A reason is required.',
             );
           if ([...why].length > 1000)
             throw inputError(
-              'TOO_LONG',
+              EngagementErrorCode.TOO_LONG,
               'reason',
               'Lý do dài quá 1.000 ký tự.',
               'The reason is over 1,000 characters.',
@@ -230,7 +230,7 @@ export class DialogueService implements OnModuleInit {
         if (action === DialogueAction.START) change.startedAt = now;
         if (action === DialogueAction.END) {
           change.endedAt = now;
-          change.transcriptItemId = await this.writeTranscript(tx, { ...session, ...change });
+          change.transcriptItemId = await this.transcripts.write(tx, { ...session, ...change });
         }
         if (!(await this.repo.updateSession(tx, session.id, session.state, change)))
           throw invalidDialogueTransition(action, session.state);
@@ -308,50 +308,6 @@ export class DialogueService implements OnModuleInit {
       }),
       transcriptSlug: live?.slug ?? null,
     };
-  }
-
-  /** The transcript item's publication (by the workflow, in its transaction) moves the session on. */
-  private async followTranscript(tx: RequestContext, event: ContentLifecycleEvent): Promise<void> {
-    if (event.type !== 'published') return;
-    const session = await this.repo.sessionByTranscript(tx, event.item.id);
-    if (!session || !DIALOGUE_WORKFLOW.step(DialogueAction.PUBLISH_TRANSCRIPT, session.state)) return;
-    const to = DialogueState.TRANSCRIPT_PUBLISHED;
-    if (!(await this.repo.updateSession(tx, session.id, session.state, { state: to, updatedAt: event.at })))
-      return;
-    await this.record(
-      tx,
-      session,
-      'dialogue.transcriptPublished',
-      { state: session.state },
-      {
-        state: to,
-        transcriptItemId: session.transcriptItemId,
-      },
-    );
-  }
-
-  private async writeTranscript(tx: RequestContext, session: DialogueSessionEntity): Promise<string> {
-    const all = await this.repo.guests(tx, [session.id], true);
-    const answered = await this.repo.answered(tx, [session.id]);
-    const portal = this.routing.tenant(session.tenantId)!;
-    const made = await this.editorial.create(tx, {
-      tenantId: session.tenantId,
-      kind: ContentKind.NEWS,
-      categoryId: null,
-      title: `Giao lưu trực tuyến: ${session.titleVi}`.slice(0, 300),
-      summary: plainText(session.topicVi).slice(0, 500),
-      bodyHtml: transcriptHtml(
-        session,
-        all.filter((g) => !g.removedAt),
-        answered,
-        all,
-      ),
-      fields: { eventDate: vietnamDate(session.startedAt ?? session.startsAt) },
-      authorName: 'Ban Biên tập',
-      source: portal.nameVi,
-    });
-    if (!made.ok) throw made.error;
-    return made.value.item.id;
   }
 
   private async locked(

@@ -203,7 +203,7 @@ export class GradingService {
         const standing = await this.media.standingPhotoCount(ctx, item.id);
         if (input.photoCount != null && input.photoCount !== standing)
           throw inputError(
-            'PHOTO_COUNT_MISMATCH',
+            RoyaltiesErrorCode.PHOTO_COUNT_MISMATCH,
             'photoCount',
             `Bộ ảnh có ${standing} ảnh; số ảnh chấm nhuận bút phải là ${standing} (hoặc để trống).`,
             `The gallery has ${standing} photos; the graded photo count must be ${standing} (or left empty).`,
