@@ -8,6 +8,7 @@ export * from './errors/domain-error.filter';
 export * from './graphql/input-error.type';
 export * from './graphql/connection';
 export * from './graphql/cache-control.directive';
+export * from './graphql/json-scalar';
 export * from './database/embedded-postgres.server';
 export * from './database/migration-runner';
 export * from './database/transaction-runner.service';
