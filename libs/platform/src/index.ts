@@ -26,6 +26,7 @@ export * from './authorization/access-metadata';
 export * from './authorization/assert-can';
 export * from './authorization/forbidden-hint';
 export * from './database/scoped-repository';
+export * from './database/unscoped-reads.repository';
 export * from './database/pg-notifications.service';
 export * from './yaml/yaml-pointer';
 export * from './yaml/schema-error';

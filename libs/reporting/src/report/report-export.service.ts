@@ -84,7 +84,7 @@ export class ReportExportService {
       generatedAt: now,
       legalBasis: DUTY,
     };
-    const sheets = this.sheets(portals, period, request.scope !== ReportScope.PORTAL, now);
+    const sheets = this.sheets(ctx, portals, period, request.scope !== ReportScope.PORTAL, now);
     if (request.format === ReportFormat.CSV) await writeCsv(header, sheets, out);
     else await writeXlsx(header, sheets, out);
   }
@@ -95,7 +95,13 @@ export class ReportExportService {
     return `bao-cao-${who}-${period.label.replace(/\.\./, '_')}.${format === ReportFormat.CSV ? 'csv' : 'xlsx'}`;
   }
 
-  private sheets(portals: RoutedTenant[], p: ReportPeriod, withTotal: boolean, now: Date): ReportSheet[] {
+  private sheets(
+    ctx: RequestContext,
+    portals: RoutedTenant[],
+    p: ReportPeriod,
+    withTotal: boolean,
+    now: Date,
+  ): ReportSheet[] {
     const ids = portals.map((t) => t.id);
     // Generators below read these, not `this`.
     const { calendars, rules, reports } = this;
@@ -107,6 +113,7 @@ export class ReportExportService {
     const figuresOf = async (batch: RoutedTenant[]) => {
       if (!computed.has(batch[0].id)) {
         const values = await reports.collect(
+          ctx,
           batch.map((t) => t.id),
           p,
           true,
@@ -124,6 +131,7 @@ export class ReportExportService {
         }
         if (withTotal) {
           total ??= await reports.total(
+            ctx,
             ids,
             p,
             ids.map((id) => computed.get(id)!),
@@ -271,6 +279,7 @@ export class ReportExportService {
           for (let i = 0; i < portals.length; i += BATCH) {
             const batch = portals.slice(i, i + BATCH);
             const items = await f.lateItems(
+              ctx,
               batch.map((t) => t.id),
               p,
               null,
@@ -481,7 +490,7 @@ export class ReportExportService {
         rows: async function* () {
           for (let i = 0; i < portals.length; i += BATCH) {
             const batch = portals.slice(i, i + BATCH);
-            const checks = await rules.check(batch, p, now);
+            const checks = await rules.check(ctx, batch, p, now);
             for (const t of batch)
               for (const c of checks.get(t.id) ?? [])
                 yield [
