@@ -102,24 +102,22 @@ export class EngagementFiguresRepository {
   ): Promise<
     Array<{ portal: string | null; comments: number; published: number; rejected: number; pending: number }>
   > {
-    const rows = await this.reads
-      .acrossPortals(ctx, portalIds, REASON)
-      .query<{
-        portal: string | null;
-        comments: string;
-        published: string;
-        rejected: string;
-        pending: string;
-      }>(
-        `SELECT CASE WHEN $4 THEN tenant_id END AS portal, count(*) AS comments,
+    const rows = await this.reads.acrossPortals(ctx, portalIds, REASON).query<{
+      portal: string | null;
+      comments: string;
+      published: string;
+      rejected: string;
+      pending: string;
+    }>(
+      `SELECT CASE WHEN $4 THEN tenant_id END AS portal, count(*) AS comments,
                 count(*) FILTER (WHERE state = 'PUBLISHED') AS published,
                 count(*) FILTER (WHERE state = 'REJECTED') AS rejected,
                 count(*) FILTER (WHERE state = 'PENDING') AS pending
            FROM draft_comments
           WHERE tenant_id = ANY($1::uuid[]) AND created_at >= $2 AND created_at < $3
           GROUP BY 1`,
-        [portalIds, w.start, w.end, perPortal],
-      );
+      [portalIds, w.start, w.end, perPortal],
+    );
     return rows.map((r) => ({
       portal: r.portal,
       comments: Number(r.comments),
@@ -145,23 +143,21 @@ export class EngagementFiguresRepository {
       support: string | null;
     }>
   > {
-    const rows = await this.reads
-      .acrossPortals(ctx, portalIds, REASON)
-      .query<{
-        portal: string | null;
-        count: string;
-        i: string | null;
-        c: string | null;
-        q: string | null;
-        s: string | null;
-      }>(
-        `SELECT CASE WHEN $4 THEN tenant_id END AS portal, count(*),
+    const rows = await this.reads.acrossPortals(ctx, portalIds, REASON).query<{
+      portal: string | null;
+      count: string;
+      i: string | null;
+      c: string | null;
+      q: string | null;
+      s: string | null;
+    }>(
+      `SELECT CASE WHEN $4 THEN tenant_id END AS portal, count(*),
                 avg(score_interface) AS i, avg(score_content) AS c, avg(score_quality) AS q, avg(score_support) AS s
            FROM portal_ratings
           WHERE tenant_id = ANY($1::uuid[]) AND rated_on >= $2::date AND rated_on <= $3::date
           GROUP BY 1`,
-        [portalIds, w.from, w.to, perPortal],
-      );
+      [portalIds, w.from, w.to, perPortal],
+    );
     return rows.map((r) => ({
       portal: r.portal,
       count: Number(r.count),
