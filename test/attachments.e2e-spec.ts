@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { Role } from '../libs/access/src';
 import { BLOB_STORE, S3BlobStore, blobKey } from '../libs/content/src/attachments';
-import { TINY_PDF, TINY_PNG, minimalDocx } from '../libs/content/src/attachments/zip-fixture';
+import { TINY_PDF, TINY_PNG, minimalDocx } from './support/zip-fixture';
 import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
 // Attachments (PDF, DOCX, XLSX, images) with a size limit, the type checked by content,

@@ -1,6 +1,6 @@
-import { DemoSeeder } from '../apps/api/src/demo/demo-seeder';
-import { DemoContentSeeder } from '../apps/api/src/demo/demo-content.seeder';
-import { demoPortals } from '../apps/api/src/demo/demo-content.data';
+import { DemoSeeder } from '../libs/composition/src/demo/demo-seeder';
+import { DemoContentSeeder } from '../libs/composition/src/demo/demo-content.seeder';
+import { demoPortals } from '../libs/composition/src/demo/demo-content.data';
 import { loadAppConfig } from '../libs/platform/src';
 import { GqlResponse, TestApp, startTestApp } from './support/test-app';
 

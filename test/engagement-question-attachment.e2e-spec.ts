@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { Client } from 'pg';
 import { Role } from '../libs/access/src';
-import { TINY_PDF } from '../libs/content/src/attachments/zip-fixture';
+import { TINY_PDF } from './support/zip-fixture';
 import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
 /**

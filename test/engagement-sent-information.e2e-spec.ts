@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { Role } from '../libs/access/src';
-import { TINY_PDF } from '../libs/content/src/attachments/zip-fixture';
+import { TINY_PDF } from './support/zip-fixture';
 import { systemContext } from '../libs/platform/src';
 import { RestructuringService } from '../libs/tenancy/src';
 import { categoryId } from './support/site-content';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { Role, RoleAssignmentService, RoleScope } from '../libs/access/src';
-import { TINY_PDF } from '../libs/content/src/attachments/zip-fixture';
+import { TINY_PDF } from './support/zip-fixture';
 import { systemContext } from '../libs/platform/src';
 import { GqlResponse, SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 

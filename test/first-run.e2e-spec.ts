@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNTS, DemoSeeder } from '../apps/api/src/demo/demo-seeder';
+import { DEMO_ACCOUNTS, DemoSeeder } from '../libs/composition/src/demo/demo-seeder';
 import { TestApp, startTestApp } from './support/test-app';
 
 const CITY = 'hochiminhcity.gov.vn';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { Role } from '../libs/access/src';
-import { TINY_PDF } from '../libs/content/src/attachments/zip-fixture';
+import { TINY_PDF } from './support/zip-fixture';
 import { IdempotencyService } from '../libs/platform/src';
 import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Client } from 'pg';
 import { Role } from '../libs/access/src';
-import { TINY_PNG } from '../libs/content/src/attachments/zip-fixture';
+import { TINY_PNG } from './support/zip-fixture';
 import { systemContext } from '../libs/platform/src';
 import { RestructuringService } from '../libs/tenancy/src';
 import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { ScheduledBackupsService } from '../apps/api/src/backup/scheduled-backups.service';
+import { ScheduledBackupsService } from '../libs/composition/src/backup/scheduled-backups.service';
 import { Role } from '../libs/access/src';
 import { EditorialService, WorkflowAction } from '../libs/editorial/src';
 import { systemContext } from '../libs/platform/src';

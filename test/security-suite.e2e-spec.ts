@@ -10,7 +10,7 @@ import { Client } from 'pg';
 import { createApiApp } from '../apps/api/src/create-app';
 import { AnonymousResponseCache } from '../apps/api/src/http/anonymous-response-cache';
 import { Role, RoleAssignmentService, RoleScope } from '../libs/access/src';
-import { TINY_PDF, TINY_PNG } from '../libs/content/src/attachments/zip-fixture';
+import { TINY_PDF, TINY_PNG } from './support/zip-fixture';
 import { EditorialService, WorkflowAction } from '../libs/editorial/src';
 import { systemContext } from '../libs/platform/src';
 import { ReportExportJobService } from '../libs/reporting/src';

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { DemoSeeder } from '../apps/api/src/demo/demo-seeder';
-import { DemoContentSeeder } from '../apps/api/src/demo/demo-content.seeder';
+import { DemoSeeder } from '../libs/composition/src/demo/demo-seeder';
+import { DemoContentSeeder } from '../libs/composition/src/demo/demo-content.seeder';
 import { loadAppConfig } from '../libs/platform/src';
 import { DESKTOP, launchBrowser, portalContext, portalUrl, screenshot } from './support/browser';
 import { TestApp, startTestApp } from './support/test-app';

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { DemoSeeder } from '../apps/api/src/demo/demo-seeder';
-import { DemoContentSeeder } from '../apps/api/src/demo/demo-content.seeder';
-import { mondayOf } from '../apps/api/src/demo/demo-content.data';
+import { DemoSeeder } from '../libs/composition/src/demo/demo-seeder';
+import { DemoContentSeeder } from '../libs/composition/src/demo/demo-content.seeder';
+import { mondayOf } from '../libs/composition/src/demo/demo-content.data';
 import { loadAppConfig } from '../libs/platform/src';
 import {
   DESKTOP,

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DemoSeeder } from '../apps/api/src/demo/demo-seeder';
-import { DemoContentSeeder } from '../apps/api/src/demo/demo-content.seeder';
+import { DemoSeeder } from '../libs/composition/src/demo/demo-seeder';
+import { DemoContentSeeder } from '../libs/composition/src/demo/demo-content.seeder';
 import { loadAppConfig } from '../libs/platform/src';
 import { DESKTOP, MOBILE, axeViolations, launchBrowser, portalContext, portalUrl } from './support/browser';
 import { TestApp, startTestApp } from './support/test-app';

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { Role } from '../libs/access/src';
-import { TINY_PDF } from '../libs/content/src/attachments/zip-fixture';
+import { TINY_PDF } from './support/zip-fixture';
 import {
   DESKTOP,
   MOBILE,

@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import PgBoss from 'pg-boss';
 import { startEmbeddedPostgres } from '../../libs/platform/src/database/embedded-postgres.server';
 import { runMigrationsLocked } from '../../libs/platform/src/database/migration-runner';
-import { MIGRATIONS } from '../../apps/api/src/migration-list';
+import { MIGRATIONS } from '../../libs/composition/src/migration-list';
 import { freePort } from './waiting';
 
 function withDatabase(url: string, database: string): string {

@@ -25,16 +25,19 @@ import {
   tooManyRequestsPlugin,
 } from '@portal/platform';
 import { HostResolutionMiddleware, TenancyModule } from '@portal/tenancy';
-import { ENTITIES, MIGRATIONS } from './composition';
+import {
+  DemoContentSeeder,
+  DemoSeeder,
+  ENTITIES,
+  MIGRATIONS,
+  ScheduledBackupsModule,
+} from '@portal/composition';
 import { HealthController } from './health/health.controller';
 import { ConsoleAssetsController } from './console/console-assets.controller';
 import { ConsoleMediaController } from './console/console-media.controller';
 import { ConsoleSessionController } from './console/console-session.controller';
-import { DemoSeeder } from './demo/demo-seeder';
-import { DemoContentSeeder } from './demo/demo-content.seeder';
 import { AnonymousResponseCache } from './http/anonymous-response-cache';
 import { ApiObservabilityModule } from './observability/observability.module';
-import { ScheduledBackupsModule } from './backup/scheduled-backups.module';
 
 // Limits on every operation: a public endpoint must not let one query cost the database a fortune.
 const MAX_TOKENS = 2000;

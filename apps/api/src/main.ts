@@ -2,9 +2,8 @@ import { Logger } from '@nestjs/common';
 import { loadAppConfig } from '@portal/platform';
 import { HostRoutingService } from '@portal/tenancy';
 import { createApiApp } from './create-app';
-import { DemoSeeder } from './demo/demo-seeder';
+import { DemoContentSeeder, DemoSeeder } from '@portal/composition';
 import { startupHints } from './startup-hints';
-import { DemoContentSeeder } from './demo/demo-content.seeder';
 
 async function main(): Promise<void> {
   const config = loadAppConfig();

@@ -1,18 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AccessModule } from '@portal/access';
-import { AuditModule } from '@portal/audit';
-import { CalendarModule } from '@portal/calendar';
-import { ContentModule } from '@portal/content';
-import { EditorialModule } from '@portal/editorial';
-import { FederationModule } from '@portal/federation';
-import { EngagementModule } from '@portal/engagement';
-import { ReportingModule } from '@portal/reporting';
-import { RoyaltiesModule } from '@portal/royalties';
-import { IdentityModule } from '@portal/identity';
+import { DOMAIN_MODULES, DemoSeeder, ENTITIES, MIGRATIONS } from '@portal/composition';
 import { AppConfig, PlatformModule } from '@portal/platform';
-import { TenancyModule } from '@portal/tenancy';
-import { ENTITIES, MIGRATIONS } from '../../api/src/composition';
-import { DemoSeeder } from '../../api/src/demo/demo-seeder';
 
 /**
  * The libs without HTTP or GraphQL: what the `portal` command needs. Content and editorial are here
@@ -30,17 +18,7 @@ export class CliModule {
           migrations: MIGRATIONS,
           config: { ...config, runJobs: false },
         }),
-        AuditModule,
-        TenancyModule,
-        IdentityModule,
-        AccessModule,
-        CalendarModule,
-        ContentModule,
-        EditorialModule,
-        FederationModule,
-        EngagementModule,
-        ReportingModule,
-        RoyaltiesModule,
+        ...DOMAIN_MODULES,
       ],
       providers: [DemoSeeder],
     };

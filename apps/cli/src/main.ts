@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { DemoSeeder } from '../../api/src/demo/demo-seeder';
+import { DemoSeeder } from '@portal/composition';
 import { CliError, withApp } from './cli-context';
 import { accountsCommand, rolesCommand } from './commands/accounts.command';
 import { tenantsCommand } from './commands/tenants.command';

@@ -1,18 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AccessModule } from '@portal/access';
-import { AuditModule } from '@portal/audit';
-import { CalendarModule } from '@portal/calendar';
-import { ContentModule } from '@portal/content';
-import { EditorialModule } from '@portal/editorial';
-import { FederationModule } from '@portal/federation';
-import { EngagementModule } from '@portal/engagement';
-import { ReportingModule } from '@portal/reporting';
-import { RoyaltiesModule } from '@portal/royalties';
-import { IdentityModule } from '@portal/identity';
+import { DOMAIN_MODULES, ENTITIES, MIGRATIONS, ScheduledBackupsModule } from '@portal/composition';
 import { AppConfig, PlatformModule } from '@portal/platform';
-import { TenancyModule } from '@portal/tenancy';
-import { ENTITIES, MIGRATIONS } from '../../api/src/composition';
-import { ScheduledBackupsModule } from '../../api/src/backup/scheduled-backups.module';
 
 /**
  * The background process: the same libs as the api without HTTP. It migrates on start and works
@@ -31,18 +19,7 @@ export class WorkerModule {
           migrations: MIGRATIONS,
           config: { ...config, runJobs: true },
         }),
-        AuditModule,
-        TenancyModule,
-        IdentityModule,
-        AccessModule,
-        CalendarModule,
-        ContentModule,
-        EditorialModule,
-        FederationModule,
-        EngagementModule,
-        ReportingModule,
-        // Adds its sheet to the report files this process writes.
-        RoyaltiesModule,
+        ...DOMAIN_MODULES,
         ScheduledBackupsModule,
       ],
     };

@@ -7,12 +7,14 @@ import './abilities/roles-allowing'; // registers the roles FORBIDDEN names
 import { AccessGuard } from './guard/access.guard';
 import { EndpointDeclarations } from './guard/endpoint-declarations';
 import { AccessResolver } from './graphql/access.resolver';
+import { RoleAssignmentRepository } from './roles/role-assignment.repository';
 import { RoleAssignmentService } from './roles/role-assignment.service';
 import { RoleMergeParticipant } from './roles/role-merge.participant';
 
 @Module({
   imports: [IdentityModule, TenancyModule, DiscoveryModule],
   providers: [
+    RoleAssignmentRepository,
     AbilityFactory,
     RoleAssignmentService,
     RoleMergeParticipant,

@@ -1,4 +1,6 @@
 export * from './access.module';
+export * from './figures/role-figures.repository';
+export * from './figures/role-figures.module';
 export * from './roles/role';
 export * from './roles/role-assignment.entity';
 export * from './roles/role-assignment.service';

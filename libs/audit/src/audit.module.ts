@@ -1,7 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditResolver } from './audit.resolver';
+import { AuditEntryRepository } from './audit-entry.repository';
 import { AuditService } from './audit.service';
 
 @Global()
-@Module({ providers: [AuditService, AuditResolver], exports: [AuditService] })
+@Module({ providers: [AuditEntryRepository, AuditService, AuditResolver], exports: [AuditService] })
 export class AuditModule {}

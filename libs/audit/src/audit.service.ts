@@ -1,15 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import {
-  RequestContext,
-  ScopedRepository,
-  ScopedRepositoryFactory,
-  decodeCursor,
-  encodeCursor,
-  isUuid,
-  pageSize,
-} from '@portal/platform';
+import { RequestContext, decodeCursor, encodeCursor, pageSize } from '@portal/platform';
 import { AuditEntryEntity } from './audit-entry.entity';
+import { AuditEntryRepository } from './audit-entry.repository';
 import { AuditErrors } from './errors/audit-errors';
 
 export interface AuditRecord {
@@ -41,19 +33,11 @@ function actorOf(ctx: RequestContext): { id: string | null; label: string } {
 /** Writes and reads the append-only audit log. Writes join the caller's transaction. */
 @Injectable()
 export class AuditService {
-  private readonly entries: ScopedRepository<AuditEntryEntity>;
-
-  constructor(
-    private readonly dataSource: DataSource,
-    scoped: ScopedRepositoryFactory,
-  ) {
-    this.entries = scoped.for(AuditEntryEntity, 'AuditEntry');
-  }
+  constructor(private readonly entries: AuditEntryRepository) {}
 
   async record(ctx: RequestContext, ...records: AuditRecord[]): Promise<void> {
     if (records.length === 0) return;
     const actor = actorOf(ctx);
-    const manager = ctx.manager ?? this.dataSource.manager;
     const rows = records.map((r) => ({
       occurredAt: new Date(),
       tenantId: r.tenantId,
@@ -67,10 +51,7 @@ export class AuditService {
       requestId: ctx.requestId,
       ip: ctx.ip,
     }));
-    // Batches keep a national-scale apply (thousands of entries) to a handful of statements.
-    for (let i = 0; i < rows.length; i += 1000) {
-      await manager.insert(AuditEntryEntity, rows.slice(i, i + 1000) as never);
-    }
+    await this.entries.append(ctx, rows);
   }
 
   /** Newest first, keyset-paginated, restricted by the scoped repository. */
@@ -84,22 +65,17 @@ export class AuditService {
     },
   ): Promise<AuditPage> {
     const limit = pageSize(filter.first);
-    const qb = this.entries.query(ctx, 'read');
-    // A malformed id names no portal: it matches nothing (instead of a uuid cast error from PostgreSQL).
-    if (filter.tenantId)
-      qb.andWhere('row.tenant_id = :tenantId', {
-        tenantId: isUuid(filter.tenantId) ? filter.tenantId : null,
-      });
-    if (filter.action) qb.andWhere('row.action = :action', { action: filter.action });
+    let beforeId: string | null = null;
     if (filter.after) {
       const [id] = decodeCursor(filter.after, 1);
       if (!/^\d{1,18}$/.test(String(id))) throw AuditErrors.invalidCursor();
-      qb.andWhere('row.id < :afterId', { afterId: String(id) });
+      beforeId = String(id);
     }
-    const rows = await qb
-      .orderBy('row.id', 'DESC')
-      .limit(limit + 1)
-      .getMany();
+    const rows = await this.entries.newest(
+      ctx,
+      { tenantId: filter.tenantId, action: filter.action, beforeId },
+      limit + 1,
+    );
     const page = rows.slice(0, limit);
     return {
       entries: page,

@@ -1,6 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { GraphQLJSONObject } from './json-scalar';
-import { PageInfoType } from '@portal/platform';
+import { GraphQLJSONObject, PageInfoType } from '@portal/platform';
 import type { AuditEntryEntity } from './audit-entry.entity';
 
 @ObjectType('AuditEntry')

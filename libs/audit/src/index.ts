@@ -1,7 +1,6 @@
 export * from './audit.module';
 export * from './audit.service';
 export * from './audit-entry.entity';
-export * from './json-scalar';
 import { AuditEntryEntity } from './audit-entry.entity';
 export const AUDIT_ENTITIES = [AuditEntryEntity];
 export * from './errors/audit-error-code';

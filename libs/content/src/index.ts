@@ -20,6 +20,8 @@ export * from './services/public-service.entity';
 export * from './services/public-services.service';
 export { PublicItemType, SyndicationAttributionType } from './graphql/public-content.resolver';
 export * from './content.module';
+export * from './figures/content-figures.repository';
+export * from './figures/content-figures.module';
 export * from './attachments';
 export * from './media';
 

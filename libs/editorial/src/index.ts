@@ -1,4 +1,6 @@
 export * from './editorial.module';
+export * from './figures/workflow-figures.repository';
+export * from './figures/workflow-figures.module';
 export * from './workflow/workflow';
 export * from './workflow/editorial.entity';
 export * from './workflow/editorial.service';

@@ -1,4 +1,6 @@
 export * from './engagement.module';
+export * from './figures/engagement-figures.repository';
+export * from './figures/engagement-figures.module';
 export * from './abuse/challenge';
 export * from './abuse/public-write-guard';
 

@@ -1,4 +1,6 @@
 export * from './federation.module';
+export * from './figures/syndication-figures.repository';
+export * from './figures/syndication-figures.module';
 export * from './syndication/syndication-state';
 export * from './syndication/syndication.entity';
 export * from './syndication/syndication.service';

@@ -1,4 +1,6 @@
 export * from './identity.module';
+export * from './figures/account-figures.repository';
+export * from './figures/account-figures.module';
 export * from './accounts/account.entity';
 export * from './accounts/account.service';
 export * from './sessions/session.entity';

@@ -8,6 +8,7 @@ import { PortalDataSource } from './database/portal-data-source';
 import { ReplicaMonitor } from './database/replica-monitor.service';
 import { TransactionRunner } from './database/transaction-runner.service';
 import { ScopedRepositoryFactory } from './database/scoped-repository';
+import { UnscopedReads } from './database/unscoped-reads.repository';
 import { PgNotifications } from './database/pg-notifications.service';
 import { JobQueue } from './jobs/job-queue.service';
 import { IdempotencyService } from './idempotency/idempotency.service';
@@ -78,6 +79,7 @@ export class PlatformModule {
         configProvider,
         TransactionRunner,
         ScopedRepositoryFactory,
+        UnscopedReads,
         PgNotifications,
         JobQueue,
         ReplicaMonitor,
@@ -87,6 +89,7 @@ export class PlatformModule {
         APP_CONFIG,
         TransactionRunner,
         ScopedRepositoryFactory,
+        UnscopedReads,
         PgNotifications,
         JobQueue,
         ReplicaMonitor,

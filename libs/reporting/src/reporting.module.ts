@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
-import { AccessModule } from '@portal/access';
+import { AccessModule, RoleFiguresModule } from '@portal/access';
 import { CalendarModule } from '@portal/calendar';
-import { AttachmentsModule } from '@portal/content';
+import { AttachmentsModule, ContentFiguresModule } from '@portal/content';
+import { WorkflowFiguresModule } from '@portal/editorial';
+import { EngagementFiguresModule } from '@portal/engagement';
+import { SyndicationFiguresModule } from '@portal/federation';
+import { AccountFiguresModule } from '@portal/identity';
 import { TenancyModule } from '@portal/tenancy';
 import { ReportFiguresService } from './figures/report-figures.service';
 import { ReportExportsController } from './graphql/report-exports.controller';
@@ -14,7 +18,19 @@ import { ReportService } from './report/report.service';
 import { ReportRulesService } from './rules/report-rules.service';
 
 @Module({
-  imports: [TenancyModule, AccessModule, CalendarModule, AttachmentsModule],
+  imports: [
+    TenancyModule,
+    AccessModule,
+    CalendarModule,
+    AttachmentsModule,
+    // The figures of the libs a report counts.
+    ContentFiguresModule,
+    WorkflowFiguresModule,
+    EngagementFiguresModule,
+    SyndicationFiguresModule,
+    RoleFiguresModule,
+    AccountFiguresModule,
+  ],
   controllers: [ReportExportsController],
   providers: [
     ReportScopeResolver,

@@ -43,7 +43,7 @@ export class ConsoleMediaController {
       void res.status(404).type('text/plain; charset=utf-8').send('Không tìm thấy. / Not found.');
     const grant = verifyMediaGrant(this.config.jwtSecret, readCookie(req, MEDIA_COOKIE));
     if (!grant || grant.tenantId !== tenant.id) return notFound();
-    const live = await this.sessions.isLive(grant.sessionId, grant.accountId);
+    const live = await this.sessions.isLive(ctx, grant.sessionId, grant.accountId);
     if (!live) return notFound();
     const actor: Actor = {
       type: 'account',

@@ -69,7 +69,7 @@ export class ConsoleSessionController {
           null,
           401,
         );
-      const { accountId, tokens } = await this.sessions.rotate(token, ctx.ip);
+      const { accountId, tokens } = await this.sessions.rotate(ctx, token);
       this.answer(res, tokens, accountId, tenant.id);
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
@@ -81,10 +81,10 @@ export class ConsoleSessionController {
   @Post('logout')
   @Public()
   @HttpCode(200)
-  async logout(@Req() req: Request, @Res() res: Response): Promise<void> {
+  async logout(@Ctx() ctx: RequestContext, @Req() req: Request, @Res() res: Response): Promise<void> {
     if (!this.sameOriginJson(req, res)) return;
     const token = readCookie(req, REFRESH_COOKIE);
-    if (token) await this.sessions.revokeByRefreshToken(token, 'LOGOUT');
+    if (token) await this.sessions.revokeByRefreshToken(ctx, token, 'LOGOUT');
     this.clear(res);
     res.json({ ok: true });
   }

@@ -2,7 +2,7 @@ import { Controller, Get, HttpException, HttpStatus } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ModuleRef } from '@nestjs/core';
 import { DatabaseBootstrapService, Public, ReplicaMonitor, backupStatus } from '@portal/platform';
-import { backupSchedule } from '../backup/scheduled-backups.service';
+import { backupSchedule } from '@portal/composition';
 import { HostRoutingService } from '@portal/tenancy';
 
 /**

@@ -2,8 +2,6 @@ import { Command, Option } from 'commander';
 import { systemContext } from '@portal/platform';
 import { AccountService } from '@portal/identity';
 import { ROLES, Role, RoleAssignmentService, RoleScope } from '@portal/access';
-import { AccountEntity } from '@portal/identity';
-import { DataSource } from 'typeorm';
 import { CliError, readSecret, tenantRef, withApp } from '../cli-context';
 
 async function createAccount(
@@ -66,11 +64,9 @@ export function rolesCommand(): Command {
       async (opts: { username: string; tenant: string; role: Role; scope: RoleScope; field?: string[] }) => {
         await withApp(async (app) => {
           const tenant = tenantRef(app, opts.tenant, '--tenant');
-          // UNSCOPED: the CLI is the platform's own operator console.
           const account = await app
-            .get(DataSource)
-            .getRepository(AccountEntity)
-            .findOne({ where: { username: opts.username.toLowerCase() } });
+            .get(AccountService)
+            .byUsername(systemContext('cli'), opts.username.toLowerCase());
           if (!account) throw new CliError(`--username: no account "${opts.username}"`);
           const result = await app.get(RoleAssignmentService).grant(systemContext('cli'), {
             accountId: account.id,

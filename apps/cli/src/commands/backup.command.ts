@@ -17,7 +17,7 @@ import {
   openConfiguredDatabase,
   restoreBackup,
 } from '@portal/platform';
-import { MIGRATIONS } from '../../../api/src/migration-list';
+import { MIGRATIONS } from '@portal/composition';
 import { CliError } from '../cli-context';
 
 /**

@@ -1,17 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { Actor, AppAbility, AppRule, createAppAbility } from '@portal/platform';
+import { Actor, AppAbility, AppRule, createAppAbility, systemContext } from '@portal/platform';
+import { RoleAssignmentRepository } from '../roles/role-assignment.repository';
 import { LiveAssignment, rulesForAssignments } from './role-rules';
 
 /** Rules an account holds through another lib's data. */
 export type RuleSource = (accountId: string) => Promise<AppRule[]>;
+
+/** The context of the reads that build an ability: they precede the request's own. */
+const ABILITY_SOURCE = systemContext('ability');
 
 /** Builds a request's CASL ability from the actor's live role assignments. */
 @Injectable()
 export class AbilityFactory {
   private readonly sources: RuleSource[] = [];
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly assignments: RoleAssignmentRepository) {}
 
   async forActor(actor: Actor): Promise<AppAbility> {
     if (actor.type === 'system') return createAppAbility([{ action: 'manage', subject: 'all' }]);
@@ -32,28 +35,11 @@ export class AbilityFactory {
     this.sources.push(source);
   }
 
-  /** Assignments in force now: not revoked, inside their validity window, on a live portal. */
-  async liveAssignments(accountId: string): Promise<LiveAssignment[]> {
-    const rows: Array<{
-      tenant_id: string;
-      path: string;
-      role: LiveAssignment['role'];
-      scope: LiveAssignment['scope'];
-      fields: string[];
-    }> = await this.dataSource.query(
-      `SELECT ra.tenant_id, t.path::text AS path, ra.role, ra.scope, ra.fields
-         FROM role_assignments ra JOIN tenants t ON t.id = ra.tenant_id
-        WHERE ra.account_id = $1 AND ra.revoked_at IS NULL
-          AND ra.valid_from <= now() AND (ra.valid_to IS NULL OR ra.valid_to > now())
-          AND t.status IN ('ACTIVE', 'SUSPENDED')`,
-      [accountId],
-    );
-    return rows.map((r) => ({
-      tenantId: r.tenant_id,
-      tenantPath: r.path,
-      role: r.role,
-      scope: r.scope,
-      fields: r.fields,
-    }));
+  /**
+   * Assignments in force now: not revoked, inside their validity window, on a live portal. Read
+   * before any request context exists (this builds its ability), hence the factory's own context.
+   */
+  liveAssignments(accountId: string): Promise<LiveAssignment[]> {
+    return this.assignments.live(ABILITY_SOURCE, accountId);
   }
 }

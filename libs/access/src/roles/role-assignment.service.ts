@@ -5,8 +5,6 @@ import {
   NotFoundError,
   RequestContext,
   Result,
-  ScopedRepository,
-  ScopedRepositoryFactory,
   TransactionRunner,
   assertCan,
   can,
@@ -14,9 +12,9 @@ import {
   isUuid,
   ok,
 } from '@portal/platform';
-import { AccountEntity } from '@portal/identity';
 import { HostRoutingService, TenantStatus } from '@portal/tenancy';
 import { RoleAssignmentEntity } from './role-assignment.entity';
+import { RoleAssignmentRepository } from './role-assignment.repository';
 import { ROLES, Role, RoleScope } from './role';
 import { AccessErrors } from '../errors/access-errors';
 
@@ -36,16 +34,12 @@ export interface GrantRoleCommand {
  */
 @Injectable()
 export class RoleAssignmentService {
-  private readonly assignments: ScopedRepository<RoleAssignmentEntity>;
-
   constructor(
-    scoped: ScopedRepositoryFactory,
+    private readonly assignments: RoleAssignmentRepository,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly routing: HostRoutingService,
-  ) {
-    this.assignments = scoped.for(RoleAssignmentEntity, 'RoleAssignment');
-  }
+  ) {}
 
   async grant(ctx: RequestContext, command: GrantRoleCommand): Promise<Result<RoleAssignmentEntity>> {
     const tenant = isUuid(command.tenantId) ? this.routing.tenant(command.tenantId) : null;
@@ -72,9 +66,8 @@ export class RoleAssignmentService {
     }
     const fields = [...new Set((command.fields ?? []).map((f) => f.normalize('NFC').trim()).filter(Boolean))];
     return this.tx.run(ctx, async (tx) => {
-      const m = this.tx.manager(tx);
       const account = isUuid(command.accountId)
-        ? await m.findOne(AccountEntity, { where: { id: command.accountId } })
+        ? await this.assignments.account(tx, command.accountId)
         : null;
       if (!account) return fail(AccessErrors.accountNotFound());
       const entity = Object.assign(new RoleAssignmentEntity(), {
@@ -91,7 +84,7 @@ export class RoleAssignmentService {
         revokedAt: null,
         revokedBy: null,
       });
-      await m.insert(RoleAssignmentEntity, entity);
+      await this.assignments.insert(tx, entity);
       await this.audit.record(tx, {
         tenantId: tenant.id,
         action: 'role.granted',
@@ -126,7 +119,7 @@ export class RoleAssignmentService {
     if (assignment.revokedAt) return ok(assignment);
     return this.tx.run(ctx, async (tx) => {
       const changes = { revokedAt: new Date(), revokedBy: ctx.accountId };
-      await this.tx.manager(tx).update(RoleAssignmentEntity, { id: assignment.id }, changes);
+      await this.assignments.markRevoked(tx, assignment.id, changes);
       await this.audit.record(tx, {
         tenantId: tenant.id,
         action: 'role.revoked',
@@ -149,25 +142,13 @@ export class RoleAssignmentService {
     ctx: RequestContext,
     filter: { tenantId?: string | null; accountId?: string | null; includeRevoked?: boolean | null },
   ): Promise<RoleAssignmentEntity[]> {
-    const qb = this.assignments.query(ctx, 'read');
-    if (filter.tenantId)
-      qb.andWhere('row.tenant_id = :tenantId', {
-        tenantId: isUuid(filter.tenantId) ? filter.tenantId : null,
-      });
-    if (filter.accountId)
-      qb.andWhere('row.account_id = :accountId', {
-        accountId: isUuid(filter.accountId) ? filter.accountId : null,
-      });
-    if (!filter.includeRevoked) qb.andWhere('row.revoked_at IS NULL');
-    return qb.orderBy('row.created_at', 'ASC').addOrderBy('row.id', 'ASC').limit(500).getMany();
+    return this.assignments.list(ctx, filter);
   }
 
-  /** The caller's own assignments: everyone may see what they hold. UNSCOPED: keyed by the caller itself. */
+  /** The caller's own assignments: everyone may see what they hold, on every portal. */
   mine(ctx: RequestContext): Promise<RoleAssignmentEntity[]> {
     if (!ctx.accountId) return Promise.resolve([]);
-    return this.tx
-      .manager(ctx)
-      .find(RoleAssignmentEntity, { where: { accountId: ctx.accountId }, order: { createdAt: 'ASC' } });
+    return this.assignments.mine(ctx, ctx.accountId);
   }
 
   canGrant(ctx: RequestContext, tenantId: string, role: Role, scope: RoleScope): boolean {

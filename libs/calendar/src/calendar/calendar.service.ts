@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
 import { AuditService } from '@portal/audit';
 import {
   APP_CONFIG,
@@ -14,10 +13,11 @@ import {
   fail,
   isUuid,
   ok,
-  readFromPrimary,
+  systemContext,
 } from '@portal/platform';
 import { HostRoutingService, RoutedTenant, TenantStatus } from '@portal/tenancy';
 import { CalendarOverrideEntity } from './calendar-override.entity';
+import { CalendarOverrideRepository } from './calendar-override.repository';
 import { CalendarOverridesFile, loadNationalSchedule } from './calendar-files';
 import { DayNumber, formatDay, parseDay, dayOf } from './local-date';
 import { AnnouncedDay, AnnouncedYear, DayInfo, WorkingCalendar } from './working-calendar';
@@ -38,7 +38,14 @@ export interface SetOverrideCommand {
  * Compiled calendars are shared by every portal with the same overrides and dropped when any
  * instance changes overrides or the tree (LISTEN/NOTIFY through the host map's version).
  */
-// UNSCOPED: calendars and their overrides are public information; writes check the ability.
+/** The context of the cache's own reads: every portal's overrides, whoever asks next. */
+const CALENDAR_CACHE = systemContext('calendar-cache');
+
+/**
+ * Calendars and their overrides are public information (CalendarOverrideRepository reads them as
+ * such); writes check the ability. `forTenant` and `nationalCalendar` answer from memory, for any
+ * caller (deadline computations deep in other libs' work), so they take no context.
+ */
 @Injectable()
 export class CalendarService implements OnModuleInit {
   private national = new Map<number, AnnouncedYear>();
@@ -48,7 +55,7 @@ export class CalendarService implements OnModuleInit {
   private loaded: Promise<void> | null = null;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly overridesRepo: CalendarOverrideRepository,
     private readonly routing: HostRoutingService,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
@@ -89,7 +96,7 @@ export class CalendarService implements OnModuleInit {
   }
 
   /** The days of a year that are not ordinary (weekday holidays and working weekends), with reasons. */
-  async specialDays(tenantId: string | null, year: number): Promise<DayInfo[]> {
+  async specialDays(_ctx: RequestContext, tenantId: string | null, year: number): Promise<DayInfo[]> {
     const calendar = tenantId ? await this.forTenant(tenantId) : this.nationalCalendar();
     const first = parseDay(`${String(year).padStart(4, '0')}-01-01`, 'year');
     const out: DayInfo[] = [];
@@ -104,12 +111,13 @@ export class CalendarService implements OnModuleInit {
     return out;
   }
 
-  async listOverrides(tenantId: string, includeRevoked = false): Promise<CalendarOverrideEntity[]> {
+  async listOverrides(
+    ctx: RequestContext,
+    tenantId: string,
+    includeRevoked = false,
+  ): Promise<CalendarOverrideEntity[]> {
     if (!isUuid(tenantId)) return [];
-    return this.dataSource.getRepository(CalendarOverrideEntity).find({
-      where: includeRevoked ? { tenantId } : { tenantId, revokedAt: IsNull() },
-      order: { day: 'ASC', createdAt: 'ASC' },
-    });
+    return this.overridesRepo.ofTenant(ctx, tenantId, includeRevoked);
   }
 
   /** Sets a portal's own day (replacing its earlier override of that day, which is kept, revoked). */
@@ -156,16 +164,14 @@ export class CalendarService implements OnModuleInit {
   }
 
   async removeOverride(ctx: RequestContext, id: string): Promise<Result<CalendarOverrideEntity>> {
-    const row = isUuid(id)
-      ? await this.dataSource.getRepository(CalendarOverrideEntity).findOne({ where: { id } })
-      : null;
+    const row = isUuid(id) ? await this.overridesRepo.findById(ctx, id) : null;
     const tenant = row ? this.routing.tenant(row.tenantId) : null;
     if (!row || !tenant) return fail(new NotFoundError('CalendarOverride', 'id'));
     assertCan(ctx, 'update', 'Calendar', { tenantId: tenant.id, tenantPath: tenant.path });
     if (row.revokedAt) return ok(row);
     const changes = { revokedAt: new Date(), revokedBy: ctx.accountId };
     await this.tx.run(ctx, async (tx) => {
-      await this.tx.manager(tx).update(CalendarOverrideEntity, { id }, changes);
+      await this.overridesRepo.revoke(tx, id, changes);
       await this.audit.record(tx, {
         tenantId: tenant.id,
         action: 'calendar.override_removed',
@@ -184,12 +190,7 @@ export class CalendarService implements OnModuleInit {
     // In a caller's transaction (an idempotent request), the caller reloads after its commit.
     const callersTransaction = !!ctx.manager?.queryRunner?.isTransactionActive;
     await this.tx.run(ctx, async (tx) => {
-      const m = this.tx.manager(tx);
-      const existing = new Map(
-        (await m.find(CalendarOverrideEntity, { where: { tenantId: tenant.id, revokedAt: IsNull() } })).map(
-          (o) => [o.day, o],
-        ),
-      );
+      const existing = new Map((await this.overridesRepo.inForce(tx, tenant.id)).map((o) => [o.day, o]));
       for (const d of days) {
         const date = formatDay(d.day);
         const current = existing.get(date);
@@ -204,11 +205,10 @@ export class CalendarService implements OnModuleInit {
           continue;
         }
         if (current) {
-          await m.update(
-            CalendarOverrideEntity,
-            { id: current.id },
-            { revokedAt: new Date(), revokedBy: ctx.accountId },
-          );
+          await this.overridesRepo.revoke(tx, current.id, {
+            revokedAt: new Date(),
+            revokedBy: ctx.accountId,
+          });
           counts.replaced++;
         } else counts.added++;
         const row = Object.assign(new CalendarOverrideEntity(), {
@@ -224,7 +224,7 @@ export class CalendarService implements OnModuleInit {
           revokedAt: null,
           revokedBy: null,
         });
-        await m.insert(CalendarOverrideEntity, row);
+        await this.overridesRepo.insert(tx, row);
         counts.rows.push(row);
         await this.audit.record(tx, {
           tenantId: tenant.id,
@@ -269,9 +269,7 @@ export class CalendarService implements OnModuleInit {
 
   private async load(): Promise<void> {
     // Kept until the next change: from the primary, never from a replica a moment behind it.
-    const rows = await readFromPrimary(() =>
-      this.dataSource.getRepository(CalendarOverrideEntity).find({ where: { revokedAt: IsNull() } }),
-    );
+    const rows = await this.overridesRepo.allInForce(CALENDAR_CACHE);
     const byTenant = new Map<string, AnnouncedDay[]>();
     for (const r of rows) {
       const list = byTenant.get(r.tenantId) ?? [];

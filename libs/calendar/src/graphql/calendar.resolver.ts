@@ -115,7 +115,7 @@ export class CalendarResolver {
     @Ctx() ctx: RequestContext,
     @Args('year', { type: () => Int }) year: number,
   ): Promise<CalendarDayType[]> {
-    const days = await this.calendars.specialDays(ctx.requireTenant().id, year);
+    const days = await this.calendars.specialDays(ctx, ctx.requireTenant().id, year);
     return days.map((d) =>
       Object.assign(new CalendarDayType(), {
         date: formatDay(d.day),
@@ -138,7 +138,7 @@ export class CalendarResolver {
     @Args('includeRevoked', { type: () => Boolean, nullable: true }) includeRevoked?: boolean,
   ): Promise<CalendarOverrideType[]> {
     return (
-      await this.calendars.listOverrides(tenantId ?? ctx.requireTenant().id, includeRevoked ?? false)
+      await this.calendars.listOverrides(ctx, tenantId ?? ctx.requireTenant().id, includeRevoked ?? false)
     ).map(CalendarOverrideType.from);
   }
 

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AuditService } from '@portal/audit';
 import {
   APP_CONFIG,
@@ -12,11 +11,11 @@ import {
   fail,
   isUuid,
   ok,
-  readFromPrimary,
+  systemContext,
 } from '@portal/platform';
 import { HostRoutingService, TenantStatus } from '@portal/tenancy';
 import { CalendarService } from '../calendar/calendar.service';
-import { DeadlinePolicyAssignmentEntity } from '../calendar/calendar-override.entity';
+import { DeadlinePolicyAssignmentRepository } from './deadline-policy-assignment.repository';
 import { DayNumber, endOfLocalDay, localDayOf, localInstant, weekdayOf } from '../calendar/local-date';
 import {
   loadPolicyDirectory,
@@ -68,6 +67,9 @@ export interface EffectivePolicy {
 
 const noRule = CalendarErrors.noDeadlineRule;
 
+/** The context of the cache's own reads: every portal's assignment, whoever asks next. */
+const POLICY_CACHE = systemContext('deadline-policies');
+
 /**
  * Statutory deadlines as data: each portal follows a policy profile (its own, or its nearest
  * ancestor's, or the platform default) and `dueAt` turns an anchor instant into the due instant with
@@ -80,7 +82,7 @@ export class DeadlineService implements OnModuleInit {
   private loaded: Promise<void> | null = null;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly policyAssignments: DeadlinePolicyAssignmentRepository,
     private readonly routing: HostRoutingService,
     private readonly calendars: CalendarService,
     private readonly tx: TransactionRunner,
@@ -196,13 +198,13 @@ export class DeadlineService implements OnModuleInit {
     }
     const before = this.assignments.get(tenant.id) ?? null;
     await this.tx.run(ctx, async (tx) => {
-      const m = this.tx.manager(tx);
       // A null profile makes the portal inherit again; the row stays (nothing written is deleted).
-      await m.upsert(
-        DeadlinePolicyAssignmentEntity,
-        { tenantId: tenant.id, profileKey, assignedBy: ctx.accountId, assignedAt: new Date() },
-        ['tenantId'],
-      );
+      await this.policyAssignments.assign(tx, {
+        tenantId: tenant.id,
+        profileKey,
+        assignedBy: ctx.accountId,
+        assignedAt: new Date(),
+      });
       await this.audit.record(tx, {
         tenantId: tenant.id,
         action: 'deadline_policy.assigned',
@@ -223,9 +225,7 @@ export class DeadlineService implements OnModuleInit {
 
   private async load(): Promise<void> {
     // Kept until the next change: from the primary, never from a replica a moment behind it.
-    const rows = await readFromPrimary(() =>
-      this.dataSource.getRepository(DeadlinePolicyAssignmentEntity).find(),
-    );
+    const rows = await this.policyAssignments.all(POLICY_CACHE);
     this.assignments = new Map(
       rows.filter((r) => r.profileKey !== null).map((r) => [r.tenantId, r.profileKey!]),
     );

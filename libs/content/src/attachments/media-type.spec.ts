@@ -10,7 +10,7 @@ import {
   officeTypeFromEntries,
   sniffFile,
 } from './media-type';
-import { TINY_PDF, TINY_PNG, buildZip, minimalDocx, minimalXlsx } from './zip-fixture';
+import { TINY_PDF, TINY_PNG, buildZip, minimalDocx, minimalXlsx } from '../../../../test/support/zip-fixture';
 
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
 const GIF87 = Buffer.from('GIF87a\x01\x00\x01\x00\x00\x00\x00;', 'latin1');

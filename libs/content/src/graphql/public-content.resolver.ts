@@ -10,7 +10,7 @@ import {
   Resolver,
   registerEnumType,
 } from '@nestjs/graphql';
-import { GraphQLJSONObject } from '@portal/audit';
+import { GraphQLJSONObject } from '@portal/platform';
 import { HostRoutingService } from '@portal/tenancy';
 import { Ctx, PageInfoType, Public, RequestContext, CacheableInfo, publicFor } from '@portal/platform';
 import { PublicCacheable } from '@portal/platform';

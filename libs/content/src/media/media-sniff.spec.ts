@@ -1,4 +1,4 @@
-import { TINY_PNG } from '../attachments/zip-fixture';
+import { TINY_PNG } from '../../../../test/support/zip-fixture';
 import { MediaFormat, checkWebVtt, detectMediaHead, imageSize, isMp3Frame } from './media-sniff';
 
 /** An `ftyp` box with a major brand. */

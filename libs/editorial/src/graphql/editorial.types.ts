@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, createUnionType, registerEnumType } from '@nestjs/graphql';
-import { GraphQLJSONObject } from '@portal/audit';
+import { GraphQLJSONObject } from '@portal/platform';
 import { ContentKind } from '@portal/content';
 import { InputErrorType, PageInfoType } from '@portal/platform';
 import { RefusalReason, RevisionStatus, WorkflowAction } from '../workflow/workflow';

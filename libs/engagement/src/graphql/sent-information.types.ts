@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, createUnionType, registerEnumType } from '@nestjs/graphql';
-import { GraphQLJSONObject } from '@portal/audit';
+import { GraphQLJSONObject } from '@portal/platform';
 import { ContentKind } from '@portal/content';
 import { InputErrorType } from '@portal/platform';
 import { SentInformationStatus } from '../sent-information/sent-information.entity';

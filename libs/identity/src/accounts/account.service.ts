@@ -5,8 +5,6 @@ import {
   NotFoundError,
   RequestContext,
   Result,
-  ScopedRepository,
-  ScopedRepositoryFactory,
   TransactionRunner,
   assertCan,
   decodeCursor,
@@ -18,6 +16,7 @@ import {
 } from '@portal/platform';
 import { HostRoutingService, TenantStatus } from '@portal/tenancy';
 import { AccountEntity, AccountStatus } from './account.entity';
+import { AccountRepository } from './account.repository';
 import { SessionService } from '../sessions/session.service';
 import { hashPassword, passwordProblem } from '../auth/password-hasher';
 import { IdentityErrors } from '../errors/identity-errors';
@@ -46,17 +45,13 @@ function snapshot(a: AccountEntity) {
 /** Accounts of a portal, managed by its operators (or an ancestor's, with subtree scope). */
 @Injectable()
 export class AccountService {
-  private readonly accounts: ScopedRepository<AccountEntity>;
-
   constructor(
-    scoped: ScopedRepositoryFactory,
+    private readonly accounts: AccountRepository,
     private readonly tx: TransactionRunner,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
     private readonly routing: HostRoutingService,
-  ) {
-    this.accounts = scoped.for(AccountEntity, 'Account');
-  }
+  ) {}
 
   async create(
     ctx: RequestContext,
@@ -81,7 +76,6 @@ export class AccountService {
     const passwordHash = await hashPassword(command.password);
     try {
       const account = await this.tx.run(ctx, async (tx) => {
-        const m = this.tx.manager(tx);
         const now = new Date();
         const entity = Object.assign(new AccountEntity(), {
           id: randomUUID(),
@@ -96,7 +90,7 @@ export class AccountService {
           updatedAt: now,
           suspendedAt: null,
         });
-        await m.insert(AccountEntity, entity);
+        await this.accounts.insert(tx, entity);
         await this.audit.record(tx, {
           tenantId: entity.tenantId,
           action: 'account.created',
@@ -129,15 +123,8 @@ export class AccountService {
     const limit = pageSize(filter.first);
     const tenantId = filter.tenantId ?? ctx.requireTenant().id;
     if (!isUuid(tenantId)) throw new NotFoundError('Portal', 'tenantId');
-    const qb = this.accounts.query(ctx, 'read').andWhere('row.tenant_id = :tenantId', { tenantId });
-    if (filter.after) {
-      const [username] = decodeCursor(filter.after, 1);
-      qb.andWhere('row.username > :after', { after: String(username) });
-    }
-    const rows = await qb
-      .orderBy('row.username', 'ASC')
-      .limit(limit + 1)
-      .getMany();
+    const after = filter.after ? String(decodeCursor(filter.after, 1)[0]) : null;
+    const rows = await this.accounts.page(ctx, tenantId, after, limit + 1);
     const page = rows.slice(0, limit);
     return {
       nodes: page,
@@ -160,17 +147,16 @@ export class AccountService {
     }
     if (account.status === status) return ok(account);
     const updated = await this.tx.run(ctx, async (tx) => {
-      const m = this.tx.manager(tx);
       const now = new Date();
       const changes = {
         status,
         updatedAt: now,
         suspendedAt: status === AccountStatus.SUSPENDED ? now : null,
       };
-      await m.update(AccountEntity, { id: account.id }, changes);
+      await this.accounts.update(tx, account.id, changes);
       const revoked =
         status === AccountStatus.SUSPENDED
-          ? await this.sessions.revokeAllForAccount(m, account.id, 'ACCOUNT_SUSPENDED')
+          ? await this.sessions.revokeAllForAccount(tx, account.id, 'ACCOUNT_SUSPENDED')
           : 0;
       await this.audit.record(tx, {
         tenantId: account.tenantId,
@@ -189,8 +175,13 @@ export class AccountService {
     return ok(updated);
   }
 
+  /** Any portal's account by username, for the platform's own work (the command line). */
+  byUsername(ctx: RequestContext, username: string): Promise<AccountEntity | null> {
+    return this.accounts.byUsername(ctx, username);
+  }
+
   async me(ctx: RequestContext): Promise<AccountEntity | null> {
     if (!ctx.accountId) return null;
-    return (ctx.manager ?? this.tx.manager(ctx)).findOne(AccountEntity, { where: { id: ctx.accountId } });
+    return this.accounts.own(ctx, ctx.accountId);
   }
 }

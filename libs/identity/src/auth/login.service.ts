@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AuditService } from '@portal/audit';
 import {
   APP_CONFIG,
@@ -13,6 +12,7 @@ import {
 } from '@portal/platform';
 import { AccountEntity, AccountStatus } from '../accounts/account.entity';
 import { IssuedTokens, SessionService } from '../sessions/session.service';
+import { LoginAttemptRepository } from './login-attempt.repository';
 import { verifyAgainstDummy, verifyPassword } from './password-hasher';
 import { IdentityErrors } from '../errors/identity-errors';
 import { IdentityErrorCode } from '../errors/identity-error-code';
@@ -32,7 +32,7 @@ const { invalidCredentials, locked, throttled, suspended } = IdentityErrors;
 @Injectable()
 export class LoginService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly attempts: LoginAttemptRepository,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -56,21 +56,14 @@ export class LoginService {
       );
       return fail(reserved.refusal);
     }
-    const account = username
-      ? await this.dataSource
-          .getRepository(AccountEntity)
-          .createQueryBuilder('a')
-          .addSelect('a.passwordHash')
-          .where('a.username = :username', { username })
-          .getOne()
-      : null;
+    const account = username ? await this.attempts.accountWithPassword(ctx, username) : null;
     const valid = account
       ? await verifyPassword(account.passwordHash, password ?? '')
       : await verifyAgainstDummy(password ?? '');
     if (!account || !valid) {
       // The reservation stays: it is this failure's row.
       await this.auditAttempt(ctx, account, 'auth.login_failed', username);
-      const nowLocked = await this.lockedUntil(username);
+      const nowLocked = await this.lockedUntil(ctx, username);
       return fail(nowLocked ? locked(nowLocked) : invalidCredentials());
     }
     if (account.status === AccountStatus.SUSPENDED) {
@@ -78,16 +71,12 @@ export class LoginService {
       await this.auditAttempt(ctx, account, 'auth.login_refused_suspended', username);
       return fail(suspended());
     }
-    const tokens = await this.dataSource.transaction(async (m) => {
-      await m.query(
-        'UPDATE login_failures SET cleared_at = now() WHERE username_key = $1 AND cleared_at IS NULL',
-        [username],
-      );
-      const issued = await this.sessions.issue(m, account.id, ctx.ip);
+    const tokens = await this.attempts.newTransaction(ctx, async (tx) => {
+      await this.attempts.clearFailures(tx, username);
+      const issued = await this.sessions.issue(tx, account.id);
       // The session's own account is the actor of its login.
       const actorCtx = new RequestContext({
-        ...ctx,
-        manager: m,
+        ...tx,
         actor: {
           type: 'account',
           accountId: account.id,
@@ -119,22 +108,14 @@ export class LoginService {
   ): Promise<{ refusal: DomainError | null }> {
     const { maxFailures, windowMinutes, lockMinutes, perAddress } = this.config.lockout;
     const address = clientAddressKey(ctx.ip, this.config.ipv6Prefix);
-    return this.dataSource.transaction(async (m) => {
-      await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`login-user:${username}`]);
-      await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`login-address:${address}`]);
-      const rows: Array<{ n: string; last: Date | null; a: string; alast: Date | null }> = await m.query(
-        `SELECT u.n, u.last, a.n AS a, a.last AS alast
-           FROM (SELECT count(*) AS n, max(occurred_at) AS last FROM login_failures
-                  WHERE username_key = $1 AND cleared_at IS NULL
-                    AND occurred_at > now() - make_interval(mins => $3)) u,
-                (SELECT count(*) AS n, min(occurred_at) AS last FROM (
-                   SELECT occurred_at FROM login_failures
-                    WHERE address_key = $2 AND cleared_at IS NULL
-                      AND occurred_at > now() - make_interval(mins => $3)
-                    ORDER BY occurred_at DESC LIMIT $4) recent) a`,
-        [username, address, windowMinutes, Math.max(perAddress, 1)],
+    return this.attempts.serialised(ctx, username, address, async (tx) => {
+      const { n, last, a, alast } = await this.attempts.recentFailures(
+        tx,
+        username,
+        address,
+        windowMinutes,
+        Math.max(perAddress, 1),
       );
-      const { n, last, a, alast } = rows[0];
       if (maxFailures > 0 && Number(n) >= maxFailures && last) {
         const until = new Date(new Date(last).getTime() + lockMinutes * 60_000);
         if (until.getTime() > Date.now()) return { refusal: locked(until) };
@@ -142,25 +123,16 @@ export class LoginService {
       // The address may try again once the oldest of its last `perAddress` failures leaves the window.
       if (perAddress > 0 && Number(a) >= perAddress && alast)
         return { refusal: throttled(new Date(new Date(alast).getTime() + windowMinutes * 60_000)) };
-      await m.query('INSERT INTO login_failures (username_key, ip, address_key) VALUES ($1, $2, $3)', [
-        username,
-        ctx.ip,
-        address,
-      ]);
+      await this.attempts.recordFailure(tx, username, address);
       return { refusal: null };
     });
   }
 
   /** When the lockout for this username ends, or null if it is not locked. */
-  private async lockedUntil(username: string): Promise<Date | null> {
+  private async lockedUntil(ctx: RequestContext, username: string): Promise<Date | null> {
     const { maxFailures, windowMinutes, lockMinutes } = this.config.lockout;
     if (maxFailures === 0) return null;
-    const rows: Array<{ n: string; last: Date | null }> = await this.dataSource.query(
-      `SELECT count(*) AS n, max(occurred_at) AS last FROM login_failures
-        WHERE username_key = $1 AND cleared_at IS NULL AND occurred_at > now() - make_interval(mins => $2)`,
-      [username, windowMinutes],
-    );
-    const { n, last } = rows[0];
+    const { n, last } = await this.attempts.usernameFailures(ctx, username, windowMinutes);
     if (Number(n) < maxFailures || !last) return null;
     const until = new Date(new Date(last).getTime() + lockMinutes * 60_000);
     return until.getTime() > Date.now() ? until : null;

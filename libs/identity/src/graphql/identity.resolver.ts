@@ -13,7 +13,6 @@ import {
   UnauthenticatedError,
   ok,
 } from '@portal/platform';
-import { DataSource } from 'typeorm';
 import { AccountEntity, AccountStatus } from '../accounts/account.entity';
 import { AccountService } from '../accounts/account.service';
 import { LoginService } from '../auth/login.service';
@@ -49,7 +48,6 @@ export class IdentityResolver {
     private readonly login_: LoginService,
     private readonly sessions: SessionService,
     private readonly accountService: AccountService,
-    private readonly dataSource: DataSource,
     private readonly idempotency: IdempotencyService,
   ) {}
 
@@ -75,7 +73,7 @@ export class IdentityResolver {
     @Args('refreshToken') refreshToken: string,
   ): Promise<AuthSessionType | InputErrorType> {
     try {
-      const { accountId, tokens } = await this.sessions.rotate(refreshToken, ctx.ip);
+      const { accountId, tokens } = await this.sessions.rotate(ctx, refreshToken);
       return session(tokens, accountId);
     } catch (e) {
       if (e instanceof DomainError && e.code === IdentityErrorCode.INVALID_REFRESH_TOKEN)
@@ -90,7 +88,7 @@ export class IdentityResolver {
   @Authenticated()
   async logout(@Ctx() ctx: RequestContext): Promise<boolean> {
     if (ctx.actor.type !== 'account') throw new UnauthenticatedError();
-    await this.sessions.revokeFamilyOf(this.dataSource.manager, ctx.actor.sessionId, 'LOGOUT');
+    await this.sessions.revokeFamilyOf(ctx, ctx.actor.sessionId, 'LOGOUT');
     return true;
   }
 

@@ -69,7 +69,7 @@ export class ReportExportService {
       generatedAt: now,
       legalBasis: DUTY,
     };
-    const sheets = this.sheets(portals, period, request.scope !== ReportScope.PORTAL, now);
+    const sheets = this.sheets(ctx, portals, period, request.scope !== ReportScope.PORTAL, now);
     if (request.format === ReportFormat.CSV) await writeCsv(header, sheets, out);
     else await writeXlsx(header, sheets, out);
   }
@@ -80,8 +80,15 @@ export class ReportExportService {
     return `bao-cao-${who}-${period.label.replace(/\.\./, '_')}.${format === ReportFormat.CSV ? 'csv' : 'xlsx'}`;
   }
 
-  private sheets(portals: RoutedTenant[], p: ReportPeriod, withTotal: boolean, now: Date): ReportSheet[] {
+  private sheets(
+    ctx: RequestContext,
+    portals: RoutedTenant[],
+    p: ReportPeriod,
+    withTotal: boolean,
+    now: Date,
+  ): ReportSheet[] {
     const context = sheetContext(
+      ctx,
       { reports: this.reports, figures: this.figures, rules: this.rules, calendars: this.calendars },
       portals,
       p,

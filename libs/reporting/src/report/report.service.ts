@@ -115,12 +115,12 @@ export class ReportService {
     const period = parseReportPeriod(input.period);
     const { root, portals } = this.scopes.resolve(ctx, input.tenantId, input.scope);
     const ids = portals.map((t) => t.id);
-    const perPortal = await this.collect(ids, period, true);
+    const perPortal = await this.collect(ctx, ids, period, true);
     const total =
       input.scope === ReportScope.PORTAL
         ? perPortal.get(ids[0])!
-        : await this.total(ids, period, [...perPortal.values()]);
-    const checks = await this.rules.check(portals, period, now);
+        : await this.total(ctx, ids, period, [...perPortal.values()]);
+    const checks = await this.rules.check(ctx, portals, period, now);
     const reports = portals.map((portal) => ({
       portal,
       figures: perPortal.get(portal.id)!,
@@ -147,6 +147,7 @@ export class ReportService {
     const period = parseReportPeriod(input.period);
     const { portals } = this.scopes.resolve(ctx, input.tenantId, input.scope);
     return this.figures.lateItems(
+      ctx,
       portals.map((t) => t.id),
       period,
       after,
@@ -158,17 +159,27 @@ export class ReportService {
    * The figures of a whole set from its portals' figures: counts add up (each row belongs to one
    * portal), lists merge by key; the medians, percentiles and averages are read again over the set.
    */
-  async total(ids: string[], p: ReportPeriod, portals: ReportFigures[]): Promise<ReportFigures> {
+  async total(
+    ctx: RequestContext,
+    ids: string[],
+    p: ReportPeriod,
+    portals: ReportFigures[],
+  ): Promise<ReportFigures> {
     const [board, ratings] = await Promise.all([
-      this.figures.board(ids, p, false),
-      this.figures.ratings(ids, p, false),
+      this.figures.board(ctx, ids, p, false),
+      this.figures.ratings(ctx, ids, p, false),
     ]);
     const empty = EMPTY_FIGURES();
     return rollUp(portals, board.get(ROLLUP) ?? empty.board, ratings.get(ROLLUP) ?? empty.ratings);
   }
 
   /** All sections for a set of portals: per portal, or rolled up (key ROLLUP). */
-  async collect(ids: string[], p: ReportPeriod, perPortal: boolean): Promise<Map<string, ReportFigures>> {
+  async collect(
+    ctx: RequestContext,
+    ids: string[],
+    p: ReportPeriod,
+    perPortal: boolean,
+  ): Promise<Map<string, ReportFigures>> {
     const f = this.figures;
     const [
       published,
@@ -182,16 +193,16 @@ export class ReportService {
       throughput,
       accounts,
     ] = await Promise.all([
-      f.published(ids, p, perPortal),
-      f.syndication(ids, p, perPortal),
-      f.timeliness(ids, p, perPortal),
-      f.board(ids, p, perPortal),
-      f.questions(ids, p, perPortal),
-      f.consultations(ids, p, perPortal),
-      f.ratings(ids, p, perPortal),
-      f.refusals(ids, p, perPortal),
-      f.throughput(ids, p, perPortal),
-      f.accounts(ids, p, perPortal),
+      f.published(ctx, ids, p, perPortal),
+      f.syndication(ctx, ids, p, perPortal),
+      f.timeliness(ctx, ids, p, perPortal),
+      f.board(ctx, ids, p, perPortal),
+      f.questions(ctx, ids, p, perPortal),
+      f.consultations(ctx, ids, p, perPortal),
+      f.ratings(ctx, ids, p, perPortal),
+      f.refusals(ctx, ids, p, perPortal),
+      f.throughput(ctx, ids, p, perPortal),
+      f.accounts(ctx, ids, p, perPortal),
     ]);
     const out = new Map<string, ReportFigures>();
     for (const key of perPortal ? ids : [ROLLUP]) {

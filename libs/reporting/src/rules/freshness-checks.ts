@@ -1,4 +1,3 @@
-import type { DataSource } from 'typeorm';
 import {
   CalendarService,
   DeadlineService,
@@ -8,6 +7,8 @@ import {
   reviewDueAt,
   type ResolvedFreshnessRule,
 } from '@portal/calendar';
+import type { WorkflowFiguresRepository } from '@portal/editorial';
+import type { RequestContext } from '@portal/platform';
 import type { RoutedTenant } from '@portal/tenancy';
 import type { RuleCheck, RuleOutcome } from '../figures/figures.types';
 import type { ReportPeriod } from '../period/report-period';
@@ -20,7 +21,8 @@ const MAX_FINDINGS = 50;
  * a period still running): an item or section past its review date then fails the check.
  */
 export async function freshnessChecks(
-  db: DataSource,
+  ctx: RequestContext,
+  workflow: WorkflowFiguresRepository,
   deadlines: DeadlineService,
   calendars: CalendarService,
   portals: RoutedTenant[],
@@ -33,23 +35,11 @@ export async function freshnessChecks(
   const kinds = [...new Set([...rulesOf.values()].flat().flatMap((r) => r.rule.kinds))];
   const out = new Map<string, RuleCheck[]>();
   if (kinds.length === 0) return out;
-  const items: Array<{
-    id: string;
-    tenant_id: string;
-    kind: string;
-    language: string;
-    title: string;
-    last: Date | string | null;
-  }> = await db.query(
-    `SELECT i.id, i.tenant_id, i.kind, i.language, r.title,
-            (SELECT max(e.at) FROM workflow_events e
-              WHERE e.item_id = i.id AND e.action IN ('PUBLISH', 'REVIEW') AND e.at <= $2) AS last
-       FROM content_items i
-       JOIN content_revisions r ON r.id = i.live_revision_id
-      WHERE i.tenant_id = ANY($1::uuid[]) AND i.kind = ANY($3) AND i.published_at <= $2
-        AND (i.withdrawn_at IS NULL OR i.withdrawn_at > $2)
-      ORDER BY i.tenant_id, i.id`,
-    [portals.map((t) => t.id), asOf, kinds],
+  const items = await workflow.lastReviews(
+    ctx,
+    portals.map((t) => t.id),
+    asOf,
+    kinds,
   );
   for (const t of portals) {
     const calendar = await calendars.forTenant(t.id);

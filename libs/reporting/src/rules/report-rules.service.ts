@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import {
   CalendarService,
   DeadlineService,
@@ -9,6 +8,11 @@ import {
   weekdayOf,
   type ResolvedReportRule,
 } from '@portal/calendar';
+import { ContentFiguresRepository } from '@portal/content';
+import { WorkflowFiguresRepository } from '@portal/editorial';
+import { EngagementFiguresRepository } from '@portal/engagement';
+import { SyndicationFiguresRepository } from '@portal/federation';
+import type { RequestContext } from '@portal/platform';
 import type { RoutedTenant } from '@portal/tenancy';
 import type { RuleCheck, RuleOutcome } from '../figures/figures.types';
 import { freshnessChecks } from './freshness-checks';
@@ -37,12 +41,20 @@ interface RuleData {
 @Injectable()
 export class ReportRulesService {
   constructor(
-    private readonly db: DataSource,
     private readonly deadlines: DeadlineService,
     private readonly calendars: CalendarService,
+    private readonly content: ContentFiguresRepository,
+    private readonly workflow: WorkflowFiguresRepository,
+    private readonly engagement: EngagementFiguresRepository,
+    private readonly syndications: SyndicationFiguresRepository,
   ) {}
 
-  async check(portals: RoutedTenant[], p: ReportPeriod, now = new Date()): Promise<Map<string, RuleCheck[]>> {
+  async check(
+    ctx: RequestContext,
+    portals: RoutedTenant[],
+    p: ReportPeriod,
+    now = new Date(),
+  ): Promise<Map<string, RuleCheck[]>> {
     const rulesOf = new Map<string, ResolvedReportRule[]>();
     for (const t of portals) rulesOf.set(t.id, (await this.deadlines.effectivePolicy(t.id)).reportRules);
     const all = [...rulesOf.values()].flat();
@@ -53,18 +65,28 @@ export class ReportRulesService {
     const has = (type: ReportRuleType) => all.some((r) => r.rule.type === type);
     const data: RuleData = {
       units: has(ReportRuleType.MIN_ITEMS_PER_UNIT_PER_MONTH)
-        ? await this.unitCounts(ids, p, kindsOf(ReportRuleType.MIN_ITEMS_PER_UNIT_PER_MONTH))
+        ? await this.unitCounts(ctx, ids, p, kindsOf(ReportRuleType.MIN_ITEMS_PER_UNIT_PER_MONTH))
         : new Map(),
-      updateDays: has(ReportRuleType.UPDATED_EVERY_WORKING_DAY) ? await this.updateDays(ids, p) : new Map(),
+      updateDays: has(ReportRuleType.UPDATED_EVERY_WORKING_DAY)
+        ? await this.updateDays(ctx, ids, p)
+        : new Map(),
       live: has(ReportRuleType.REQUIRED_LIVE_ITEMS)
-        ? await this.liveAtEnd(ids, p, kindsOf(ReportRuleType.REQUIRED_LIVE_ITEMS))
+        ? await this.liveAtEnd(ctx, ids, p, kindsOf(ReportRuleType.REQUIRED_LIVE_ITEMS))
         : new Map(),
       weeks: has(ReportRuleType.WEEKLY_ITEM_ON_TIME)
-        ? await this.weeklyItems(ids, p, kindsOf(ReportRuleType.WEEKLY_ITEM_ON_TIME))
+        ? await this.weeklyItems(ctx, ids, p, kindsOf(ReportRuleType.WEEKLY_ITEM_ON_TIME))
         : new Map(),
     };
     const out = new Map<string, RuleCheck[]>();
-    const freshness = await freshnessChecks(this.db, this.deadlines, this.calendars, portals, p, now);
+    const freshness = await freshnessChecks(
+      ctx,
+      this.workflow,
+      this.deadlines,
+      this.calendars,
+      portals,
+      p,
+      now,
+    );
     for (const t of portals) {
       const checks: RuleCheck[] = [];
       for (const resolved of rulesOf.get(t.id)!) checks.push(await this.evaluate(t, resolved, data, p, now));
@@ -161,92 +183,67 @@ export class ReportRulesService {
     };
   }
 
-  private async unitCounts(ids: string[], p: ReportPeriod, kinds: string[]): Promise<RuleData['units']> {
-    const units: Array<{ tenant_id: string; id: string; name: string }> = await this.db.query(
-      `SELECT tenant_id, id, name FROM question_units WHERE tenant_id = ANY($1::uuid[])`,
-      [ids],
-    );
+  private async unitCounts(
+    ctx: RequestContext,
+    ids: string[],
+    p: ReportPeriod,
+    kinds: string[],
+  ): Promise<RuleData['units']> {
+    const units = await this.engagement.units(ctx, ids);
     const out: RuleData['units'] = new Map();
     for (const u of units) {
-      if (!out.has(u.tenant_id)) out.set(u.tenant_id, new Map());
-      out.get(u.tenant_id)!.set(u.id, { name: u.name, counts: new Map() });
+      if (!out.has(u.tenantId)) out.set(u.tenantId, new Map());
+      out.get(u.tenantId)!.set(u.id, { name: u.name, counts: new Map() });
     }
     if (units.length === 0) return out;
-    const rows: Array<{ tenant_id: string; unit_id: string; kind: string; month: string; count: string }> =
-      await this.db.query(
-        `SELECT u.tenant_id, u.id AS unit_id, i.kind,
-                to_char(i.published_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM') AS month, count(DISTINCT i.id)
-           FROM question_units u
-           JOIN question_unit_members m ON m.unit_id = u.id
-           JOIN content_items i ON i.tenant_id = u.tenant_id AND i.created_by = m.account_id
-          WHERE u.tenant_id = ANY($1::uuid[]) AND i.kind = ANY($4::text[])
-            AND i.published_at >= $2 AND i.published_at < $3
-          GROUP BY 1, 2, 3, 4`,
-        [ids, p.start, p.end, kinds],
-      );
-    for (const r of rows)
-      out.get(r.tenant_id)?.get(r.unit_id)?.counts.set(`${r.kind}|${r.month}`, Number(r.count));
+    for (const r of await this.engagement.unitItemsPerMonth(ctx, ids, p, kinds))
+      out.get(r.tenantId)?.get(r.unitId)?.counts.set(`${r.kind}|${r.month}`, r.count);
     return out;
   }
 
   /** Local days on which something went live on the portal: its own publications, or a copy accepted or pushed onto it. */
-  private async updateDays(ids: string[], p: ReportPeriod): Promise<RuleData['updateDays']> {
-    const rows: Array<{ tenant_id: string; day: string }> = await this.db.query(
-      `SELECT DISTINCT tenant_id, to_char(at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS day FROM (
-         SELECT tenant_id, at FROM workflow_events
-          WHERE tenant_id = ANY($1::uuid[]) AND action = 'PUBLISH' AND at >= $2 AND at < $3
-         UNION ALL
-         SELECT target_tenant_id, placed_at FROM syndications
-          WHERE target_tenant_id = ANY($1::uuid[]) AND placed_at >= $2 AND placed_at < $3
-       ) x`,
-      [ids, p.start, p.end],
-    );
+  private async updateDays(
+    ctx: RequestContext,
+    ids: string[],
+    p: ReportPeriod,
+  ): Promise<RuleData['updateDays']> {
+    const [published, placed] = await Promise.all([
+      this.workflow.publicationDays(ctx, ids, p),
+      this.syndications.placementDays(ctx, ids, p),
+    ]);
     const out: RuleData['updateDays'] = new Map();
-    for (const r of rows) {
-      if (!out.has(r.tenant_id)) out.set(r.tenant_id, new Set());
-      out.get(r.tenant_id)!.add(localDayOf(vietnamMidnight(r.day)));
+    for (const r of [...published, ...placed]) {
+      if (!out.has(r.tenantId)) out.set(r.tenantId, new Set());
+      out.get(r.tenantId)!.add(localDayOf(vietnamMidnight(r.day)));
     }
     return out;
   }
 
-  private async liveAtEnd(ids: string[], p: ReportPeriod, kinds: string[]): Promise<RuleData['live']> {
-    const rows: Array<{ tenant_id: string; kind: string; language: string }> = await this.db.query(
-      `SELECT DISTINCT tenant_id, kind, language FROM content_items
-        WHERE tenant_id = ANY($1::uuid[]) AND kind = ANY($3::text[]) AND live_revision_id IS NOT NULL
-          AND published_at < $2 AND (withdrawn_at IS NULL OR withdrawn_at >= $2)`,
-      [ids, p.end, kinds],
-    );
+  private async liveAtEnd(
+    ctx: RequestContext,
+    ids: string[],
+    p: ReportPeriod,
+    kinds: string[],
+  ): Promise<RuleData['live']> {
     const out: RuleData['live'] = new Map();
-    for (const r of rows) {
-      if (!out.has(r.tenant_id)) out.set(r.tenant_id, new Set());
-      out.get(r.tenant_id)!.add(`${r.kind}|${r.language}`);
+    for (const r of await this.content.liveKindsAt(ctx, ids, p.end, kinds)) {
+      if (!out.has(r.tenantId)) out.set(r.tenantId, new Set());
+      out.get(r.tenantId)!.add(`${r.kind}|${r.language}`);
     }
     return out;
   }
 
-  /**
-   * For each week start named by an item of the kinds (its `weekStart` field), whether one was
-   * published by its statutory due time (or, where the policy sets none, before the week began).
-   */
-  private async weeklyItems(ids: string[], p: ReportPeriod, kinds: string[]): Promise<RuleData['weeks']> {
-    const rows: Array<{ tenant_id: string; week: string; on_time: boolean }> = await this.db.query(
-      `SELECT i.tenant_id, r.fields->>'weekStart' AS week,
-              bool_or(i.published_at <= COALESCE(s.due_at, (r.fields->>'weekStart')::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')) AS on_time
-         FROM content_items i
-         LEFT JOIN LATERAL (
-           SELECT e.revision_id FROM workflow_events e
-            WHERE e.item_id = i.id AND e.action = 'PUBLISH' ORDER BY e.id LIMIT 1) f ON true
-         LEFT JOIN editorial_states s ON s.revision_id = f.revision_id
-         JOIN content_revisions r ON r.id = COALESCE(f.revision_id, i.live_revision_id)
-        WHERE i.tenant_id = ANY($1::uuid[]) AND i.kind = ANY($4::text[]) AND i.published_at IS NOT NULL
-          AND r.fields->>'weekStart' >= $2 AND r.fields->>'weekStart' <= $3
-        GROUP BY 1, 2`,
-      [ids, p.from, p.to, kinds],
-    );
+  /** For each week start named by an item of the kinds, whether one was published on time. */
+  private async weeklyItems(
+    ctx: RequestContext,
+    ids: string[],
+    p: ReportPeriod,
+    kinds: string[],
+  ): Promise<RuleData['weeks']> {
     const out: RuleData['weeks'] = new Map();
-    for (const r of rows) {
-      if (!out.has(r.tenant_id)) out.set(r.tenant_id, new Map());
-      out.get(r.tenant_id)!.set(r.week, r.on_time);
+    for (const r of await this.workflow.weeklyItemsOnTime(ctx, ids, p, kinds)) {
+      if (!out.has(r.tenantId)) out.set(r.tenantId, new Map());
+      out.get(r.tenantId)!.set(r.week, r.onTime);
     }
     return out;
   }

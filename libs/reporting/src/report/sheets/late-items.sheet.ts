@@ -3,7 +3,7 @@ import { KIND_LABELS, label } from '../report-labels';
 import { BATCH, col, PORTAL_COLUMNS, SheetBuilder } from './report-sheet-context';
 
 /** The sheet “Items published late” of the report file. */
-export const lateItemsSheet: SheetBuilder = ({ who, portals, period, figures, calendars }) => ({
+export const lateItemsSheet: SheetBuilder = ({ ctx, who, portals, period, figures, calendars }) => ({
   key: 'late-items',
   titleVi: 'Tin bài đăng trễ hạn',
   titleEn: 'Items published late',
@@ -23,6 +23,7 @@ export const lateItemsSheet: SheetBuilder = ({ who, portals, period, figures, ca
     for (let i = 0; i < portals.length; i += BATCH) {
       const batch = portals.slice(i, i + BATCH);
       const items = await figures.lateItems(
+        ctx,
         batch.map((t) => t.id),
         period,
         null,

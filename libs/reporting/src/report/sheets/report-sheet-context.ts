@@ -1,3 +1,4 @@
+import type { RequestContext } from '@portal/platform';
 import type { CalendarService } from '@portal/calendar';
 import type { RoutedTenant } from '@portal/tenancy';
 import type { CellValue, ReportColumn, ReportSheet } from '../../export/report-sheet';
@@ -35,6 +36,8 @@ export type PortalRows = (portal: RoutedTenant | null, figures: ReportFigures) =
 
 /** What every sheet builder is given: the report's portals and period, and the figures read once. */
 export interface SheetContext {
+  /** The request's context: every figure is read in it. */
+  ctx: RequestContext;
   portals: RoutedTenant[];
   period: ReportPeriod;
   now: Date;
@@ -56,6 +59,7 @@ export type SheetBuilder = (context: SheetContext) => ReportSheet;
  * in the database. The total is added up from them (see ReportService.total).
  */
 export function sheetContext(
+  ctx: RequestContext,
   services: Pick<SheetContext, 'figures' | 'rules' | 'calendars'> & { reports: ReportService },
   portals: RoutedTenant[],
   period: ReportPeriod,
@@ -69,6 +73,7 @@ export function sheetContext(
   const figuresOf = async (batch: RoutedTenant[]) => {
     if (!computed.has(batch[0].id)) {
       const values = await reports.collect(
+        ctx,
         batch.map((t) => t.id),
         period,
         true,
@@ -86,6 +91,7 @@ export function sheetContext(
       }
       if (withTotal) {
         total ??= await reports.total(
+          ctx,
           ids,
           period,
           ids.map((id) => computed.get(id)!),
@@ -95,6 +101,7 @@ export function sheetContext(
     };
   const who = (t: RoutedTenant | null): CellValue[] => (t ? [t.primaryHost, t.nameVi] : [TOTAL_HOST, null]);
   return {
+    ctx,
     portals,
     period,
     now,

@@ -2,7 +2,7 @@ import { OUTCOME_LABELS } from '../report-labels';
 import { BATCH, col, PORTAL_COLUMNS, SheetBuilder } from './report-sheet-context';
 
 /** The sheet “Rule checks” of the report file. */
-export const rulesSheet: SheetBuilder = ({ who, portals, period, rules, now }) => ({
+export const rulesSheet: SheetBuilder = ({ ctx, who, portals, period, rules, now }) => ({
   key: 'rules',
   titleVi: 'Kiểm tra theo quy định',
   titleEn: 'Rule checks',
@@ -17,7 +17,7 @@ export const rulesSheet: SheetBuilder = ({ who, portals, period, rules, now }) =
   rows: async function* () {
     for (let i = 0; i < portals.length; i += BATCH) {
       const batch = portals.slice(i, i + BATCH);
-      const checks = await rules.check(batch, period, now);
+      const checks = await rules.check(ctx, batch, period, now);
       for (const t of batch)
         for (const c of checks.get(t.id) ?? [])
           yield [

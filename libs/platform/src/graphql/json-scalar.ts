@@ -19,7 +19,7 @@ function literalToValue(node: ValueNode): unknown {
   }
 }
 
-/** A JSON object (audit before/after snapshots). Output-only in practice. */
+/** A JSON object (audit before/after snapshots, kind-specific fields). Output-only in practice. */
 export const GraphQLJSONObject = new GraphQLScalarType({
   name: 'JSONObject',
   description: 'An arbitrary JSON object.',
