@@ -46,8 +46,12 @@ describe('the edited site structure in the browser', () => {
     if (!value || value.__typename === 'InputError') throw new Error(JSON.stringify(res.body));
     return value;
   };
-  const context = (viewport: { width: number; height: number } = DESKTOP): Promise<BrowserContext> =>
-    portalContext(browser, t.port, { viewport, javaScriptEnabled: false });
+  const context = async (viewport: { width: number; height: number } = DESKTOP): Promise<BrowserContext> => {
+    // axe runs as a script in the page: JavaScript on here (the pages themselves have none).
+    const ctx = await portalContext(browser, t.port, { viewport, javaScriptEnabled: true });
+    ctx.setDefaultTimeout(15_000);
+    return ctx;
+  };
 
   it('shows the theme, the nested entry and the external link; a renamed section redirects, a hidden one is gone; axe finds nothing', async () => {
     const theme = await call(
