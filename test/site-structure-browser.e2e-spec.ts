@@ -102,6 +102,13 @@ describe('the edited site structure in the browser', () => {
       expect(marker).toBe('"↗"');
       await page.getByRole('heading', { name: 'Chuyên đề' }).waitFor();
       expect(await axeViolations(page)).toEqual([]);
+      // Nothing wider than the screen (the link's hidden words stay inside the sideways menu).
+      const width = await page.evaluate(
+        () =>
+          (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+            .documentElement.scrollWidth,
+      );
+      expect(width).toBeLessThanOrEqual(viewport.width);
       if (viewport === DESKTOP) await screenshot(page, join(SHOTS, 'site-structure-menu.png'));
       // The theme's page: its nested entry under the main menu.
       await nav.getByRole('link', { name: 'Chuyển đổi số' }).click();
