@@ -262,7 +262,9 @@ describe('the editable site structure', () => {
   it('hides a section (410, out of menus and the sitemap, kept on record) and shows it again; per-language visibility', async () => {
     const hidden = await call(wardOperator, WARD, HIDE_CAT, { id: theme.id, h: true });
     expect(hidden.hidden).toBe(true);
-    expect((await page(WARD, '/chuyen-muc/so-hoa-2026')).status).toBe(410);
+    const gone = await page(WARD, '/chuyen-muc/so-hoa-2026');
+    expect(gone.status).toBe(410);
+    expect(gone.text).toContain('Cơ quan đã gỡ chuyên mục này khỏi cổng thông tin.');
     expect((await page(WARD, '/chuyen-muc/so-hoa-2026/hoi-thao')).status).toBe(410);
     // A former address of a hidden section does not send the reader to it.
     expect((await page(WARD, '/chuyen-muc/chuyen-doi-so')).status).toBe(410);

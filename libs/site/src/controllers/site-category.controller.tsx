@@ -48,7 +48,7 @@ export class SiteCategoryController {
         );
       }
       const status = former.type === 'gone' ? 410 : 404;
-      return sendPage(req, res, <ProblemPage chrome={chrome} status={status} />, { status });
+      return sendPage(req, res, <ProblemPage chrome={chrome} status={status} gone="section" />, { status });
     }
     let page;
     try {
