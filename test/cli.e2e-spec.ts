@@ -153,6 +153,61 @@ describe('portal CLI', () => {
         await client.end();
       }
     });
+
+    it('re-applies a template: a dry run by default, skipping what a portal changed itself, then --apply', async () => {
+      const env = { DATABASE_URL: db.url };
+      const client = new Client({ connectionString: db.url });
+      await client.connect();
+      try {
+        const news = async (label: string) =>
+          (
+            await client.query(
+              `SELECT c.id, c.name_vi FROM categories c JOIN tenants t ON t.id = c.tenant_id
+                WHERE t.primary_host = $1 AND c.slug = 'tin-tuc-su-kien' AND c.parent_id IS NULL`,
+              [`${label}.hochiminhcity.gov.vn`],
+            )
+          ).rows[0] as { id: string; name_vi: string };
+        // Two wards made from an older template that named the section otherwise; Bến Thành renamed
+        // it itself since (its change is on record), Sài Gòn did not.
+        for (const label of ['saigon', 'benthanh']) {
+          const { id } = await news(label);
+          await client.query(`UPDATE categories SET name_vi = 'Tin tức' WHERE id = $1`, [id]);
+          await client.query(`UPDATE menu_items SET label_vi = 'Tin tức' WHERE category_id = $1`, [id]);
+        }
+        await client.query(
+          `INSERT INTO site_structure_changes (tenant_id, part)
+             SELECT id, 'category:tin-tuc-su-kien' FROM tenants WHERE primary_host = 'benthanh.hochiminhcity.gov.vn'`,
+        );
+        const dry = await portal(
+          ['tenants', 'reapply-template', 'commune', '--under', 'hochiminhcity.gov.vn'],
+          env,
+        );
+        expect(dry).toMatchObject({ code: 0, stderr: '' });
+        expect(dry.stdout).toMatch(/^dry run: template commune\n/);
+        expect(dry.stdout).toContain(
+          'saigon.hochiminhcity.gov.vn: 2 change(s), 0 skipped\n  UPDATE category:tin-tuc-su-kien: nameVi: "Tin tức" → "Tin tức, sự kiện"\n  REBUILD menu:MAIN: ',
+        );
+        expect(dry.stdout).toContain(
+          'benthanh.hochiminhcity.gov.vn: 0 change(s), 1 skipped\n  SKIPPED category:tin-tuc-su-kien: The portal changed this part itself: left as the portal has it. [CHANGED_BY_PORTAL]\n',
+        );
+        expect((await news('saigon')).name_vi).toBe('Tin tức');
+        const applied = await portal(
+          ['tenants', 'reapply-template', 'commune', '--under', 'hochiminhcity.gov.vn', '--apply'],
+          env,
+        );
+        expect(applied.stdout).toMatch(/^applied: template commune\n/);
+        expect((await news('saigon')).name_vi).toBe('Tin tức, sự kiện');
+        expect((await news('benthanh')).name_vi).toBe('Tin tức');
+        const unknown = await portal(
+          ['tenants', 'reapply-template', 'galaxy', '--under', 'hochiminhcity.gov.vn'],
+          env,
+        );
+        expect(unknown.code).toBe(1);
+        expect(unknown.stderr).toContain('[UNKNOWN_TEMPLATE]');
+      } finally {
+        await client.end();
+      }
+    });
   });
 });
 

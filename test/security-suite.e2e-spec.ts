@@ -161,6 +161,9 @@ const R_UNIT = `__typename ... on QuestionUnit { id name memberAccountIds } ... 
 const R_RULE = `__typename ... on SyndicationRule { id tenantId disabledAt } ... on InputError { errorCode field }`;
 const R_ST = `__typename ... on RoyaltyStatement { id total lines { payeeName amount } } ... on InputError { errorCode field }`;
 const R_CAL = `__typename ... on CalendarOverride { id revokedAt } ... on InputError { errorCode field }`;
+const R_SCAT = `__typename ... on SiteCategory { id tenantId slug nameVi hidden } ... on InputError { errorCode field }`;
+const R_SMENU = `__typename ... on SiteMenuEntry { id tenantId labelVi url hidden } ... on InputError { errorCode field }`;
+const R_STRUCT = `__typename ... on SiteStructure { tenantId categories { id nameVi } menuEntries { id labelVi } } ... on InputError { errorCode field }`;
 const REVISION = { title: 'Nội dung chèn', bodyHtml: '<p>x</p>', authorName: 'X', source: 'X', fields: {} };
 
 /**
@@ -577,6 +580,70 @@ const IDOR_CASES: IdorCase[] = [
     query: `mutation($t: ID) { setSiteTheme(tenantId: $t, input: { address: "Địa chỉ giả mạo" }) {
       __typename ... on SiteTheme { address } ... on InputError { errorCode field } } }`,
     vars: () => ({ t: v[RG] }),
+  },
+  // --- editable site structure (categories, menus) ---
+  {
+    name: 'siteStructure of the victim portal',
+    op: 'Query.siteStructure',
+    foreign: ['tenantId'],
+    query: `query($t: ID) { siteStructure(tenantId: $t) { ${R_STRUCT} } }`,
+    vars: () => ({ t: v[RG] }),
+  },
+  {
+    name: 'createSiteCategory on the victim portal under its category',
+    op: 'Mutation.createSiteCategory',
+    foreign: ['input.tenantId', 'input.parentId'],
+    query: `mutation($t: ID, $p: ID) { createSiteCategory(input: { tenantId: $t, parentId: $p, nameVi: "Chuyên mục chèn" }) { ${R_SCAT} } }`,
+    vars: () => ({ t: v[RG], p: v.rgNewsCategory }),
+  },
+  {
+    name: 'updateSiteCategory of a victim category',
+    op: 'Mutation.updateSiteCategory',
+    foreign: ['input.id'],
+    query: `mutation($id: ID!) { updateSiteCategory(input: { id: $id, nameVi: "Đổi tên trái phép", slug: "doi-ten" }) { ${R_SCAT} } }`,
+    vars: () => ({ id: v.rgNewsCategory }),
+  },
+  {
+    name: 'moveSiteCategory of a victim category under another of its categories',
+    op: 'Mutation.moveSiteCategory',
+    foreign: ['input.id', 'input.parentId'],
+    query: `mutation($id: ID!, $p: ID) { moveSiteCategory(input: { id: $id, parentId: $p, position: 0 }) { ${R_SCAT} } }`,
+    vars: () => ({ id: v.rgNewsCategory, p: v.rgCategory2 }),
+  },
+  {
+    name: 'setSiteCategoryHidden of a victim category',
+    op: 'Mutation.setSiteCategoryHidden',
+    foreign: ['id'],
+    query: `mutation($id: ID!) { setSiteCategoryHidden(id: $id, hidden: true) { ${R_SCAT} } }`,
+    vars: () => ({ id: v.rgNewsCategory }),
+  },
+  {
+    name: 'createSiteMenuEntry on the victim portal under its entry, for its category',
+    op: 'Mutation.createSiteMenuEntry',
+    foreign: ['input.tenantId', 'input.parentId', 'input.categoryId'],
+    query: `mutation($t: ID, $p: ID, $c: ID) { createSiteMenuEntry(input: { tenantId: $t, menu: MAIN, parentId: $p, categoryId: $c }) { ${R_SMENU} } }`,
+    vars: () => ({ t: v[RG], p: v.rgMenuEntry, c: v.rgNewsCategory }),
+  },
+  {
+    name: 'updateSiteMenuEntry of a victim entry',
+    op: 'Mutation.updateSiteMenuEntry',
+    foreign: ['input.id', 'input.categoryId'],
+    query: `mutation($id: ID!, $c: ID) { updateSiteMenuEntry(input: { id: $id, categoryId: $c, labelVi: "Nhãn chèn" }) { ${R_SMENU} } }`,
+    vars: () => ({ id: v.rgMenuEntry, c: v.rgCategory2 }),
+  },
+  {
+    name: 'moveSiteMenuEntry of a victim entry under another of its entries',
+    op: 'Mutation.moveSiteMenuEntry',
+    foreign: ['input.id', 'input.parentId'],
+    query: `mutation($id: ID!, $p: ID) { moveSiteMenuEntry(input: { id: $id, parentId: $p, position: 0 }) { ${R_SMENU} } }`,
+    vars: () => ({ id: v.rgMenuEntry, p: v.rgMenuEntry2 }),
+  },
+  {
+    name: 'setSiteMenuEntryHidden of a victim entry',
+    op: 'Mutation.setSiteMenuEntryHidden',
+    foreign: ['id'],
+    query: `mutation($id: ID!) { setSiteMenuEntryHidden(id: $id, hidden: true) { ${R_SMENU} } }`,
+    vars: () => ({ id: v.rgMenuEntry }),
   },
   // --- questions ---
   {
@@ -1243,6 +1310,42 @@ const HTTP_CASES: HttpCase[] = [
  * targets (a category, a unit, an account, a portal): refused, or answered without them.
  */
 const TARGET_CASES: IdorCase[] = [
+  // --- editable site structure: one's own portal, naming the victim's categories and entries ---
+  {
+    name: 'createSiteCategory on its own portal under a victim category',
+    op: 'Mutation.createSiteCategory',
+    foreign: ['input.parentId'],
+    query: `mutation($t: ID, $p: ID) { createSiteCategory(input: { tenantId: $t, parentId: $p, nameVi: "Chuyên mục lạc" }) { ${R_SCAT} } }`,
+    vars: () => ({ t: v[CT], p: v.rgNewsCategory }),
+  },
+  {
+    name: 'moveSiteCategory of its own category under a victim category',
+    op: 'Mutation.moveSiteCategory',
+    foreign: ['input.parentId'],
+    query: `mutation($id: ID!, $p: ID) { moveSiteCategory(input: { id: $id, parentId: $p, position: 0 }) { ${R_SCAT} } }`,
+    vars: () => ({ id: v.ctCategory, p: v.rgNewsCategory }),
+  },
+  {
+    name: 'createSiteMenuEntry on its own portal for a victim category, under a victim entry',
+    op: 'Mutation.createSiteMenuEntry',
+    foreign: ['input.categoryId', 'input.parentId'],
+    query: `mutation($t: ID, $p: ID, $c: ID) { createSiteMenuEntry(input: { tenantId: $t, menu: MAIN, parentId: $p, categoryId: $c }) { ${R_SMENU} } }`,
+    vars: () => ({ t: v[CT], p: v.rgMenuEntry, c: v.rgNewsCategory }),
+  },
+  {
+    name: 'updateSiteMenuEntry of its own entry pointing at a victim category',
+    op: 'Mutation.updateSiteMenuEntry',
+    foreign: ['input.categoryId'],
+    query: `mutation($id: ID!, $c: ID) { updateSiteMenuEntry(input: { id: $id, categoryId: $c }) { ${R_SMENU} } }`,
+    vars: () => ({ id: v.ctMenuEntry, c: v.rgNewsCategory }),
+  },
+  {
+    name: 'moveSiteMenuEntry of its own entry under a victim entry',
+    op: 'Mutation.moveSiteMenuEntry',
+    foreign: ['input.parentId'],
+    query: `mutation($id: ID!, $p: ID) { moveSiteMenuEntry(input: { id: $id, parentId: $p, position: 0 }) { ${R_SMENU} } }`,
+    vars: () => ({ id: v.ctMenuEntry, p: v.rgMenuEntry }),
+  },
   {
     name: 'relateLegalDocuments of its own legal document to a victim’s unpublished one',
     op: 'Mutation.relateLegalDocuments',
@@ -1410,6 +1513,11 @@ const TARGET_CASES: IdorCase[] = [
 
 /** Argument paths given no foreign id, each with the reason. */
 const EXCLUDED_ARGS: Record<string, string> = {
+  // --- editable site structure ---
+  'Mutation.createSiteCategory(input.slug)':
+    'the address word chosen for a new category of the portal named by tenantId, not a reference to an object',
+  'Mutation.updateSiteCategory(input.slug)':
+    'the new address word of the category named by input.id (covered), not a reference to another object',
   'Mutation.createContent(input.slug)':
     'the address chosen for a new item on one’s own portal, not a reference to an object (slugs are per portal)',
 };
@@ -2162,6 +2270,22 @@ describe('security suite (defence in depth)', () => {
 
     // --- the sibling's own objects, for the foreign-target cases ---
     v.ctCategory = await categoryOf(CT);
+    // The editable site structure: the victim's second category and menu entries, the sibling's entry.
+    v.rgCategory2 = (
+      await db.query(
+        'SELECT id FROM categories WHERE tenant_id = $1 AND parent_id IS NULL ORDER BY position OFFSET 1 LIMIT 1',
+        [v[RG]],
+      )
+    ).rows[0].id;
+    const menuOf = async (tenantId: string) =>
+      (
+        await db.query(
+          `SELECT id FROM menu_items WHERE tenant_id = $1 AND menu = 'MAIN' ORDER BY position LIMIT 2`,
+          [tenantId],
+        )
+      ).rows as Array<{ id: string }>;
+    [v.rgMenuEntry, v.rgMenuEntry2] = (await menuOf(v[RG])).map((r) => r.id);
+    v.ctMenuEntry = (await menuOf(v[CT]))[0].id;
     v.ctLive = (await item(CT, 'sibling', 'Tin công khai của huyện Châu Thành', {}, TO_LIVE)).id;
     v.ctLegal = (
       await item(

@@ -9,6 +9,7 @@ import { Attachments1763800000750 } from '../../../libs/content/src/migrations/1
 import { Editorial1763800000800 } from '../../../libs/editorial/src/migrations/1763800000800-editorial';
 import { PublicPlacements1763800000850 } from '../../../libs/content/src/migrations/1763800000850-public-placements';
 import { HostOrigins1763800000860 } from '../../../libs/tenancy/src/migrations/1763800000860-host-origins';
+import { EditableSiteStructure1765100000500 } from '../../../libs/tenancy/src/migrations/1765100000500-editable-site-structure';
 import { ItemUrlAliases1763800000870 } from '../../../libs/content/src/migrations/1763800000870-item-url-aliases';
 import { Federation1763800000900 } from '../../../libs/federation/src/migrations/1763800000900-federation';
 import { FederationIndexes1763800000950 } from '../../../libs/federation/src/migrations/1763800000950-federation-indexes';
@@ -72,6 +73,7 @@ export const MIGRATIONS = [
   LegalValidity1765100000300,
   PublicServices1765100000310,
   RoyaltyAdjustments1765100000400,
+  EditableSiteStructure1765100000500,
   Media1765100000510,
   Dialogues1765100000520,
 ];

@@ -18,9 +18,27 @@ export type { CategoryMappingProposal } from './restructuring/site-structure-mer
 export * from './hosts/redirect-paths';
 export * from './hosts/host-problem-pages';
 export * from './site-structure/category.entity';
+export * from './site-structure/category-addresses.service';
+export * from './site-structure/site-categories.service';
+export * from './site-structure/site-menus.service';
+export * from './site-structure/site-structure.queries';
+export * from './site-structure/template-reapply.service';
+export { isExternalUrl, SITE_MENUS, type SiteMenu } from './site-structure/site-structure-rules';
 export { PortalType, PortalSummaryType } from './graphql/tenancy.types';
 
 import { TenantEntity } from './tenants/tenant.entity';
 import { TenantHostEntity } from './hosts/tenant-host.entity';
-import { CategoryEntity, MenuItemEntity } from './site-structure/category.entity';
-export const TENANCY_ENTITIES = [TenantEntity, TenantHostEntity, CategoryEntity, MenuItemEntity];
+import {
+  CategoryEntity,
+  CategoryRedirectEntity,
+  MenuItemEntity,
+  SiteStructureChangeEntity,
+} from './site-structure/category.entity';
+export const TENANCY_ENTITIES = [
+  TenantEntity,
+  TenantHostEntity,
+  CategoryEntity,
+  MenuItemEntity,
+  CategoryRedirectEntity,
+  SiteStructureChangeEntity,
+];

@@ -12,6 +12,15 @@ import { SiteStructureMerge } from './restructuring/site-structure-merge';
 import { RedirectPathResolvers } from './hosts/redirect-paths';
 import { HostProblemPages } from './hosts/host-problem-pages';
 import { TenancyResolver } from './graphql/tenancy.resolver';
+import { SiteStructureResolver } from './graphql/site-structure.resolver';
+import { SiteLinksMerge } from './restructuring/site-links-merge';
+import { CategoryAddresses } from './site-structure/category-addresses.service';
+import { SiteCategoriesService } from './site-structure/site-categories.service';
+import { SiteMenusService } from './site-structure/site-menus.service';
+import { SiteStructureAccess } from './site-structure/site-structure-access';
+import { SiteStructureQueries } from './site-structure/site-structure.queries';
+import { SiteStructureRepository } from './site-structure/site-structure.repository';
+import { TemplateReapplyService } from './site-structure/template-reapply.service';
 
 @Module({
   providers: [
@@ -28,8 +37,22 @@ import { TenancyResolver } from './graphql/tenancy.resolver';
     RedirectPathResolvers,
     HostProblemPages,
     TenancyResolver,
+    SiteStructureRepository,
+    SiteStructureAccess,
+    SiteCategoriesService,
+    SiteMenusService,
+    SiteStructureQueries,
+    TemplateReapplyService,
+    CategoryAddresses,
+    SiteLinksMerge,
+    SiteStructureResolver,
   ],
   exports: [
+    CategoryAddresses,
+    SiteCategoriesService,
+    SiteMenusService,
+    SiteStructureQueries,
+    TemplateReapplyService,
     HostRoutingService,
     HostResolutionMiddleware,
     ProvisioningService,

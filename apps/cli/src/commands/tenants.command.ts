@@ -10,6 +10,8 @@ import {
   loadTenantManifestFile,
   proposeDomainLabel,
   HostRoutingService,
+  PORTAL_TEMPLATES,
+  TemplateReapplyService,
 } from '@portal/tenancy';
 import { DeadlineService, applyManifestPolicies } from '@portal/calendar';
 import { CliError, tenantRef, withApp } from '../cli-context';
@@ -215,6 +217,34 @@ export function tenantsCommand(): Command {
           await app.get(RestructuringService).retire(systemContext('cli'), tenant.id, successor),
           'retired; visitors now go to',
         );
+      });
+    });
+
+  tenants
+    .command('reapply-template')
+    .description(
+      'carry a template change to the portals made from it below a portal, part by part, skipping the parts a portal changed itself (a dry run unless --apply)',
+    )
+    .argument('<template>', `one of: ${Object.keys(PORTAL_TEMPLATES).join(', ')}`)
+    .requiredOption(
+      '--under <portal>',
+      'host or id of the portal whose subtree is re-applied (itself included)',
+    )
+    .option('--apply', 'make the changes (without it: report what would change)')
+    .action(async (template: string, opts: { under: string; apply?: boolean }) => {
+      await withApp(async (app) => {
+        const root = tenantRef(app, opts.under, '--under');
+        const r = await app
+          .get(TemplateReapplyService)
+          .reapply(systemContext('cli').withTenant(root), template, !opts.apply);
+        if (!r.ok) throw new CliError(`${r.error.field ?? 'input'}: ${r.error.text.en} [${r.error.code}]`);
+        const out: string[] = [`${r.value.dryRun ? 'dry run' : 'applied'}: template ${template}`];
+        for (const p of r.value.portals) {
+          out.push(`${p.portal.primaryHost}: ${p.changes.length} change(s), ${p.skipped.length} skipped`);
+          for (const c of p.changes) out.push(`  ${c.action} ${c.part}: ${c.detail}`);
+          for (const s of p.skipped) out.push(`  SKIPPED ${s.part}: ${s.reasonEn} [${s.reason}]`);
+        }
+        process.stdout.write(`${out.join('\n')}\n`);
       });
     });
 

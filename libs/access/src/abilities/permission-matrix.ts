@@ -1,7 +1,7 @@
 import { AppAction, AppSubjectType, asSubject, createAppAbility } from '@portal/platform';
 import { Role, RoleScope, ROLES } from '../roles/role';
 import { rulesForAssignments } from './role-rules';
-import { memberApprovalRules } from './workflow-policy-rules';
+import { boardStructureRules, memberApprovalRules } from './workflow-policy-rules';
 
 /** Where the target sits relative to the tenant the role is held on. */
 export const POSITIONS = ['own', 'descendant', 'sibling', 'ancestor'] as const;
@@ -159,6 +159,8 @@ export interface MatrixHolder {
   fields?: string[];
   /** The portal's workflow policy lets board members approve in their fields (1376 art. 11.2). */
   membersApproveInFields?: boolean;
+  /** The portal's policy lets the board's head edit the site structure (517/QĐ-SNV art. 3.2.c). */
+  boardEditsSiteStructure?: boolean;
 }
 
 export const MATRIX_HOLDERS: MatrixHolder[] = [
@@ -178,6 +180,13 @@ export const MATRIX_HOLDERS: MatrixHolder[] = [
       membersApproveInFields: true,
     },
   ]),
+  // The head where the portal's policy gives the board the running of the site (517/QĐ-SNV art. 3.2.c).
+  {
+    label: 'BOARD_HEAD (TENANT), board edits the site structure',
+    role: Role.BOARD_HEAD,
+    scope: RoleScope.TENANT,
+    boardEditsSiteStructure: true,
+  },
 ];
 
 /** `yes`/`no` for every holder × action × position, computed from the CASL rules. */
@@ -197,9 +206,10 @@ export function computePermissionMatrix(): Map<string, Record<Position, 'yes' | 
             },
           ];
     // What the editorial lib contributes on a portal whose policy lets members approve.
-    const contributed = holder.membersApproveInFields
-      ? assignments.flatMap((a) => memberApprovalRules(a))
-      : [];
+    const contributed = [
+      ...(holder.membersApproveInFields ? assignments.flatMap((a) => memberApprovalRules(a)) : []),
+      ...(holder.boardEditsSiteStructure ? assignments.flatMap((a) => boardStructureRules(a)) : []),
+    ];
     const ability = createAppAbility(
       rulesForAssignments(assignments, holder.role === 'PLATFORM_ADMIN', 'me', contributed),
     );

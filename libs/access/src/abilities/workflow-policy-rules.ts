@@ -24,3 +24,20 @@ export function memberApprovalRules(a: LiveAssignment): AppRule[] {
     },
   ];
 }
+
+/**
+ * The board's head edits the site structure (categories, menus, links, the look) of the portal the
+ * role is held on, where the portal's regulation gives the board the running of the site
+ * (517/QĐ-SNV art. 3.2.c, 6.1.a). Elsewhere the operator alone does (05/2024/QĐ-UBND art. 8.3).
+ */
+export function boardStructureRules(a: LiveAssignment): AppRule[] {
+  if (a.role !== Role.BOARD_HEAD) return [];
+  return [
+    {
+      action: 'update',
+      subject: 'SiteStructure',
+      conditions: { tenantId: a.tenantId },
+      reason: 'board-structure',
+    },
+  ];
+}

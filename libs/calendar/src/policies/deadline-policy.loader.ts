@@ -114,17 +114,26 @@ export interface ResolvedWorkflowChoice {
 export interface ResolvedWorkflow {
   boardMembersApproveInFields: ResolvedWorkflowChoice | null;
   unitPreVetting: ResolvedWorkflowChoice | null;
+  boardEditsSiteStructure: ResolvedWorkflowChoice | null;
 }
 
 /** The workflow choices in force for profile `key`: each from the nearest profile of its chain stating it. */
 export function resolveWorkflow(profiles: Map<string, DeadlinePolicyProfile>, key: string): ResolvedWorkflow {
-  const out: ResolvedWorkflow = { boardMembersApproveInFields: null, unitPreVetting: null };
+  const out: ResolvedWorkflow = {
+    boardMembersApproveInFields: null,
+    unitPreVetting: null,
+    boardEditsSiteStructure: null,
+  };
   const visited = new Set<string>();
   for (let next: string | undefined = key; next !== undefined && !visited.has(next);) {
     visited.add(next);
     const profile = profiles.get(next);
     if (!profile) break;
-    for (const name of ['boardMembersApproveInFields', 'unitPreVetting'] as const) {
+    for (const name of [
+      'boardMembersApproveInFields',
+      'unitPreVetting',
+      'boardEditsSiteStructure',
+    ] as const) {
       const choice = profile.workflow?.[name];
       if (choice && !out[name])
         out[name] = { choice, profileKey: profile.key, document: choice.document ?? profile.document };

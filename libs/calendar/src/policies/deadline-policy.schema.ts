@@ -233,7 +233,11 @@ export const DEADLINE_POLICY_SCHEMA: SchemaObject = {
     workflow: {
       type: 'object',
       additionalProperties: false,
-      properties: { boardMembersApproveInFields: workflowChoice, unitPreVetting: workflowChoice },
+      properties: {
+        boardMembersApproveInFields: workflowChoice,
+        unitPreVetting: workflowChoice,
+        boardEditsSiteStructure: workflowChoice,
+      },
     },
   },
 };

@@ -149,6 +149,11 @@ export interface WorkflowPolicy {
   boardMembersApproveInFields?: WorkflowChoice;
   /** A unit leader vets the unit's submissions before the board (1376 art. 18.2; 38a art. 8.1; 517 art. 7.2.a). */
   unitPreVetting?: WorkflowChoice;
+  /**
+   * The board's head edits the site structure (categories, menus, links), besides the operator, where
+   * the regulation gives the board the running of the site (517/QĐ-SNV art. 3.2.c, 6.1.a).
+   */
+  boardEditsSiteStructure?: WorkflowChoice;
 }
 
 /** A set of deadline rules with its legal source; may extend another profile and override its rules. */

@@ -82,7 +82,9 @@ export class HomePageResolver {
   @Public()
   async categories(@Ctx() ctx: RequestContext, @Info() info: CacheableInfo): Promise<CategoryType[]> {
     publicFor(info);
-    return (await this.home.categories(ctx.requireTenant().id)).map((c) => CategoryType.from(c, ctx.locale));
+    return (await this.home.categories(ctx.requireTenant().id, ctx.locale)).map((c) =>
+      CategoryType.from(c, ctx.locale),
+    );
   }
 
   @Query(() => [MenuItemType])
@@ -93,7 +95,9 @@ export class HomePageResolver {
     @Args('name', { type: () => MenuName }) name: MenuName,
   ): Promise<MenuItemType[]> {
     publicFor(info);
-    return (await this.home.menu(ctx.requireTenant().id, name)).map((m) => MenuItemType.from(m, ctx.locale));
+    return (await this.home.menu(ctx.requireTenant().id, name, ctx.locale)).map((m) =>
+      MenuItemType.from(m, ctx.locale),
+    );
   }
 
   @Query(() => HomePageType)

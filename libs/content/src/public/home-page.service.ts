@@ -10,6 +10,8 @@ export interface PublicCategoryRow {
   name_en: string | null;
   content_kind: string | null;
   position: number;
+  /** A thematic section (chuyên đề). */
+  thematic?: boolean;
 }
 
 export interface MenuRow {
@@ -28,18 +30,42 @@ export interface MenuRow {
 export class HomePageService {
   constructor(private readonly dataSource: DataSource) {}
 
-  categories(tenantId: string): Promise<PublicCategoryRow[]> {
-    return this.dataSource.query(
-      `SELECT id, parent_id, slug, name_vi, name_en, content_kind, position FROM categories WHERE tenant_id = $1 ORDER BY parent_id NULLS FIRST, position, id`,
-      [tenantId],
+  /**
+   * The sections the website shows in a language: not hidden, shown in that language, and under no
+   * category that is not (hiding a section hides what is under it).
+   */
+  async categories(tenantId: string, language: 'vi' | 'en' = 'vi'): Promise<PublicCategoryRow[]> {
+    const rows: Array<PublicCategoryRow & { shown: boolean }> = await this.dataSource.query(
+      `SELECT id, parent_id, slug, name_vi, name_en, content_kind, position, thematic,
+              hidden_at IS NULL AND $2 = ANY(languages) AS shown
+         FROM categories WHERE tenant_id = $1 ORDER BY parent_id NULLS FIRST, position, created_at, id`,
+      [tenantId, language],
     );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const shown = (r: PublicCategoryRow & { shown: boolean }, depth = 0): boolean => {
+      if (!r.shown || depth > 8) return false;
+      const parent = r.parent_id ? byId.get(r.parent_id) : undefined;
+      return parent ? shown(parent, depth + 1) : true;
+    };
+    return rows.filter((r) => shown(r)).map(({ shown: _shown, ...r }) => r);
   }
 
-  menu(tenantId: string, menu: 'MAIN' | 'FOOTER'): Promise<MenuRow[]> {
-    return this.dataSource.query(
-      `SELECT id, parent_id, label_vi, label_en, category_id, url, position FROM menu_items WHERE tenant_id = $1 AND menu = $2 ORDER BY position, id`,
-      [tenantId, menu],
-    );
+  /** A menu's entries the website shows in a language (an entry for a hidden category is not). */
+  async menu(tenantId: string, menu: 'MAIN' | 'FOOTER', language: 'vi' | 'en' = 'vi'): Promise<MenuRow[]> {
+    const [rows, categories] = await Promise.all([
+      this.dataSource.query(
+        `SELECT id, parent_id, label_vi, label_en, category_id, url, position FROM menu_items
+          WHERE tenant_id = $1 AND menu = $2 AND hidden_at IS NULL AND $3 = ANY(languages)
+          ORDER BY position, created_at, id`,
+        [tenantId, menu, language],
+      ) as Promise<MenuRow[]>,
+      this.categories(tenantId, language),
+    ]);
+    const visible = new Set(categories.map((c) => c.id));
+    const kept = rows.filter((m) => !m.category_id || visible.has(m.category_id));
+    const ids = new Set(kept.map((m) => m.id));
+    // An entry under a hidden one goes with it.
+    return kept.filter((m) => !m.parent_id || ids.has(m.parent_id));
   }
 
   /** Pinned items (the portal's own and those pushed down to it pinned), newest first. */
@@ -60,7 +86,7 @@ export class HomePageService {
     language: 'vi' | 'en',
     perSection: number,
   ): Promise<Array<{ category: PublicCategoryRow; items: PublicItemRow[] }>> {
-    const categories = await this.categories(tenantId);
+    const categories = await this.categories(tenantId, language);
     const sections = categories.filter((c) => !c.parent_id);
     const sectionOf = new Map(categories.map((c) => [c.id, c.parent_id ?? c.id]));
     const rows: Array<PublicItemRow & { category_key: string }> = await this.dataSource.query(

@@ -92,7 +92,7 @@ export class FeedsController {
     const origin = originsFor(req, this.config);
     const language = languageOf(req);
     const kind = kindOf(req.query.kind);
-    const categories = await this.home.categories(tenant.id);
+    const categories = await this.home.categories(tenant.id, language);
     const category = categoryOf(req.query.category, categories);
     const rows = await this.latest(
       tenant.id,

@@ -55,6 +55,26 @@ function today(locale: 'vi' | 'en'): string {
   });
 }
 
+/**
+ * A menu link; one to another website (liên kết website) carries a visible marker and says so to
+ * screen readers (it opens in the same tab, as every link does).
+ */
+function MenuLink(props: { link: NavLink; locale: 'vi' | 'en'; current?: 'page' | 'true' }): ReactNode {
+  const { link } = props;
+  if (!link.external)
+    return (
+      <a href={link.href} aria-current={props.current}>
+        {link.label}
+      </a>
+    );
+  return (
+    <a href={link.href} className="external" rel="external noopener">
+      {link.label}
+      <span className="visually-hidden">{t(props.locale, ' (liên kết ngoài)', ' (external link)')}</span>
+    </a>
+  );
+}
+
 /** JSON for a `<script type="application/ld+json">`: `<` escaped, so no text can end the block. */
 function jsonLd(data: object[]): string {
   return JSON.stringify(data.length === 1 ? data[0] : data).replace(/</g, '\\u003c');
@@ -81,6 +101,12 @@ export function Layout(props: LayoutProps): ReactNode {
   const canonical = head.canonical ?? `${portal.origin}${href(chrome.path)}`;
   // A menu entry that is this very page (e.g. the questions page) is marked as the current page.
   const pageHref = href(chrome.path.split('?')[0]);
+  const currentOf = (m: NavLink): 'page' | 'true' | undefined =>
+    m.href === props.currentMenuHref ? 'true' : m.href === pageHref ? 'page' : undefined;
+  // The entries under the main-menu entry the page belongs to, as a second row (no script needed).
+  const section = chrome.menu.find(
+    (m) => m.children?.length && (currentOf(m) || m.children.some((c) => currentOf(c))),
+  );
   return (
     <html lang={locale}>
       <head>
@@ -186,16 +212,22 @@ export function Layout(props: LayoutProps): ReactNode {
                     {L('Trang chủ', 'Home')}
                   </a>
                 </li>
-                {chrome.menu.map((m) => (
-                  <li key={m.href}>
-                    <a
-                      href={m.href}
-                      aria-current={
-                        m.href === props.currentMenuHref ? 'true' : m.href === pageHref ? 'page' : undefined
-                      }
-                    >
-                      {m.label}
-                    </a>
+                {chrome.menu.map((m, i) => (
+                  <li key={i}>
+                    <MenuLink link={m} locale={locale} current={currentOf(m)} />
+                  </li>
+                ))}
+              </ul>
+            </div>
+          </nav>
+        ) : null}
+        {section ? (
+          <nav className="subnav" aria-label={`${L('Mục con của', 'Under')} ${section.label}`}>
+            <div className="wrap">
+              <ul>
+                {section.children!.map((m, i) => (
+                  <li key={i}>
+                    <MenuLink link={m} locale={locale} current={currentOf(m)} />
                   </li>
                 ))}
               </ul>
@@ -266,11 +298,13 @@ export function Layout(props: LayoutProps): ReactNode {
               ) : null}
               {chrome.footerMenu.length ? (
                 <ul>
-                  {chrome.footerMenu.map((m) => (
-                    <li key={m.href}>
-                      <a href={m.href}>{m.label}</a>
-                    </li>
-                  ))}
+                  {chrome.footerMenu
+                    .flatMap((m) => [m, ...(m.children ?? [])])
+                    .map((m, i) => (
+                      <li key={i}>
+                        <MenuLink link={m} locale={locale} />
+                      </li>
+                    ))}
                 </ul>
               ) : null}
             </div>

@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { PublicContentService } from '@portal/content';
 import { Ctx, DomainError, Public, RequestContext } from '@portal/platform';
+import { CategoryAddresses } from '@portal/tenancy';
 import { CategoryPage } from '../pages/category.page';
 import { ProblemPage } from '../pages/problem.page';
 import { localePath } from '../render/locale';
@@ -18,6 +19,7 @@ export class SiteCategoryController {
   constructor(
     private readonly chrome: SiteChromeService,
     private readonly content: PublicContentService,
+    private readonly addresses: CategoryAddresses,
   ) {}
 
   @Get('chuyen-muc/*path')
@@ -33,7 +35,21 @@ export class SiteCategoryController {
     const { locale } = chrome;
     const slugPath = (Array.isArray(path) ? path : [path]).filter(Boolean).join('/');
     const category = categoryBySlugPath(chrome.categories, slugPath);
-    if (!category) return sendPage(req, res, <ProblemPage chrome={chrome} status={404} />, { status: 404 });
+    if (!category) {
+      // A renamed or moved section answers 301 to where it is now (in one hop); a hidden one 410.
+      const former = await this.addresses.lookup(chrome.portal.id, slugPath, locale);
+      if (former.type === 'moved' && former.tenantId === chrome.portal.id) {
+        const query = (req.originalUrl ?? '').split('?')[1];
+        // Kept briefly: the old address may be given to a new section later.
+        res.setHeader('Cache-Control', 'public, max-age=600');
+        return res.redirect(
+          301,
+          `${localePath(locale, SITE_PATHS.category(former.slugPath))}${query ? `?${query}` : ''}`,
+        );
+      }
+      const status = former.type === 'gone' ? 410 : 404;
+      return sendPage(req, res, <ProblemPage chrome={chrome} status={status} gone="section" />, { status });
+    }
     let page;
     try {
       page = await this.content.list(chrome.portal.id, {

@@ -43,6 +43,12 @@ export class SiteHomeController {
           ),
           items: s.items,
         }))}
+        themes={chrome.categories
+          .filter((c) => c.thematic)
+          .map((c) => ({
+            label: locale === 'en' ? (c.name_en ?? c.name_vi) : c.name_vi,
+            href: localePath(locale, chrome.categoryPaths.get(c.id)!),
+          }))}
         legal={legal.rows}
         drafts={drafts.rows}
         components={this.chrome.children(tenantId).map((c) => ({

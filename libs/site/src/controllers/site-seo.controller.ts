@@ -48,11 +48,11 @@ export class SiteSeoController {
   async sitemap(@Ctx() ctx: RequestContext, @Req() req: Request, @Res() res: Response): Promise<void> {
     const tenant = this.routing.tenant(ctx.requireTenant().id)!;
     const origin = `https://${tenant.primaryHost}`;
-    const categories = await this.home.categories(tenant.id);
-    // Each section where it is linked (a kind's own page once, e.g. /hoi-dap), not its empty listing.
-    const paths = [...new Set(categoryPaths(categories).values())];
     const urls: Array<{ loc: string; lastmod?: Date }> = [];
     for (const language of ['vi', 'en'] as const) {
+      // The sections shown in that language (hidden ones are not), each where it is linked (a
+      // kind's own page once, e.g. /hoi-dap), not its empty listing.
+      const paths = [...new Set(categoryPaths(await this.home.categories(tenant.id, language)).values())];
       urls.push({ loc: `${origin}${localePath(language, '/')}` });
       for (const path of paths) urls.push({ loc: `${origin}${localePath(language, path)}` });
       let after: string | null = null;

@@ -11,6 +11,8 @@ export interface HomePageProps {
   /** Pinned items: the portal's own and those a portal above pushed down to it pinned. */
   pinned: PublicItemRow[];
   sections: Array<{ name: string; href: string; items: PublicItemRow[] }>;
+  /** Thematic sections (chuyên đề) the portal runs, in order. */
+  themes?: Array<{ label: string; href: string }>;
   legal: PublicItemRow[];
   drafts: PublicItemRow[];
   /** The portals under this one (links keep the development host form in development). */
@@ -131,6 +133,18 @@ export function HomePage(props: HomePageProps): ReactNode {
               {L('Đặt câu hỏi', 'Ask a question')}
             </a>
           </section>
+          {props.themes?.length ? (
+            <section className="card" aria-labelledby="h-themes">
+              <h2 id="h-themes">{L('Chuyên đề', 'Themes')}</h2>
+              <ul className="portals">
+                {props.themes.map((c) => (
+                  <li key={c.href}>
+                    <a href={c.href}>{c.label}</a>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           {props.components.length ? (
             <section className="card" aria-labelledby="h-components">
               <h2 id="h-components">{L('Cổng thành phần', 'Component portals')}</h2>

@@ -40,22 +40,33 @@ export class SiteChromeService {
     const tenant = this.routing.tenant(ctx.requireTenant().id)!;
     const [theme, categories, main, footer, visits] = await Promise.all([
       this.themes.resolve(tenant.id),
-      this.home.categories(tenant.id),
-      this.home.menu(tenant.id, 'MAIN'),
-      this.home.menu(tenant.id, 'FOOTER'),
+      this.home.categories(tenant.id, locale),
+      this.home.menu(tenant.id, 'MAIN', locale),
+      this.home.menu(tenant.id, 'FOOTER', locale),
       this.visits.total(tenant.id),
     ]);
     const sectionPaths = categoryPaths(categories);
+    const link = (m: MenuRow): NavLink | null => {
+      const label = locale === 'en' ? (m.label_en ?? m.label_vi) : m.label_vi;
+      // An entry naming a category goes where that category is linked (its kind's own page when
+      // it has one); an entry with an address goes there as written (a path in the page's language).
+      const own = m.category_id ? sectionPaths.get(m.category_id) : undefined;
+      const url = own ? null : safeHref(m.url);
+      const external = !!url && /^https?:\/\//i.test(url);
+      const href = own ? localePath(locale, own) : url && !external ? localePath(locale, url) : url;
+      return href ? { label, href, ...(external ? { external } : {}) } : null;
+    };
     const menuLinks = (rows: MenuRow[]): NavLink[] =>
       rows
         .filter((m) => !m.parent_id)
         .map((m) => {
-          const label = locale === 'en' ? (m.label_en ?? m.label_vi) : m.label_vi;
-          // An entry naming a category goes where that category is linked (its kind's own page when
-          // it has one); an entry with an address goes there as written.
-          const own = m.category_id ? sectionPaths.get(m.category_id) : undefined;
-          const href = own ? localePath(locale, own) : safeHref(m.url);
-          return href ? { label, href } : null;
+          const top = link(m);
+          if (!top) return null;
+          const children = rows
+            .filter((c) => c.parent_id === m.id)
+            .map(link)
+            .filter((c): c is NavLink => c !== null);
+          return children.length ? { ...top, children } : top;
         })
         .filter((m): m is NavLink => m !== null);
     const path = (req.originalUrl ?? req.url ?? '/').replace(/^\/en(?=\/|$|\?)/, '') || '/';

@@ -5,6 +5,10 @@ import type { SiteLocale } from './locale';
 export interface NavLink {
   label: string;
   href: string;
+  /** A link to another website (liên kết website): marked as such. */
+  external?: boolean;
+  /** Entries nested under this one (menus nest one level). */
+  children?: NavLink[];
 }
 
 /**

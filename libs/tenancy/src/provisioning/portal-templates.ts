@@ -172,3 +172,23 @@ export const DEFAULT_TEMPLATE_BY_KIND: Record<TenantKind, string> = {
   [TenantKind.SPECIAL_ZONE]: 'district',
   [TenantKind.THEMATIC]: 'thematic',
 };
+
+/** A template category's key: its slug path in the template (`chi-dao-dieu-hanh/lich-cong-tac`). */
+export function templateCategoryKeys(template: PortalTemplate): string[] {
+  return flattenTemplate(template).map((c) => c.key);
+}
+
+/** A template's categories, parents before children, with their keys, parents' keys and positions. */
+export function flattenTemplate(
+  template: PortalTemplate,
+): Array<TemplateCategory & { key: string; parentKey: string | null; position: number }> {
+  const out: Array<TemplateCategory & { key: string; parentKey: string | null; position: number }> = [];
+  const walk = (list: TemplateCategory[], parentKey: string | null) =>
+    list.forEach((cat, position) => {
+      const key = parentKey ? `${parentKey}/${cat.slug}` : cat.slug;
+      out.push({ ...cat, key, parentKey, position });
+      if (cat.children) walk(cat.children, key);
+    });
+  walk(template.categories, null);
+  return out;
+}

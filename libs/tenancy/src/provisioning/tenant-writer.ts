@@ -46,9 +46,10 @@ function templateRows(plan: TenantPlan, now: Date): { categories: CategoryEntity
   const template = PORTAL_TEMPLATES[plan.template];
   const categories: CategoryEntity[] = [];
   const idBySlug = new Map<string, string>();
-  const walk = (list: TemplateCategory[], parentId: string | null) =>
+  const walk = (list: TemplateCategory[], parentId: string | null, parentKey: string | null) =>
     list.forEach((cat, position) => {
       const id = randomUUID();
+      const key = parentKey ? `${parentKey}/${cat.slug}` : cat.slug;
       if (!parentId) idBySlug.set(cat.slug, id);
       categories.push(
         Object.assign(new CategoryEntity(), {
@@ -61,11 +62,16 @@ function templateRows(plan: TenantPlan, now: Date): { categories: CategoryEntity
           contentKind: cat.contentKind,
           position,
           createdAt: now,
+          hiddenAt: null,
+          languages: ['vi', 'en'],
+          thematic: false,
+          templateKey: key,
+          updatedAt: null,
         }),
       );
-      if (cat.children) walk(cat.children, id);
+      if (cat.children) walk(cat.children, id, key);
     });
-  walk(template.categories, null);
+  walk(template.categories, null, null);
   const menu: MenuItemEntity[] = [];
   const addMenu = (name: string, slugs: string[]) =>
     slugs.forEach((slug, position) => {
@@ -81,6 +87,11 @@ function templateRows(plan: TenantPlan, now: Date): { categories: CategoryEntity
           categoryId: idBySlug.get(slug)!,
           url: null,
           position,
+          hiddenAt: null,
+          languages: ['vi', 'en'],
+          templateKey: slug,
+          createdAt: now,
+          updatedAt: null,
         }),
       );
     });

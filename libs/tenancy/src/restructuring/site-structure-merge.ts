@@ -171,6 +171,12 @@ export class SiteStructureMerge implements MergeParticipant, OnModuleInit {
         contentKind: c.contentKind,
         position: c.position,
         createdAt: now,
+        // Hidden stays hidden, a theme stays a theme; on the target it is the portal's own, not its template's.
+        hiddenAt: c.hiddenAt,
+        languages: c.languages,
+        thematic: c.thematic,
+        templateKey: null,
+        updatedAt: null,
       });
       await m.insert(CategoryEntity, copy);
       plan.categoryTargets.set(c.id, copy.id);

@@ -9,7 +9,7 @@ import { useMe } from '../me';
 import { ThemeForm } from './ThemeForm';
 import { Structure } from './Structure';
 
-/** The operator's settings of the public website: its look, and (to read) its categories and menus. */
+/** The operator's settings of the public website: its look, its categories and menus, template re-apply. */
 export function SiteSettings() {
   const { t } = useI18n();
   usePageTitle(t('Cài đặt trang', 'Site settings'));
@@ -42,7 +42,7 @@ export function SiteSettings() {
       <Title order={2}>{t('Giao diện', 'Look')}</Title>
       {theme.data && <ThemeForm theme={theme.data.siteTheme} portalName={me.data.portal.name} />}
       <Title order={2}>{t('Chuyên mục và menu', 'Categories and menus')}</Title>
-      <Structure />
+      <Structure mayReapply={me.has('OPERATOR')} />
     </Stack>
   );
 }
