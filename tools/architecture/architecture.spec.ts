@@ -51,7 +51,7 @@ function problems(relativePath: string, code: string, baseline?: string[]): stri
 /** A service longer than this is too large to hold in one's head: split it by responsibility. */
 const SERVICE_MAX_LINES = 400;
 /** Services still over the limit, each being reworked; the list only shrinks. */
-const OVERSIZED_SERVICES = ['libs/reporting/src/figures/report-figures.service.ts'];
+const OVERSIZED_SERVICES: string[] = [];
 
 /** The `*.service.ts` files of the apps and libs longer than the limit, with their lengths. */
 function oversizedServices(files: Array<{ path: string; text: string }>): string[] {

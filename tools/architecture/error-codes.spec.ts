@@ -34,6 +34,9 @@ const TYPED: Record<string, Record<string, string>> = {
   tenancy: TenancyErrorCode,
 };
 
+/** Libs that raise no error of their own: the composition root only lists the others. */
+const WITHOUT_ERRORS = ['composition'];
+
 /** Where a file builds an error from a free string code instead of its lib's enum. */
 export function freeStringCodes(text: string): string[] {
   const found =
@@ -43,7 +46,11 @@ export function freeStringCodes(text: string): string[] {
 
 describe('typed error codes', () => {
   it('every code of every lib is its own wire value (the errorCode clients see)', () => {
-    expect(Object.keys(TYPED).sort()).toEqual(readdirSync(join(ROOT, 'libs')).sort());
+    expect(Object.keys(TYPED).sort()).toEqual(
+      readdirSync(join(ROOT, 'libs'))
+        .filter((lib) => !WITHOUT_ERRORS.includes(lib))
+        .sort(),
+    );
     for (const [lib, codes] of Object.entries(TYPED)) {
       expect(Object.keys(codes).length).toBeGreaterThan(0);
       for (const [name, value] of Object.entries(codes))

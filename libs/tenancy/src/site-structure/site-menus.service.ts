@@ -25,6 +25,7 @@ import {
   tooDeep,
   unknownParent,
 } from './site-structure-rules';
+import { TenancyErrorCode } from '../errors/tenancy-error-code';
 
 export interface CreateMenuEntry {
   tenantId?: string | null;
@@ -58,7 +59,7 @@ export interface MoveMenuEntry {
 
 const noTarget = () =>
   inputError(
-    'MENU_TARGET_REQUIRED',
+    TenancyErrorCode.MENU_TARGET_REQUIRED,
     'url',
     'Mục trình đơn cần trỏ tới một chuyên mục hoặc một liên kết (chỉ một trong hai).',
     'A menu entry points at a category or a link (one of the two).',
@@ -83,7 +84,7 @@ export class SiteMenusService {
       const portal = this.access.portal(ctx, input.tenantId);
       if (!(SITE_MENUS as readonly string[]).includes(input.menu))
         throw inputError(
-          'INVALID_MENU',
+          TenancyErrorCode.INVALID_MENU,
           'menu',
           'Trình đơn là MAIN hoặc FOOTER.',
           'A menu is MAIN or FOOTER.',
@@ -96,7 +97,7 @@ export class SiteMenusService {
         const labelVi = optionalName(input.labelVi, 'labelVi') ?? category?.nameVi ?? null;
         if (!labelVi)
           throw inputError(
-            'REQUIRED',
+            TenancyErrorCode.REQUIRED,
             'labelVi',
             'Cần nhập nhãn (tiếng Việt).',
             'A Vietnamese label is required.',
@@ -155,7 +156,7 @@ export class SiteMenusService {
           const label = optionalName(input.labelVi, 'labelVi');
           if (!label)
             throw inputError(
-              'REQUIRED',
+              TenancyErrorCode.REQUIRED,
               'labelVi',
               'Cần nhập nhãn (tiếng Việt).',
               'A Vietnamese label is required.',
@@ -237,7 +238,7 @@ export class SiteMenusService {
     const category = isUuid(id) ? await this.repo.category(ctx, id) : null;
     if (!category)
       throw inputError(
-        'UNKNOWN_CATEGORY',
+        TenancyErrorCode.UNKNOWN_CATEGORY,
         'categoryId',
         'Không tìm thấy chuyên mục này trong cổng.',
         'There is no such category on this portal.',

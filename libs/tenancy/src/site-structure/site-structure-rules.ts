@@ -1,5 +1,6 @@
 import { DomainError, inputError } from '@portal/platform';
 import { PORTAL_TEMPLATES, TemplateCategory } from '../provisioning/portal-templates';
+import { TenancyErrorCode } from '../errors/tenancy-error-code';
 
 /** How deep categories nest (a section, its subsections, theirs, and one more level). */
 export const MAX_CATEGORY_DEPTH = 4;
@@ -54,7 +55,13 @@ export function cleanText(v: string | null | undefined): string | null {
 
 export function requiredName(v: string | null | undefined, field: string): string {
   const s = cleanText(v);
-  if (!s) throw inputError('REQUIRED', field, 'Cần nhập tên (tiếng Việt).', 'A Vietnamese name is required.');
+  if (!s)
+    throw inputError(
+      TenancyErrorCode.REQUIRED,
+      field,
+      'Cần nhập tên (tiếng Việt).',
+      'A Vietnamese name is required.',
+    );
   return optionalName(s, field)!;
 }
 
@@ -62,7 +69,7 @@ export function optionalName(v: string | null | undefined, field: string): strin
   const s = cleanText(v);
   if (s && s.length > MAX_NAME)
     throw inputError(
-      'TOO_LONG',
+      TenancyErrorCode.TOO_LONG,
       field,
       `Tên dài tối đa ${MAX_NAME} ký tự.`,
       `A name is at most ${MAX_NAME} characters.`,
@@ -73,7 +80,7 @@ export function optionalName(v: string | null | undefined, field: string): strin
 export function checkedSlug(v: string, field = 'slug'): string {
   if (!SLUG.test(v) || v.length > MAX_SLUG)
     throw inputError(
-      'INVALID_SLUG',
+      TenancyErrorCode.INVALID_SLUG,
       field,
       `Địa chỉ chỉ gồm chữ thường không dấu, số và dấu gạch ngang (tối đa ${MAX_SLUG} ký tự), ví dụ chuyen-doi-so.`,
       `An address is lowercase letters without diacritics, digits and hyphens (at most ${MAX_SLUG}), e.g. chuyen-doi-so.`,
@@ -86,7 +93,7 @@ export function checkedLanguages(v: string[] | null | undefined): string[] | nul
   const set = [...new Set(v)];
   if (set.length === 0 || set.some((l) => !(SITE_LANGUAGES as readonly string[]).includes(l)))
     throw inputError(
-      'INVALID_LANGUAGES',
+      TenancyErrorCode.INVALID_LANGUAGES,
       'languages',
       'Chọn ít nhất một ngôn ngữ: vi, en.',
       'Choose at least one language: vi, en.',
@@ -98,7 +105,7 @@ export function checkedKind(v: string | null | undefined): string | null {
   const s = cleanText(v);
   if (s && !SECTION_KINDS.has(s))
     throw inputError(
-      'INVALID_CONTENT_KIND',
+      TenancyErrorCode.INVALID_CONTENT_KIND,
       'contentKind',
       `Loại nội dung không hợp lệ; một trong: ${[...SECTION_KINDS].join(', ')}.`,
       `Not a content kind; one of: ${[...SECTION_KINDS].join(', ')}.`,
@@ -115,7 +122,7 @@ export function checkedUrl(v: string | null | undefined): string | null {
   if (!s) return null;
   const bad = () =>
     inputError(
-      'INVALID_URL',
+      TenancyErrorCode.INVALID_URL,
       'url',
       'Liên kết phải bắt đầu bằng http:// hoặc https:// (hoặc là một đường dẫn trên cổng, bắt đầu bằng /).',
       'A link starts with http:// or https:// (or is a path on this portal, starting with /).',
@@ -141,7 +148,7 @@ export const isExternalUrl = (url: string | null): boolean => !!url && /^https?:
 
 export const forbiddenStructure = () =>
   new DomainError(
-    'FORBIDDEN',
+    TenancyErrorCode.FORBIDDEN,
     {
       vi: 'Bạn không có quyền sửa cấu trúc trang của cổng này.',
       en: 'You may not change the site structure of this portal.',
@@ -152,7 +159,7 @@ export const forbiddenStructure = () =>
 
 export const duplicateSlug = (field = 'slug') =>
   inputError(
-    'DUPLICATE_SLUG',
+    TenancyErrorCode.DUPLICATE_SLUG,
     field,
     'Ở cùng cấp đã có chuyên mục mang địa chỉ này (kể cả chuyên mục đang ẩn): chọn địa chỉ khác hoặc hiện lại chuyên mục đó.',
     'A category at the same level already has this address (hidden ones count): choose another or show that one again.',
@@ -160,7 +167,7 @@ export const duplicateSlug = (field = 'slug') =>
 
 export const unknownParent = (field = 'parentId') =>
   inputError(
-    'UNKNOWN_PARENT',
+    TenancyErrorCode.UNKNOWN_PARENT,
     field,
     'Không tìm thấy mục cha này trong cổng.',
     'There is no such parent on this portal.',
@@ -168,7 +175,7 @@ export const unknownParent = (field = 'parentId') =>
 
 export const otherPortal = (field: string) =>
   inputError(
-    'OTHER_PORTAL',
+    TenancyErrorCode.OTHER_PORTAL,
     field,
     'Mục này thuộc một cổng khác: chỉ được dùng các mục của chính cổng này.',
     "This belongs to another portal: only this portal's own entries may be used.",
@@ -176,7 +183,7 @@ export const otherPortal = (field: string) =>
 
 export const nestingCycle = (field = 'parentId') =>
   inputError(
-    'NESTING_CYCLE',
+    TenancyErrorCode.NESTING_CYCLE,
     field,
     'Không thể đặt một mục vào bên trong chính nó hoặc mục con của nó.',
     'An entry cannot be put inside itself or one of its own children.',
@@ -184,7 +191,7 @@ export const nestingCycle = (field = 'parentId') =>
 
 export const tooDeep = (max: number, field = 'parentId') =>
   inputError(
-    'TOO_DEEP',
+    TenancyErrorCode.TOO_DEEP,
     field,
     `Cấu trúc lồng nhau tối đa ${max} cấp.`,
     `Entries nest at most ${max} levels deep.`,

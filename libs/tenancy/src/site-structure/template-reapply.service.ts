@@ -9,6 +9,7 @@ import { slugPaths } from './site-categories.service';
 import { SiteStructureAccess, guarded } from './site-structure-access';
 import { SiteStructureRepository } from './site-structure.repository';
 import { SITE_MENUS, categoryPart, menuPart } from './site-structure-rules';
+import { TenancyErrorCode } from '../errors/tenancy-error-code';
 
 /** One change a re-apply makes (or would make) to a portal. */
 export interface TemplateChange {
@@ -89,7 +90,7 @@ export class TemplateReapplyService {
       const template = PORTAL_TEMPLATES[templateName];
       if (!template)
         throw inputError(
-          'UNKNOWN_TEMPLATE',
+          TenancyErrorCode.UNKNOWN_TEMPLATE,
           'template',
           `Không có mẫu cổng này; một trong: ${Object.keys(PORTAL_TEMPLATES).join(', ')}.`,
           `No such portal template; one of: ${Object.keys(PORTAL_TEMPLATES).join(', ')}.`,
