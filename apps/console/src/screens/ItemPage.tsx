@@ -27,6 +27,7 @@ import { ErrorBox, Loading, StatusBadge, usePageTitle, notify } from '../ui/comm
 import { useMe } from './me';
 import { withShownImages } from '../api/media';
 import { GradePanel } from './royalties/GradePanel';
+import { LegalPanel } from './modules/LegalPanel';
 
 type Dialog = null | 'RETURN' | 'REFUSE' | 'SCHEDULE';
 
@@ -197,6 +198,7 @@ export function ItemPage() {
         </Group>
       </Card>
       <GradePanel item={item} />
+      {item.kind === 'LEGAL_DOCUMENT' && <LegalPanel itemId={item.id} />}
       <Tabs defaultValue="preview">
         <Tabs.List>
           <Tabs.Tab value="preview">{t('Xem trước', 'Preview')}</Tabs.Tab>
