@@ -94,13 +94,13 @@ describe('the editors’ console: legal documents and public services', () => {
     await page.getByLabel('Văn bản này').selectOption('REPLACES');
     await page.getByLabel('Số, ký hiệu văn bản kia (mọi cổng)').fill('12/2023');
     await page.getByRole('button', { name: 'Tìm văn bản' }).click();
-    await page.getByLabel('Văn bản kia').waitFor();
+    await page.getByLabel('Văn bản kia', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Thêm quan hệ' }).click();
     await page.getByRole('cell', { name: 'Quy định về trật tự đô thị phường' }).waitFor();
     await page.getByLabel('Văn bản này').selectOption('GUIDES');
     await page.getByLabel('Số, ký hiệu văn bản kia (mọi cổng)').fill('25/2025/qđ-ubnd');
     await page.getByRole('button', { name: 'Tìm văn bản' }).click();
-    const other = page.getByLabel('Văn bản kia');
+    const other = page.getByLabel('Văn bản kia', { exact: true });
     await other.waitFor();
     expect(await other.locator('option').allInnerTexts()).toEqual([
       '25/2025/QĐ-UBND — Quy định quản lý trật tự đô thị của Thành phố (Thành phố Hồ Chí Minh)',

@@ -96,6 +96,7 @@ export function ImportCard(props: {
           value={file}
           onChange={choose}
           clearable
+          clearButtonProps={{ 'aria-label': t('Bỏ chọn tệp', 'Remove the file') }}
           error={fileError}
         />
         {rejected && (
