@@ -256,7 +256,7 @@ function Relations(props: { itemId: string; relations: Relation[]; onChange: () 
                   <Button
                     size="compact-sm"
                     variant="outline"
-                    color="red"
+                    color="#c92a2a"
                     aria-label={t(
                       `Gỡ quan hệ với ${r.otherNumber ?? r.otherItemId}`,
                       `Remove the relation with ${r.otherNumber ?? r.otherItemId}`,

@@ -170,7 +170,7 @@ export function PublicServices() {
                     <Button
                       size="compact-sm"
                       variant="outline"
-                      color="red"
+                      color="#c92a2a"
                       aria-label={t(`Rút ${s.code} khỏi danh mục`, `Withdraw ${s.code}`)}
                       onClick={() => void setStanding(s.code, true)}
                     >
