@@ -156,7 +156,13 @@ export function Layout(props: LayoutProps): ReactNode {
                   )}
                 </div>
               </div>
-              <form className="masthead-search" role="search" method="get" action={href(SITE_PATHS.search)}>
+              <form
+                className="masthead-search"
+                role="search"
+                aria-label={L('Tìm kiếm trên cổng', 'Search this portal')}
+                method="get"
+                action={href(SITE_PATHS.search)}
+              >
                 <label className="visually-hidden" htmlFor="site-search">
                   {L('Tìm kiếm trên cổng', 'Search this portal')}
                 </label>
