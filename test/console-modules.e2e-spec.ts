@@ -112,7 +112,7 @@ describe('the editors’ console: legal documents and public services', () => {
     await page.getByRole('button', { name: 'Tìm văn bản' }).click();
     await page.getByText('Không có văn bản đã đăng nào mang số này.').waitFor();
     await noViolations(page, 'legal panel with relations');
-    await page.evaluate(() => window.scrollTo(0, 0)); // the shell's fixed header at the top of the shot
+    await page.evaluate('window.scrollTo(0, 0)'); // the shell's fixed header at the top of the shot
     await screenshot(page, join(SHOTS, 'console-legal.png'));
 
     // The other side lists it too, and the board removes it there (kept, marked removed).
