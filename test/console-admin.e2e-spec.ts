@@ -60,6 +60,21 @@ const MENU: Array<{ entry: string; path: string; who: Demo[]; alsoAllowed?: Demo
     // Owners, managing agencies and operators may read the queue (not take anything up).
     alsoAllowed: ['admin', 'hcm.operator', 'hcm.manager', 'saigon.operator'],
   },
+  // Those who publish the portal's documents: the board and the operator.
+  {
+    entry: 'Văn bản pháp luật',
+    path: '/van-ban',
+    who: ['hcm.operator', 'saigon.operator', 'hcm.board.head', 'hcm.board.member'],
+    alsoAllowed: ['admin'],
+    refusal:
+      'published documents are public; the server refuses validity, relations and import (console-modules)',
+  },
+  {
+    entry: 'Thủ tục hành chính',
+    path: '/thu-tuc-hanh-chinh',
+    who: ['hcm.operator', 'saigon.operator', 'hcm.board.head', 'hcm.board.member'],
+    alsoAllowed: ['admin'],
+  },
   {
     entry: 'Báo cáo',
     path: '/bao-cao',

@@ -92,7 +92,11 @@ describe('website navigation on the demo portals', () => {
       const menu = await hrefs(page, 'nav.mainnav a');
       // "Home" first, then the template's entries: the kinds with a page of their own link to it.
       expect(menu).toEqual([prefix || '/', ...MAIN_MENUS[host].map((p) => `${prefix}${p}`)]);
-      expect(await hrefs(page, 'footer.footer ul a')).toEqual([`${prefix}/lien-he`, `${prefix}/hoi-dap`]);
+      // The footer menu (the contact column); the pages for citizens: site-citizen-links.
+      expect(await hrefs(page, 'footer.footer div > ul a')).toEqual([
+        `${prefix}/lien-he`,
+        `${prefix}/hoi-dap`,
+      ]);
       const problems: Array<{ href: string; status?: number; title: string }> = [];
       for (const href of menu) {
         const res = await page.goto(portalUrl(t.port, host, href));

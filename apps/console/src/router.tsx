@@ -193,6 +193,18 @@ export const intake = createRoute({
   component: lazyRouteComponent(() => import('./screens/Intake'), 'Intake'),
 });
 
+// Legal documents' validity and import; the catalogue of procedures and public services.
+export const legalDocuments = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/van-ban',
+  component: lazyRouteComponent(() => import('./screens/modules/LegalDocuments'), 'LegalDocuments'),
+});
+export const publicServices = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/thu-tuc-hanh-chinh',
+  component: lazyRouteComponent(() => import('./screens/modules/PublicServices'), 'PublicServices'),
+});
+
 const routeTree = rootRoute.addChildren([
   dashboard,
   contentList,
@@ -221,6 +233,8 @@ const routeTree = rootRoute.addChildren([
   citDialogue,
   royalties,
   intake,
+  legalDocuments,
+  publicServices,
 ]);
 
 export const router = createRouter({ routeTree, basepath: '/quan-tri', defaultPreload: false });

@@ -13,6 +13,8 @@ import { PrintController } from './public/print.controller';
 import { LegalResolver } from './graphql/legal.resolver';
 import { LegalMergeParticipant } from './legal/legal-merge.participant';
 import { LegalPublicService } from './legal/legal-public.service';
+import { LegalSearchRepository } from './legal/legal-search.repository';
+import { LegalSearchService } from './legal/legal-search.service';
 import { LegalValidityService } from './legal/legal-validity.service';
 import { PublicServicesResolver } from './graphql/public-services.resolver';
 import { PublicServiceMergeParticipant } from './services/public-service-merge.participant';
@@ -34,6 +36,8 @@ import { PublicServicesService } from './services/public-services.service';
     LegalValidityService,
     LegalPublicService,
     LegalResolver,
+    LegalSearchRepository,
+    LegalSearchService,
     LegalMergeParticipant,
     PublicServicesService,
     PublicServicesResolver,

@@ -28,6 +28,7 @@ import { useMe } from './me';
 import { withShownImages } from '../api/media';
 import { GradePanel } from './royalties/GradePanel';
 import { MediaPanel } from './media/MediaPanel';
+import { LegalPanel } from './modules/LegalPanel';
 
 type Dialog = null | 'RETURN' | 'REFUSE' | 'SCHEDULE';
 
@@ -199,6 +200,7 @@ export function ItemPage() {
       </Card>
       <MediaPanel item={item} />
       <GradePanel item={item} />
+      {item.kind === 'LEGAL_DOCUMENT' && <LegalPanel itemId={item.id} />}
       <Tabs defaultValue="preview">
         <Tabs.List>
           <Tabs.Tab value="preview">{t('Xem trước', 'Preview')}</Tabs.Tab>

@@ -149,6 +149,16 @@ function Shell() {
       label: t('Thông tin gửi đến', 'Information sent in'),
       show: me.has('CONTRIBUTOR', 'UNIT_LEADER', 'BOARD_MEMBER', 'BOARD_HEAD', 'BOARD_DEPUTY'),
     },
+    {
+      to: '/van-ban',
+      label: t('Văn bản pháp luật', 'Legal documents'),
+      show: me.has('BOARD_HEAD', 'BOARD_DEPUTY', 'BOARD_MEMBER', 'OPERATOR'),
+    },
+    {
+      to: '/thu-tuc-hanh-chinh',
+      label: t('Thủ tục hành chính', 'Public services'),
+      show: me.has('BOARD_HEAD', 'BOARD_DEPUTY', 'BOARD_MEMBER', 'OPERATOR'),
+    },
     { to: '/uy-quyen', label: t('Ủy quyền phê duyệt', 'Delegate approval'), show: me.has('BOARD_HEAD') },
     { to: '/cay-cong', label: t('Cây cổng thông tin', 'Portal tree'), show: admin.portalTree },
     { to: '/tai-khoan', label: t('Tài khoản và vai trò', 'Accounts and roles'), show: admin.accounts },

@@ -1,7 +1,9 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CheckAbility, Ctx, InputErrorType, RequestContext, Result } from '@portal/platform';
+import { LegalSearchService } from '../legal/legal-search.service';
 import { LegalDocumentView, LegalValidityService } from '../legal/legal-validity.service';
 import {
+  LegalDocumentMatchType,
   LegalDocumentStatusResult,
   LegalDocumentStatusType,
   LegalValidityInputType,
@@ -17,7 +19,22 @@ const answer = (ctx: RequestContext, r: Result<LegalDocumentView>): typeof Legal
  */
 @Resolver()
 export class LegalResolver {
-  constructor(private readonly legal: LegalValidityService) {}
+  constructor(
+    private readonly legal: LegalValidityService,
+    private readonly search: LegalSearchService,
+  ) {}
+
+  @Query(() => [LegalDocumentMatchType], {
+    description:
+      'Live legal documents of every portal whose number holds the text (case and spaces ignored), exact matches first, at most 20: the other side of a relation.',
+  })
+  @CheckAbility('publish', 'Content')
+  findLegalDocuments(
+    @Ctx() ctx: RequestContext,
+    @Args('number', { type: () => String }) number: string,
+  ): Promise<LegalDocumentMatchType[]> {
+    return this.search.byNumber(ctx, number);
+  }
 
   @Query(() => LegalDocumentStatusType, {
     nullable: true,

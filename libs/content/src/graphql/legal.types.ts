@@ -74,3 +74,12 @@ export const LegalDocumentStatusResult = createUnionType({
   types: () => [LegalDocumentStatusType, InputErrorType] as const,
   resolveType: (v) => (v instanceof InputErrorType ? InputErrorType : LegalDocumentStatusType),
 });
+
+@ObjectType('LegalDocumentMatch', { description: 'A live legal document found by its number.' })
+export class LegalDocumentMatchType {
+  @Field(() => ID) itemId!: string;
+  @Field(() => ID) tenantId!: string;
+  @Field(() => String, { description: 'Its portal’s name, in the request language.' }) portalName!: string;
+  @Field(() => String) number!: string;
+  @Field(() => String) title!: string;
+}

@@ -101,6 +101,29 @@ export class PublicServiceCatalogueType {
   @Field(() => [String], { description: 'The fields the catalogue holds (for a filter).' }) fields!: string[];
 }
 
+@ObjectType('PublicServiceEntry', {
+  description: 'A catalogue entry as the board keeps it: both names, and whether it is withdrawn.',
+})
+export class PublicServiceEntryType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) code!: string;
+  @Field(() => String) nameVi!: string;
+  @Field(() => String, { nullable: true }) nameEn!: string | null;
+  @Field(() => String) field!: string;
+  @Field(() => ServiceLevel) level!: ServiceLevel;
+  @Field(() => String) portalUrl!: string;
+  @Field(() => Int, { nullable: true }) receivedCount!: number | null;
+  @Field(() => Int, { nullable: true }) processedCount!: number | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD the counts were taken.' })
+  countsAsOf!: string | null;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Set when withdrawn (a file line with status WITHDRAWN).',
+  })
+  withdrawnAt!: Date | null;
+  @Field(() => Date) updatedAt!: Date;
+}
+
 /** The catalogue of procedures and online public services: imported by the board, read by anyone. */
 @Resolver()
 export class PublicServicesResolver {
@@ -139,6 +162,38 @@ export class PublicServicesResolver {
         }),
       ),
     };
+  }
+
+  @Query(() => [PublicServiceEntryType], {
+    description:
+      'Every entry of the addressed portal’s catalogue, withdrawn ones too, by field and level: for those who keep it.',
+  })
+  @CheckAbility('publish', 'Content')
+  async publicServiceEntries(
+    @Ctx() ctx: RequestContext,
+    @Args('filter', { type: () => PublicServicesFilterInput, nullable: true })
+    filter?: PublicServicesFilterInput,
+  ): Promise<PublicServiceEntryType[]> {
+    const rows = await this.services.entries(ctx, {
+      field: filter?.field ?? null,
+      level: filter?.level ?? null,
+    });
+    return rows.map((r) =>
+      Object.assign(new PublicServiceEntryType(), {
+        id: r.id,
+        code: r.code,
+        nameVi: r.nameVi,
+        nameEn: r.nameEn,
+        field: r.field,
+        level: r.level,
+        portalUrl: r.portalUrl,
+        receivedCount: r.receivedCount,
+        processedCount: r.processedCount,
+        countsAsOf: r.countsAsOf,
+        withdrawnAt: r.withdrawnAt,
+        updatedAt: r.updatedAt,
+      }),
+    );
   }
 
   @Mutation(() => PublicServiceImportResult, {

@@ -273,6 +273,25 @@ export class PublicServicesService {
   }
 
   /**
+   * Every entry of the addressed portal's catalogue, withdrawn ones too (the board's list, to
+   * withdraw and restore): by field, then name. The caller may publish the portal's content.
+   */
+  async entries(
+    ctx: RequestContext,
+    filter: { field?: string | null; level?: string | null },
+  ): Promise<PublicServiceEntity[]> {
+    const portal = ctx.requireTenant();
+    if (!can(ctx, 'publish', 'Content', { tenantId: portal.id, tenantPath: portal.path }))
+      throw forbidden('publish', 'Content');
+    if (filter.level && !Object.values(ServiceLevel).includes(filter.level as ServiceLevel))
+      throw inputError('INVALID_LEVEL', 'level', 'Mức độ dịch vụ không hợp lệ.', 'Unknown service level.');
+    const q = this.services.query(ctx, 'publish').andWhere('row.tenant_id = :portal', { portal: portal.id });
+    if (filter.field) q.andWhere('row.field = :field', { field: filter.field });
+    if (filter.level) q.andWhere('row.level = :level', { level: filter.level });
+    return q.orderBy('row.field').addOrderBy('row.nameVi').addOrderBy('row.id').limit(2000).getMany();
+  }
+
+  /**
    * The addressed portal's catalogue, by field and level, fields then names in order; with the
    * fields it holds (for the filter). The portal is the host's, not a caller's choice.
    */

@@ -161,46 +161,55 @@ export function Layout(props: LayoutProps): ReactNode {
         <a className="skip-link" href="#main">
           {L('Bỏ qua, đến nội dung chính', 'Skip to main content')}
         </a>
-        <div className="topbar">
-          <div className="wrap">
-            <span>{today(locale)}</span>
-            <ul>
-              <li>
-                <a href={href(SITE_PATHS.search)}>{L('Tìm kiếm', 'Search')}</a>
-              </li>
-              <li>
-                <a href={feed('rss.xml')}>RSS</a>
-              </li>
-              <li>
-                <a href={alternate} lang={other} hrefLang={other}>
-                  {locale === 'vi' ? 'English' : 'Tiếng Việt'}
-                </a>
-              </li>
-            </ul>
-          </div>
-        </div>
-        <header className="masthead">
-          <div className="wrap">
-            <div className="brand">
-              <img src={theme.logoUrl ?? chrome.emblemSrc} alt="" width={64} height={64} />
-              <div className="brand-text">
-                <p className="brand-kicker">{L('Cổng thông tin điện tử', 'E-portal of')}</p>
-                {props.isHome ? (
-                  <h1>{siteName}</h1>
-                ) : (
-                  <p className="brand-name">
-                    <a href={href('/')}>{siteName}</a>
-                  </p>
-                )}
-              </div>
+        {/* One banner landmark holds the top bar too: no content of the page sits outside a landmark. */}
+        <header>
+          <div className="topbar">
+            <div className="wrap">
+              <span>{today(locale)}</span>
+              <ul>
+                <li>
+                  <a href={href(SITE_PATHS.search)}>{L('Tìm kiếm', 'Search')}</a>
+                </li>
+                <li>
+                  <a href={feed('rss.xml')}>RSS</a>
+                </li>
+                <li>
+                  <a href={alternate} lang={other} hrefLang={other}>
+                    {locale === 'vi' ? 'English' : 'Tiếng Việt'}
+                  </a>
+                </li>
+              </ul>
             </div>
-            <form className="masthead-search" role="search" method="get" action={href(SITE_PATHS.search)}>
-              <label className="visually-hidden" htmlFor="site-search">
-                {L('Tìm kiếm trên cổng', 'Search this portal')}
-              </label>
-              <input id="site-search" name="q" type="search" autoComplete="off" />
-              <button type="submit">{L('Tìm', 'Search')}</button>
-            </form>
+          </div>
+          <div className="masthead">
+            <div className="wrap">
+              <div className="brand">
+                <img src={theme.logoUrl ?? chrome.emblemSrc} alt="" width={64} height={64} />
+                <div className="brand-text">
+                  <p className="brand-kicker">{L('Cổng thông tin điện tử', 'E-portal of')}</p>
+                  {props.isHome ? (
+                    <h1>{siteName}</h1>
+                  ) : (
+                    <p className="brand-name">
+                      <a href={href('/')}>{siteName}</a>
+                    </p>
+                  )}
+                </div>
+              </div>
+              <form
+                className="masthead-search"
+                role="search"
+                aria-label={L('Tìm kiếm trên cổng', 'Search this portal')}
+                method="get"
+                action={href(SITE_PATHS.search)}
+              >
+                <label className="visually-hidden" htmlFor="site-search">
+                  {L('Tìm kiếm trên cổng', 'Search this portal')}
+                </label>
+                <input id="site-search" name="q" type="search" autoComplete="off" />
+                <button type="submit">{L('Tìm', 'Search')}</button>
+              </form>
+            </div>
           </div>
         </header>
         {chrome.menu.length ? (
@@ -308,6 +317,18 @@ export function Layout(props: LayoutProps): ReactNode {
                 </ul>
               ) : null}
             </div>
+            {chrome.citizenMenu?.length ? (
+              <nav aria-labelledby="footer-citizens">
+                <h2 id="footer-citizens">{L('Dành cho người dân', 'For citizens')}</h2>
+                <ul>
+                  {chrome.citizenMenu.map((m) => (
+                    <li key={m.href}>
+                      <a href={m.href}>{m.label}</a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            ) : null}
             <div>
               <h2>{L('Thống kê truy cập', 'Visitors')}</h2>
               <p>

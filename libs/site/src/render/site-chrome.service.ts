@@ -9,6 +9,7 @@ import { SiteVisitsService } from '../visits/site-visits.service';
 import { localePath, type SiteLocale } from './locale';
 import type { NavLink, SiteChrome } from './site-chrome';
 import { categoryPaths, safeHref } from './site-paths';
+import { citizenLinks } from './citizen-links';
 
 /**
  * The language of a site page: English when it was addressed under `/en` (which sets
@@ -69,6 +70,7 @@ export class SiteChromeService {
           return children.length ? { ...top, children } : top;
         })
         .filter((m): m is NavLink => m !== null);
+    const footerMenu = menuLinks(footer);
     const path = (req.originalUrl ?? req.url ?? '/').replace(/^\/en(?=\/|$|\?)/, '') || '/';
     return {
       locale,
@@ -87,7 +89,8 @@ export class SiteChromeService {
       stylesheets: [SITE_ASSETS.cssPath, themeCssPath(theme.primaryColour, theme.accentColour)],
       emblemSrc: SITE_ASSETS.emblemPath,
       menu: menuLinks(main),
-      footerMenu: menuLinks(footer),
+      footerMenu,
+      citizenMenu: citizenLinks(locale, categories, sectionPaths, footerMenu),
       visits,
       path: path.startsWith('/') ? path : `/${path}`,
       categories,

@@ -33,6 +33,8 @@ export interface SiteChrome {
   emblemSrc: string;
   menu: NavLink[];
   footerMenu: NavLink[];
+  /** The footer's pages for citizens (reception schedule, procedures, documents, sending information…). */
+  citizenMenu?: NavLink[];
   /** Page views of the portal so far (all pages, all days), or null before the first flush. */
   visits: number | null;
   /** The page's own path without the language prefix (e.g. `/tim-kiem?q=x`). */

@@ -36,13 +36,14 @@ describe('categoryPaths', () => {
     row('15', 'thong-ke', 'STATISTICS_REPORT'),
     row('16', 'tuyen-dung', 'ANNOUNCEMENT'),
     row('17', 'muc-rieng', null),
+    row('18', 'lich-tiep-cong-dan', 'CITIZEN_RECEPTION', '5'),
   ];
   const paths = categoryPaths(categories);
 
   it('links the outermost category of a kind with a page of its own to that page', () => {
     expect(
       Object.fromEntries(
-        ['1', '3', '6', '8', '9', '10', '11', '12', '13', '14', '15'].map((id) => [id, paths.get(id)]),
+        ['1', '3', '6', '8', '9', '10', '11', '12', '13', '14', '15', '18'].map((id) => [id, paths.get(id)]),
       ),
     ).toEqual({
       '1': '/gioi-thieu',
@@ -56,6 +57,7 @@ describe('categoryPaths', () => {
       '13': '/du-an',
       '14': '/thu-tuc-hanh-chinh',
       '15': '/thong-ke',
+      '18': '/lich-tiep-cong-dan',
     });
   });
 

@@ -59,6 +59,7 @@ export const KIND_PAGES: Readonly<Partial<Record<string, string>>> = {
   [ContentKind.LEGAL_DOCUMENT]: SITE_PATHS.legal,
   [ContentKind.DRAFT_DOCUMENT]: SITE_PATHS.consultations,
   [ContentKind.WORK_SCHEDULE]: SITE_PATHS.schedule,
+  [ContentKind.CITIZEN_RECEPTION]: SITE_PATHS.reception,
   [ContentKind.ORGANISATION_PAGE]: SITE_PATHS.introduction,
   [ContentKind.LEADER_PROFILE]: SITE_PATHS.leaders,
   [ContentKind.ADMINISTRATIVE_PROCEDURE]: SITE_PATHS.procedures,
