@@ -60,7 +60,6 @@ describe('the editors’ console: serving, sessions, roles, conflicts', () => {
   }, 120_000);
   afterAll(async () => {
     await consoles.closeAll();
-    await browser?.close();
     await t?.close();
   });
 

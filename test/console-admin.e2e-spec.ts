@@ -180,7 +180,6 @@ describe('the editors’ console: portal tree, merge wizard, accounts and roles'
   }, 120_000);
   afterAll(async () => {
     await consoles.closeAll();
-    await browser?.close();
     await t?.close();
   });
 

@@ -146,7 +146,6 @@ describe('the editors’ console: federation and citizens', () => {
 
   afterAll(async () => {
     await consoles.closeAll();
-    await browser?.close();
     await t?.close();
   });
 

@@ -43,7 +43,6 @@ describe('the editors’ console: structured fields and the intake queue', () =>
   }, 120_000);
   afterAll(async () => {
     await consoles.closeAll();
-    await browser?.close();
     await t?.close();
   });
 

@@ -43,7 +43,6 @@ describe('the editors’ console: a news item from draft to the public site', ()
   }, 120_000);
   afterAll(async () => {
     await consoles.closeAll();
-    await browser?.close();
     await t?.close();
   });
 

@@ -72,7 +72,6 @@ describe('the editors’ console: reports, working days and deadlines, site sett
   }, 120_000);
   afterAll(async () => {
     await consoles.closeAll();
-    await browser?.close();
     await t?.close();
   });
 

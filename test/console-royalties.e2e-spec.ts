@@ -129,7 +129,6 @@ describe('the console: a month’s royalty statement from draft to lock', () => 
 
   afterAll(async () => {
     await consoles.closeAll();
-    await browser?.close();
     await db?.end();
     await t?.close();
   });

@@ -93,8 +93,10 @@ export class ConsoleSessions {
     return session;
   };
 
+  /** Closes every session, then the browser (which a failed set-up may not have launched). */
   readonly closeAll = async (): Promise<void> => {
     for (const s of this.all) await s.context.close().catch(() => undefined);
+    await (this.browser() as Browser | undefined)?.close();
   };
 }
 
