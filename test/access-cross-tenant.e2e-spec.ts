@@ -1,6 +1,7 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { Role, RoleScope } from '../libs/access/src';
-import { GqlResponse, SMALL_TREES, TEST_PASSWORD, TestApp, startTestApp } from './support/test-app';
+import { startSeededApp } from './support/fixtures';
+import { GqlResponse, TEST_PASSWORD, TestApp } from './support/test-app';
 
 /**
  * Cross-tenant attempts are refused. A ward operator administers its ward and
@@ -132,11 +133,7 @@ describe('access: cross-tenant administration', () => {
     (await db.query('SELECT status FROM accounts WHERE id = $1', [accountId])).rows[0].status;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    await t.apply(SMALL_TREES.city);
-    await t.apply(SMALL_TREES.province);
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    ({ t, db } = await startSeededApp());
     ids = {
       city: t.tenant(CITY).id,
       saigon: t.tenant(SAIGON).id,

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import {
   chmodSync,
@@ -10,7 +9,6 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -20,6 +18,8 @@ import { TINY_PDF } from './support/zip-fixture';
 import { BackupManifest, loadAppConfig } from '../libs/platform/src';
 import { createApiApp } from '../apps/api/src/create-app';
 import { MIGRATIONS } from '../libs/composition/src/migration-list';
+import { portal } from './support/cli';
+import { uploadAttachment } from './support/gql';
 import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 import { httpRequest } from './support/http-client';
 import { withAdmin } from './support/test-database';
@@ -31,26 +31,7 @@ import { withAdmin } from './support/test-database';
  * byte, then serve the published item and its attachment again.
  */
 
-const CLI = join(__dirname, '..', 'dist', 'apps', 'cli', 'src', 'main.js');
 const SAIGON = 'saigon.hochiminhcity.gov.vn';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function portal(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'error', ...env } },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -96,50 +77,6 @@ function fileHashes(root: string): Record<string, string> {
   };
   walk(root);
   return out;
-}
-
-function uploadFile(
-  port: number,
-  token: string,
-  itemId: string,
-  bytes: Buffer,
-  fileName: string,
-): Promise<{ status: number; json: { id: string; sha256: string } }> {
-  const boundary = `----portal${randomUUID()}`;
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="itemId"\r\n\r\n${itemId}\r\n`),
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n` +
-        'Content-Type: application/pdf\r\n\r\n',
-    ),
-    bytes,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        method: 'POST',
-        path: '/attachments',
-        headers: {
-          host: SAIGON,
-          authorization: `Bearer ${token}`,
-          'content-type': `multipart/form-data; boundary=${boundary}`,
-          'content-length': String(body.length),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString('utf8')) }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
 }
 
 describe('portal backup and restore', () => {
@@ -189,7 +126,11 @@ describe('portal backup and restore', () => {
     );
     expect(edited.__typename).toBe('ContentItem');
     published.bytes = Buffer.concat([TINY_PDF, Buffer.from(`% backup ${randomUUID()}\n`)]);
-    const up = await uploadFile(t.port, writer, published.id, published.bytes, 'lich-tiep-cong-dan.pdf');
+    const res = await uploadAttachment(t.port, { host: SAIGON, token: writer }, published.id, {
+      name: 'lich-tiep-cong-dan.pdf',
+      data: published.bytes,
+    });
+    const up = { status: res.status, json: res.body as { id: string; sha256: string } };
     expect(up.status).toBe(201);
     published.attachmentId = up.json.id;
     for (const [action, token] of [

@@ -1,5 +1,5 @@
-import { Client } from 'pg';
 import { Role, RoleScope } from '../libs/access/src';
+import { openDatabase } from './support/fixtures';
 import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
 const CITY = 'hochiminhcity.gov.vn';
@@ -129,8 +129,7 @@ describe('working-day calendar and deadlines over GraphQL', () => {
     );
     expect(removed.data!.removeCalendarOverride.revokedAt).not.toBeNull();
     expect((await due(CITY)).dueDate).toBe('2026-11-23');
-    const client = new Client({ connectionString: t.databaseUrl });
-    await client.connect();
+    const client = await openDatabase(t);
     try {
       expect(
         (await client.query('SELECT revoked_at FROM calendar_overrides WHERE id = $1', [id])).rows[0]

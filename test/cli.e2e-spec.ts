@@ -3,28 +3,12 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { portal } from './support/cli';
 import { createTestDatabase } from './support/test-database';
-
-const CLI = join(__dirname, '..', 'dist', 'apps', 'cli', 'src', 'main.js');
 
 // Each test runs the CLI a dozen times, each a new process that boots the libs: seconds apiece on a
 // busy 2-core machine, so the default 60 s is too short for a whole test.
 jest.setTimeout(240_000);
-
-function portal(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'error', ...env } },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 /** The `portal` command as an operator runs it (the compiled CLI, `npm test` builds it first). */
 describe('portal CLI', () => {

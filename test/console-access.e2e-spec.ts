@@ -3,7 +3,7 @@ import { Role } from '../libs/access/src';
 import { until } from './support/waiting';
 import { SMALL_TREES, TEST_PASSWORD, TestApp, startTestApp } from './support/test-app';
 import { launchBrowser, portalContext, portalUrl } from './support/browser';
-import { ConsoleSession, assertConsoleBuilt, consoleViolations, signIn } from './support/console';
+import { ConsoleSessions, assertConsoleBuilt, consoleViolations } from './support/console';
 
 const WARD_A = 'saigon.hochiminhcity.gov.vn';
 const WARD_B = 'benthanh.hochiminhcity.gov.vn';
@@ -15,12 +15,9 @@ describe('the editors’ console: serving, sessions, roles, conflicts', () => {
   let t: TestApp;
   let browser: Browser;
   const tokens: Record<string, string> = {};
-  const sessions: ConsoleSession[] = [];
-  const as = async (username: string, host = WARD_A) => {
-    const s = await signIn(browser, t, host, username);
-    sessions.push(s);
-    return s;
-  };
+  const consoles = new ConsoleSessions(() => browser, () => t);
+  const sessions = consoles.all;
+  const as = (username: string, host = WARD_A) => consoles.signIn(host, username);
   const mutate = async (username: string, field: string, host = WARD_A) => {
     const res = await t.gql(host, `mutation { r: ${field} }`, {}, { token: tokens[username] });
     return res.body.data?.r as Record<string, any>;
@@ -62,8 +59,7 @@ describe('the editors’ console: serving, sessions, roles, conflicts', () => {
     browser = await launchBrowser();
   }, 120_000);
   afterAll(async () => {
-    for (const s of sessions) await s.context.close().catch(() => undefined);
-    await browser?.close();
+    await consoles.closeAll();
     await t?.close();
   });
 

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { Role, RoleScope } from '../libs/access/src';
 import { SMALL_TREES, TEST_PASSWORD, TestApp, startTestApp } from './support/test-app';
 import { launchBrowser, screenshot } from './support/browser';
-import { ConsoleSession, assertConsoleBuilt, consoleViolations, signIn } from './support/console';
+import { ConsoleSessions, assertConsoleBuilt, expectNoViolations } from './support/console';
 import { publishSiteItem } from './support/site-content';
 import { until } from './support/waiting';
 
@@ -171,18 +171,10 @@ const MENU: Array<{ entry: string; path: string; who: Demo[]; alsoAllowed?: Demo
 describe('the editors’ console: portal tree, merge wizard, accounts and roles', () => {
   let t: TestApp;
   let browser: Browser;
-  const sessions: ConsoleSession[] = [];
+  const consoles = new ConsoleSessions(() => browser, () => t);
   const tokens: Record<string, string> = {};
 
-  const as = async (username: string, host = DEMO[username]?.host ?? CITY) => {
-    const s = await signIn(browser, t, host, username);
-    sessions.push(s);
-    return s;
-  };
-  const expectNoViolations = async (page: Page, screen: string) => {
-    const violations = await consoleViolations(page);
-    expect({ screen, violations }).toEqual({ screen, violations: [] });
-  };
+  const as = (username: string, host = DEMO[username]?.host ?? CITY) => consoles.signIn(host, username);
   const menu = async (page: Page) =>
     (await page.getByRole('navigation', { name: 'Menu chính' }).getByRole('link').allInnerTexts())
       .map((s) => s.trim())
@@ -209,8 +201,7 @@ describe('the editors’ console: portal tree, merge wizard, accounts and roles'
     browser = await launchBrowser();
   }, 120_000);
   afterAll(async () => {
-    for (const s of sessions) await s.context.close().catch(() => undefined);
-    await browser?.close();
+    await consoles.closeAll();
     await t?.close();
   });
 

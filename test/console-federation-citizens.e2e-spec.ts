@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Role, RoleScope } from '../libs/access/src';
 import { TestApp, startTestApp } from './support/test-app';
 import { launchBrowser, portalContext, portalUrl, screenshot } from './support/browser';
-import { ConsoleSession, assertConsoleBuilt, consoleViolations, signIn } from './support/console';
+import { ConsoleSession, ConsoleSessions, assertConsoleBuilt, expectNoViolations } from './support/console';
 import { categoryId, publishSiteItem } from './support/site-content';
 
 const CITY = 'hochiminhcity.gov.vn';
@@ -46,7 +46,7 @@ describe('the editors’ console: federation and citizens', () => {
   let t: TestApp;
   let browser: Browser;
   let db: DataSource;
-  const sessions: ConsoleSession[] = [];
+  const consoles = new ConsoleSessions(() => browser, () => t);
   /** The city's board head and board member, signed in once and reused by the journeys. */
   let cityHead: ConsoleSession | undefined;
   let cityMember: ConsoleSession | undefined;
@@ -62,15 +62,7 @@ describe('the editors’ console: federation and citizens', () => {
   const OPEN_DRAFT = 'Dự thảo Quyết định quy định về quản lý, sử dụng tạm thời một phần vỉa hè';
   const CLOSED_DRAFT = 'Dự thảo Kế hoạch phát triển cây xanh đô thị giai đoạn 2026–2030';
 
-  const as = async (host: string, username: string) => {
-    const s = await signIn(browser, t, host, username);
-    sessions.push(s);
-    return s;
-  };
-  const expectNoViolations = async (page: Page, screen: string) => {
-    const violations = await consoleViolations(page);
-    expect({ screen, violations }).toEqual({ screen, violations: [] });
-  };
+  const as = consoles.signIn;
   const publicText = async (host: string, path: string) => {
     const res = await t.http({ host, method: 'GET', path });
     return { status: res.status, text: res.text };
@@ -153,8 +145,7 @@ describe('the editors’ console: federation and citizens', () => {
   }, 180_000);
 
   afterAll(async () => {
-    for (const s of sessions) await s.context.close().catch(() => undefined);
-    await browser?.close();
+    await consoles.closeAll();
     await t?.close();
   });
 

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { Role } from '../libs/access/src';
 import { launchBrowser } from './support/browser';
-import { ConsoleSession, assertConsoleBuilt, consoleViolations, signIn } from './support/console';
+import { ConsoleSessions, assertConsoleBuilt, consoleViolations } from './support/console';
 import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
 const WARD = 'saigon.hochiminhcity.gov.vn';
@@ -15,12 +15,8 @@ const SEND = `mutation($i: SendInformationInput!) { sendInformation(input: $i) {
 describe('the editors’ console: structured fields and the intake queue', () => {
   let t: TestApp;
   let browser: Browser;
-  const sessions: ConsoleSession[] = [];
-  const as = async (username: string) => {
-    const s = await signIn(browser, t, WARD, username);
-    sessions.push(s);
-    return s;
-  };
+  const consoles = new ConsoleSessions(() => browser, () => t);
+  const as = (username: string) => consoles.signIn(WARD, username);
   const send = async (title: string) => {
     const res = await t.gql<{ sendInformation: { trackingCode: string } }>(WARD, SEND, {
       i: {
@@ -46,8 +42,7 @@ describe('the editors’ console: structured fields and the intake queue', () =>
     browser = await launchBrowser();
   }, 120_000);
   afterAll(async () => {
-    for (const s of sessions) await s.context.close().catch(() => undefined);
-    await browser?.close();
+    await consoles.closeAll();
     await t?.close();
   });
 

@@ -4,15 +4,7 @@ import { DataSource } from 'typeorm';
 import { Role } from '../libs/access/src';
 import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 import { launchBrowser, portalUrl, screenshot } from './support/browser';
-import {
-  ConsoleSession,
-  MINIMAL_PDF,
-  PNG_1X1,
-  assertConsoleBuilt,
-  consoleViolations,
-  editorHtml,
-  signIn,
-} from './support/console';
+import { ConsoleSessions, MINIMAL_PDF, PNG_1X1, assertConsoleBuilt, editorHtml, expectNoViolations } from './support/console';
 import { until } from './support/waiting';
 
 const WARD = 'saigon.hochiminhcity.gov.vn';
@@ -26,19 +18,12 @@ const SHOTS = join(__dirname, '..', 'docs', 'screenshots');
 describe('the editors’ console: a news item from draft to the public site', () => {
   let t: TestApp;
   let browser: Browser;
-  const sessions: ConsoleSession[] = [];
+  const consoles = new ConsoleSessions(() => browser, () => t);
+  const sessions = consoles.all;
   let itemId = '';
   let slug = '';
 
-  const as = async (username: string) => {
-    const s = await signIn(browser, t, WARD, username);
-    sessions.push(s);
-    return s;
-  };
-  const expectNoViolations = async (page: Page, screen: string) => {
-    const violations = await consoleViolations(page);
-    expect({ screen, violations }).toEqual({ screen, violations: [] });
-  };
+  const as = (username: string) => consoles.signIn(WARD, username);
   const publicPage = (s: string) => t.http({ host: WARD, method: 'GET', path: `/print/${s}` });
   const step = async (page: Page, name: string) => {
     await page.getByRole('button', { name, exact: true }).click();
@@ -57,8 +42,7 @@ describe('the editors’ console: a news item from draft to the public site', ()
     browser = await launchBrowser();
   }, 120_000);
   afterAll(async () => {
-    for (const s of sessions) await s.context.close().catch(() => undefined);
-    await browser?.close();
+    await consoles.closeAll();
     await t?.close();
   });
 

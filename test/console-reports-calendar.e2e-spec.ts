@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { Role, RoleScope } from '../libs/access/src';
 import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 import { launchBrowser, screenshot } from './support/browser';
-import { ConsoleSession, assertConsoleBuilt, consoleViolations, signIn } from './support/console';
+import { ConsoleSessions, assertConsoleBuilt, expectNoViolations } from './support/console';
 
 const CITY = 'hochiminhcity.gov.vn';
 const WARD = 'saigon.hochiminhcity.gov.vn';
@@ -30,17 +30,9 @@ const FRIDAY = (() => {
 describe('the editors’ console: reports, working days and deadlines, site settings', () => {
   let t: TestApp;
   let browser: Browser;
-  const sessions: ConsoleSession[] = [];
+  const consoles = new ConsoleSessions(() => browser, () => t);
   const tokens: Record<string, string> = {};
-  const as = async (username: string, host = CITY) => {
-    const s = await signIn(browser, t, host, username);
-    sessions.push(s);
-    return s;
-  };
-  const expectNoViolations = async (page: Page, screen: string) => {
-    const violations = await consoleViolations(page);
-    expect({ screen, violations }).toEqual({ screen, violations: [] });
-  };
+  const as = (username: string, host = CITY) => consoles.signIn(host, username);
   const menu = (page: Page) => page.getByRole('navigation').getByRole('link').allInnerTexts();
   const mutate = async (username: string, field: string, host = WARD) => {
     const res = await t.gql(host, `mutation { r: ${field} }`, {}, { token: tokens[username] });
@@ -79,8 +71,7 @@ describe('the editors’ console: reports, working days and deadlines, site sett
     browser = await launchBrowser();
   }, 120_000);
   afterAll(async () => {
-    for (const s of sessions) await s.context.close().catch(() => undefined);
-    await browser?.close();
+    await consoles.closeAll();
     await t?.close();
   });
 

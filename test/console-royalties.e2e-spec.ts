@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import type { Browser, Page } from 'playwright-core';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { Role } from '../libs/access/src';
-import { EditorialService, WorkflowAction } from '../libs/editorial/src';
-import { systemContext } from '../libs/platform/src';
-import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
+import { WorkflowAction } from '../libs/editorial/src';
+import { TO_LIVE, advance, startSeededApp } from './support/fixtures';
+import { TestApp } from './support/test-app';
 import { launchBrowser, screenshot } from './support/browser';
-import { ConsoleSession, assertConsoleBuilt, consoleViolations, signIn } from './support/console';
+import { ConsoleSessions, assertConsoleBuilt, expectNoViolations } from './support/console';
 
 const KG = 'kiengiang.gov.vn';
 const SHOTS = join(__dirname, '..', 'docs', 'screenshots');
@@ -23,19 +23,14 @@ describe('the console: a month’s royalty statement from draft to lock', () => 
   let t: TestApp;
   let db: Client;
   let browser: Browser;
-  const sessions: ConsoleSession[] = [];
+  const consoles = new ConsoleSessions(() => browser, () => t);
   const ids: Record<string, string> = {};
 
   const as = async (username: string) => {
-    const s = await signIn(browser, t, KG, username);
-    sessions.push(s);
+    const s = await consoles.signIn(KG, username);
     await s.open('/nhuan-but?thang=2026-11');
     await s.page.getByRole('heading', { level: 1, name: 'Bảng kê nhuận bút, thù lao' }).waitFor();
     return s;
-  };
-  const expectNoViolations = async (page: Page, screen: string) => {
-    const violations = await consoleViolations(page);
-    expect({ screen, violations }).toEqual({ screen, violations: [] });
   };
   const cells = async (page: Page, region = 'Các dòng chi trả') =>
     page
@@ -57,10 +52,7 @@ describe('the console: a month’s royalty statement from draft to lock', () => 
 
   beforeAll(async () => {
     assertConsoleBuilt();
-    t = await startTestApp();
-    await t.apply(SMALL_TREES.province);
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    ({ t, db } = await startSeededApp({}, ['province']));
     for (const [username, role] of [
       ['truongban.kg', Role.BOARD_HEAD],
       ['chuquan.kg', Role.OWNER],
@@ -120,15 +112,7 @@ describe('the console: a month’s royalty statement from draft to lock', () => 
           },
         },
       );
-      for (const a of [
-        WorkflowAction.SUBMIT,
-        WorkflowAction.TAKE_FOR_REVIEW,
-        WorkflowAction.APPROVE,
-        WorkflowAction.PUBLISH,
-      ]) {
-        const r = await t.app.get(EditorialService).transition(systemContext('test'), created.id, a);
-        if (!r.ok) throw new Error(r.error.code);
-      }
+      await advance(t, created.id, TO_LIVE);
       await db.query('UPDATE content_items SET published_at = $2 WHERE id = $1', [
         created.id,
         new Date(`${day}+07:00`),
@@ -144,8 +128,7 @@ describe('the console: a month’s royalty statement from draft to lock', () => 
   }, 180_000);
 
   afterAll(async () => {
-    for (const s of sessions) await s.context.close().catch(() => undefined);
-    await browser?.close();
+    await consoles.closeAll();
     await db?.end();
     await t?.close();
   });
@@ -277,8 +260,7 @@ describe('the console: a month’s royalty statement from draft to lock', () => 
   });
 
   it('the reports screen shows the month’s royalties per month and unit, from the approved statement', async () => {
-    const s = await signIn(browser, t, KG, 'chuquan.kg');
-    sessions.push(s);
+    const s = await consoles.signIn(KG, 'chuquan.kg');
     const { page } = s;
     await s.open('/bao-cao');
     await page.getByRole('heading', { level: 1, name: 'Báo cáo' }).waitFor();
@@ -333,12 +315,8 @@ describe('the console: a month’s royalty statement from draft to lock', () => 
       { token: writer },
     );
     const itemId = created.body.data!.createContent.id as string;
-    for (const a of [WorkflowAction.SUBMIT, WorkflowAction.TAKE_FOR_REVIEW]) {
-      const r = await t.app.get(EditorialService).transition(systemContext('test'), itemId, a);
-      if (!r.ok) throw new Error(r.error.code);
-    }
-    const s = await signIn(browser, t, KG, 'truongban.kg');
-    sessions.push(s);
+    await advance(t, itemId, [WorkflowAction.SUBMIT, WorkflowAction.TAKE_FOR_REVIEW]);
+    const s = await consoles.signIn(KG, 'truongban.kg');
     const { page } = s;
     await s.open(`/noi-dung/${itemId}`);
     // Not approved yet: no grading.

@@ -1,9 +1,10 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { Role } from '../libs/access/src';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { PUBLISH_JOB, RemindersService, WITHDRAW_JOB } from '../libs/editorial/src';
+import { openDatabase } from './support/fixtures';
 import { aDayAhead, makeScheduledTimeArrive } from './support/job-clock';
 import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
@@ -32,8 +33,7 @@ describe('scheduled publishing with two workers', () => {
       await worker.init();
       workers.push(worker);
     }
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    db = await openDatabase(t);
     writer = await t.asUser('sched-writer', Role.CONTRIBUTOR, WARD);
     member = await t.asUser('sched-member', Role.BOARD_MEMBER, WARD);
     head = await t.asUser('sched-head', Role.BOARD_HEAD, WARD);
@@ -294,8 +294,7 @@ describe('deadline reminders and escalation', () => {
     });
     expect(bad.body.errors?.[0].extensions).toMatchObject({ code: 'INVALID_HOURS', field: 'dueWithinHours' });
     // The recurring job is registered once, whichever instance registered it.
-    const client = new Client({ connectionString: t.databaseUrl });
-    await client.connect();
+    const client = await openDatabase(t);
     try {
       expect(
         (await client.query("SELECT name, cron FROM pgboss.schedule WHERE name = 'editorial-reminders'"))

@@ -1,7 +1,9 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { Role } from '../libs/access/src';
 import { HighlightSegment, PublicSearchService } from '../libs/content/src';
-import { GqlResponse, SMALL_TREES, TestApp, startTestApp } from './support/test-app';
+import { startSeededApp } from './support/fixtures';
+import { dataOf } from './support/gql';
+import { TestApp } from './support/test-app';
 
 /**
  * What the public finds. Full-text search with and without diacritics (people
@@ -16,12 +18,6 @@ const BENTHANH = 'benthanh.hochiminhcity.gov.vn';
 type Pub = { id: string; title: string; slug: string; publishedAt: string; categoryId: string | null };
 type Page = { nodes: Pub[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
 type Created = { __typename: string; id: string; slug: string; errorCode?: string };
-
-function dataOf<T>(res: GqlResponse<T>): T {
-  if (res.body.errors?.length || !res.body.data)
-    throw new Error(`GraphQL errors: ${JSON.stringify(res.body.errors ?? res.body)}`);
-  return res.body.data;
-}
 
 describe('content search and public lists', () => {
   let t: TestApp;
@@ -184,10 +180,7 @@ describe('content search and public lists', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
-    await t.apply(SMALL_TREES.city);
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    ({ t, db } = await startSeededApp({}, ['city']));
     saigonId = t.tenant(SAIGON).id;
     writer = await t.asUser('writer', Role.CONTRIBUTOR, SAIGON);
     member = await t.asUser('member', Role.BOARD_MEMBER, SAIGON);

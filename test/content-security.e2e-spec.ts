@@ -1,7 +1,8 @@
-import { Client } from 'pg';
-import { Role, RoleAssignmentService, RoleScope } from '../libs/access/src';
-import { systemContext } from '../libs/platform/src';
-import { GqlResponse, SMALL_TREES, TestApp, startTestApp } from './support/test-app';
+import type { Client } from 'pg';
+import { Role, RoleScope } from '../libs/access/src';
+import { officer, startSeededApp } from './support/fixtures';
+import { dataOf } from './support/gql';
+import { TestApp } from './support/test-app';
 
 /**
  * Content is confined to its portal. Cross-tenant attempts on every editor
@@ -67,12 +68,6 @@ type Item = {
 type PublicItem = Revision & { slug: string; language: string; revisionNumber: number };
 type Actor = { id: string; token: string };
 
-function dataOf<T>(res: GqlResponse<T>): T {
-  if (res.body.errors?.length || !res.body.data)
-    throw new Error(`GraphQL errors: ${JSON.stringify(res.body.errors ?? res.body)}`);
-  return res.body.data;
-}
-
 describe('content security', () => {
   let t: TestApp;
   let db: Client;
@@ -100,15 +95,8 @@ describe('content security', () => {
     host: string,
     scope = RoleScope.TENANT,
   ): Promise<Actor> => {
-    const id = await t.createAccount({ username, homeHost: host });
-    const granted = await t.app.get(RoleAssignmentService).grant(systemContext('test'), {
-      accountId: id,
-      tenantId: t.tenant(host).id,
-      role,
-      scope,
-    });
-    if (!granted.ok) throw new Error(`grant ${username}: ${granted.error.code}`);
-    return { id, token: (await t.login(username, host)).accessToken };
+    const { id, token } = await officer(t, username, host, [role], { scope });
+    return { id, token };
   };
 
   const base = (host: string) => ({
@@ -184,10 +172,7 @@ describe('content security', () => {
   ) => dataOf(await t.gql<Record<string, any>>(host, query, variables, { headers }));
 
   beforeAll(async () => {
-    t = await startTestApp();
-    await t.apply(SMALL_TREES.city);
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    ({ t, db } = await startSeededApp({}, ['city']));
     saigonId = t.tenant(SAIGON).id;
     benthanhId = t.tenant(BENTHANH).id;
     writer = await actor('writer', Role.CONTRIBUTOR, SAIGON);

@@ -1,11 +1,12 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Role } from '../libs/access/src';
 import { StructuredFields1765100000200 } from '../libs/content/src/migrations/1765100000200-structured-fields';
 import { systemContext } from '../libs/platform/src';
 import { RestructuringService } from '../libs/tenancy/src';
+import { previewedPlan, startSeededApp } from './support/fixtures';
 import { categoryId, publishSiteItem } from './support/site-content';
-import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
+import { TestApp } from './support/test-app';
 
 /**
  * Fields that used to be free text are values now: the citizen-reception schedule (regular,
@@ -87,10 +88,7 @@ describe('content: structured fields', () => {
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    t = await startTestApp();
-    await t.apply(SMALL_TREES.city);
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    ({ t, db } = await startSeededApp({}, ['city']));
     tokens.member = await t.asUser('member.saigon', Role.BOARD_MEMBER, SAIGON);
     tokens.memberBenthanh = await t.asUser('member.benthanh', Role.BOARD_MEMBER, BENTHANH);
   });
@@ -284,16 +282,7 @@ describe('content: structured fields', () => {
     const [ward, target] = [t.tenant(BENTHANH).id, t.tenant(TANDINH).id];
     const preview = await restructuring.mergePreview(sys, [ward], target);
     if (!preview.ok) throw new Error(preview.error.code);
-    const merged = await restructuring.merge(sys, [ward], target, {
-      categoryMapping: preview.value.plan.categoryMapping.map((c) => ({
-        sourceCategoryId: c.sourceCategoryId,
-        targetCategoryId: c.targetCategoryId,
-      })),
-      roleMapping: preview.value.plan.roleMapping.map((r) => ({
-        assignmentId: r.assignmentId,
-        action: r.action,
-      })),
-    });
+    const merged = await restructuring.merge(sys, [ward], target, previewedPlan(preview.value));
     if (!merged.ok) throw new Error(merged.error.code);
     const { rows } = await db.query(
       `SELECT i.id, i.tenant_id, i.kind, i.category_id, r.fields FROM content_items i

@@ -1,7 +1,8 @@
-import { Client } from 'pg';
-import { Role, RoleAssignmentService, RoleScope } from '../libs/access/src';
-import { systemContext } from '../libs/platform/src';
-import { GqlResponse, SMALL_TREES, TestApp, startTestApp } from './support/test-app';
+import type { Client } from 'pg';
+import { Role, RoleScope } from '../libs/access/src';
+import { officer, startSeededApp } from './support/fixtures';
+import { dataOf } from './support/gql';
+import { TestApp } from './support/test-app';
 
 /**
  * The editorial workflow end to end. The whole life of an item with its
@@ -100,13 +101,6 @@ type Event = {
 };
 type Actor = { id: string; token: string; assignmentId: string };
 
-/** The data of a response, or a thrown error naming the GraphQL errors (a broken query must not pass). */
-function dataOf<T>(res: GqlResponse<T>): T {
-  if (res.body.errors?.length || !res.body.data)
-    throw new Error(`GraphQL errors: ${JSON.stringify(res.body.errors ?? res.body)}`);
-  return res.body.data;
-}
-
 describe('content workflow', () => {
   let t: TestApp;
   let db: Client;
@@ -128,16 +122,8 @@ describe('content workflow', () => {
     host: string,
     options: { scope?: RoleScope; fields?: string[] } = {},
   ): Promise<Actor> => {
-    const id = await t.createAccount({ username, homeHost: host });
-    const granted = await t.app.get(RoleAssignmentService).grant(systemContext('test'), {
-      accountId: id,
-      tenantId: t.tenant(host).id,
-      role,
-      scope: options.scope ?? RoleScope.TENANT,
-      fields: options.fields ?? [],
-    });
-    if (!granted.ok) throw new Error(`grant ${username}: ${granted.error.code}`);
-    return { id, token: (await t.login(username, host)).accessToken, assignmentId: granted.value.id };
+    const granted = await officer(t, username, host, [role], options);
+    return { id: granted.id, token: granted.token, assignmentId: granted.assignments[role]! };
   };
 
   let seq = 0;
@@ -291,10 +277,7 @@ describe('content workflow', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
-    await t.apply(SMALL_TREES.city);
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    ({ t, db } = await startSeededApp({}, ['city']));
     saigonId = t.tenant(SAIGON).id;
     writer = await actor('writer', Role.CONTRIBUTOR, SAIGON);
     writer2 = await actor('writer2', Role.CONTRIBUTOR, SAIGON);

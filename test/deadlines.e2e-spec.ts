@@ -1,19 +1,14 @@
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { Role } from '../libs/access/src';
 import { DeadlineService, applyManifestPolicies } from '../libs/calendar/src';
-import {
-  DeadlineReevaluationService,
-  EditorialService,
-  FreshnessService,
-  RemindersService,
-  WorkflowAction,
-} from '../libs/editorial/src';
+import { DeadlineReevaluationService, FreshnessService, RemindersService, WorkflowAction } from '../libs/editorial/src';
 import { systemContext } from '../libs/platform/src';
 import { HostRoutingService, parseTenantManifest } from '../libs/tenancy/src';
-import { GqlResponse, SMALL_TREES, TestApp, startTestApp } from './support/test-app';
+import { portal } from './support/cli';
+import { TO_LIVE, advance, openDatabase } from './support/fixtures';
+import { dataOf } from './support/gql';
+import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
 /**
  * Deadlines under each policy profile on the 2026 calendar's edges: Tết (16–20 February, with the
@@ -63,22 +58,6 @@ const vn = (local: string) => new Date(`${local}+07:00`);
 const CREATE = `mutation($i: CreateContentInput!) { createContent(input: $i) { __typename ... on ContentItem { id working { dueAt } } ... on InputError { errorCode field } } }`;
 const QUEUE = `query { editorialQueue { itemId status dueAt boardDueAt } }`;
 
-const CLI = join(process.env.TEST_DIST_DIR ?? join(__dirname, '..', 'dist'), 'apps', 'cli', 'src', 'main.js');
-function portal(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'error', ...env } },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
 jest.setTimeout(240_000);
 
 describe('statutory deadlines under each regulation', () => {
@@ -86,11 +65,6 @@ describe('statutory deadlines under each regulation', () => {
   let db: Client;
   const writers: Record<string, string> = {};
   const boards: Record<string, string> = {};
-
-  const dataOf = <T>(res: GqlResponse<T>): T => {
-    if (res.body.errors?.length || !res.body.data) throw new Error(JSON.stringify(res.body));
-    return res.body.data;
-  };
 
   const dueAt = async (host: string, kind: string, anchor: string) => {
     const body = (
@@ -138,10 +112,7 @@ describe('statutory deadlines under each regulation', () => {
     return res;
   };
   const step = async (id: string, ...actions: WorkflowAction[]) => {
-    for (const a of actions) {
-      const r = await t.app.get(EditorialService).transition(systemContext('test'), id, a);
-      if (!r.ok) throw new Error(`${a}: ${r.error.code}`);
-    }
+    await advance(t, id, actions);
   };
 
   beforeAll(async () => {
@@ -170,8 +141,7 @@ describe('statutory deadlines under each regulation', () => {
       writers[host] = await t.asUser(`dl-writer-${label}`, Role.CONTRIBUTOR, host);
       boards[host] = await t.asUser(`dl-head-${label}`, Role.BOARD_HEAD, host);
     }
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    db = await openDatabase(t);
   });
   afterAll(async () => {
     await db?.end();
@@ -604,15 +574,7 @@ describe('kept up to date: freshness rules in queues, reminders and reports', ()
       { token: tokens[`w-${host}`] },
     );
     const id = res.body.data!.createContent.id as string;
-    for (const a of [
-      WorkflowAction.SUBMIT,
-      WorkflowAction.TAKE_FOR_REVIEW,
-      WorkflowAction.APPROVE,
-      WorkflowAction.PUBLISH,
-    ]) {
-      const r = await t.app.get(EditorialService).transition(systemContext('test'), id, a);
-      if (!r.ok) throw new Error(`${a}: ${r.error.code}`);
-    }
+    await advance(t, id, TO_LIVE);
     await db.query(`UPDATE content_items SET published_at = $2 WHERE id = $1`, [id, at]);
     await db.query(`UPDATE workflow_events SET at = $2 WHERE item_id = $1`, [id, at]);
     return id;
@@ -631,8 +593,7 @@ describe('kept up to date: freshness rules in queues, reminders and reports', ()
       tokens[`w-${host}`] = await t.asUser(`fr-writer-${label}`, Role.CONTRIBUTOR, host);
       tokens[`h-${host}`] = await t.asUser(`fr-head-${label}`, Role.BOARD_HEAD, host);
     }
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    db = await openDatabase(t);
   });
   afterAll(async () => {
     await db?.end();

@@ -2,7 +2,8 @@ import { DemoSeeder } from '../libs/composition/src/demo/demo-seeder';
 import { DemoContentSeeder } from '../libs/composition/src/demo/demo-content.seeder';
 import { demoPortals } from '../libs/composition/src/demo/demo-content.data';
 import { loadAppConfig } from '../libs/platform/src';
-import { GqlResponse, TestApp, startTestApp } from './support/test-app';
+import { dataOf } from './support/gql';
+import { TestApp, startTestApp } from './support/test-app';
 
 /**
  * `npm start`'s living demo: the demo federation gets published content on a city, two wards and a
@@ -13,12 +14,6 @@ import { GqlResponse, TestApp, startTestApp } from './support/test-app';
 const CITY = 'hochiminhcity.gov.vn';
 const SAIGON = 'saigon.hochiminhcity.gov.vn';
 const STP = 'stp.hochiminhcity.gov.vn';
-
-function dataOf<T>(res: GqlResponse<T>): T {
-  if (res.body.errors?.length || !res.body.data)
-    throw new Error(`GraphQL errors: ${JSON.stringify(res.body.errors ?? res.body)}`);
-  return res.body.data;
-}
 
 describe('demo content', () => {
   let t: TestApp;

@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { Role } from '../libs/access/src';
-import { EditorialService, WorkflowAction } from '../libs/editorial/src';
 import { EngagementClock } from '../libs/engagement/src/consultations/engagement-clock';
-import { AppConfig, systemContext } from '../libs/platform/src';
+import { AppConfig } from '../libs/platform/src';
+import { TO_LIVE, advance, openDatabase } from './support/fixtures';
 import { GqlResponse, SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
 /**
@@ -51,8 +51,7 @@ async function rig(publicWrites: Partial<AppConfig['publicWrites']>): Promise<Ri
     },
   });
   await t.apply(SMALL_TREES.city);
-  const db = new Client({ connectionString: t.databaseUrl });
-  await db.connect();
+  const db = await openDatabase(t);
   t.app.get(EngagementClock).now = () => new Date('2026-12-10T03:00:00.000Z');
   const tokens: Record<string, string> = {};
   const draftOf = async (host: string) => {
@@ -76,15 +75,7 @@ async function rig(publicWrites: Partial<AppConfig['publicWrites']>): Promise<Ri
       { token: tokens[`writer@${host}`] },
     );
     const id = res.body.data!.createContent.id;
-    for (const a of [
-      WorkflowAction.SUBMIT,
-      WorkflowAction.TAKE_FOR_REVIEW,
-      WorkflowAction.APPROVE,
-      WorkflowAction.PUBLISH,
-    ]) {
-      const r = await t.app.get(EditorialService).transition(systemContext('test'), id, a);
-      if (!r.ok) throw new Error(`${a}: ${r.error.code}`);
-    }
+    await advance(t, id, TO_LIVE);
     return id;
   };
   return { t, db, draftId: await draftOf(SAIGON), otherDraftId: await draftOf(BENTHANH), tokens };

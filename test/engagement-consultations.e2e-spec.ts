@@ -1,9 +1,10 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { Role, RoleScope } from '../libs/access/src';
-import { EditorialService, WorkflowAction } from '../libs/editorial/src';
+import { WorkflowAction } from '../libs/editorial/src';
 import { EngagementClock } from '../libs/engagement/src/consultations/engagement-clock';
-import { systemContext } from '../libs/platform/src';
-import { GqlResponse, SMALL_TREES, TestApp, startTestApp } from './support/test-app';
+import { Cast, TO_LIVE, advance, startSeededApp } from './support/fixtures';
+import { dataOf } from './support/gql';
+import { TestApp } from './support/test-app';
 
 /**
  * A draft document opens and closes for comment at
@@ -62,25 +63,14 @@ type Moderated = {
   field?: string;
 };
 
-function dataOf<T>(res: GqlResponse<T>): T {
-  if (res.body.errors?.length || !res.body.data)
-    throw new Error(`GraphQL errors: ${JSON.stringify(res.body.errors ?? res.body)}`);
-  return res.body.data;
-}
-
 describe('engagement: consultations on draft documents, and portal ratings', () => {
   let t: TestApp;
   let db: Client;
   let clock: EngagementClock;
-  const tokens: Record<string, string> = {};
-  const accounts: Record<string, string> = {};
+  const cast = new Cast(() => t);
+  const { tokens, accounts } = cast;
 
-  const gql = async <T>(
-    host: string,
-    query: string,
-    variables: Record<string, unknown>,
-    who?: string,
-  ): Promise<T> => dataOf(await t.gql<T>(host, query, variables, { token: who ? tokens[who] : null }));
+  const { gql } = cast;
   const errorCodeOf = async (host: string, query: string, variables: Record<string, unknown>, who?: string) =>
     (await t.gql(host, query, variables, { token: who ? tokens[who] : null })).body.errors?.[0]?.extensions
       ?.code;
@@ -93,15 +83,7 @@ describe('engagement: consultations on draft documents, and portal ratings', () 
 
   let seq = 0;
   const publish = async (itemId: string) => {
-    for (const a of [
-      WorkflowAction.SUBMIT,
-      WorkflowAction.TAKE_FOR_REVIEW,
-      WorkflowAction.APPROVE,
-      WorkflowAction.PUBLISH,
-    ]) {
-      const r = await t.app.get(EditorialService).transition(systemContext('test'), itemId, a);
-      if (!r.ok) throw new Error(`${a}: ${r.error.code}`);
-    }
+    await advance(t, itemId, TO_LIVE);
   };
   /** A live draft document of `host`, open for comment from `opens` to `closes`. */
   const draft = async (host: string, opens = OPENS, closes = CLOSES, kind = 'DRAFT_DOCUMENT') => {
@@ -156,19 +138,12 @@ describe('engagement: consultations on draft documents, and portal ratings', () 
       .n as number;
 
   beforeAll(async () => {
-    t = await startTestApp({
+    ({ t, db } = await startSeededApp({
       trustProxy: true,
       publicWrites: { perAddress: 100_000, perPortal: 100_000, windowSeconds: 60, challenge: 'none' },
-    });
-    await t.apply(SMALL_TREES.city);
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    }, ['city']));
     clock = t.app.get(EngagementClock);
-    const grant = async (key: string, role: Role, host: string, scope = RoleScope.TENANT) => {
-      const name = key.replace('@', '.');
-      accounts[key] = await t.createAccount({ username: name, homeHost: host, role, roleHost: host, scope });
-      tokens[key] = (await t.login(name, host)).accessToken;
-    };
+    const { grant } = cast;
     for (const host of [CITY, SAIGON, BENTHANH]) {
       await grant(`writer@${host}`, Role.CONTRIBUTOR, host);
       await grant(`member@${host}`, Role.BOARD_MEMBER, host);
@@ -502,7 +477,7 @@ describe('engagement: consultations on draft documents, and portal ratings', () 
           )
         ).publishConsultationSummary.errorCode,
       ).toBe('NOT_A_CONSULTATION');
-      await t.app.get(EditorialService).transition(systemContext('test'), d.id, WorkflowAction.WITHDRAW);
+      await advance(t, d.id, [WorkflowAction.WITHDRAW]);
       expect(
         (
           await gql<{ publishConsultationSummary: Moderated }>(
@@ -564,7 +539,7 @@ describe('engagement: consultations on draft documents, and portal ratings', () 
         field: 'itemId',
       });
       const gone = await draft(SAIGON);
-      await t.app.get(EditorialService).transition(systemContext('test'), gone.id, WorkflowAction.WITHDRAW);
+      await advance(t, gone.id, [WorkflowAction.WITHDRAW]);
       expect((await comment(SAIGON, { itemId: gone.id })).errorCode).toBe('NOT_FOUND');
       expect(await countComments(news.id)).toBe(0);
       expect(await countComments(gone.id)).toBe(0);

@@ -1,4 +1,5 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
+import { startSeededApp } from './support/fixtures';
 import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
 /**
@@ -29,13 +30,10 @@ describe('engagement: early refusal of a flooding address', () => {
   const count = async () => Number((await db.query('SELECT count(*) FROM questions')).rows[0].count);
 
   beforeAll(async () => {
-    t = await startTestApp({
+    ({ t, db } = await startSeededApp({
       trustProxy: true,
       publicWrites: { perAddress: 3, perPortal: 1000, windowSeconds: 60, challenge: 'none' },
-    });
-    await t.apply(SMALL_TREES.city);
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    }, ['city']));
   }, 120_000);
 
   afterAll(async () => {

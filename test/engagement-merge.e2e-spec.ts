@@ -1,9 +1,10 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { Role } from '../libs/access/src';
-import { EditorialService, WorkflowAction } from '../libs/editorial/src';
 import { systemContext } from '../libs/platform/src';
 import { RestructuringService } from '../libs/tenancy/src';
-import { GqlResponse, SMALL_TREES, TestApp, startTestApp } from './support/test-app';
+import { TO_LIVE, advance, previewedPlan, startSeededApp } from './support/fixtures';
+import { dataOf } from './support/gql';
+import { TestApp } from './support/test-app';
 
 /**
  * What citizens wrote to a portal survives its merger: questions (held, asked there, routed there),
@@ -22,22 +23,13 @@ const CREATE = `mutation($i: CreateContentInput!) { createContent(input: $i) { _
 const COMMENT = `mutation($i: CommentOnDraftInput!) { commentOnDraft(input: $i) { __typename ... on DraftCommentReceipt { id state } ... on InputError { errorCode field } } }`;
 const COMMENTS = `{ draftCommentQueue { nodes { id tenantId itemId text } } }`;
 
-function dataOf<T>(res: GqlResponse<T>): T {
-  if (res.body.errors?.length || !res.body.data)
-    throw new Error(`GraphQL errors: ${JSON.stringify(res.body.errors ?? res.body)}`);
-  return res.body.data;
-}
-
 describe('engagement: merging a portal keeps what citizens wrote', () => {
   let t: TestApp;
   let db: Client;
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    t = await startTestApp();
-    await t.apply(SMALL_TREES.city);
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    ({ t, db } = await startSeededApp({}, ['city']));
     for (const [key, role, host] of [
       ['writer.benthanh', Role.CONTRIBUTOR, BENTHANH],
       ['head.benthanh', Role.BOARD_HEAD, BENTHANH],
@@ -99,15 +91,7 @@ describe('engagement: merging a portal keeps what citizens wrote', () => {
       ),
     ).createContent;
     expect(draft.__typename).toBe('ContentItem');
-    for (const a of [
-      WorkflowAction.SUBMIT,
-      WorkflowAction.TAKE_FOR_REVIEW,
-      WorkflowAction.APPROVE,
-      WorkflowAction.PUBLISH,
-    ]) {
-      const r = await t.app.get(EditorialService).transition(systemContext('test'), draft.id, a);
-      if (!r.ok) throw new Error(r.error.code);
-    }
+    await advance(t, draft.id, TO_LIVE);
     const comment = dataOf(
       await t.gql<{ commentOnDraft: { __typename: string } }>(
         BENTHANH,
@@ -135,16 +119,7 @@ describe('engagement: merging a portal keeps what citizens wrote', () => {
     expect(countsOf('questions')).toMatchObject({ held: 1, asked: 1, handled: 1, units: 1 });
     expect(countsOf('questions').events).toBeGreaterThanOrEqual(1);
     expect(countsOf('consultations')).toMatchObject({ comments: 1 });
-    const merged = await restructuring.merge(sys, [ward], target, {
-      categoryMapping: preview.value.plan.categoryMapping.map((c) => ({
-        sourceCategoryId: c.sourceCategoryId,
-        targetCategoryId: c.targetCategoryId,
-      })),
-      roleMapping: preview.value.plan.roleMapping.map((r) => ({
-        assignmentId: r.assignmentId,
-        action: r.action,
-      })),
-    });
+    const merged = await restructuring.merge(sys, [ward], target, previewedPlan(preview.value));
     if (!merged.ok) throw new Error(merged.error.code);
 
     // The asker's code works on the target (the old host now redirects there) and says nothing moved away.

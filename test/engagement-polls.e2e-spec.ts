@@ -1,9 +1,11 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { Role } from '../libs/access/src';
 import { EngagementClock } from '../libs/engagement/src/consultations/engagement-clock';
 import { systemContext } from '../libs/platform/src';
 import { RestructuringService } from '../libs/tenancy/src';
-import { GqlResponse, SMALL_TREES, TestApp, startTestApp } from './support/test-app';
+import { openDatabase, previewedPlan } from './support/fixtures';
+import { dataOf } from './support/gql';
+import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
 /**
  * Polls (thăm dò ý kiến): the board or the operator opens one; anyone votes once per poll from an
@@ -41,11 +43,6 @@ type PollOut = {
   messageEn?: string;
 };
 
-function dataOf<T>(res: GqlResponse<T>): T {
-  if (res.body.errors?.length) throw new Error(JSON.stringify(res.body.errors));
-  return res.body.data as T;
-}
-
 const NOW = new Date('2026-12-10T03:00:00.000Z');
 const input = (extra: Record<string, unknown> = {}) => ({
   questionVi: 'Bạn có hài lòng với giờ làm việc của bộ phận một cửa?',
@@ -73,8 +70,7 @@ describe('polls', () => {
     });
     await t.apply(SMALL_TREES.city);
     t.app.get(EngagementClock).now = () => NOW;
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    db = await openDatabase(t);
     tokens.member = await t.asUser('member.saigon', Role.BOARD_MEMBER, SAIGON);
     tokens.operator = await t.asUser('operator.saigon', Role.OPERATOR, SAIGON);
     tokens.writer = await t.asUser('writer.saigon', Role.CONTRIBUTOR, SAIGON);
@@ -291,16 +287,7 @@ describe('polls', () => {
       polls: 1,
       pollVotes: 1,
     });
-    const merged = await restructuring.merge(sys, [ward], target, {
-      categoryMapping: preview.value.plan.categoryMapping.map((c) => ({
-        sourceCategoryId: c.sourceCategoryId,
-        targetCategoryId: c.targetCategoryId,
-      })),
-      roleMapping: preview.value.plan.roleMapping.map((r) => ({
-        assignmentId: r.assignmentId,
-        action: r.action,
-      })),
-    });
+    const merged = await restructuring.merge(sys, [ward], target, previewedPlan(preview.value));
     if (!merged.ok) throw new Error(merged.error.code);
     const moved = await one(TANDINH, poll.id, '198.51.100.50');
     expect(moved).toMatchObject({ voted: true, totalVotes: 1 });

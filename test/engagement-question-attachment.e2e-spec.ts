@@ -1,9 +1,10 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { request } from 'node:http';
-import { Client } from 'pg';
+import { createHash } from 'node:crypto';
+import type { Client } from 'pg';
 import { Role } from '../libs/access/src';
 import { TINY_PDF } from './support/zip-fixture';
 import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
+import { startSeededApp } from './support/fixtures';
+import { multipart } from './support/gql';
 
 /**
  * A question's optional file: sent first behind the public write gate, named by the question,
@@ -35,26 +36,7 @@ describe('engagement: the file sent with a question', () => {
     headers?: Record<string, string>;
     body?: Buffer;
   }) =>
-    new Promise<Raw>((resolve, reject) => {
-      const req = request(
-        {
-          host: '127.0.0.1',
-          port: t.port,
-          method: options.method,
-          path: options.path,
-          headers: { host: options.host, ...options.headers },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () =>
-            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
-          );
-        },
-      );
-      req.on('error', reject);
-      req.end(options.body);
-    });
+    t.http(options).then((res): Raw => ({ status: res.status, headers: res.headers, body: res.bytes }));
   const send = (
     host: string,
     data: Buffer,
@@ -62,23 +44,13 @@ describe('engagement: the file sent with a question', () => {
     fields: Record<string, string> = {},
     address = '192.0.2.10',
   ) => {
-    const boundary = `----q${randomUUID()}`;
-    const parts = [
-      ...Object.entries(fields).map(([k, v]) =>
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
-      ),
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`,
-      ),
-      data,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ];
+    const { body, contentType } = multipart(fields, { name, data });
     return raw({
       method: 'POST',
       path: '/questions/attachments',
       host,
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'x-forwarded-for': address },
-      body: Buffer.concat(parts),
+      headers: { 'content-type': contentType, 'x-forwarded-for': address },
+      body,
     });
   };
   const ask = async (host: string, attachmentId: string | null, address = '192.0.2.10') =>
@@ -104,13 +76,10 @@ describe('engagement: the file sent with a question', () => {
     ).body.data!.askQuestion;
 
   beforeAll(async () => {
-    t = await startTestApp({
+    ({ t, db } = await startSeededApp({
       trustProxy: true,
       publicWrites: { perAddress: 6, perPortal: 1000, windowSeconds: 60, challenge: 'none' },
-    });
-    await t.apply(SMALL_TREES.city);
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    }, ['city']));
     for (const [key, host] of [
       ['head.saigon', SAIGON],
       ['head.benthanh', BENTHANH],

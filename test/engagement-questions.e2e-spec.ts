@@ -1,9 +1,10 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { Role, RoleScope } from '../libs/access/src';
 import { DeadlineService } from '../libs/calendar/src';
 import { QuestionClock, QuestionRemindersService } from '../libs/engagement/src';
 import { systemContext } from '../libs/platform/src';
-import { GqlResponse, SMALL_TREES, TestApp, startTestApp } from './support/test-app';
+import { Cast, startSeededApp } from './support/fixtures';
+import { GqlResponse, TestApp } from './support/test-app';
 
 /**
  * Questions and feedback: the whole life of a question (ask, classify, route to a unit or
@@ -67,26 +68,15 @@ type Q = Record<string, any> & {
   field?: string;
 };
 
-function dataOf<T>(res: GqlResponse<T>): T {
-  if (res.body.errors?.length || !res.body.data)
-    throw new Error(`GraphQL errors: ${JSON.stringify(res.body.errors ?? res.body)}`);
-  return res.body.data;
-}
-
 describe('questions and feedback (hỏi đáp, phản ánh kiến nghị)', () => {
   let t: TestApp;
   let db: Client;
   let clock: QuestionClock;
-  const tokens: Record<string, string> = {};
-  const accounts: Record<string, string> = {};
+  const cast = new Cast(() => t);
+  const { tokens, accounts } = cast;
   const units: Record<string, string> = {};
 
-  const gql = async <T = Record<string, any>>(
-    host: string,
-    query: string,
-    variables: Record<string, unknown> = {},
-    who?: string,
-  ): Promise<T> => dataOf(await t.gql<T>(host, query, variables, { token: who ? tokens[who] : null }));
+  const { gql } = cast;
   const at = (iso: string) => {
     clock.now = () => new Date(iso);
   };
@@ -143,19 +133,11 @@ describe('questions and feedback (hỏi đáp, phản ánh kiến nghị)', () =
   };
 
   beforeAll(async () => {
-    t = await startTestApp({
+    ({ t, db } = await startSeededApp({
       publicWrites: { perAddress: 150, perPortal: 1000, windowSeconds: 600, challenge: 'none' },
-    });
-    await t.apply(SMALL_TREES.city);
-    await t.apply(SMALL_TREES.province);
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    }));
     clock = t.app.get(QuestionClock);
-    const grant = async (key: string, role: Role, host: string, scope = RoleScope.TENANT) => {
-      const name = key.replace('@', '.');
-      accounts[key] = await t.createAccount({ username: name, homeHost: host, role, roleHost: host, scope });
-      tokens[key] = (await t.login(name, host)).accessToken;
-    };
+    const { grant } = cast;
     for (const host of [CITY, SAIGON, BENTHANH, DEPT]) {
       await grant(`writer@${host}`, Role.CONTRIBUTOR, host);
       await grant(`member@${host}`, Role.BOARD_MEMBER, host);

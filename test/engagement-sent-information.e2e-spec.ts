@@ -1,11 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { Role } from '../libs/access/src';
 import { TINY_PDF } from './support/zip-fixture';
 import { systemContext } from '../libs/platform/src';
 import { RestructuringService } from '../libs/tenancy/src';
+import { previewedPlan, startSeededApp } from './support/fixtures';
 import { categoryId } from './support/site-content';
-import { GqlResponse, SMALL_TREES, TestApp, startTestApp } from './support/test-app';
+import { dataOf, idempotencyKey, multipart } from './support/gql';
+import { TestApp } from './support/test-app';
 
 /**
  * Information sent by outside organisations and people (05/2024/QĐ-UBND art. 14.2; 1376/QĐ-SVHTT
@@ -53,11 +54,6 @@ type Row = {
   messageEn?: string;
 };
 
-function dataOf<T>(res: GqlResponse<T>): T {
-  if (res.body.errors?.length) throw new Error(JSON.stringify(res.body.errors));
-  return res.body.data as T;
-}
-
 const input = (extra: Record<string, unknown> = {}) => ({
   name: 'Trần Văn Bình',
   organisation: 'Trường THCS Văn Lang',
@@ -70,21 +66,15 @@ const input = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-/** A multipart body as a browser sends the website form. */
-function multipart(fields: Record<string, string>, file?: { name: string; type: string; bytes: Buffer }) {
-  const boundary = `----portal${randomUUID().replace(/-/g, '')}`;
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields))
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  const f = file ?? { name: '', type: 'application/octet-stream', bytes: Buffer.alloc(0) };
-  parts.push(
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`,
-    ),
-    f.bytes,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
+/** A multipart body as a browser sends the website form (an empty file part when no file is chosen). */
+function browserForm(fields: Record<string, string>, file?: { name: string; type: string; bytes: Buffer }) {
+  const { body, contentType } = multipart(
+    fields,
+    file
+      ? { name: file.name, data: file.bytes, contentType: file.type }
+      : { name: '', data: Buffer.alloc(0), contentType: 'application/octet-stream' },
   );
-  return { body: Buffer.concat(parts), type: `multipart/form-data; boundary=${boundary}` };
+  return { body, type: contentType };
 }
 
 describe('engagement: information sent to the board', () => {
@@ -93,13 +83,10 @@ describe('engagement: information sent to the board', () => {
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    t = await startTestApp({
+    ({ t, db } = await startSeededApp({
       trustProxy: true,
       publicWrites: { perAddress: 1000, perPortal: 1000, windowSeconds: 60, challenge: 'none' },
-    });
-    await t.apply(SMALL_TREES.city);
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    }, ['city']));
     tokens.member = await t.asUser('member.saigon', Role.BOARD_MEMBER, SAIGON);
     tokens.head = await t.asUser('head.saigon', Role.BOARD_HEAD, SAIGON);
     tokens.writer = await t.asUser('writer.saigon', Role.CONTRIBUTOR, SAIGON);
@@ -295,7 +282,7 @@ describe('engagement: information sent to the board', () => {
   });
 
   it('the website form takes a file; only officers of the portal download it', async () => {
-    const form = multipart(
+    const form = browserForm(
       {
         name: 'Lê Thị Hoa',
         organisation: 'Hội Phụ nữ phường',
@@ -303,7 +290,7 @@ describe('engagement: information sent to the board', () => {
         title: 'Hội Phụ nữ phường tổ chức ngày hội áo dài',
         body: 'Hội Phụ nữ phường tổ chức ngày hội áo dài tại công viên Tao Đàn sáng Chủ nhật.',
         website: '',
-        idempotencyKey: randomUUID(),
+        idempotencyKey: idempotencyKey(),
       },
       { name: 'ke-hoach.pdf', type: 'application/pdf', bytes: TINY_PDF },
     );
@@ -341,7 +328,7 @@ describe('engagement: information sent to the board', () => {
 
     // A file the platform does not take is refused on the file field; nothing is stored.
     const before = await rows();
-    const text = multipart(
+    const text = browserForm(
       {
         name: 'Lê Thị Hoa',
         email: 'hoa.lt@example.vn',
@@ -408,16 +395,7 @@ describe('engagement: information sent to the board', () => {
       sentInformation: 1,
       sentInformationWaiting: 1,
     });
-    const merged = await restructuring.merge(sys, [ward], target, {
-      categoryMapping: preview.value.plan.categoryMapping.map((c) => ({
-        sourceCategoryId: c.sourceCategoryId,
-        targetCategoryId: c.targetCategoryId,
-      })),
-      roleMapping: preview.value.plan.roleMapping.map((r) => ({
-        assignmentId: r.assignmentId,
-        action: r.action,
-      })),
-    });
+    const merged = await restructuring.merge(sys, [ward], target, previewedPlan(preview.value));
     if (!merged.ok) throw new Error(merged.error.code);
     expect(await track(TANDINH, sent.trackingCode)).toMatchObject({ status: 'RECEIVED' });
     const row = (await queue(TANDINH, tokens.writerTandinh)).find(

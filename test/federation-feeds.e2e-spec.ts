@@ -2,10 +2,11 @@ import Ajv from 'ajv';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { extractFromJson, extractFromXml } from '@extractus/feed-extractor';
 import { Role, RoleScope } from '../libs/access/src';
-import { EditorialService, WorkflowAction } from '../libs/editorial/src';
-import { systemContext } from '../libs/platform/src';
+import { WorkflowAction } from '../libs/editorial/src';
+import { advance } from './support/fixtures';
 import { HttpResponse } from './support/http-client';
-import { GqlResponse, SMALL_TREES, TestApp, startTestApp } from './support/test-app';
+import { dataOf } from './support/gql';
+import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
 /**
  * Public feeds (RSS 2.0, Atom 1.0, JSON Feed 1.1) per portal, per category and per subtree, read back
@@ -105,12 +106,6 @@ type Parsed = {
   items: Array<{ id: string; title: string; url: string; content: string; categories: string[] }>;
 };
 
-function dataOf<T>(res: GqlResponse<T>): T {
-  if (res.body.errors?.length || !res.body.data)
-    throw new Error(`GraphQL errors: ${JSON.stringify(res.body.errors ?? res.body)}`);
-  return res.body.data;
-}
-
 describe('federation: public feeds', () => {
   let t: TestApp;
   const tokens: Record<string, string> = {};
@@ -203,10 +198,7 @@ describe('federation: public feeds', () => {
     return { id: created.id, slug: created.slug, title };
   };
   const transition = async (itemId: string, ...actions: WorkflowAction[]) => {
-    for (const a of actions) {
-      const r = await t.app.get(EditorialService).transition(systemContext('test'), itemId, a);
-      if (!r.ok) throw new Error(`${a}: ${r.error.code}`);
-    }
+    await advance(t, itemId, actions);
   };
   const storedBody = async (host: string, slug: string, language = 'vi') =>
     dataOf(

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { Role, RoleAssignmentService, RoleScope } from '../libs/access/src';
 import { TINY_PDF } from './support/zip-fixture';
 import { systemContext } from '../libs/platform/src';
-import { GqlResponse, SMALL_TREES, TestApp, startTestApp } from './support/test-app';
+import { previewedPlan, startSeededApp } from './support/fixtures';
+import { dataOf, uploadAttachment } from './support/gql';
+import { TestApp } from './support/test-app';
 
 /**
  * Merging portals with their content. Three wards with categories, published
@@ -91,19 +92,7 @@ type Board = { writer: string; member: string; head: string };
 /** A published (or draft) item of a ward, as the old URLs must find it. */
 type Known = { id: string; ward: string; language: 'vi' | 'en'; slug: string; title: string; live: boolean };
 
-function dataOf<T>(res: GqlResponse<T>): T {
-  if (res.body.errors?.length || !res.body.data)
-    throw new Error(`GraphQL errors: ${JSON.stringify(res.body.errors ?? res.body)}`);
-  return res.body.data;
-}
-
-const planOf = (preview: Preview): Plan => ({
-  categoryMapping: preview.plan.categoryMapping.map((e) => ({
-    sourceCategoryId: e.sourceCategoryId,
-    targetCategoryId: e.targetCategoryId,
-  })),
-  roleMapping: preview.plan.roleMapping.map((e) => ({ assignmentId: e.assignmentId, action: e.action })),
-});
+const planOf = (preview: Preview): Plan => previewedPlan(preview);
 
 const countsOf = (preview: Preview): Record<string, Record<string, number>> =>
   Object.fromEntries(
@@ -243,40 +232,7 @@ describe('federation: merging portals with their content', () => {
     return newId;
   };
   const upload = async (host: string, token: string, itemId: string): Promise<string> => {
-    const boundary = `----portal${randomUUID()}`;
-    const body = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="itemId"\r\n\r\n${itemId}\r\n`),
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="quyet-dinh.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
-      ),
-      TINY_PDF,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
-    const res = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = request(
-        {
-          host: '127.0.0.1',
-          port: t.port,
-          method: 'POST',
-          path: '/attachments',
-          headers: {
-            host,
-            'content-type': `multipart/form-data; boundary=${boundary}`,
-            'content-length': String(body.length),
-            authorization: `Bearer ${token}`,
-          },
-        },
-        (r) => {
-          const chunks: Buffer[] = [];
-          r.on('data', (c: Buffer) => chunks.push(c));
-          r.on('end', () =>
-            resolve({ status: r.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
-          );
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
+    const res = await uploadAttachment(t.port, { host, token }, itemId, { name: 'quyet-dinh.pdf', data: TINY_PDF });
     expect([res.status, res.text]).toEqual([201, expect.any(String)]);
     return (JSON.parse(res.text) as { id: string }).id;
   };
@@ -360,10 +316,7 @@ describe('federation: merging portals with their content', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'portal-merge-'));
-    t = await startTestApp({ dataDir });
-    await t.apply(SMALL_TREES.city);
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    ({ t, db } = await startSeededApp({ dataDir }, ['city']));
     await t.createAccount({ username: 'merge-admin', homeHost: CITY, platformAdmin: true });
     adminToken = (await t.login('merge-admin', CITY)).accessToken;
     await provision('phuongmot', 'Phường Hợp Một');

@@ -1,9 +1,11 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { Role, RoleScope } from '../libs/access/src';
 import { EditorialService, WorkflowAction } from '../libs/editorial/src';
 import { SubtreeFeedService, SyndicationService } from '../libs/federation/src';
 import { systemContext } from '../libs/platform/src';
-import { GqlResponse, SMALL_TREES, TestApp, startTestApp } from './support/test-app';
+import { Cast, startSeededApp } from './support/fixtures';
+import { dataOf } from './support/gql';
+import { TestApp } from './support/test-app';
 
 /**
  * The central office's aggregated feed of a subtree, its filters,
@@ -38,16 +40,11 @@ type Node = {
 };
 type Feed = { subtreeFeed: { nodes: Node[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
 
-function dataOf<T>(res: GqlResponse<T>): T {
-  if (res.body.errors?.length || !res.body.data)
-    throw new Error(`GraphQL errors: ${JSON.stringify(res.body.errors ?? res.body)}`);
-  return res.body.data;
-}
-
 describe('federation: the aggregated subtree feed', () => {
   let t: TestApp;
   let db: Client;
-  const tokens: Record<string, string> = {};
+  const cast = new Cast(() => t);
+  const { tokens } = cast;
   const items: Record<string, { id: string; host: string; title: string }> = {};
 
   const feed = async (who: string, filter: Record<string, unknown>, host = CITY) =>
@@ -115,22 +112,8 @@ describe('federation: the aggregated subtree feed', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
-    await t.apply(SMALL_TREES.city);
-    await t.apply(SMALL_TREES.province);
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
-    const grant = async (
-      key: string,
-      role: Role,
-      host: string,
-      scope = RoleScope.TENANT,
-      platformAdmin = false,
-    ) => {
-      const name = key.replace('@', '.');
-      await t.createAccount({ username: name, homeHost: host, role, roleHost: host, scope, platformAdmin });
-      tokens[key] = (await t.login(name, host)).accessToken;
-    };
+    ({ t, db } = await startSeededApp());
+    const { grant } = cast;
     for (const host of [CITY, SAIGON, BENTHANH, DEPT, KG_WARD])
       await grant(`writer@${host}`, Role.CONTRIBUTOR, host);
     await grant('central@city', Role.MANAGER, CITY, RoleScope.SUBTREE);
@@ -138,7 +121,7 @@ describe('federation: the aggregated subtree feed', () => {
     await grant('ward-subtree@saigon', Role.OPERATOR, SAIGON, RoleScope.SUBTREE);
     await grant('head@city', Role.BOARD_HEAD, CITY);
     await grant('member@saigon', Role.BOARD_MEMBER, SAIGON);
-    await grant('admin', Role.CONTRIBUTOR, CITY, RoleScope.TENANT, true);
+    await grant('admin', Role.CONTRIBUTOR, CITY, RoleScope.TENANT, { platformAdmin: true });
 
     // The dataset: the city, two wards, a department, a ward of another province; kinds, languages,
     // categories, dates a day apart, and each syndication status.

@@ -1,9 +1,10 @@
-import { Client } from 'pg';
-import { Role, RoleScope } from '../libs/access/src';
+import type { Client } from 'pg';
+import { Role } from '../libs/access/src';
 import { EditorialService, WorkflowAction } from '../libs/editorial/src';
 import { systemContext } from '../libs/platform/src';
 import { RestructuringService } from '../libs/tenancy/src';
-import { GqlResponse, SMALL_TREES, TestApp, startTestApp } from './support/test-app';
+import { Cast, previewedPlan, startSeededApp } from './support/fixtures';
+import { TestApp } from './support/test-app';
 
 /**
  * A component portal proposes, the ancestor's board decides
@@ -73,24 +74,13 @@ type PublicNode = {
   } | null;
 };
 
-function dataOf<T>(res: GqlResponse<T>): T {
-  if (res.body.errors?.length || !res.body.data)
-    throw new Error(`GraphQL errors: ${JSON.stringify(res.body.errors ?? res.body)}`);
-  return res.body.data;
-}
-
 describe('federation: syndication up and down', () => {
   let t: TestApp;
   let db: Client;
-  const tokens: Record<string, string> = {};
-  const accounts: Record<string, string> = {};
+  const cast = new Cast(() => t);
+  const { tokens, accounts } = cast;
 
-  const gql = async <T>(
-    host: string,
-    query: string,
-    variables: Record<string, unknown>,
-    who?: string,
-  ): Promise<T> => dataOf(await t.gql<T>(host, query, variables, { token: who ? tokens[who] : null }));
+  const { gql } = cast;
 
   let seq = 0;
   /** Writes an item as `writer` of `host` and publishes it through the workflow (as the system). */
@@ -164,23 +154,8 @@ describe('federation: syndication up and down', () => {
     ).rows[0].id;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    await t.apply(SMALL_TREES.city);
-    await t.apply(SMALL_TREES.province);
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
-    const grant = async (username: string, role: Role, host: string, scope = RoleScope.TENANT) => {
-      // Keys name the role and portal (`member@host`); usernames cannot hold '@'.
-      const name = username.replace('@', '.');
-      accounts[username] = await t.createAccount({
-        username: name,
-        homeHost: host,
-        role,
-        roleHost: host,
-        scope,
-      });
-      tokens[username] = (await t.login(name, host)).accessToken;
-    };
+    ({ t, db } = await startSeededApp());
+    const { grant } = cast;
     for (const host of [CITY, SAIGON, BENTHANH, TANDINH, DEPT]) {
       await grant(`writer@${host}`, Role.CONTRIBUTOR, host);
       await grant(`member@${host}`, Role.BOARD_MEMBER, host);
@@ -813,16 +788,7 @@ describe('federation: syndication up and down', () => {
       if (!preview.ok) throw new Error(preview.error.code);
       const counts = preview.value.counts.find((c) => c.participant === 'syndication')!.counts;
       expect(counts).toEqual({ dropped: 1, retargeted: 1, resourced: fromWard, rulesDisabled: 1 });
-      const merged = await restructuring.merge(sys, [ward], t.tenant(TANDINH).id, {
-        categoryMapping: preview.value.plan.categoryMapping.map((c) => ({
-          sourceCategoryId: c.sourceCategoryId,
-          targetCategoryId: c.targetCategoryId,
-        })),
-        roleMapping: preview.value.plan.roleMapping.map((r) => ({
-          assignmentId: r.assignmentId,
-          action: r.action,
-        })),
-      });
+      const merged = await restructuring.merge(sys, [ward], t.tenant(TANDINH).id, previewedPlan(preview.value));
       if (!merged.ok) throw new Error(merged.error.code);
       const fate = async (id: string) =>
         (

@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { Role, RoleScope } from '../libs/access/src';
-import { EditorialService, WorkflowAction } from '../libs/editorial/src';
-import { systemContext } from '../libs/platform/src';
-import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
+import { TO_LIVE, advance, startSeededApp } from './support/fixtures';
+import { idempotencyKey } from './support/gql';
+import { TestApp } from './support/test-app';
 
 /**
  * The creating mutations of administration take an idempotency key like the others: a request whose
@@ -104,7 +103,7 @@ describe('idempotency keys on the remaining creating mutations', () => {
     stored: () => Promise<number>,
     storedOther: () => Promise<number>,
   ): Promise<Answer> => {
-    const key = randomUUID();
+    const key = idempotencyKey();
     expect(await stored()).toBe(0);
     await lost(op, first, token, key);
     expect(await stored()).toBe(1);
@@ -128,10 +127,7 @@ describe('idempotency keys on the remaining creating mutations', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
-    await t.apply(SMALL_TREES.city);
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    ({ t, db } = await startSeededApp({}, ['city']));
     const person = async (name: string, role: Role, host: string, scope = RoleScope.TENANT) => {
       ids[name] = await t.createAccount({ username: name, homeHost: host, role, roleHost: host, scope });
       tokens[name] = (await t.login(name, host)).accessToken;
@@ -184,15 +180,7 @@ describe('idempotency keys on the remaining creating mutations', () => {
       { token: tokens['idem-writer'] },
     );
     const itemId = res.body.data!.createContent.id;
-    for (const a of [
-      WorkflowAction.SUBMIT,
-      WorkflowAction.TAKE_FOR_REVIEW,
-      WorkflowAction.APPROVE,
-      WorkflowAction.PUBLISH,
-    ]) {
-      const r = await t.app.get(EditorialService).transition(systemContext('test'), itemId, a);
-      if (!r.ok) throw new Error(`${a}: ${r.error.code}`);
-    }
+    await advance(t, itemId, TO_LIVE);
     const saigon = t.tenant(SAIGON).id;
     const outcome = await retried(
       'pushItem',

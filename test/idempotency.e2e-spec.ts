@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { Role } from '../libs/access/src';
 import { TINY_PDF } from './support/zip-fixture';
 import { IdempotencyService } from '../libs/platform/src';
+import { openDatabase } from './support/fixtures';
+import { idempotencyKey, multipart } from './support/gql';
 import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
 /**
@@ -59,8 +61,7 @@ describe('idempotency keys on creating requests', () => {
     tokens.member = await t.asUser('idem-member', Role.BOARD_MEMBER, WARD);
     tokens.other = await t.asUser('idem-other', Role.BOARD_MEMBER, WARD);
     tokens.otherWard = await t.asUser('idem-benthanh', Role.BOARD_MEMBER, OTHER_WARD);
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    db = await openDatabase(t);
   });
 
   afterAll(async () => {
@@ -69,7 +70,7 @@ describe('idempotency keys on creating requests', () => {
   });
 
   it('createContent: the same key twice stores once and answers the same', async () => {
-    const key = randomUUID();
+    const key = idempotencyKey();
     const first = await create('Tin gửi lại hai lần', key);
     expect(first.__typename).toBe('ContentItem');
     const again = await create('Tin gửi lại hai lần', key);
@@ -82,7 +83,7 @@ describe('idempotency keys on creating requests', () => {
   });
 
   it('the same key with another request is refused, and stores nothing', async () => {
-    const key = randomUUID();
+    const key = idempotencyKey();
     await create('Tin thứ nhất với khóa', key);
     const other = await create('Tin khác với cùng khóa', key);
     expect(other).toMatchObject({
@@ -97,7 +98,7 @@ describe('idempotency keys on creating requests', () => {
   });
 
   it('concurrent retries with one key: one item, one answer', async () => {
-    const key = randomUUID();
+    const key = idempotencyKey();
     const answers = await Promise.all([1, 2, 3, 4].map(() => create('Tin gửi đồng thời', key)));
     expect(answers[0].__typename).toBe('ContentItem');
     for (const a of answers) expect(a).toEqual(answers[0]);
@@ -105,7 +106,7 @@ describe('idempotency keys on creating requests', () => {
   });
 
   it('keys are per caller and per portal', async () => {
-    const key = randomUUID();
+    const key = idempotencyKey();
     const mine = await create('Tin của từng người', key);
     const theirs = await create('Tin của từng người', key, tokens.other);
     expect(theirs.__typename).toBe('ContentItem');
@@ -116,7 +117,7 @@ describe('idempotency keys on creating requests', () => {
   });
 
   it('a failure is not stored: the retry does the work', async () => {
-    const key = randomUUID();
+    const key = idempotencyKey();
     const refused = await t.gql(
       WARD,
       CREATE,
@@ -131,7 +132,7 @@ describe('idempotency keys on creating requests', () => {
   });
 
   it('askQuestion: a citizen’s retry with the same key gets the same tracking code', async () => {
-    const key = randomUUID();
+    const key = idempotencyKey();
     const ask = () =>
       t.gql(
         WARD,
@@ -156,22 +157,14 @@ describe('idempotency keys on creating requests', () => {
   });
 
   it('a plain HTML form (multipart, the key in a hidden field): a resend gives the same attachment', async () => {
-    const key = randomUUID();
+    const key = idempotencyKey();
     const upload = () => {
-      const boundary = `----f${randomUUID()}`;
-      const body = Buffer.concat([
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="idempotencyKey"\r\n\r\n${key}\r\n` +
-            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="don.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
-        ),
-        TINY_PDF,
-        Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]);
+      const { body, contentType } = multipart({ idempotencyKey: key }, { name: 'don.pdf', data: TINY_PDF });
       return t.http({
         method: 'POST',
         path: '/questions/attachments',
         host: WARD,
-        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+        headers: { 'content-type': contentType },
         body,
       });
     };
@@ -190,7 +183,7 @@ describe('idempotency keys on creating requests', () => {
   });
 
   it('expired keys are swept, and the key can then be used again', async () => {
-    const key = randomUUID();
+    const key = idempotencyKey();
     const first = await create('Tin có khóa hết hạn', key);
     await db.query(`UPDATE idempotency_keys SET expires_at = now() - interval '1 second' WHERE key = $1`, [
       key,

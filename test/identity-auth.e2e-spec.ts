@@ -1,6 +1,7 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { Role, RoleScope } from '../libs/access/src';
-import { GqlResponse, SMALL_TREES, TEST_PASSWORD, TestApp, startTestApp } from './support/test-app';
+import { startSeededApp } from './support/fixtures';
+import { GqlResponse, TEST_PASSWORD, TestApp } from './support/test-app';
 
 /**
  * Accounts and roles: login, lockout without user enumeration, refresh-token rotation
@@ -88,12 +89,9 @@ describe('identity: login, lockout, sessions, suspension', () => {
     );
 
   beforeAll(async () => {
-    t = await startTestApp({
+    ({ t, db } = await startSeededApp({
       lockout: { maxFailures: 5, windowMinutes: 15, lockMinutes: 15, perAddress: 0 },
-    });
-    await t.apply(SMALL_TREES.city);
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    }, ['city']));
   });
   afterAll(async () => {
     await db?.end();

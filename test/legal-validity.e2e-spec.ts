@@ -1,9 +1,11 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { Role } from '../libs/access/src';
 import { systemContext } from '../libs/platform/src';
 import { RestructuringService } from '../libs/tenancy/src';
+import { previewedPlan, startSeededApp } from './support/fixtures';
 import { publishSiteItem } from './support/site-content';
-import { GqlResponse, SMALL_TREES, TestApp, startTestApp } from './support/test-app';
+import { dataOf } from './support/gql';
+import { TestApp } from './support/test-app';
 
 /**
  * Legal documents' validity and relations: the board states a document's validity (with expiry
@@ -66,11 +68,6 @@ type ImportOut = {
   }>;
 };
 
-function dataOf<T>(res: GqlResponse<T>): T {
-  if (res.body.errors?.length) throw new Error(JSON.stringify(res.body.errors));
-  return res.body.data as T;
-}
-
 const doc = (number: string, title: string, extra: Record<string, unknown> = {}) => ({
   kind: 'LEGAL_DOCUMENT',
   title,
@@ -91,10 +88,7 @@ describe('legal documents: validity, relations, import', () => {
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    t = await startTestApp();
-    await t.apply(SMALL_TREES.city);
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    ({ t, db } = await startSeededApp({}, ['city']));
     tokens.member = await t.asUser('member.saigon', Role.BOARD_MEMBER, SAIGON);
     tokens.operator = await t.asUser('operator.saigon', Role.OPERATOR, SAIGON);
     tokens.writer = await t.asUser('writer.saigon', Role.CONTRIBUTOR, SAIGON);
@@ -600,16 +594,7 @@ describe('legal documents: validity, relations, import', () => {
       legalStatuses: 1,
       legalRelations: 1,
     });
-    const merged = await restructuring.merge(sys, [ward], target, {
-      categoryMapping: preview.value.plan.categoryMapping.map((c) => ({
-        sourceCategoryId: c.sourceCategoryId,
-        targetCategoryId: c.targetCategoryId,
-      })),
-      roleMapping: preview.value.plan.roleMapping.map((r) => ({
-        assignmentId: r.assignmentId,
-        action: r.action,
-      })),
-    });
+    const merged = await restructuring.merge(sys, [ward], target, previewedPlan(preview.value));
     if (!merged.ok) throw new Error(merged.error.code);
     const { rows } = await db.query('SELECT tenant_id FROM legal_document_status WHERE item_id = $1', [
       ids.benthanh,

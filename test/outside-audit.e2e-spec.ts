@@ -1,10 +1,9 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { AnonymousResponseCache } from '../apps/api/src/http/anonymous-response-cache';
 import { Role } from '../libs/access/src';
-import { EditorialService, WorkflowAction } from '../libs/editorial/src';
-import { systemContext } from '../libs/platform/src';
+import { TO_LIVE, advance, startSeededApp } from './support/fixtures';
 import { SMALL_TREES, TEST_PASSWORD, TestApp, productionSettings, startTestApp } from './support/test-app';
 
 const CITY = 'hochiminhcity.gov.vn';
@@ -127,13 +126,10 @@ describe('login checks under concurrency, and per client address', () => {
     );
 
   beforeAll(async () => {
-    t = await startTestApp({
+    ({ t, db } = await startSeededApp({
       trustProxy: true,
       lockout: { maxFailures: 5, windowMinutes: 15, lockMinutes: 15, perAddress: 8 },
-    });
-    await t.apply(SMALL_TREES.city);
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    }, ['city']));
   });
   afterAll(async () => {
     await db?.end();
@@ -328,15 +324,7 @@ describe('shared caches and the language of an answer', () => {
       { token: writer },
     );
     const item = created.body.data!.createContent as { id: string; slug: string };
-    for (const action of [
-      WorkflowAction.SUBMIT,
-      WorkflowAction.TAKE_FOR_REVIEW,
-      WorkflowAction.APPROVE,
-      WorkflowAction.PUBLISH,
-    ]) {
-      const r = await t.app.get(EditorialService).transition(systemContext('test'), item.id, action);
-      if (!r.ok) throw new Error(`${action}: ${r.error.code}`);
-    }
+    await advance(t, item.id, TO_LIVE);
     slug = item.slug;
   });
   afterAll(() => t.close());
@@ -399,10 +387,7 @@ describe('the GraphQL media-type rule, whatever the request target', () => {
   let t: TestApp;
   let db: Client;
   beforeAll(async () => {
-    t = await startTestApp();
-    await t.apply(SMALL_TREES.city);
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    ({ t, db } = await startSeededApp({}, ['city']));
   });
   afterAll(async () => {
     await db?.end();
@@ -464,10 +449,7 @@ describe('what an access token and a suspended account tell', () => {
     return res.body.data?.me?.id ?? res.body.errors?.[0]?.extensions?.code;
   };
   beforeAll(async () => {
-    t = await startTestApp();
-    await t.apply(SMALL_TREES.city);
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    ({ t, db } = await startSeededApp({}, ['city']));
   });
   afterAll(async () => {
     await db?.end();

@@ -1,9 +1,9 @@
 import { Role, RoleScope } from '../libs/access/src';
-import { EditorialService, WorkflowAction } from '../libs/editorial/src';
 import { EngagementClock } from '../libs/engagement/src/consultations/engagement-clock';
 import { QuestionClock } from '../libs/engagement/src/questions/question-clock';
-import { systemContext } from '../libs/platform/src';
-import { GqlResponse, SMALL_TREES, TestApp, startTestApp } from './support/test-app';
+import { TO_LIVE, advance } from './support/fixtures';
+import { dataOf } from './support/gql';
+import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
 /**
  * Markup that arrives encoded in a plain-text field must not come out live: every plain-text field
@@ -67,12 +67,6 @@ function xmlTexts(xml: string, names: string[]): string[] {
   return out;
 }
 
-function dataOf<T>(res: GqlResponse<T>): T {
-  if (res.body.errors?.length || !res.body.data)
-    throw new Error(`GraphQL errors: ${JSON.stringify(res.body.errors ?? res.body)}`);
-  return res.body.data;
-}
-
 describe('plain-text fields carry no markup, however it was encoded', () => {
   let t: TestApp;
   const tokens: Record<string, string> = {};
@@ -89,15 +83,7 @@ describe('plain-text fields carry no markup, however it was encoded', () => {
     );
     const item = dataOf(res).createContent;
     if (item.__typename !== 'ContentItem') throw new Error(JSON.stringify(item));
-    for (const action of [
-      WorkflowAction.SUBMIT,
-      WorkflowAction.TAKE_FOR_REVIEW,
-      WorkflowAction.APPROVE,
-      WorkflowAction.PUBLISH,
-    ]) {
-      const r = await t.app.get(EditorialService).transition(systemContext('test'), item.id, action);
-      if (!r.ok) throw new Error(`${action}: ${r.error.code}`);
-    }
+    await advance(t, item.id, TO_LIVE);
     slugs.push(item.slug);
     return item as { id: string; slug: string };
   };

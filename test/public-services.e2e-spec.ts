@@ -1,9 +1,11 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { Role } from '../libs/access/src';
 import { systemContext } from '../libs/platform/src';
 import { RestructuringService } from '../libs/tenancy/src';
+import { previewedPlan, startSeededApp } from './support/fixtures';
 import { publishSiteItem } from './support/site-content';
-import { GqlResponse, SMALL_TREES, TestApp, startTestApp } from './support/test-app';
+import { dataOf } from './support/gql';
+import { TestApp } from './support/test-app';
 
 /**
  * The catalogue of administrative procedures and online public services: imported by the board
@@ -54,11 +56,6 @@ type Catalogue = {
   }>;
 };
 
-function dataOf<T>(res: GqlResponse<T>): T {
-  if (res.body.errors?.length) throw new Error(JSON.stringify(res.body.errors));
-  return res.body.data as T;
-}
-
 const CSV = [
   'code,name,nameEn,field,level,portalUrl,received,processed,countsAsOf',
   '1.001193,Đăng ký khai sinh,Birth registration,Hộ tịch,FULL_ONLINE,https://dichvucong.hochiminhcity.gov.vn/thu-tuc/1.001193,1830,1794,2026-11-30',
@@ -73,10 +70,7 @@ describe('administrative procedures and online public services', () => {
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    t = await startTestApp();
-    await t.apply(SMALL_TREES.city);
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    ({ t, db } = await startSeededApp({}, ['city']));
     tokens.member = await t.asUser('member.saigon', Role.BOARD_MEMBER, SAIGON);
     tokens.operator = await t.asUser('operator.saigon', Role.OPERATOR, SAIGON);
     tokens.writer = await t.asUser('writer.saigon', Role.CONTRIBUTOR, SAIGON);
@@ -317,16 +311,7 @@ describe('administrative procedures and online public services', () => {
       publicServices: 2,
       publicServicesWithdrawnAsDuplicates: 1,
     });
-    const merged = await restructuring.merge(sys, [ward], target, {
-      categoryMapping: preview.value.plan.categoryMapping.map((c) => ({
-        sourceCategoryId: c.sourceCategoryId,
-        targetCategoryId: c.targetCategoryId,
-      })),
-      roleMapping: preview.value.plan.roleMapping.map((r) => ({
-        assignmentId: r.assignmentId,
-        action: r.action,
-      })),
-    });
+    const merged = await restructuring.merge(sys, [ward], target, previewedPlan(preview.value));
     if (!merged.ok) throw new Error(merged.error.code);
     const after = await catalogue(TANDINH);
     expect(after.services.map((s) => [s.code, s.portalUrl]).sort()).toEqual([

@@ -1,11 +1,10 @@
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import * as XLSX from '@e965/xlsx';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { Role, RoleScope } from '../libs/access/src';
 import { DeadlineService } from '../libs/calendar/src';
 import { EditorialService, RefusalReason, WorkflowAction } from '../libs/editorial/src';
@@ -13,7 +12,10 @@ import { QuestionUnitsService } from '../libs/engagement/src/questions/question-
 import { SyndicationService } from '../libs/federation/src';
 import { systemContext } from '../libs/platform/src';
 import { DOWNLOAD_LINK_SECONDS, ReportExportJobService, signedDownloadPath } from '../libs/reporting/src';
-import { GqlResponse, SMALL_TREES, TestApp, startTestApp } from './support/test-app';
+import { portalBytes } from './support/cli';
+import { Cast, startSeededApp } from './support/fixtures';
+import { dataOf } from './support/gql';
+import { GqlResponse, TestApp } from './support/test-app';
 
 /**
  * A seeded tree whose every figure is checked against values computed by
@@ -71,47 +73,16 @@ type Report = {
   }>;
 };
 
-function dataOf<T>(res: GqlResponse<T>): T {
-  if (res.body.errors?.length || !res.body.data)
-    throw new Error(`GraphQL errors: ${JSON.stringify(res.body.errors ?? res.body)}`);
-  return res.body.data;
-}
-
-const CLI = join(process.env.TEST_DIST_DIR ?? join(__dirname, '..', 'dist'), 'apps', 'cli', 'src', 'main.js');
-
-/** The compiled `portal` command (`npm test` builds it first). */
-function portal(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number; stdout: Buffer; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'error', ...env }, encoding: 'buffer' },
-      (error, stdout, stderr) =>
-        resolve({
-          code: error ? Number((error as { code?: number }).code ?? 1) : 0,
-          stdout,
-          stderr: stderr.toString('utf8'),
-        }),
-    );
-  });
-}
-
 /** An instant given in Vietnamese local time. */
 const vn = (local: string) => new Date(`${local}+07:00`);
 
 describe('reports: figures, rule checks and files', () => {
   let t: TestApp;
   let db: Client;
-  const tokens: Record<string, string> = {};
-  const accounts: Record<string, string> = {};
+  const cast = new Cast(() => t);
+  const { tokens, accounts } = cast;
 
-  const grant = async (key: string, role: Role, host: string, scope = RoleScope.TENANT) => {
-    accounts[key] = await t.createAccount({ username: key, homeHost: host, role, roleHost: host, scope });
-    tokens[key] = (await t.login(key, host)).accessToken;
-  };
+  const { grant } = cast;
 
   /** An item taken through the real workflow, then dated to the day of the story. */
   const publish = async (
@@ -168,11 +139,7 @@ describe('reports: figures, rule checks and files', () => {
   const portalOf = (r: Report, host: string) => r.portals.find((p) => p.portal.host === host)!;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    await t.apply(SMALL_TREES.city);
-    await t.apply(SMALL_TREES.province);
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    ({ t, db } = await startSeededApp());
 
     await grant('writer-a', Role.CONTRIBUTOR, BENTHANH);
     await grant('writer-b', Role.CONTRIBUTOR, BENTHANH);
@@ -702,7 +669,7 @@ describe('reports: figures, rule checks and files', () => {
   it('writes the same report from the command line, late items in working days included', async () => {
     const env = { DATABASE_URL: t.databaseUrl };
     const out = join(mkdtempSync(join(tmpdir(), 'portal-report-')), 'saigon.xlsx');
-    const run = await portal(
+    const run = await portalBytes(
       ['report', SAIGON, '--period', '2026-02', '--format', 'xlsx', '--out', out],
       env,
     );
@@ -726,7 +693,7 @@ describe('reports: figures, rule checks and files', () => {
       ],
     ]);
 
-    const csv = await portal(
+    const csv = await portalBytes(
       ['report', CITY, '--period', '2026-03', '--format', 'csv', '--subtree', '--out', '-'],
       env,
     );
@@ -734,10 +701,10 @@ describe('reports: figures, rule checks and files', () => {
     expect([...csv.stdout.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.stdout.toString('utf8')).toContain('Phòng Văn hóa — 2026-03: 3/4');
 
-    const bad = await portal(['report', CITY, '--period', '2026-H3'], env);
+    const bad = await portalBytes(['report', CITY, '--period', '2026-H3'], env);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('--period');
-    const nobody = await portal(['report', 'khongco.hochiminhcity.gov.vn', '--period', '2026-03'], env);
+    const nobody = await portalBytes(['report', 'khongco.hochiminhcity.gov.vn', '--period', '2026-03'], env);
     expect(nobody.code).toBe(1);
     expect(nobody.stderr).toContain('no live portal');
   }, 240_000);

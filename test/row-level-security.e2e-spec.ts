@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Role } from '../libs/access/src';
 import { ContentItemEntity, ContentRevisionEntity } from '../libs/content/src';
@@ -23,7 +23,8 @@ const TENANT_RULES: Record<string, unknown> = {
   ...ROYALTY_ADJUSTMENT_TENANT_RULES,
   ...SITE_TENANT_RULES,
 };
-import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
+import { startSeededApp } from './support/fixtures';
+import { TestApp } from './support/test-app';
 
 /**
  * Row-level security: the database itself confines an officer's transaction to the subtree of
@@ -78,10 +79,7 @@ describe('row-level security on tenant-owned tables', () => {
   }
 
   beforeAll(async () => {
-    t = await startTestApp();
-    await t.apply(SMALL_TREES.city);
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    ({ t, db } = await startSeededApp({}, ['city']));
     for (const host of [CITY, SAIGON, BENTHANH]) {
       const name = host.split('.')[0];
       const token = await t.asUser(`writer.${name}`, Role.CONTRIBUTOR, host);

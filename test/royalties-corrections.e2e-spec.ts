@@ -1,11 +1,11 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import * as XLSX from '@e965/xlsx';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { Role, RoleScope } from '../libs/access/src';
-import { EditorialService, WorkflowAction } from '../libs/editorial/src';
-import { systemContext } from '../libs/platform/src';
 import { ReportExportJobService } from '../libs/reporting/src';
-import { GqlResponse, SMALL_TREES, TestApp, startTestApp } from './support/test-app';
+import { Cast, TO_LIVE, advance, startSeededApp } from './support/fixtures';
+import { dataOf } from './support/gql';
+import { TestApp } from './support/test-app';
 
 /**
  * Royalties: the board head's corrections of a draft statement (kept beside the computed figure,
@@ -63,33 +63,18 @@ type Statement = {
   messageEn?: string;
 };
 
-function dataOf<T>(res: GqlResponse<T>): T {
-  if (res.body.errors?.length || !res.body.data)
-    throw new Error(`GraphQL errors: ${JSON.stringify(res.body.errors ?? res.body)}`);
-  return res.body.data;
-}
-
 const vn = (local: string) => new Date(`${local}+07:00`);
-const TO_LIVE = [
-  WorkflowAction.SUBMIT,
-  WorkflowAction.TAKE_FOR_REVIEW,
-  WorkflowAction.APPROVE,
-  WorkflowAction.PUBLISH,
-];
 
 describe('royalties: corrections of a draft statement, and the royalties sheet of the reports', () => {
   let t: TestApp;
   let db: Client;
-  const tokens: Record<string, string> = {};
-  const accounts: Record<string, string> = {};
+  const cast = new Cast(() => t);
+  const { tokens, accounts } = cast;
   let collaboratorId = '';
   const items: Record<string, string> = {};
   let november: Statement;
 
-  const grant = async (key: string, role: Role, host: string, scope = RoleScope.TENANT) => {
-    accounts[key] = await t.createAccount({ username: key, homeHost: host, role, roleHost: host, scope });
-    tokens[key] = (await t.login(key, host)).accessToken;
-  };
+  const { grant } = cast;
   const gql = <T = any>(host: string, who: string | null, query: string, variables = {}) =>
     t.gql<T>(host, query, variables, who ? { token: tokens[who] } : {});
   const item = async (host: string, writer: string, title: string, day: string) => {
@@ -107,10 +92,7 @@ describe('royalties: corrections of a draft statement, and the royalties sheet o
       }),
     ).createContent;
     expect(res.__typename).toBe('ContentItem');
-    for (const a of TO_LIVE) {
-      const r = await t.app.get(EditorialService).transition(systemContext('test'), res.id, a);
-      if (!r.ok) throw new Error(`${a}: ${r.error.code}`);
-    }
+    await advance(t, res.id, TO_LIVE);
     await db.query('UPDATE content_items SET published_at = $2 WHERE id = $1', [res.id, vn(day)]);
     return res.id as string;
   };
@@ -139,10 +121,7 @@ describe('royalties: corrections of a draft statement, and the royalties sheet o
 
   beforeAll(async () => {
     // The test runs the export jobs itself (ReportExportJobService.run), not the background poller.
-    t = await startTestApp({ runJobs: false });
-    await t.apply(SMALL_TREES.province);
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    ({ t, db } = await startSeededApp({ runJobs: false }, ['province']));
     await grant('head-kg', Role.BOARD_HEAD, KG);
     await grant('deputy-kg', Role.BOARD_DEPUTY, KG);
     await grant('member-kg', Role.BOARD_MEMBER, KG);

@@ -1,16 +1,18 @@
-import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import * as XLSX from '@e965/xlsx';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { Role, RoleScope } from '../libs/access/src';
 import { EditorialService, WorkflowAction } from '../libs/editorial/src';
 import { PushPlacement, SyndicationService } from '../libs/federation/src';
 import { systemContext } from '../libs/platform/src';
 import { RoyaltyProfileService, StatementService } from '../libs/royalties/src';
 import { GqlResponse, SMALL_TREES, TestApp, startTestApp } from './support/test-app';
+import { portalBytes } from './support/cli';
+import { Cast, TO_LIVE, advance, startSeededApp } from './support/fixtures';
+import { dataOf } from './support/gql';
 
 /**
  * Royalties, "Must show": grading at approval inside and outside the profile's ranges; a statement
@@ -88,48 +90,17 @@ type Statement = {
   field?: string;
 };
 
-function dataOf<T>(res: GqlResponse<T>): T {
-  if (res.body.errors?.length || !res.body.data)
-    throw new Error(`GraphQL errors: ${JSON.stringify(res.body.errors ?? res.body)}`);
-  return res.body.data;
-}
-
 const vn = (local: string) => new Date(`${local}+07:00`);
-
-const CLI = join(process.env.TEST_DIST_DIR ?? join(__dirname, '..', 'dist'), 'apps', 'cli', 'src', 'main.js');
-
-/** The compiled `portal` command (`npm test` builds it first). */
-function portal(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number; stdout: Buffer; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'error', ...env }, encoding: 'buffer' },
-      (error, stdout, stderr) =>
-        resolve({
-          code: error ? Number((error as { code?: number }).code ?? 1) : 0,
-          stdout,
-          stderr: stderr.toString('utf8'),
-        }),
-    );
-  });
-}
 
 describe('royalties: grades, statements, payment sheets', () => {
   let t: TestApp;
   let db: Client;
-  const tokens: Record<string, string> = {};
-  const accounts: Record<string, string> = {};
+  const cast = new Cast(() => t);
+  const { tokens, accounts } = cast;
   let collaboratorId = '';
   let tenantsDir = '';
 
-  const grant = async (key: string, role: Role, host: string, scope = RoleScope.TENANT) => {
-    accounts[key] = await t.createAccount({ username: key, homeHost: host, role, roleHost: host, scope });
-    tokens[key] = (await t.login(key, host)).accessToken;
-  };
+  const { grant } = cast;
   const gql = <T = any>(
     host: string,
     who: string | null,
@@ -158,14 +129,9 @@ describe('royalties: grades, statements, payment sheets', () => {
       }),
     ).createContent;
     expect(res.__typename).toBe('ContentItem');
-    for (const a of until) {
-      const r = await t.app.get(EditorialService).transition(systemContext('test'), res.id, a);
-      if (!r.ok) throw new Error(`${a}: ${r.error.code}`);
-    }
+    await advance(t, res.id, until);
     return res.id;
   };
-  const TO_APPROVED = [WorkflowAction.SUBMIT, WorkflowAction.TAKE_FOR_REVIEW, WorkflowAction.APPROVE];
-  const TO_LIVE = [...TO_APPROVED, WorkflowAction.PUBLISH];
   const publishedOn = (id: string, at: Date) =>
     db.query('UPDATE content_items SET published_at = $2 WHERE id = $1', [id, at]);
   const grade = async (host: string, who: string, input: Record<string, unknown>) =>
@@ -185,11 +151,7 @@ describe('royalties: grades, statements, payment sheets', () => {
     tenantsDir = mkdtempSync(join(tmpdir(), 'portal-royalties-tenants-'));
     cpSync(join(__dirname, '..', 'tenants'), tenantsDir, { recursive: true });
     writeFileSync(join(tenantsDir, 'royalties', 'zz-e2e-remuneration.yaml'), FIXTURE);
-    t = await startTestApp({ tenantsDir });
-    await t.apply(SMALL_TREES.city);
-    await t.apply(SMALL_TREES.province);
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    ({ t, db } = await startSeededApp({ tenantsDir }));
 
     await grant('head-kg', Role.BOARD_HEAD, KG);
     await grant('writer-kg', Role.CONTRIBUTOR, KG);
@@ -266,7 +228,7 @@ describe('royalties: grades, statements, payment sheets', () => {
     });
 
     it('refuses a coefficient outside the genre range, naming the field and the range', async () => {
-      await t.app.get(EditorialService).transition(systemContext('test'), itemId, WorkflowAction.APPROVE);
+      await advance(t, itemId, [WorkflowAction.APPROVE]);
       const authors = [{ accountId: accounts['writer-kg'], share: '100' }];
       const high = await grade(KG, 'head-kg', { itemId, genre: 'COMMENTARY', coefficient: '3.5', authors });
       expect([high.__typename, high.errorCode, high.field]).toEqual([
@@ -661,7 +623,7 @@ describe('royalties: grades, statements, payment sheets', () => {
   it('writes the payment sheet from the command line: `portal royalties statement <portal> --month`', async () => {
     const env = { DATABASE_URL: t.databaseUrl, TENANTS_DIR: tenantsDir };
     // Rạch Giá's November statement is still a draft: drafted again from the grades, then written.
-    const csv = await portal(
+    const csv = await portalBytes(
       ['royalties', 'statement', RG, '--month', '2026-11', '--format', 'csv', '--out', '-'],
       env,
     );
@@ -679,7 +641,7 @@ describe('royalties: grades, statements, payment sheets', () => {
     expect(csv.stderr).toContain('DRAFTED, 2 lines, total 650520');
     // Kiên Giang's is locked: written as it stands.
     const out = join(mkdtempSync(join(tmpdir(), 'portal-royalties-')), 'kg.xlsx');
-    const xlsx = await portal(['royalties', 'statement', KG, '--month', '2026-11', '--out', out], env);
+    const xlsx = await portalBytes(['royalties', 'statement', KG, '--month', '2026-11', '--out', out], env);
     expect(xlsx.code).toBe(0);
     expect(xlsx.stderr).toContain('LOCKED, 4 lines, total 1041300');
     const book = XLSX.read(readFileSync(out), { type: 'buffer' });
@@ -689,7 +651,7 @@ describe('royalties: grades, statements, payment sheets', () => {
     });
     expect(rows.find((r) => r[0] === 'Tổng cộng / Total')?.[9]).toBe(1041300);
     // The whole province in one pass: Kiên Giang's locked statement is left as it is.
-    const subtree = await portal(
+    const subtree = await portalBytes(
       ['royalties', 'statement', KG, '--month', '2026-11', '--subtree', '--out', '-'],
       env,
     );
@@ -698,7 +660,7 @@ describe('royalties: grades, statements, payment sheets', () => {
       '5 statements drafted, 1 past their draft left as they are, 2 lines, total 650520 đ',
     );
     expect(subtree.stderr).toContain('LOCKED, 4 lines, total 1041300');
-    const bad = await portal(['royalties', 'statement', KG, '--month', '2026-13'], env);
+    const bad = await portalBytes(['royalties', 'statement', KG, '--month', '2026-13'], env);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('month');
   });

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,8 +5,8 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { ScheduledBackupsService } from '../libs/composition/src/backup/scheduled-backups.service';
 import { Role } from '../libs/access/src';
-import { EditorialService, WorkflowAction } from '../libs/editorial/src';
-import { systemContext } from '../libs/platform/src';
+import { portal } from './support/cli';
+import { TO_LIVE, advance } from './support/fixtures';
 import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 import { withAdmin } from './support/test-database';
 
@@ -23,22 +22,6 @@ const BACKUPS = join(WORK, 'backups');
 process.env.BACKUP_DIR = BACKUPS;
 process.env.BACKUP_KEEP_DAILY = '2';
 process.env.BACKUP_KEEP_MONTHLY = '1';
-
-const CLI = join(process.env.TEST_DIST_DIR ?? join(__dirname, '..', 'dist'), 'apps', 'cli', 'src', 'main.js');
-function portal(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'error', ...env } },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 jest.setTimeout(240_000);
 
@@ -78,15 +61,7 @@ describe('scheduled backups with retention, watched by /health and /metrics', ()
       { token },
     );
     itemId = created.body.data!.createContent.id;
-    for (const a of [
-      WorkflowAction.SUBMIT,
-      WorkflowAction.TAKE_FOR_REVIEW,
-      WorkflowAction.APPROVE,
-      WorkflowAction.PUBLISH,
-    ]) {
-      const r = await t.app.get(EditorialService).transition(systemContext('test'), itemId, a);
-      if (!r.ok) throw new Error(`${a}: ${r.error.code}`);
-    }
+    await advance(t, itemId, TO_LIVE);
   });
   afterAll(async () => {
     await t?.close();

@@ -1,7 +1,7 @@
 import { getIntrospectionQuery } from 'graphql';
-import { Client } from 'pg';
 import { Role } from '../libs/access/src';
 import { loadAppConfig } from '../libs/platform/src';
+import { openDatabase } from './support/fixtures';
 import { HttpResponse } from './support/http-client';
 import { GqlResponse, SMALL_TREES, TestApp, startTestApp, productionSettings } from './support/test-app';
 
@@ -394,10 +394,9 @@ describe('production: introspection off, errors without details', () => {
   it('answers an unexpected database error with a generic message and the request id, logging the cause', async () => {
     // A real fault in the database: the reminders table is renamed away for this one request (as a
     // botched manual change would), so the query fails in PostgreSQL. (`first: -1`, the fault used
-    // before, is now a typed INVALID_PAGE_SIZE: security-suite.e2e-spec.ts.)
+    // before, is now a typed INVALID_PAGE_SIZE: security/input-limits.e2e-spec.ts.)
     const token = await t.asUser('prod-owner', Role.OWNER, CITY);
-    const db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    const db = await openDatabase(t);
     let res: GqlResponse;
     try {
       await db.query('ALTER TABLE editorial_reminders RENAME TO editorial_reminders_away');

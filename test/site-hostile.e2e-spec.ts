@@ -1,6 +1,6 @@
-import { Client } from 'pg';
 import { Role } from '../libs/access/src';
 import { HostRoutingService } from '../libs/tenancy/src';
+import { openDatabase } from './support/fixtures';
 import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 import { publishSiteItem } from './support/site-content';
 
@@ -114,8 +114,7 @@ describe('the website with hostile content in every field', () => {
   });
 
   it("a suspended portal's page (503) for browsers, its JSON error for API clients", async () => {
-    const pg = new Client({ connectionString: t.databaseUrl });
-    await pg.connect();
+    const pg = await openDatabase(t);
     try {
       await pg.query(`UPDATE tenants SET status = 'SUSPENDED' WHERE id = $1`, [t.tenant(SUSPENDED).id]);
       await t.app.get(HostRoutingService).reload();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { systemContext } from '../libs/platform/src';
 import {
   HostRoutingService,
@@ -9,7 +9,8 @@ import {
   parseTenantManifest,
 } from '../libs/tenancy/src';
 import { Role, RoleScope } from '../libs/access/src';
-import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
+import { startSeededApp } from './support/fixtures';
+import { SMALL_TREES, TestApp } from './support/test-app';
 
 const PROVISION = `mutation($input: ProvisionTenantInput!) {
   provisionTenant(input: $input) {
@@ -89,11 +90,7 @@ describe('tenancy: provisioning portals and applying trees', () => {
   const id = (host: string) => t.tenant(host).id;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    await t.apply(SMALL_TREES.city);
-    await t.apply(SMALL_TREES.province);
-    pg = new Client({ connectionString: t.databaseUrl });
-    await pg.connect();
+    ({ t, db: pg } = await startSeededApp());
     adminId = await t.createAccount({
       username: 'prov-admin',
       homeHost: 'hochiminhcity.gov.vn',

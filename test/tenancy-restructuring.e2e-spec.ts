@@ -1,7 +1,8 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { systemContext } from '../libs/platform/src';
 import { RestructuringService } from '../libs/tenancy/src';
 import { Role, RoleScope } from '../libs/access/src';
+import { openDatabase } from './support/fixtures';
 import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
 const RESULT = `__typename
@@ -175,8 +176,7 @@ describe('tenancy: restructuring (merge, move, retire) with redirects', () => {
     await t.apply(SMALL_TREES.city);
     await t.apply(SMALL_TREES.province);
     await t.apply(AN_GIANG);
-    pg = new Client({ connectionString: t.databaseUrl });
-    await pg.connect();
+    pg = await openDatabase(t);
     adminId = await t.createAccount({
       username: 'restr-admin',
       homeHost: 'hochiminhcity.gov.vn',

@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client } from 'pg';
 import { createApiApp } from '../apps/api/src/create-app';
 import { HostRoutingService } from '../libs/tenancy/src';
+import { openDatabase } from './support/fixtures';
 import { httpRequest } from './support/http-client';
 import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
@@ -291,8 +292,7 @@ describe('tenancy: host routing and the portal query', () => {
     it('answers 503 while suspended and serves again once reactivated', async () => {
       const host = 'minhluong.chauthanh.kiengiang.gov.vn';
       const id = t.tenant(host).id;
-      const pg = new Client({ connectionString: t.databaseUrl });
-      await pg.connect();
+      const pg = await openDatabase(t);
       try {
         expect((await t.gql(host, PORTAL)).status).toBe(200);
         await pg.query(`UPDATE tenants SET status = 'SUSPENDED' WHERE id = $1`, [id]);
@@ -430,8 +430,7 @@ describe('tenancy: host routing and the portal query', () => {
       expect(second).not.toBeNull();
       const host = 'benthanh.hochiminhcity.gov.vn';
       const id = t.tenant(host).id;
-      const pg = new Client({ connectionString: t.databaseUrl });
-      await pg.connect();
+      const pg = await openDatabase(t);
       try {
         expect((await httpRequest(secondPort, { host, body: { query: PORTAL } })).status).toBe(200);
         await pg.query(`UPDATE tenants SET status = 'SUSPENDED' WHERE id = $1`, [id]);

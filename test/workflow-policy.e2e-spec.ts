@@ -1,7 +1,8 @@
-import { Role, RoleAssignmentService, RoleScope } from '../libs/access/src';
+import { Role, RoleScope } from '../libs/access/src';
 import { DeadlineService } from '../libs/calendar/src';
 import { RemindersService } from '../libs/editorial/src';
 import { systemContext } from '../libs/platform/src';
+import { officer } from './support/fixtures';
 import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
 /**
@@ -34,16 +35,8 @@ describe('who approves, as each portal’s regulation says', () => {
     fields: string[] = [],
     scope = RoleScope.TENANT,
   ) => {
-    const id = await t.createAccount({ username, homeHost: host });
-    const granted = await t.app.get(RoleAssignmentService).grant(systemContext('test'), {
-      accountId: id,
-      tenantId: t.tenant(host).id,
-      role,
-      scope,
-      fields,
-    });
-    if (!granted.ok) throw new Error(`grant ${username}: ${granted.error.code}`);
-    return { id, token: (await t.login(username, host)).accessToken };
+    const { id, token } = await officer(t, username, host, [role], { scope, fields });
+    return { id, token };
   };
   const step = async (who: Actor, host: string, id: string, action: string) =>
     (await t.gql(host, TRANSITION, { id, a: action }, { token: who.token })).body.data!
@@ -157,16 +150,8 @@ describe('unit pre-vetting, where the portal’s regulation asks for it', () => 
   const BENTHANH = 'benthanh.hochiminhcity.gov.vn'; // hcmc-culture-sports-2017 too, its own unit leader
 
   const actor = async (username: string, role: Role, host: string, fields: string[] = []) => {
-    const id = await t.createAccount({ username, homeHost: host });
-    const granted = await t.app.get(RoleAssignmentService).grant(systemContext('test'), {
-      accountId: id,
-      tenantId: t.tenant(host).id,
-      role,
-      scope: RoleScope.TENANT,
-      fields,
-    });
-    if (!granted.ok) throw new Error(`grant ${username}: ${granted.error.code}`);
-    return { id, token: (await t.login(username, host)).accessToken };
+    const { id, token } = await officer(t, username, host, [role], { fields });
+    return { id, token };
   };
   const ITEM_V = `__typename ... on ContentItem { id working { status boardDueAt unitDueAt } } ... on InputError { errorCode field }`;
   const step = async (who: Actor, host: string, id: string, action: string, note?: string) =>

@@ -76,3 +76,32 @@ export const PNG_1X1 = Buffer.from(
 export const MINIMAL_PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 3 3]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
+
+/** The console sessions a spec opens, each signed in through the form; closed together after it. */
+export class ConsoleSessions {
+  readonly all: ConsoleSession[] = [];
+
+  constructor(
+    private readonly browser: () => Browser,
+    private readonly app: () => TestApp,
+  ) {}
+
+  /** Signs `username` in on `host` (see signIn) and keeps the session for closeAll. */
+  readonly signIn = async (host: string, username: string): Promise<ConsoleSession> => {
+    const session = await signIn(this.browser(), this.app(), host, username);
+    this.all.push(session);
+    return session;
+  };
+
+  /** Closes every session, then the browser (which a failed set-up may not have launched). */
+  readonly closeAll = async (): Promise<void> => {
+    for (const s of this.all) await s.context.close().catch(() => undefined);
+    await (this.browser() as Browser | undefined)?.close();
+  };
+}
+
+/** Fails naming the screen when axe finds WCAG A/AA violations on it. */
+export async function expectNoViolations(page: Page, screen: string): Promise<void> {
+  const violations = await consoleViolations(page);
+  expect({ screen, violations }).toEqual({ screen, violations: [] });
+}
