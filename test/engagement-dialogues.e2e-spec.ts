@@ -3,7 +3,8 @@ import { Client } from 'pg';
 import { Role } from '../libs/access/src';
 import { systemContext } from '../libs/platform/src';
 import { RestructuringService } from '../libs/tenancy/src';
-import { GqlResponse, SMALL_TREES, TestApp, startTestApp } from './support/test-app';
+import { dataOf } from './support/gql';
+import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
 /**
  * Online dialogues (giao lưu trực tuyến, 05/2024/QĐ-UBND art. 8.5): the board schedules a session
@@ -45,11 +46,6 @@ const PUBLIC_LIST = `query { publicDialogues { id state title } }`;
 const TRACK = `query($c: String!) { dialogueQuestionStatus(trackingCode: $c) { trackingCode dialogueId status rejectReason answeredAt } }`;
 
 type Any = Record<string, any>;
-
-function dataOf<T>(res: GqlResponse<T>): T {
-  if (res.body.errors?.length) throw new Error(JSON.stringify(res.body.errors));
-  return res.body.data as T;
-}
 
 const session = (extra: Any = {}) => ({
   titleVi: 'Giao lưu trực tuyến về chuyển đổi số trong thủ tục hành chính',
