@@ -4,7 +4,7 @@ import { Role } from '../libs/access/src';
 import { systemContext } from '../libs/platform/src';
 import { RestructuringService } from '../libs/tenancy/src';
 import { dataOf } from './support/gql';
-import { SMALL_TREES, TestApp, startTestApp } from './support/test-app';
+import { GqlResponse, SMALL_TREES, TestApp, startTestApp } from './support/test-app';
 
 /**
  * Online dialogues (giao lưu trực tuyến, 05/2024/QĐ-UBND art. 8.5): the board schedules a session
