@@ -3,6 +3,7 @@ import { RequestContext, inputError } from '@portal/platform';
 import { HostRoutingService } from '@portal/tenancy';
 import { numberKey } from '../import/tabular-file';
 import { LegalSearchRepository } from './legal-search.repository';
+import { ContentErrorCode } from '../errors/content-error-code';
 
 export interface LegalDocumentMatch {
   itemId: string;
@@ -28,7 +29,7 @@ export class LegalSearchService {
     const key = numberKey(number ?? '');
     if (key.length < 2 || key.length > 100)
       throw inputError(
-        'INVALID_NUMBER',
+        ContentErrorCode.INVALID_NUMBER,
         'number',
         'Nhập số, ký hiệu văn bản (từ 2 đến 100 ký tự).',
         'Type the document number (2 to 100 characters).',

@@ -284,7 +284,12 @@ export class PublicServicesService {
     if (!can(ctx, 'publish', 'Content', { tenantId: portal.id, tenantPath: portal.path }))
       throw forbidden('publish', 'Content');
     if (filter.level && !Object.values(ServiceLevel).includes(filter.level as ServiceLevel))
-      throw inputError('INVALID_LEVEL', 'level', 'Mức độ dịch vụ không hợp lệ.', 'Unknown service level.');
+      throw inputError(
+        ContentErrorCode.INVALID_LEVEL,
+        'level',
+        'Mức độ dịch vụ không hợp lệ.',
+        'Unknown service level.',
+      );
     const q = this.services.query(ctx, 'publish').andWhere('row.tenant_id = :portal', { portal: portal.id });
     if (filter.field) q.andWhere('row.field = :field', { field: filter.field });
     if (filter.level) q.andWhere('row.level = :level', { level: filter.level });

@@ -23,7 +23,7 @@ import {
 import type { ApiError } from '../../api/session';
 import type { LegalRelationKind, LegalValidity } from '../../gql/graphql';
 import { useI18n, useLabel } from '../../i18n';
-import { ErrorBox, notify } from '../../ui/common';
+import { ErrorBox, Loading, notify } from '../../ui/common';
 import { fieldError, formError, thrown } from '../admin/form-errors';
 import { RELATION, VALIDITY, dmy } from './labels';
 
@@ -82,6 +82,16 @@ export function LegalPanel({ itemId }: { itemId: string }) {
   };
   const fields = ['validity', 'expiryDate', 'nationalDbUrl'];
   const summary = formError(error, fields);
+  // The form is shown once the stored values have come: what was typed before would be replaced by them.
+  if (q.isPending)
+    return (
+      <Paper withBorder p="md" component="section" aria-labelledby="legal-panel-title">
+        <Title order={2} size="h3" id="legal-panel-title">
+          {t('Hiệu lực và văn bản liên quan', 'Validity and related documents')}
+        </Title>
+        <Loading />
+      </Paper>
+    );
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="legal-panel-title">
       <Stack gap="sm">
