@@ -117,7 +117,18 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
 
   private async ensureQueue(boss: PgBoss, name: string): Promise<void> {
     if (this.queues.has(name)) return;
-    await boss.createQueue(name);
+    // Instances starting together create the same queues at once, and PostgreSQL may pick one of
+    // them as a deadlock's victim (40P01): creating a queue is idempotent, so the victim tries again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await boss.createQueue(name);
+        break;
+      } catch (e) {
+        if ((e as { code?: string }).code !== '40P01' || attempt >= 5) throw e;
+        this.logger.warn(`job queue ${name}: deadlock while creating it with another instance; again`);
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+      }
+    }
     this.queues.add(name);
   }
 }
